@@ -1,0 +1,39 @@
+"""ftzdata: the reform metrics of China's Pilot Free Trade Zones as tidy pandas dataframes.
+
+    >>> import ftzdata
+    >>> ftzdata.documents()      # the source documents under seeds/
+    >>> ftzdata.cases()          # one row per reform case (67)
+
+Every number traces to a verbatim quote at known offsets of a document under ``seeds/``.
+"""
+
+from __future__ import annotations
+
+from .cases import cases, summaries
+from .corpus import Corpus, default_corpus
+from .errors import DocumentError, FtzDataError, UnknownValueError, ValidationError
+from .normalize import Normalized, normalize
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "documents", "document_text", "normalized_text", "cases", "summaries", "normalize", "Normalized",
+    "Corpus", "DocumentError", "FtzDataError", "UnknownValueError", "ValidationError", "__version__",
+]
+
+
+def documents():
+    """One row per source document: doc_id, titles, issuer, doc_number, date, script, kind, sha256,
+    published (first day of the stated date), date_precision and n_chars."""
+    return default_corpus().documents()
+
+
+def document_text(doc_id: str) -> str:
+    """The original text of ``doc_id``, exactly as stored under ``seeds/`` (checked against its sha256)."""
+    return default_corpus().text(doc_id)
+
+
+def normalized_text(doc_id: str) -> Normalized:
+    """The text of ``doc_id`` prepared for parsing (``.text``), with ``.original_span(start, end)`` mapping
+    any span of it back to the original; see :mod:`ftzdata.normalize`."""
+    return default_corpus().normalized(doc_id)

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The two set-up commands of ftzdata (see README.md):
+#   bash run.sh build   create .venv if missing, install the project, build the outputs from seeds/
+#   bash run.sh test    the same set-up, then the whole test suite
+# Other commands: bash run.sh bench (benchmark scripts), bash run.sh setup (install only).
+set -euo pipefail
+cd "$(dirname "$0")"
+VENV=${VENV:-.venv}
+PY="$VENV/bin/python"
+
+setup() {
+  if [ ! -x "$PY" ]; then
+    command -v python3 >/dev/null || { echo "run.sh: python3 not found; install Python 3.10 or newer" >&2; exit 1; }
+    python3 -c 'import sys; sys.exit(sys.version_info < (3, 10))' \
+      || { echo "run.sh: Python 3.10 or newer is needed, found $(python3 --version)" >&2; exit 1; }
+    python3 -m venv "$VENV"
+  fi
+  # reinstall only when the project's metadata changed since the last install
+  local stamp="$VENV/.ftzdata-installed" want
+  want=$(sha256sum pyproject.toml | cut -c1-16)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    "$PY" -m pip install --quiet --disable-pip-version-check --upgrade pip 2>/dev/null || true
+    "$PY" -m pip install --quiet --disable-pip-version-check -e '.[test]' 2> >(grep -v "is ignored: it is neither" >&2)
+    echo "$want" > "$stamp"
+  fi
+  # poppler-utils (pdffonts, pdftotext, pdftoppm) for checking PDFs; optional outside Debian
+  if ! command -v pdffonts >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    (apt-get install -y -qq poppler-utils >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq poppler-utils >/dev/null 2>&1; }) \
+      || echo "run.sh: could not install poppler-utils; PDF checks will be skipped" >&2
+  fi
+}
+
+case "${1:-}" in
+  setup) setup ;;
+  build) setup; shift; "$PY" -m ftzdata.build "$@" ;;
+  test)  setup; shift; "$PY" -m pytest -q "$@" ;;
+  bench) setup; for b in benchmarks/*.py; do echo "== $b"; "$PY" "$b"; done ;;
+  *) echo "usage: bash run.sh build|test|bench|setup" >&2; exit 2 ;;
+esac

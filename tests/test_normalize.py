@@ -1,0 +1,80 @@
+"""Normalised text and its map back to the original."""
+
+import html
+import re
+
+import pytest
+
+import ftzdata
+from ftzdata.normalize import _WIDTH, normalize, to_simplified
+from conftest import SEEDS
+
+DOC_IDS = list(ftzdata.documents()["doc_id"])
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_every_character_maps_back_to_where_it_came_from(doc_id):
+    original = ftzdata.document_text(doc_id)
+    n = ftzdata.normalized_text(doc_id)
+    assert len(n.starts) == len(n.ends) == len(n.text)
+    assert (n.starts[1:] >= n.starts[:-1]).all(), "map is monotonic"
+    assert ((n.ends - n.starts) >= 1).all()
+    for i, ch in enumerate(n.text):
+        src = original[n.starts[i]:n.ends[i]]
+        if len(src) == 1:
+            assert to_simplified(src).translate(_WIDTH) == ch, (i, src, ch)
+        else:  # a multi-character source: an HTML tag (-> newline) or entity
+            assert (ch == "\n" and src.startswith("<")) or html.unescape(src).startswith(ch), (i, src, ch)
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_spans_quote_the_original_verbatim(doc_id):
+    original = ftzdata.document_text(doc_id)
+    n = ftzdata.normalized_text(doc_id)
+    for m in re.finditer(r"[^\n,。;:]{4,40}", n.text):
+        s, e = n.original_span(*m.span())
+        assert n.quote(*m.span()) == original[s:e]
+        assert normalize(original[s:e]).text.strip() == m.group(0).strip()
+
+
+def test_traditional_becomes_simplified():
+    n = ftzdata.normalized_text("guangzhou-nansha-batch3-2018")
+    assert "報關單“一鍵改配”" in ftzdata.document_text("guangzhou-nansha-batch3-2018")
+    j = n.text.index("报关单“一键改配”")
+    assert n.quote(j, j + 9) == "報關單“一鍵改配”"
+
+
+def test_word_debris_is_removed():
+    original = ftzdata.document_text("mofcom-2017-best-practices")
+    assert "[bookmark: _GoBack]" in original and "办 证" in original and "\u3000\u3000" in original
+    text = ftzdata.normalized_text("mofcom-2017-best-practices").text
+    assert "[bookmark" not in text and "办 证" not in text and "\u3000" not in text
+    assert text.count("办证") == original.count("办 证") + original.count("办证")
+    assert not re.search(r"^ ", text, re.M)
+
+
+def test_html_markup_is_removed():
+    original = ftzdata.document_text("tianjin-2021-replicable-experiences")
+    assert "<ol" in original and "<p>" in original
+    text = ftzdata.normalized_text("tianjin-2021-replicable-experiences").text
+    assert not re.search(r"</?(p|ol|li)\b", text)
+    assert "采集天津口岸300余家" in text  # spaces around numbers inside Chinese text are dropped
+
+
+def test_entities_and_widths():
+    n = normalize("A&amp;B&nbsp;C（约３０％）")
+    assert n.text == "A&B C(约30%)"
+    assert n.quote(1, 2) == "&amp;"
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "<p></p>", "&bogus;", "\u3000", "a\r\nb"])
+def test_edge_cases(text):
+    n = normalize(text)
+    assert len(n.starts) == len(n.text)
+    for i in range(len(n.text)):
+        assert 0 <= n.starts[i] < n.ends[i] <= len(text)
+
+
+def test_non_str_is_a_type_error():
+    with pytest.raises(TypeError):
+        normalize(b"bytes")

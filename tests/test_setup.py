@@ -1,0 +1,33 @@
+"""The project's set-up: pyproject and environment.yml agree; CI runs the README's test command."""
+
+import re
+import tomllib
+
+import yaml
+
+from conftest import ROOT
+
+
+def _name(req: str) -> str:
+    return re.split(r"[<>=!~ \[;]", req.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_environment_yml_names_the_same_packages_as_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = {_name(r) for r in project["dependencies"]} | {_name(r) for r in project["optional-dependencies"]["test"]}
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    conda, pip = set(), set()
+    for dep in env["dependencies"]:
+        if isinstance(dep, dict):
+            pip |= {_name(d) for d in dep["pip"]}
+        else:
+            conda.add(_name(dep))
+    conda -= {"python", "pip", "poppler"}  # the interpreter, the installer, and the PDF tools
+    assert conda | pip == wanted
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "bash run.sh test" in readme and "bash run.sh build" in readme
+    assert re.search(r"^bash run.sh test$", ci, re.M)
