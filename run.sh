@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The two set-up commands of ftzdata (see README.md):
-#   bash run.sh build   create .venv if missing, install the project, build the outputs from seeds/
+#   bash run.sh build   create .venv if missing, install the project, build the dataset and all reports
 #   bash run.sh test    the same set-up, then the whole test suite
 # Other commands: bash run.sh bench (benchmark scripts), bash run.sh setup (install only).
 set -euo pipefail
@@ -23,17 +23,24 @@ setup() {
     "$PY" -m pip install --quiet --disable-pip-version-check -e '.[test]' 2> >(grep -v "is ignored: it is neither" >&2)
     echo "$want" > "$stamp"
   fi
-  # poppler-utils (pdffonts, pdftotext, pdftoppm) for checking PDFs; optional outside Debian
-  if ! command -v pdffonts >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    (apt-get install -y -qq poppler-utils >/dev/null 2>&1 \
-      || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq poppler-utils >/dev/null 2>&1; }) \
-      || echo "run.sh: could not install poppler-utils; PDF checks will be skipped" >&2
+  # Debian packages: poppler-utils (pdffonts, pdftotext, pdftoppm) to check PDFs, and HarfBuzz's subsetter,
+  # which makes WeasyPrint's font subsetting fast. Both optional: without them PDF checks are skipped and
+  # PDFs take longer.
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] \
+     && { ! command -v pdffonts >/dev/null || ! ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset; }; then
+    local pkgs="poppler-utils libharfbuzz-subset0"
+    (apt-get install -y -qq $pkgs >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $pkgs >/dev/null 2>&1; }) \
+      || echo "run.sh: could not install $pkgs; PDF checks will be skipped and PDFs built more slowly" >&2
   fi
 }
 
 case "${1:-}" in
   setup) setup ;;
-  build) setup; shift; "$PY" -m ftzdata.build "$@" ;;
+  build) setup; shift
+         "$PY" -m ftzdata.build "$@"                 # the dataset: reports/data/
+         "$PY" -m ftzdata reports "$@"               # the English report set
+         "$PY" -m ftzdata reports --lang zh "$@" ;;  # the Chinese report set
   test)  setup; shift; "$PY" -m pytest -q "$@" ;;
   bench) setup; for b in benchmarks/*.py; do echo "== $b"; "$PY" "$b"; done ;;
   *) echo "usage: bash run.sh build|test|bench|setup" >&2; exit 2 ;;

@@ -3,6 +3,7 @@
     >>> import ftzdata
     >>> ftzdata.documents()      # the source documents under seeds/
     >>> ftzdata.cases()          # one row per reform case (67)
+    >>> ftzdata.metrics()        # one row per reviewed effect claim, with its verbatim quote
 
 Every number traces to a verbatim quote at known offsets of a document under ``seeds/``.
 """
@@ -10,6 +11,9 @@ Every number traces to a verbatim quote at known offsets of a document under ``s
 from __future__ import annotations
 
 from .cases import cases, summaries
+from .consistency import consistency
+from .metrics import metrics
+from .schema import validate
 from .corpus import Corpus, default_corpus
 from .errors import DocumentError, FtzDataError, UnknownValueError, ValidationError
 from .normalize import Normalized, normalize
@@ -17,7 +21,8 @@ from .normalize import Normalized, normalize
 __version__ = "0.1.0"
 
 __all__ = [
-    "documents", "document_text", "normalized_text", "cases", "summaries", "normalize", "Normalized",
+    "documents", "document_text", "normalized_text", "cases", "summaries", "metrics", "consistency", "validate",
+    "normalize", "Normalized",
     "Corpus", "DocumentError", "FtzDataError", "UnknownValueError", "ValidationError", "__version__",
 ]
 

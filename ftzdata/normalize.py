@@ -81,11 +81,53 @@ class Normalized:
         return self.original[s:e]
 
 
+def _fold_width(text: str) -> str:
+    """``text.translate(_WIDTH)`` on a UTF-32 numpy view (much faster than a per-character dict lookup)."""
+    if not text:
+        return text
+    a = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
+    wide = (a >= 0xFF01) & (a <= 0xFF5E)
+    a[wide] -= 0xFEE0
+    for src, dst in _WIDTH.items():
+        if not 0xFF01 <= src <= 0xFF5E:
+            a[a == src] = dst
+    return a.tobytes().decode("utf-32-le", "surrogatepass")
+
+
 def _rewrite(text: str, pattern: re.Pattern, replace) -> tuple[str, np.ndarray, np.ndarray]:
     """Apply ``replace(match, text) -> str | None`` at each match; None keeps the match as it is.
 
-    Returns the new text and, per new character, the span of ``text`` it came from.
+    Returns the new text and, per new character, the span of ``text`` it came from. Every replacement
+    here is no longer than its match, so one index map is filled by slices and compacted with a mask.
     """
+    subs = []
+    for m in pattern.finditer(text):
+        new = replace(m, text)
+        if new is None:
+            continue
+        s, e = m.span()
+        if len(new) > e - s:
+            return _rewrite_general(text, pattern, replace)
+        subs.append((s, e, new))
+    idx = np.arange(len(text), dtype=np.int64)
+    if not subs:
+        return text, idx, idx + 1
+    keep = np.ones(len(text), dtype=bool)
+    starts, ends = idx.copy(), idx + 1
+    pieces, last = [], 0
+    for s, e, new in subs:
+        pieces += [text[last:s], new]
+        last = e
+        k = len(new)
+        keep[s + k:e] = False
+        starts[s:s + k] = s
+        ends[s:s + k] = e
+    pieces.append(text[last:])
+    return "".join(pieces), starts[keep], ends[keep]
+
+
+def _rewrite_general(text: str, pattern: re.Pattern, replace) -> tuple[str, np.ndarray, np.ndarray]:
+    """:func:`_rewrite` for replacements of any length (slower: arrays per replacement)."""
     pieces: list[str] = []
     starts: list[np.ndarray] = []
     ends: list[np.ndarray] = []
@@ -104,13 +146,12 @@ def _rewrite(text: str, pattern: re.Pattern, replace) -> tuple[str, np.ndarray, 
             starts.append(np.full(len(new), s, dtype=np.int64))
             ends.append(np.full(len(new), e, dtype=np.int64))
         last = e
-    if not pieces:  # nothing changed: identity map
-        idx = np.arange(len(text), dtype=np.int64)
-        return text, idx, idx + 1
     if last < len(text):
         pieces.append(text[last:])
         starts.append(np.arange(last, len(text), dtype=np.int64))
         ends.append(np.arange(last + 1, len(text) + 1, dtype=np.int64))
+    if not starts:
+        return "", np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return "".join(pieces), np.concatenate(starts), np.concatenate(ends)
 
 
@@ -166,7 +207,7 @@ def normalize(text: str) -> Normalized:
     """Normalise ``text`` for parsing and keep the map back to it (see the module docstring)."""
     if not isinstance(text, str):
         raise TypeError(f"normalize() needs a str, got {type(text).__name__}")
-    folded = _simplify_same_length(text).translate(_WIDTH)  # both keep every character in place
+    folded = _fold_width(_simplify_same_length(text))  # both keep every character in place
     t1, s1, e1 = _rewrite(folded, _MARKUP, _markup_replacement)
     t2, s2, e2 = _rewrite(t1, _SPACES, _space_replacement)
     if len(t2):

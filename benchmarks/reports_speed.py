@@ -1,0 +1,100 @@
+"""Time the report pipeline: one report, the default set of 9, and a no-change rerun.
+
+    .venv/bin/python benchmarks/reports_speed.py [--out DIR] [--lang en|zh] [--jobs N] [--cold-font]
+
+Prints, per report, the seconds spent executing the notebook, rendering HTML and rendering the PDF
+(measured inside the workers), the wall time of each stage of the benchmark, the PDF sizes, and the
+wall time of a rerun where nothing changed (a fresh ``python -m ftzdata reports`` process).
+``--cold-font`` also times building the font subset from scratch (in a temporary cache folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _table(results, out: Path) -> None:
+    print(f"  {'report':32s} {'execute':>8s} {'html':>6s} {'pdf':>6s} {'pdf size':>10s}")
+    for r in results:
+        t = r.timings
+        pdf = out / f"{r.name}.pdf"
+        size = f"{pdf.stat().st_size / 1024:8.0f} KB" if pdf.exists() else "-"
+        print(f"  {r.name:32s} {t.get('execute', 0):8.2f} {t.get('html', 0):6.2f} {t.get('pdf', 0):6.2f} {size:>10s}"
+              + ("" if r.status == "built" else f"  [{r.status}] {r.message}"))
+    tot = {k: sum(r.timings.get(k, 0) for r in results) for k in ("execute", "html", "pdf")}
+    print(f"  {'sum (CPU-side, across workers)':32s} {tot['execute']:8.2f} {tot['html']:6.2f} {tot['pdf']:6.2f}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=None, help="output folder (default: a temporary one)")
+    ap.add_argument("--lang", default="en", choices=("en", "zh"))
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--cold-font", action="store_true", help="also time building the font subset from scratch")
+    args = ap.parse_args()
+
+    t0 = time.perf_counter()
+    from ftzdata.fonts import subset_font_path
+    from ftzdata.report import batch, params
+
+    print(f"imports: {time.perf_counter() - t0:.2f} s")
+    if args.cold_font:
+        with tempfile.TemporaryDirectory() as cache:
+            os.environ["FTZDATA_CACHE_DIR"] = cache
+            t0 = time.perf_counter()
+            subset_font_path()
+            print(f"font subset from scratch: {time.perf_counter() - t0:.2f} s (once per machine, cached)")
+            del os.environ["FTZDATA_CACHE_DIR"]
+    t0 = time.perf_counter()
+    path = subset_font_path()
+    print(f"font subset (cache): {time.perf_counter() - t0:.2f} s, {path.stat().st_size / 1e6:.2f} MB at {path}")
+
+    tmp = None
+    if args.out is None:
+        tmp = tempfile.TemporaryDirectory(prefix="ftzdata-bench-")
+        out = Path(tmp.name)
+    else:
+        out = args.out
+    specs = params.discover()
+
+    # One report, one process, fresh kernel.
+    spec, full = params.resolve("zone_profile", {"zone": "Guangdong", "lang": args.lang}, specs=specs)
+    t0 = time.perf_counter()
+    res = batch.build_many([batch.Job(spec, full, out / "one")], n_jobs=1, force=True, progress=False)
+    print(f"\none report ({res[0].name}): {time.perf_counter() - t0:.2f} s wall")
+    _table(res, out / "one")
+
+    # The default set, in parallel.
+    jobs = [batch.Job(*params.resolve(nb, p, specs=specs), out / "set") for nb, p in params.default_set(args.lang)]
+    t0 = time.perf_counter()
+    res = batch.build_many(jobs, n_jobs=args.jobs, force=True, progress=False)
+    wall = time.perf_counter() - t0
+    print(f"\ndefault set ({len(jobs)} reports, {args.jobs} workers): {wall:.2f} s wall")
+    _table(res, out / "set")
+    sizes = [(out / "set" / f"{r.name}.pdf").stat().st_size for r in res if (out / "set" / f"{r.name}.pdf").exists()]
+    if sizes:
+        print(f"  PDF sizes: max {max(sizes) / 1e6:.2f} MB, total {sum(sizes) / 1e6:.2f} MB")
+
+    # A rerun where nothing changed: a new process, as a user would run it.
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "ftzdata", "reports", "--out", str(out / "set"), "--lang", args.lang, "-q"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    print(f"\nno-change rerun: {time.perf_counter() - t0:.2f} s wall ({proc.stdout.strip()})")
+    if tmp is not None:
+        tmp.cleanup()
+    return 0 if all(r.status == "built" for r in res) and proc.returncode == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

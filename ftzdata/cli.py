@@ -1,0 +1,145 @@
+"""Command line: ``ftzdata report`` (one report) and ``ftzdata reports`` (the default set).
+
+    ftzdata report NOTEBOOK [-p NAME VALUE]... [-f params.yaml] [--out DIR] [--formats ipynb,html,pdf] [--force]
+    ftzdata reports [--out DIR] [--lang en|zh] [--force] [--jobs N]
+
+Exit status: 0 success (or everything up to date), 1 a report failed, 2 bad input (unknown
+notebook, parameter or value, bad option): refused before any kernel starts, nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+__all__ = ["main"]
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2 (argparse's default prints the whole usage)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _formats(text: str) -> tuple:
+    from ftzdata.report.batch import FORMATS
+
+    fmts = tuple(dict.fromkeys(f.strip() for f in text.split(",") if f.strip()))
+    bad = [f for f in fmts if f not in FORMATS]
+    if bad or not fmts:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(bad) or '(empty)'!s}; allowed: {', '.join(FORMATS)}")
+    return fmts
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"invalid --jobs {text!r}; allowed: a whole number ≥ 1")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from ftzdata.report.params import LANGS, default_jobs
+
+    parser = _Parser(prog="ftzdata", description="Reports on the reform cases of China's Pilot Free Trade Zones.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    common = _Parser(add_help=False)
+    common.add_argument("--out", default="reports", type=Path, help="output folder (default: reports/)")
+    common.add_argument("--force", action="store_true", help="rebuild even if up to date")
+    common.add_argument("--notebooks", type=Path, default=None,
+                        help="folder of report notebooks (default: notebooks/ beside the package, or $FTZDATA_NOTEBOOKS)")
+    common.add_argument("--formats", type=_formats, default=("ipynb", "html", "pdf"),
+                        help="comma-separated subset of ipynb,html,pdf (default: all)")
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+    one = sub.add_parser("report", parents=[common], help="build one report")
+    one.add_argument("notebook", help="notebook name, e.g. overview, zone_profile, metric_comparison")
+    one.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                     help="set a parameter (repeatable)")
+    one.add_argument("-f", "--parameters-file", type=Path, help="YAML file of parameters (like papermill's -f)")
+
+    many = sub.add_parser("reports", parents=[common], help="build the default set (9 reports)")
+    many.add_argument("--lang", choices=LANGS, default="en", help="language of the set (default: en)")
+    many.add_argument("--jobs", type=_jobs, default=default_jobs(), help="worker processes (default: CPU count)")
+
+    lst = sub.add_parser("notebooks", help="list the report notebooks and their parameters")
+    lst.add_argument("--notebooks", type=Path, default=None)
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"ftzdata: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _load_yaml(path: Path) -> dict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise ValueError(f"cannot read parameters file {path}: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise ValueError(f"parameters file {path} is not valid YAML: {str(exc).splitlines()[0]}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"parameters file {path} must hold a mapping of NAME: VALUE")
+    return data
+
+
+def _report_results(results, out: Path) -> int:
+    failed = [r for r in results if r.status == "failed"]
+    for r in failed:
+        print(f"ftzdata: error: {r.message}", file=sys.stderr)
+        if r.failed_notebook:
+            print(f"ftzdata: executed notebook kept at {r.failed_notebook}", file=sys.stderr)
+    built = sum(r.status == "built" for r in results)
+    skipped = sum(r.status == "skipped" for r in results)
+    print(f"{built} built, {skipped} up to date, {len(failed)} failed → {out / 'index.html'}")
+    return EXIT_FAILED if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ftzdata.report.params import ParamError, default_set, discover, resolve
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+
+    if args.command == "notebooks":
+        for name, spec in discover(args.notebooks).items():
+            params = " ".join(f"{k}={v!r}" for k, v in spec.parameters.items())
+            print(f"{name}\t{params}\t{spec.path}")
+        return 0
+
+    # Validate everything before touching the disk or starting a kernel.
+    specs = discover(args.notebooks)
+    try:
+        if args.command == "report":
+            params = {}
+            if args.parameters_file:
+                params.update(_load_yaml(args.parameters_file))
+            params.update(dict(args.parameter))
+            wanted = [resolve(args.notebook, params, specs=specs)]
+        else:
+            wanted = [resolve(nb, p, specs=specs) for nb, p in default_set(args.lang)]
+    except (ParamError, ValueError) as exc:
+        return _fail(str(exc))
+
+    from ftzdata.report.batch import Job, build_many
+
+    out = args.out
+    jobs = [Job(spec, full, out, tuple(args.formats)) for spec, full in wanted]
+    n_jobs = getattr(args, "jobs", 1)
+    results = build_many(jobs, n_jobs=n_jobs, force=args.force, progress=not args.quiet)
+    return _report_results(results, out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

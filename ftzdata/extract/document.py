@@ -1,0 +1,112 @@
+"""One normalised document prepared for extraction: text, offsets map, clause/sentence boundaries.
+
+Shared by :mod:`quantities` and :mod:`claims` so that :func:`ftzdata.extract.extract` normalises once.
+Internal module.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+import numpy as np
+
+from ftzdata.normalize import Normalized, normalize
+
+__all__ = ["Doc", "prepare"]
+
+# A comma between digit groups that is a thousands separator: "1,100", "12,345,678" (only when the
+# original character was an ASCII comma, see _mark_thousands).
+_THOUSANDS = re.compile(r"(?<![\d.,_])(\d{1,3})((?:,\d{3})+)(?![\d.,])")
+_CLAUSE_END = re.compile(r"[,;。!?:\n]")
+_SENTENCE_END = re.compile(r"[;。!?\n]")
+_CLAUSE_CPS = np.array([ord(c) for c in ",;。!?:\n"], dtype=np.uint32)
+_SENTENCE_CPS = np.array([ord(c) for c in ";。!?\n"], dtype=np.uint32)
+_QUOTED = re.compile(r"“[^”“\n]{0,60}”|「[^」\n]{0,60}」|‘[^’\n]{0,60}’")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _safe_normalize(text: str) -> Normalized:
+    """``normalize`` that never raises (lone surrogates and other unencodable input)."""
+    try:
+        return normalize(text)
+    except Exception:  # noqa: BLE001 - fall back to a same-length sanitised copy
+        pass
+    clean = _SURROGATE.sub("\ufffd", text)
+    try:
+        n = normalize(clean)
+        return Normalized(text=n.text, original=text, starts=n.starts, ends=n.ends)
+    except Exception:  # noqa: BLE001 - identity map as the last resort
+        idx = np.arange(len(text), dtype=np.int64)
+        return Normalized(text=clean, original=text, starts=idx, ends=idx + 1)
+
+
+class Doc:
+    """Normalised text (``text``), the text the number grammar scans (``scan``: same length, real
+    thousands separators replaced by ``_``), and clause/sentence/quote boundaries."""
+
+    __slots__ = ("norm", "text", "scan", "clause_ends", "sentence_ends", "quoted", "_quoted_starts")
+
+    def __init__(self, original: str):
+        self.norm = _safe_normalize(original)
+        t = self.norm.text
+        self.text = t
+        self.scan = _mark_thousands(t, self.norm) if "," in t else t
+        if t:
+            cps = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            clause = np.isin(cps, _CLAUSE_CPS)
+            self.clause_ends = np.flatnonzero(clause).tolist()
+            self.sentence_ends = np.flatnonzero(clause & np.isin(cps, _SENTENCE_CPS)).tolist()
+        else:
+            self.clause_ends, self.sentence_ends = [], []
+        self.quoted = [m.span() for m in _QUOTED.finditer(t)] if "“" in t or "「" in t or "‘" in t else []
+        self._quoted_starts = [a for a, _ in self.quoted]
+
+    def clause_start(self, pos: int) -> int:
+        """Start of the clause containing ``pos`` (just after the last , ; 。 : ! ? or newline)."""
+        i = bisect_right(self.clause_ends, pos - 1)
+        return self.clause_ends[i - 1] + 1 if i else 0
+
+    def clause_end(self, pos: int) -> int:
+        i = bisect_right(self.clause_ends, pos - 1)
+        return self.clause_ends[i] if i < len(self.clause_ends) else len(self.text)
+
+    def sentence_start(self, pos: int) -> int:
+        i = bisect_right(self.sentence_ends, pos - 1)
+        return self.sentence_ends[i - 1] + 1 if i else 0
+
+    def sentence_end(self, pos: int) -> int:
+        i = bisect_right(self.sentence_ends, pos - 1)
+        return self.sentence_ends[i] if i < len(self.sentence_ends) else len(self.text)
+
+    def in_quotes(self, pos: int) -> bool:
+        i = bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1]
+
+    def paragraph_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+
+def _mark_thousands(t: str, n: Normalized) -> str:
+    original = n.original
+    starts = n.starts
+
+    def repl(m: re.Match) -> str:
+        s = m.start(2)
+        body = m.group(2)
+        # every comma must have been an ASCII comma in the original (a full-width "，" is a clause
+        # comma), and the number must not follow 月/日 (a date: "9月30,100家" is not 30,100)
+        for k, ch in enumerate(body):
+            if ch == "," and original[int(starts[s + k])] != ",":
+                return m.group(0)
+        if m.start() > 0 and t[m.start() - 1] in "月日年":
+            return m.group(0)
+        return m.group(1) + body.replace(",", "_")
+
+    return _THOUSANDS.sub(repl, t)
+
+
+def prepare(text: str) -> Doc:
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str, got {type(text).__name__}")
+    return Doc(text)

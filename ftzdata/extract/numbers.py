@@ -1,0 +1,205 @@
+"""Numeral grammar: Arabic and Chinese numerals, 万/亿/千 multipliers, fractions and ranges.
+
+Regex fragments here are shared by :mod:`ftzdata.extract.quantities`; :func:`parse_number` is the
+public entry point for a single numeral string (``"2.5万"`` → ``(25000.0, 25000.0)``,
+``"5至10"`` → ``(5.0, 10.0)``, ``"三分之一"`` → ``(0.333…, 0.333…)``).
+
+Values are plain numbers (no unit).  Fractions parse to their value (``三分之一`` → 1/3); the quantity
+layer turns a fraction into a percentage.  Vague words (多/余 "more than", 约 "about" …) do not
+change the value: a bound is carried by a qualifier, never by moving the number.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+__all__ = ["parse_number", "parse_numeral", "CN_DIGIT", "AR_NUM", "CN_NUM", "NUMBER", "FRACTION", "RANGE_SEP"]
+
+CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+            "八": 8, "九": 9}
+_CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG_UNIT = {"万": 10 ** 4, "亿": 10 ** 8}
+_MULT = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "亿": 10 ** 8}
+
+# --- regex fragments (no capturing groups) ----------------------------------------------------------
+# Arabic numeral; "_" marks a validated thousands separator (the quantity layer rewrites "1,100" to
+# "1_100" only where the comma is a real separator).
+AR_NUM = r"\d+(?:_\d{3})*(?:\.\d+)?"
+CN_NUM = r"(?:[零〇○一二两三四五六七八九十][零〇○一二两三四五六七八九十百千万亿]*|半)"
+_AR_WITH_MULT = rf"{AR_NUM}(?:多|余)?(?:[百千万亿]{{1,2}})?"
+NUMBER = rf"(?:{_AR_WITH_MULT}|{CN_NUM})"
+FRACTION = (r"(?:(?:[百千]分之)(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)"
+            r"|(?:\d+|[一二两三四五六七八九十]+)分之(?:\d+|[一二两三四五六七八九十]+)"
+            r"|一半|(?<![\d/.])[1-9]/[1-9](?![\d/.]))")
+RANGE_SEP = r"(?:至|到|-|~|—|–|－|～)"
+
+_TRAILING_MULT = re.compile(r"[百千万亿]+$")
+_RANGE_RE = re.compile(rf"^({NUMBER})\s*{RANGE_SEP}\s*({NUMBER})$")
+_QUAL_RE = re.compile(r"^(?:大约|约为|约|将近|接近|近|超过|逾|至少|不少于|不低于|不超过|不到|不足|最快|最多|平均|多达|高达)+"
+                      r"|(?:左右|上下|以上|以下|以内|之内|内|多|余|有余)+$")
+
+
+def _dec(s: str) -> Decimal | None:
+    try:
+        d = Decimal(s.replace("_", "").replace(",", ""))
+    except (InvalidOperation, ValueError):
+        return None
+    return d if d.is_finite() else None
+
+
+def _parse_cn(s: str) -> Decimal | None:
+    """Chinese numeral (一千二百, 十余 without 余, 二〇一五, 两万, 三千五百万) → Decimal."""
+    if not s:
+        return None
+    if s == "半":
+        return Decimal("0.5")
+    if all(ch in CN_DIGIT for ch in s):  # positional: 二〇一五, or a single digit
+        if len(s) == 1:
+            return Decimal(CN_DIGIT[s])
+        return Decimal("".join(str(CN_DIGIT[ch]) for ch in s))
+    total = Decimal(0)  # finished 亿/万 sections
+    section = Decimal(0)  # value below the current 万/亿
+    digit: int | None = None
+    last_big = None
+    for ch in s:
+        if ch in CN_DIGIT:
+            if digit is not None and digit != 0 and CN_DIGIT[ch] != 0:
+                return None  # two digits in a row inside a structured numeral
+            digit = CN_DIGIT[ch]
+        elif ch in _CN_SMALL_UNIT:
+            unit = _CN_SMALL_UNIT[ch]
+            section += Decimal(1 if digit is None else digit) * unit
+            digit = None
+        elif ch in _CN_BIG_UNIT:
+            unit = _CN_BIG_UNIT[ch]
+            section += Decimal(digit or 0)
+            digit = None
+            if section == 0 and total == 0:
+                return None
+            if last_big is not None and unit > last_big:  # 万亿: multiply everything so far
+                total = (total + section) * unit
+            else:
+                total += section * unit
+            section = Decimal(0)
+            last_big = unit
+        else:
+            return None
+    section += Decimal(digit or 0)
+    return total + section
+
+
+_AR_FULL = re.compile(r"(\d+(?:[_,]\d{3})*(?:\.\d+)?)(?:多|余)?([百千万亿]{0,2})")
+_CN_FULL = re.compile(r"[零〇○一二两三四五六七八九十百千万亿]+|半")
+
+
+def parse_numeral(s: str) -> Decimal | None:
+    """One numeral (no range, no qualifier): ``"1259.7亿"``, ``"2.5万"``, ``"十"``, ``"3千"`` → Decimal."""
+    s = s.strip()
+    if not s:
+        return None
+    m = _AR_FULL.fullmatch(s)
+    if m:
+        if len(m.group(1)) > 40:
+            return None
+        d = _dec(m.group(1))
+        if d is None:
+            return None
+        for ch in m.group(2):
+            d *= _MULT[ch]
+        return d
+    if _CN_FULL.fullmatch(s):
+        if len(s) > 40:
+            return None
+        return _parse_cn(s)
+    return None
+
+
+def parse_fraction(s: str) -> Decimal | None:
+    """``三分之一`` → 1/3, ``百分之三十`` → 0.3, ``一半`` → 0.5, ``2/3`` → 2/3."""
+    if s == "一半":
+        return Decimal("0.5")
+    if "/" in s:
+        a, _, b = s.partition("/")
+        na, nb = _dec(a), _dec(b)
+        return None if na is None or not nb else na / nb
+    den, sep, num = s.partition("分之")
+    if not sep:
+        return None
+    nd, nn = parse_numeral(den), parse_numeral(num)
+    if nd is None or nn is None or nd == 0:
+        return None
+    return nn / nd
+
+
+def _consecutive_pair(s: str) -> tuple[Decimal, Decimal] | None:
+    """两三 / 三四 / 七八 → (2, 3) …: adjacent Chinese digits read as a range."""
+    if len(s) == 2 and s[0] in CN_DIGIT and s[1] in CN_DIGIT:
+        a, b = CN_DIGIT[s[0]], CN_DIGIT[s[1]]
+        if 1 <= a and b == a + 1:
+            return Decimal(a), Decimal(b)
+    return None
+
+
+def numeral_range(s: str) -> tuple[Decimal, Decimal] | None:
+    """A numeral or a numeral range (``5至10``, ``2-3``, ``两三``) → (low, high) as Decimals."""
+    pair = _consecutive_pair(s)
+    if pair:
+        return pair
+    m = _RANGE_RE.match(s)
+    if m:
+        a, b = parse_numeral(m.group(1)), parse_numeral(m.group(2))
+        # 3-5万 = 3万-5万: a multiplier written only on the second number applies to both
+        mult = _TRAILING_MULT.search(m.group(2))
+        if a is not None and mult and not _TRAILING_MULT.search(m.group(1)) and m.group(1)[-1].isdigit() \
+                and m.group(2)[0].isdigit():
+            for ch in mult.group(0):
+                a *= _MULT[ch]
+        if a is None or b is None or a > b:
+            return None
+        return a, b
+    v = parse_numeral(s)
+    if v is None:
+        v = parse_fraction(s)
+    return None if v is None else (v, v)
+
+
+@lru_cache(maxsize=8192)
+def range_floats(s: str) -> tuple[float, float] | None:
+    """Cached :func:`numeral_range` as finite floats (None when not a numeral or not finite)."""
+    try:
+        r = numeral_range(s)
+    except (InvalidOperation, ValueError, ArithmeticError):
+        return None
+    if r is None:
+        return None
+    lo, hi = float(r[0]), float(r[1])
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return None
+    return lo, hi
+
+
+def parse_number(s: str) -> tuple[float, float] | None:
+    """Parse a numeral string to ``(low, high)`` floats, or None if it is not a numeral.
+
+    Accepts Arabic (``1.5``, ``1,100``), Chinese (``一千``, ``十``, ``两``), multipliers (``2.5万``,
+    ``1259.7亿``, ``200多万``), fractions (``三分之一`` → 1/3, ``一半`` → 0.5), ranges (``5至10``,
+    ``2-3``, ``10~15``, ``两三``; ``3-5万`` is 30000–50000) and surrounding qualifier words (``约``, ``近``, ``超过``, ``多``,
+    ``余``, ``左右``, ``以上`` …), which do not change the value: ``"超过30"`` → ``(30.0, 30.0)``.
+    A trailing ``%`` is accepted and ignored.  Never raises; non-str input raises TypeError.
+    """
+    if not isinstance(s, str):
+        raise TypeError(f"parse_number() needs a str, got {type(s).__name__}")
+    t = s.strip().replace("，", ",").replace("～", "~").replace("％", "%")
+    t = t.translate({cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)})
+    if t.endswith("%"):
+        t = t[:-1]
+    prev = None
+    while prev != t:
+        prev = t
+        t = _QUAL_RE.sub("", t).strip()
+    if not t or len(t) > 80:
+        return None
+    return range_floats(t)

@@ -1,0 +1,283 @@
+"""The one place that knows about the CJK font.
+
+The font is *Noto Sans CJK SC*, shipped by the ``mplfonts`` package (nothing is downloaded).
+
+* :func:`font_path` — the font file.
+* :func:`register_cjk` / :func:`use_cjk` — make the font known to matplotlib and return its family
+  name; :func:`use_cjk` can also apply it to an existing figure. Neither touches the global
+  ``matplotlib.rcParams``.
+* :func:`cjk_rc` — a ``plt.rc_context`` with the font first in the sans-serif list, for drawing
+  charts that mix Chinese and English text without "Glyph … missing" warnings.
+* :func:`subset_font_path` / :func:`pdf_font_css` — a subset of the font (corpus characters, GB 2312
+  level-1 hanzi, ASCII, Latin-1 and CJK punctuation) cached on disk, and the ``@font-face`` CSS that
+  points WeasyPrint at it. Embedding the full 16 MB font costs seconds per PDF; the subset costs
+  ~10 s once per machine and is then reused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = [
+    "FONT_PACKAGE",
+    "PDF_FONT_FAMILY",
+    "cache_dir",
+    "cjk_rc",
+    "corpus_chars",
+    "font_path",
+    "font_properties",
+    "pdf_font_css",
+    "register_cjk",
+    "subset_font_path",
+    "use_cjk",
+]
+
+FONT_PACKAGE = "mplfonts"
+FONT_FILE = "NotoSansCJKsc-Regular.otf"
+#: Family name under which the subset is declared in the PDF stylesheet.
+PDF_FONT_FAMILY = "ftzdata CJK"
+# Bump when the recipe of the subset (character set, options) changes: it is part of the cache key.
+_SUBSET_RECIPE = "3"
+
+
+def font_path() -> Path:
+    """Path of Noto Sans CJK SC inside the ``mplfonts`` package; error naming the package if missing."""
+    spec = importlib.util.find_spec(FONT_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(
+            f"the CJK font comes from the '{FONT_PACKAGE}' package, which is not installed: "
+            f"pip install {FONT_PACKAGE}"
+        )
+    for loc in spec.submodule_search_locations:
+        path = Path(loc) / "fonts" / FONT_FILE
+        if path.is_file():
+            return path
+    raise FileNotFoundError(
+        f"{FONT_FILE} not found in the '{FONT_PACKAGE}' package "
+        f"({', '.join(spec.submodule_search_locations)}); reinstall it: pip install --force-reinstall {FONT_PACKAGE}"
+    )
+
+
+@lru_cache(maxsize=None)
+def _register(path: str) -> str:
+    from matplotlib import font_manager
+
+    font_manager.fontManager.addfont(path)
+    return font_manager.FontProperties(fname=path).get_name()
+
+
+def register_cjk() -> str:
+    """Register the CJK font with matplotlib's font manager (once) and return its family name."""
+    return _register(str(font_path()))
+
+
+def use_cjk(fig=None) -> str:
+    """Register the CJK font and return its family name; with ``fig``, set it on every text of the figure.
+
+    The global ``rcParams`` are left alone: for new charts use :func:`cjk_rc` or pass
+    ``fontfamily=use_cjk()`` / ``fontproperties=font_properties()`` to the text-making calls.
+    """
+    family = register_cjk()
+    if fig is not None:
+        from matplotlib.text import Text
+
+        for text in fig.findobj(Text):
+            text.set_fontfamily([family, "DejaVu Sans"])
+    return family
+
+
+def font_properties(size=None):
+    """A ``FontProperties`` for the CJK font (``size`` optional)."""
+    from matplotlib.font_manager import FontProperties
+
+    register_cjk()
+    return FontProperties(fname=str(font_path()), size=size)
+
+
+def cjk_rc(extra: dict | None = None):
+    """``plt.rc_context`` with the CJK font first; the previous rcParams come back on exit.
+
+    >>> with cjk_rc():
+    ...     fig, ax = plt.subplots(); ax.set_title("上海 Shanghai")
+    """
+    import matplotlib as mpl
+
+    family = register_cjk()
+    rc = {
+        "font.family": "sans-serif",
+        "font.sans-serif": [family, *[f for f in mpl.rcParams["font.sans-serif"] if f != family]],
+        "axes.unicode_minus": False,
+    }
+    rc.update(extra or {})
+    return mpl.rc_context(rc)
+
+
+# ----------------------------------------------------------------------------------------------
+# Subset for PDFs
+
+
+def cache_dir() -> Path:
+    """``$FTZDATA_CACHE_DIR``, else ``$XDG_CACHE_HOME/ftzdata``, else ``~/.cache/ftzdata``."""
+    if os.environ.get("FTZDATA_CACHE_DIR"):
+        return Path(os.environ["FTZDATA_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    return Path(base) / "ftzdata"
+
+
+def seeds_dir() -> Path | None:
+    """The corpus folder: ``$FTZDATA_SEEDS``, else ``seeds/`` inside or beside the package."""
+    if os.environ.get("FTZDATA_SEEDS"):
+        return Path(os.environ["FTZDATA_SEEDS"])
+    pkg = Path(__file__).resolve().parent
+    for cand in (pkg / "seeds", pkg / "data" / "seeds", pkg.parent / "seeds"):
+        if cand.is_dir():
+            return cand
+    return None
+
+
+def _seed_files() -> list[Path]:
+    d = seeds_dir()
+    if d is None:
+        return []
+    return sorted(p for p in d.iterdir() if p.suffix in {".txt", ".csv"} and p.is_file())
+
+
+def _ranges(*pairs) -> set[str]:
+    return {chr(c) for a, b in pairs for c in range(a, b + 1)}
+
+
+def _gb2312_level1() -> set[str]:
+    """The 3,755 level-1 (most common) hanzi of GB 2312, decoded from the codec: no list to ship."""
+    out = set()
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                out.add(bytes((hi, lo)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return out
+
+
+def _base_chars_static() -> set[str]:
+    return (
+        _ranges(
+            (0x20, 0x7E),  # ASCII
+            (0xA0, 0xFF),  # Latin-1
+            (0x2010, 0x2027),  # dashes, quotes, bullets, ellipsis
+            (0x2030, 0x203A),  # per mille, primes, angle quotes
+            (0x2190, 0x2193),  # arrows
+            (0x2212, 0x2212),  # minus
+            (0x2460, 0x2473),  # circled numbers
+            (0x3000, 0x303F),  # CJK symbols and punctuation
+            (0xFF01, 0xFF65),  # full-width forms
+        )
+        | {"\u00b7", "\u2116", "\u2103", "\u00d7", "\u00f7", "\u25cf", "\u25a0", "\u25b2", "\u2022"}
+        | _gb2312_level1()
+    )
+
+
+def corpus_chars() -> set[str]:
+    """Characters the reports can contain: corpus text (and its Simplified form) plus common characters."""
+    chars = _base_chars_static()
+    text = "".join(p.read_text(encoding="utf-8", errors="replace") for p in _seed_files())
+    chars |= set(text)
+    try:
+        from ftzdata.normalize import to_simplified
+
+        chars |= set(to_simplified(text))
+    except Exception:  # OpenCC missing: the per-document extension below still covers the PDFs
+        pass
+    return {c for c in chars if c.isprintable() or c == " "}
+
+
+def _base_key(src: Path) -> str:
+    h = hashlib.sha256()
+    st = src.stat()
+    h.update(f"{_SUBSET_RECIPE}\0{src.name}\0{st.st_size}\0".encode())
+    for p in _seed_files():
+        h.update(p.name.encode() + b"\0" + hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()[:16]
+
+
+def _make_subset(src: Path, chars: set[str], dest: Path) -> None:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    opts = subset.Options()
+    opts.notdef_outline = True
+    opts.recalc_timestamp = False  # deterministic bytes
+    font = TTFont(str(src), lazy=True)
+    sub = subset.Subsetter(opts)
+    sub.populate(unicodes=sorted(ord(c) for c in chars))
+    sub.subset(font)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-", suffix=dest.suffix)
+    os.close(fd)
+    try:
+        font.save(tmp)
+        os.replace(tmp, dest)  # atomic: parallel builders never see half a font
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def _subset_cmap(path: Path) -> frozenset[str]:
+    return _cmap_cached(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _cmap_cached(path: str, _mtime: int) -> frozenset[str]:
+    from fontTools.ttLib import TTFont
+
+    return frozenset(chr(c) for c in TTFont(path, lazy=True).getBestCmap())
+
+
+def subset_font_path(text: str = "") -> Path:
+    """A cached subset of the CJK font covering the corpus, common characters and ``text``.
+
+    The base subset's cache key is a hash of the font file (name, size), the corpus files and the
+    subsetting recipe. Characters of ``text`` that the base subset lacks (and the full font has)
+    give an extended subset, cached under a key that adds those characters.
+    """
+    src = font_path()
+    key = _base_key(src)
+    base = cache_dir() / "fonts" / f"NotoSansCJKsc-subset-{key}.otf"
+    if not base.is_file():
+        _make_subset(src, corpus_chars(), base)
+    if not text:
+        return base
+    missing = {c for c in set(text) if not c.isspace() and c.isprintable()} - _subset_cmap(base)
+    if not missing:
+        return base
+    full = _full_cmap(str(src))
+    missing &= full
+    if not missing:
+        return base
+    extra = "".join(sorted(missing))
+    ext_key = hashlib.sha256(f"{key}\0{extra}".encode()).hexdigest()[:16]
+    ext = cache_dir() / "fonts" / f"NotoSansCJKsc-subset-{key}-x{ext_key}.otf"
+    if not ext.is_file():
+        _make_subset(src, corpus_chars() | missing, ext)
+    return ext
+
+
+@lru_cache(maxsize=2)
+def _full_cmap(path: str) -> frozenset[str]:
+    from fontTools.ttLib import TTFont
+
+    return frozenset(chr(c) for c in TTFont(path, lazy=True).getBestCmap())
+
+
+def pdf_font_css(text: str = "", family: str = PDF_FONT_FAMILY) -> str:
+    """``@font-face`` CSS declaring ``family`` from the subset font (see :func:`subset_font_path`)."""
+    path = subset_font_path(text)
+    return (
+        f'@font-face {{ font-family: "{family}"; src: url("{path.resolve().as_uri()}"); '
+        "font-weight: normal; font-style: normal; }\n"
+    )

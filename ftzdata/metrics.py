@@ -1,0 +1,245 @@
+"""The tidy metrics dataset: one row per accepted effect claim, with derived values computed, not typed.
+
+Values come from :func:`ftzdata.extract.claims` at the ledger's offsets (or, for claims the extractor
+misses, from :func:`ftzdata.extract.quantities` on the ledger's quote), corrected where the ledger says
+so. Units are canonical: durations in hours (``h``), money in ``CNY`` (or ``USD``), counts as numbers
+(``count:项`` = items …), ratios in ``%``, percentage points ``pp`` or multiples ``times``, areas ``m2``.
+
+Derived values, where the text gives what they need:
+
+- ``before`` / ``after``: the point value (a range's midpoint);
+- ``change = after − before`` (a reduction is negative), ``change_pct = 100 × change / before``,
+  ``ratio = after / before``;
+- a stated change keeps its sign by ``direction`` (每个集装箱可减少费用600元 → change −600 CNY per
+  container; 减少了超过30% → change_pct −30 with qualifier "more than");
+- where the text states the values *and* the change (169项 → 105项, 减少了超过30%), ``change`` and
+  ``change_pct`` are derived from the values and the stated ones are kept in ``change_stated`` and
+  ``change_pct_stated`` (the tests check that the two agree).
+
+``stated`` lists which values the text states; all others are derived. Where only a share of change is
+stated for a duration, count, money or area (节约近30%的人力成本), ``unit`` is the kind's canonical unit.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from .cases import cases as _cases
+from .corpus import Corpus, default_corpus
+from .errors import UnknownValueError
+from .ledger import load_ledger, reconcile
+from .vocab import DOMAINS, ZONES
+
+__all__ = ["metrics", "METRIC_COLUMNS", "KINDS"]
+
+KINDS = ("duration", "count", "money", "ratio", "area")
+
+METRIC_COLUMNS = [
+    "metric_id", "case_id", "doc_id", "zone", "area", "domain", "published", "metric", "label_en",
+    "label_zh", "kind", "unit", "per", "before", "after", "before_low", "before_high", "after_low",
+    "after_high", "change", "change_low", "change_high", "change_pct", "change_pct_low",
+    "change_pct_high", "change_stated", "change_pct_stated", "ratio", "direction", "qualifier", "stated",
+    "note", "subject", "quote", "start", "end", "source",
+]
+CANONICAL_UNIT = {"duration": "h", "money": "CNY", "count": "count", "ratio": "%", "area": "m2"}
+VALUE_FIELDS = ["before_low", "before_high", "after_low", "after_high", "change_low", "change_high",
+                "change_pct_low", "change_pct_high"]
+_ROLE_FIELDS = {"before": ("before_low", "before_high"), "after": ("after_low", "after_high"),
+                "change": ("change_low", "change_high"), "change_pct": ("change_pct_low", "change_pct_high")}
+
+
+def _pairs(spec: str | None) -> dict[str, str]:
+    """'a=1; b=x' -> {'a': '1', 'b': 'x'}."""
+    if not spec:
+        return {}
+    out = {}
+    for part in spec.split(";"):
+        if part.strip():
+            key, _, value = part.partition("=")
+            out[key.strip()] = value.strip()
+    return out
+
+
+def _from_quantities(row: pd.Series) -> dict:
+    """Values of a claim the extractor missed: the quote's quantities, assigned by the ledger's roles."""
+    from .extract import quantities
+
+    qs = quantities(row["quote"])
+    roles = _pairs(row["roles"])
+    values: dict = {f: np.nan for f in VALUE_FIELDS}
+    quals, unit = [], None
+    for role, ref in roles.items():
+        if role == "direction":
+            values["direction"] = ref
+            continue
+        if role == "unit":
+            unit = ref
+            continue
+        q = qs.iloc[int(ref) - 1]
+        lo, hi = _ROLE_FIELDS[role]
+        values[lo], values[hi] = q["value_low"], q["value_high"]
+        if role in ("before", "after", "change"):
+            unit = unit or q["unit"]
+        if isinstance(q["qualifier"], str) and q["qualifier"]:
+            quals.append(q["qualifier"])
+    values.update(unit=unit, qualifier="; ".join(dict.fromkeys(quals)) or None, subject=None)
+    values.setdefault("direction", None)
+    return values
+
+
+def _apply_corrections(values: dict, spec: str | None) -> dict:
+    for key, value in _pairs(spec).items():
+        if key in VALUE_FIELDS:
+            values[key] = float(value) if value not in ("", "nan") else np.nan
+        else:
+            values[key] = value or None
+    return values
+
+
+def _signed(low, high, direction):
+    """Stated magnitudes -> signed (low, high): a decrease is negative."""
+    if direction == "decrease":
+        return -high, -low
+    return low, high
+
+
+def _rows(corpus: Corpus) -> list[dict]:
+    rec = reconcile(load_ledger(), None if corpus is default_corpus() else _found_for(corpus))
+    rows = []
+    for _, r in rec.matched[rec.matched["status"] == "accepted"].iterrows():
+        values = {f: r[f] for f in VALUE_FIELDS}
+        values.update(unit=r["unit"], qualifier=r["qualifier"], direction=r["direction"], subject=r["subject"],
+                      per_found=r["per_found"])
+        rows.append(_row(r, _apply_corrections(values, r["corrections"]), "extractor"))
+    for _, r in rec.missed.iterrows():
+        rows.append(_row(r, _apply_corrections(_from_quantities(r), r["corrections"]), "review"))
+    return rows
+
+
+def _found_for(corpus: Corpus):
+    from .ledger import found_claims
+
+    return found_claims(corpus)
+
+
+def _row(r: pd.Series, v: dict, source: str) -> dict:
+    stated = [name for name, (lo, _) in _ROLE_FIELDS.items() if not pd.isna(v.get(lo, np.nan))]
+    before = np.nanmean([v["before_low"], v["before_high"]]) if not pd.isna(v["before_low"]) else np.nan
+    after = np.nanmean([v["after_low"], v["after_high"]]) if not pd.isna(v["after_low"]) else np.nan
+    direction = v.get("direction")
+    if not pd.isna(before) and not pd.isna(after):
+        change = after - before
+        change_low, change_high = v["after_low"] - v["before_high"], v["after_high"] - v["before_low"]
+        change_pct = 100 * change / before if before else np.nan
+        ratio = after / before if before else np.nan
+        direction = direction or ("decrease" if change < 0 else "increase")
+    else:
+        change = change_low = change_high = change_pct = ratio = np.nan
+    change_stated = pct_stated = np.nan
+    pct_low = pct_high = np.nan
+    if not pd.isna(change_pct):
+        pct_low, pct_high = 100 * change_low / before, 100 * change_high / before
+    if "change" in stated:
+        lo, hi = _signed(v["change_low"], v["change_high"], direction)
+        change_stated = (lo + hi) / 2
+        if pd.isna(change):  # no before and after: the stated change is the change
+            change, change_low, change_high = change_stated, lo, hi
+    if "change_pct" in stated:
+        lo, hi = _signed(v["change_pct_low"], v["change_pct_high"], direction)
+        pct_stated = (lo + hi) / 2
+        if pd.isna(change_pct):
+            change_pct, pct_low, pct_high = pct_stated, lo, hi
+    unit = v["unit"]
+    if stated == ["change_pct"] and r["kind"] != "ratio":
+        unit = CANONICAL_UNIT[r["kind"]]  # only a share is stated: the measured thing keeps its kind's unit
+    return dict(
+        case_id=r["case_id"], doc_id=r["doc_id"], metric=r["metric"], label_en=r["label_en"],
+        label_zh=r["label_zh"], kind=r["kind"], unit=unit, per=r["per"] or None,
+        before=before, after=after, before_low=v["before_low"], before_high=v["before_high"],
+        after_low=v["after_low"], after_high=v["after_high"], change=change, change_low=change_low,
+        change_high=change_high, change_pct=change_pct, change_pct_low=pct_low, change_pct_high=pct_high,
+        change_stated=change_stated, change_pct_stated=pct_stated,
+        ratio=ratio, direction=direction, qualifier=v["qualifier"] or None, stated=",".join(stated),
+        subject=v.get("subject"), note=r["note"], quote=r["quote"], start=int(r["start"]), end=int(r["end"]),
+        source=source,
+    )
+
+
+@lru_cache(maxsize=4)
+def _build(corpus: Corpus) -> pd.DataFrame:
+    df = pd.DataFrame(_rows(corpus))
+    case_info = _cases(corpus).set_index("case_id")[["zone", "area", "domain", "published"]]
+    df = df.join(case_info, on="case_id")
+    df["metric_id"] = df["case_id"] + "." + df["metric"]
+    df = df.sort_values(["doc_id", "start", "end"], kind="stable")
+    df = df[METRIC_COLUMNS].reset_index(drop=True)
+    return _typed(df)
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    df["zone"] = pd.Categorical(df["zone"].astype(object), categories=list(ZONES))
+    df["domain"] = pd.Categorical(df["domain"].astype(object), categories=list(DOMAINS))
+    df["kind"] = pd.Categorical(df["kind"], categories=list(KINDS))
+    units = sorted(set(df["unit"].dropna()))
+    df["unit"] = pd.Categorical(df["unit"], categories=units)
+    df["direction"] = pd.Categorical(df["direction"], categories=["decrease", "increase"])
+    for col in ["before", "after", *VALUE_FIELDS, "change", "change_pct", "change_stated", "change_pct_stated",
+                "ratio"]:
+        df[col] = df[col].astype("float64")
+    for col in ("start", "end"):
+        df[col] = df[col].astype("int64")
+    df.attrs.update(
+        title="Reform effects reported by China's Pilot Free Trade Zones",
+        source="seeds/ (see ftzdata.documents()); reviewed in ftzdata/data/ledger.csv",
+        description="One row per reviewed effect claim: before/after values, changes and the verbatim quote. "
+                    "Units: duration h, money CNY/USD, count count:<noun>, ratio %/pp/times, area m2.",
+    )
+    return df
+
+
+def _check(name: str, value, allowed) -> None:
+    if value is not None and value not in allowed:
+        raise UnknownValueError(name, value, allowed)
+
+
+def metrics(zone: str | None = None, kind: str | None = None, domain: str | None = None,
+            doc_id: str | None = None, long: bool = False, corpus: Corpus | None = None) -> pd.DataFrame:
+    """The metrics dataset, one row per accepted claim (see ``METRIC_COLUMNS`` and the module docstring).
+
+    Filters: ``zone`` (Shanghai, Guangdong, Tianjin, Fujian), ``kind`` (duration, count, money, ratio,
+    area), ``domain`` (the domain vocabulary), ``doc_id``. ``long=True`` gives one row per claim and
+    phase (``before``/``after``) with ``value``, ``value_low``, ``value_high`` — ready for seaborn.
+    """
+    corpus = corpus or default_corpus()
+    _check("zone", zone, list(ZONES))
+    _check("kind", kind, list(KINDS))
+    _check("domain", domain, list(DOMAINS))
+    _check("doc_id", doc_id, corpus.doc_ids)
+    df = _build(corpus).copy()
+    for col, value in (("zone", zone), ("kind", kind), ("domain", domain), ("doc_id", doc_id)):
+        if value is not None:
+            df = df[df[col] == value]
+    df = df.reset_index(drop=True)
+    df.attrs = dict(_build(corpus).attrs)
+    return to_long(df) if long else df
+
+
+def to_long(df: pd.DataFrame) -> pd.DataFrame:
+    """Before/after in rows: ``phase`` (before, after), ``value``, ``value_low``, ``value_high``."""
+    keep = [c for c in df.columns if not re.fullmatch(r"(before|after)(_low|_high)?", c)]
+    parts = []
+    for phase in ("before", "after"):
+        part = df[keep].copy()
+        part.insert(part.columns.get_loc("unit") + 1, "phase", phase)
+        part.insert(part.columns.get_loc("phase") + 1, "value", df[phase])
+        part.insert(part.columns.get_loc("value") + 1, "value_low", df[f"{phase}_low"])
+        part.insert(part.columns.get_loc("value_low") + 1, "value_high", df[f"{phase}_high"])
+        parts.append(part[part["value"].notna()])
+    out = pd.concat(parts).sort_index(kind="stable").reset_index(drop=True)
+    out["phase"] = pd.Categorical(out["phase"], categories=["before", "after"])
+    out.attrs = dict(df.attrs)
+    return out

@@ -1,0 +1,366 @@
+"""Build reports: one (:func:`build_one`) or many in parallel (:func:`build_many`), skipping up-to-date ones.
+
+Layout under the output folder ``out`` (default ``reports/``)::
+
+    NAME.ipynb  NAME.html  NAME.pdf     the report (formats as asked)
+    index.html                          every report with links and parameters
+    _failed/NAME.ipynb                  the executed notebook of the last failed run of NAME
+    .state/NAME.json                    inputs key, parameters, files, timings (feeds the index)
+    .tmp/                               work area; results move into place with os.replace
+
+A report is up to date when ``.state/NAME.json`` holds the same inputs key and its files exist. The
+key hashes the notebook source, the parameters, the formats, every file of the ``ftzdata`` package
+(code, data, templates, hence its version), the corpus under ``seeds/`` and the font package file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .params import NotebookSpec, report_name, report_title
+
+__all__ = ["FORMATS", "Job", "Result", "build_many", "build_one", "inputs_key", "is_up_to_date"]
+
+FORMATS = ("ipynb", "html", "pdf")
+STATE_DIR = ".state"
+FAILED_DIR = "_failed"
+TMP_DIR = ".tmp"
+
+
+@dataclass
+class Job:
+    spec: NotebookSpec
+    params: dict
+    out: Path
+    formats: tuple = FORMATS
+
+    @property
+    def name(self) -> str:
+        return report_name(self.spec.name, self.params)
+
+
+@dataclass
+class Result:
+    name: str
+    status: str  # built | skipped | failed
+    message: str = ""
+    timings: dict = field(default_factory=dict)
+    files: dict = field(default_factory=dict)
+    failed_notebook: str | None = None
+
+
+# ----------------------------------------------------------------------------------------------
+# Inputs key
+
+
+def _hash_tree(h, root: Path, skip_dirs=("__pycache__",)) -> None:
+    if not root.is_dir():
+        return
+    for path in sorted(root.rglob("*")):
+        if any(part in skip_dirs or part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        if path.is_file() and path.suffix not in {".pyc", ".pyo"}:
+            h.update(str(path.relative_to(root)).encode() + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+@lru_cache(maxsize=1)
+def environment_key() -> str:
+    """Hash of the package files, the corpus and the font package (same for every report)."""
+    import ftzdata
+    from ftzdata.fonts import font_path, seeds_dir
+
+    h = hashlib.sha256()
+    _hash_tree(h, Path(ftzdata.__file__).resolve().parent)
+    seeds = seeds_dir()
+    if seeds is not None:
+        _hash_tree(h, seeds)
+    try:
+        fp = font_path()
+        h.update(f"{fp.name}\0{fp.stat().st_size}".encode())
+    except FileNotFoundError:
+        h.update(b"no-font")
+    h.update(sys.version.encode())
+    return h.hexdigest()
+
+
+def inputs_key(job: Job) -> str:
+    h = hashlib.sha256()
+    h.update(environment_key().encode())
+    h.update(job.spec.path.read_bytes())
+    h.update(json.dumps(job.params, sort_keys=True, default=str).encode())
+    h.update(",".join(sorted(job.formats)).encode())
+    return h.hexdigest()
+
+
+def _state_path(out: Path, name: str) -> Path:
+    return out / STATE_DIR / f"{name}.json"
+
+
+def read_state(out: Path, name: str) -> dict | None:
+    try:
+        return json.loads(_state_path(out, name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def is_up_to_date(job: Job, key: str | None = None) -> bool:
+    state = read_state(job.out, job.name)
+    if not state or state.get("key") != (key or inputs_key(job)):
+        return False
+    return all((job.out / f).is_file() for f in state.get("files", {}).values())
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+# ----------------------------------------------------------------------------------------------
+# Data information for the title block
+
+
+@lru_cache(maxsize=1)
+def data_info() -> dict:
+    """``data_date`` (date of the newest document, as stated) and ``version`` of ftzdata."""
+    import ftzdata
+
+    version = getattr(ftzdata, "__version__", None)
+    if version is None:
+        try:
+            from importlib.metadata import version as _v
+
+            version = _v("ftzdata")
+        except Exception:
+            version = "unknown"
+    date = None
+    if hasattr(ftzdata, "documents"):
+        docs = ftzdata.documents()
+        if "published" in docs and docs["published"].notna().any():
+            row = docs.loc[docs["published"].idxmax()]
+            date = row.get("date") or f"{row['published']:%Y-%m-%d}"
+        elif "date" in docs:
+            dates = [str(d) for d in docs["date"].dropna()]
+            date = max(dates) if dates else None
+    return {"data_date": None if date is None else str(date), "version": str(version)}
+
+
+# ----------------------------------------------------------------------------------------------
+# One report
+
+
+def build_one(job: Job, km=None, info: dict | None = None, key: str | None = None, log=None) -> Result:
+    """Execute, render and move into place one report. Never raises for a failing notebook."""
+    from .execute import ExecutionFailed, execute_notebook
+
+    out = job.out
+    name = job.name
+    key = key or inputs_key(job)
+    info = info or data_info()
+    timings: dict = {}
+    (out / TMP_DIR).mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=out / TMP_DIR))
+    try:
+        t0 = time.perf_counter()
+        ipynb = work / f"{name}.ipynb"
+        try:
+            executed = execute_notebook(job.spec.path, job.params, ipynb, name, cwd=str(work), km=km)
+        except ExecutionFailed as exc:
+            failed = out / FAILED_DIR / f"{name}.ipynb"
+            failed.parent.mkdir(parents=True, exist_ok=True)
+            if ipynb.exists():
+                os.replace(ipynb, failed)
+            elif exc.executed is not None:
+                import nbformat
+
+                nbformat.write(exc.executed, str(failed))
+            return Result(name, "failed", str(exc), failed_notebook=str(failed) if failed.exists() else None)
+        timings["execute"] = time.perf_counter() - t0
+
+        meta = {"name": name, "title": report_title(job.spec.name, job.params), "params": job.params, **info}
+        from .render_html import render_html
+
+        t0 = time.perf_counter()
+        page = render_html(executed, meta)
+        files = {}
+        if "html" in job.formats:
+            (work / f"{name}.html").write_text(page, encoding="utf-8")
+            files["html"] = f"{name}.html"
+        timings["html"] = time.perf_counter() - t0
+        if "pdf" in job.formats:
+            from .render_pdf import render_pdf
+
+            t0 = time.perf_counter()
+            render_pdf(page, work / f"{name}.pdf")
+            timings["pdf"] = time.perf_counter() - t0
+            files["pdf"] = f"{name}.pdf"
+        if "ipynb" in job.formats:
+            files["ipynb"] = f"{name}.ipynb"
+        for fname in files.values():
+            os.replace(work / fname, out / fname)
+        for fmt in FORMATS:  # formats no longer asked for would go stale: drop them
+            if fmt not in files:
+                with contextlib.suppress(FileNotFoundError):
+                    (out / f"{name}.{fmt}").unlink()
+        with contextlib.suppress(FileNotFoundError):
+            (out / FAILED_DIR / f"{name}.ipynb").unlink()
+        state = {
+            "key": key,
+            "name": name,
+            "notebook": job.spec.name,
+            "title": meta["title"],
+            "params": job.params,
+            "files": files,
+            "data_date": info.get("data_date"),
+            "version": info.get("version"),
+            "built": time.strftime("%Y-%m-%d %H:%M:%S"),
+            "timings": {k: round(v, 3) for k, v in timings.items()},
+        }
+        _atomic_write(_state_path(out, name), json.dumps(state, indent=1, ensure_ascii=False, default=str))
+        if log:
+            log(name)
+        return Result(name, "built", timings=timings, files=files)
+    except Exception as exc:  # rendering or I/O error: the old report stays
+        return Result(name, "failed", f"report '{name}' failed: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}".rstrip())
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # .tmp itself goes in build_many, after every worker
+
+
+# ----------------------------------------------------------------------------------------------
+# Many reports
+
+
+def _worker(tasks, results, info, warm: bool, remaining) -> None:
+    from .execute import KernelPool
+
+    scratch = tempfile.mkdtemp(prefix="ftzdata-kernel-")
+    pool = None
+    try:
+        while True:
+            item = tasks.get()
+            if item is None:
+                break
+            job, key = item
+            with remaining.get_lock():
+                remaining.value -= 1
+                more = remaining.value > 0
+            km = None
+            if warm:
+                if pool is None:
+                    pool = KernelPool(size=0, cwd=scratch)
+                km = pool.take(start_next=more)
+            try:
+                res = build_one(job, km=km, info=info, key=key)
+            except BaseException as exc:  # keep the worker alive for the next report
+                res = Result(job.name, "failed", f"report '{job.name}' failed: {exc!r}")
+            results.put(res)
+    finally:
+        if pool is not None:
+            pool.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def build_many(jobs: list[Job], n_jobs: int | None = None, force: bool = False, progress: bool = True,
+               warm: bool = True, write_index: bool = True) -> list[Result]:
+    """Build ``jobs`` (skipping up-to-date ones unless ``force``) on ``n_jobs`` worker processes."""
+    import multiprocessing as mp
+
+    n_jobs = max(1, n_jobs or os.cpu_count() or 1)
+    results: dict[str, Result] = {}
+    todo = []
+    for job in jobs:
+        key = inputs_key(job)
+        if not force and is_up_to_date(job, key):
+            results[job.name] = Result(job.name, "skipped")
+        else:
+            todo.append((job, key))
+
+    bar = None
+    if progress and len(jobs) > 1:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(jobs), desc="report", unit="report", initial=len(results), file=sys.stderr,
+                   bar_format="{desc} {n_fmt} of {total_fmt} |{bar}| {elapsed}<{remaining}{postfix}",
+                   dynamic_ncols=True, leave=True)
+
+    if todo:
+        from ftzdata.fonts import subset_font_path
+
+        subset_font_path()  # build the cached font subset once, before the workers need it
+        info = data_info()
+        for job, _ in todo:
+            job.out.mkdir(parents=True, exist_ok=True)
+        workers = min(n_jobs, len(todo))
+        if workers == 1:
+            from .execute import KernelPool
+
+            pool = KernelPool(size=0) if warm and len(todo) > 1 else None
+            try:
+                for i, (job, key) in enumerate(todo):
+                    km = pool.take(start_next=i + 1 < len(todo)) if pool else None
+                    res = build_one(job, km=km, info=info, key=key)
+                    results[job.name] = res
+                    if bar:
+                        bar.set_postfix_str(f"{res.name} {res.status}", refresh=False)
+                        bar.update()
+            finally:
+                if pool:
+                    pool.close()
+        else:
+            ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+            tasks, outq = ctx.Queue(), ctx.Queue()
+            for item in todo:
+                tasks.put(item)
+            for _ in range(workers):
+                tasks.put(None)
+            remaining = ctx.Value("i", len(todo))
+            procs = [ctx.Process(target=_worker, args=(tasks, outq, info, warm, remaining), daemon=False)
+                     for _ in range(workers)]
+            for p in procs:
+                p.start()
+            pending = {job.name for job, _ in todo}
+            import queue as _queue
+
+            while pending:
+                try:
+                    res = outq.get(timeout=1.0)
+                except _queue.Empty:
+                    if not any(p.is_alive() for p in procs):
+                        break
+                    continue
+                pending.discard(res.name)
+                results[res.name] = res
+                if bar:
+                    bar.set_postfix_str(f"{res.name} {res.status}", refresh=False)
+                    bar.update()
+            for p in procs:
+                p.join(timeout=30)
+            for name in pending:  # a worker died
+                results[name] = Result(name, "failed", f"report '{name}' failed: worker process died")
+    if bar:
+        bar.close()
+    for out in {job.out for job in jobs}:
+        with contextlib.suppress(OSError):
+            (out / TMP_DIR).rmdir()
+    if write_index and jobs:
+        from .index import write_index as _write_index
+
+        outs = {job.out for job in jobs}
+        for out in outs:
+            if out.is_dir():
+                _write_index(out)
+    return [results[job.name] for job in jobs]

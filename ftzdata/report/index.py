@@ -1,0 +1,69 @@
+"""``index.html``: every report of an output folder, with links to its PDF, HTML and notebook."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from .render_html import page_css
+
+__all__ = ["write_index"]
+
+
+def _states(out: Path) -> list[dict]:
+    states = []
+    for path in sorted((out / ".state").glob("*.json")):
+        try:
+            states.append(json.loads(path.read_text(encoding="utf-8")))
+        except ValueError:
+            continue
+    return states
+
+
+def write_index(out: Path) -> Path:
+    out = Path(out)
+    rows = []
+    states = _states(out)
+    for st in states:
+        files = st.get("files", {})
+        links = " · ".join(
+            f'<a href="{html.escape(files[fmt])}">{label}</a>'
+            for fmt, label in (("pdf", "PDF"), ("html", "HTML"), ("ipynb", "notebook"))
+            if fmt in files and (out / files[fmt]).is_file()
+        )
+        params = ", ".join(f"{k} = {v}" for k, v in st.get("params", {}).items())
+        failed = (out / "_failed" / f"{st['name']}.ipynb").is_file()
+        rows.append(
+            "<tr>"
+            f"<td><strong>{html.escape(st['name'])}</strong><br><small>{html.escape(st.get('title', ''))}</small></td>"
+            f"<td>{html.escape(st.get('notebook', ''))}</td>"
+            f"<td>{html.escape(params)}</td>"
+            f"<td>{links}</td>"
+            f"<td>{html.escape(str(st.get('data_date') or ''))}</td>"
+            f"<td>{html.escape(str(st.get('version') or ''))}</td>"
+            f"<td>{html.escape(st.get('built', ''))}{' <em>(last run failed)</em>' if failed else ''}</td>"
+            "</tr>"
+        )
+    failed_only = sorted(
+        p.stem for p in (out / "_failed").glob("*.ipynb") if p.stem not in {s["name"] for s in states}
+    ) if (out / "_failed").is_dir() else []
+    for name in failed_only:
+        rows.append(
+            f'<tr><td><strong>{html.escape(name)}</strong></td><td colspan="6"><em>failed</em>: '
+            f'<a href="_failed/{html.escape(name)}.ipynb">executed notebook</a></td></tr>'
+        )
+    page = (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>ftzdata reports</title>'
+        f"<style>{page_css()}\nmain.report {{ max-width: 72rem; }}</style></head><body><main class=\"report\">"
+        '<header class="title-block"><h1>ftzdata reports</h1></header>'
+        '<table class="ftz-table"><thead><tr><th>Report</th><th>Notebook</th><th>Parameters</th>'
+        "<th>Files</th><th>Data as of</th><th>ftzdata</th><th>Built</th></tr></thead><tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody></table></main></body></html>\n"
+    )
+    path = out / "index.html"
+    tmp = path.with_suffix(".html.tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(path)
+    return path

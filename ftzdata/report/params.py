@@ -1,0 +1,245 @@
+"""Notebook registry and parameter rules, shared by the CLI and the notebooks' validation cells.
+
+A report notebook lives in the notebook folder (default: ``notebooks/`` beside the package, or
+``$FTZDATA_NOTEBOOKS``) as a Jupytext percent ``.py`` file (or an ``.ipynb``). Its parameters are
+the plain literal assignments of its single cell tagged ``parameters``. Values of the parameters
+named in :data:`RULES` must be one of the allowed values; other parameters take any value of the
+default's type.
+
+Everything here is checked before a kernel starts: :class:`ParamError` carries a one-line message
+naming the bad notebook/parameter/value and listing what is allowed.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = [
+    "KINDS",
+    "LANGS",
+    "RULES",
+    "ZONES",
+    "NotebookSpec",
+    "ParamError",
+    "check",
+    "coerce",
+    "default_jobs",
+    "discover",
+    "notebook_dir",
+    "report_name",
+    "resolve",
+]
+
+ZONES = ("Shanghai", "Guangdong", "Tianjin", "Fujian")
+KINDS = ("duration", "count", "money", "ratio")
+LANGS = ("en", "zh")
+
+#: Allowed values per parameter name, whatever the notebook.
+RULES: dict[str, tuple[str, ...]] = {"zone": ZONES, "kind": KINDS, "lang": LANGS}
+
+#: Titles of the known notebooks (English, Chinese); others are titled by their file name.
+TITLES: dict[str, tuple[str, str]] = {
+    "overview": ("Reform cases of the Pilot Free Trade Zones: overview", "自由贸易试验区改革案例概览"),
+    "zone_profile": ("Zone profile", "片区概况"),
+    "metric_comparison": ("Metric comparison", "指标比较"),
+}
+ZONE_ZH = {"Shanghai": "上海", "Guangdong": "广东", "Tianjin": "天津", "Fujian": "福建"}
+KIND_ZH = {"duration": "时长", "count": "数量", "money": "金额", "ratio": "比率"}
+
+
+class ParamError(ValueError):
+    """A bad notebook name, parameter name or value; ``str()`` is one line with what is allowed."""
+
+
+def _allowed(values) -> str:
+    return ", ".join(str(v) for v in values)
+
+
+def check(notebook: str | None = None, /, **params) -> dict:
+    """Validate parameter values against :data:`RULES`; return ``params``.
+
+    Used by each notebook's validation cell, e.g. ``check("zone_profile", zone=zone, lang=lang)``,
+    and by the CLI (which also checks names against the notebook's parameters cell).
+    """
+    where = f" for notebook '{notebook}'" if notebook else ""
+    for name, value in params.items():
+        allowed = RULES.get(name)
+        if allowed is not None and value not in allowed:
+            raise ParamError(f"invalid value {name}={value!r}{where}; allowed: {_allowed(allowed)}")
+    return params
+
+
+@dataclass(frozen=True)
+class NotebookSpec:
+    name: str
+    path: Path
+    parameters: dict = field(default_factory=dict)  # name -> default value (literal)
+
+    @property
+    def source_text(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def notebook_dir(path: str | os.PathLike | None = None) -> Path:
+    """``path``, else ``$FTZDATA_NOTEBOOKS``, else ``notebooks/`` beside the package (repo checkout)."""
+    if path:
+        return Path(path)
+    if os.environ.get("FTZDATA_NOTEBOOKS"):
+        return Path(os.environ["FTZDATA_NOTEBOOKS"])
+    pkg = Path(__file__).resolve().parent.parent
+    for cand in (pkg / "notebooks", pkg.parent / "notebooks"):
+        if cand.is_dir():
+            return cand
+    return pkg.parent / "notebooks"
+
+
+_CELL_RE = re.compile(r"^# %%(.*)$", re.M)
+
+
+def _parameters_from_py(text: str) -> dict | None:
+    """Parameters of a percent-format script, without importing jupytext (fast path for the CLI)."""
+    marks = list(_CELL_RE.finditer(text))
+    found = None
+    for i, m in enumerate(marks):
+        header = m.group(1)
+        if re.search(r"tags\s*=\s*\[[^\]]*[\"']parameters[\"']", header):
+            if found is not None:
+                raise ParamError("more than one cell tagged 'parameters'")
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+            found = text[m.end() : end]
+    return None if found is None else _literal_assignments(found)
+
+
+def _literal_assignments(src: str) -> dict:
+    out = {}
+    for node in ast.parse(src).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            out[node.targets[0].id] = ast.literal_eval(node.value)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            out[node.target.id] = ast.literal_eval(node.value)
+    return out
+
+
+def _parameters_from_ipynb(path: Path) -> dict | None:
+    import json
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = [c for c in nb.get("cells", []) if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if len(cells) > 1:
+        raise ParamError(f"{path.name}: more than one cell tagged 'parameters'")
+    if not cells:
+        return None
+    src = cells[0]["source"]
+    return _literal_assignments("".join(src) if isinstance(src, list) else src)
+
+
+def load_spec(path: Path) -> NotebookSpec:
+    if path.suffix == ".py":
+        params = _parameters_from_py(path.read_text(encoding="utf-8"))
+    else:
+        params = _parameters_from_ipynb(path)
+    return NotebookSpec(path.stem, path, params or {})
+
+
+def discover(directory: str | os.PathLike | None = None) -> dict[str, NotebookSpec]:
+    """Report notebooks in ``directory``: every percent-format ``.py`` and every ``.ipynb`` (``.py`` wins)."""
+    d = notebook_dir(directory)
+    out: dict[str, NotebookSpec] = {}
+    if not d.is_dir():
+        return out
+    for path in sorted(d.iterdir()):
+        if path.name.startswith((".", "_")) or path.suffix not in {".py", ".ipynb"}:
+            continue
+        if path.suffix == ".ipynb" and (path.with_suffix(".py")).is_file():
+            continue
+        if path.suffix == ".py" and not _CELL_RE.search(path.read_text(encoding="utf-8")):
+            continue  # a helper module, not a percent notebook
+        out[path.stem] = load_spec(path)
+    return out
+
+
+def coerce(default, raw):
+    """A CLI string ``raw`` as the type of the parameter's ``default`` (str values pass unchanged)."""
+    if not isinstance(raw, str) or isinstance(default, str) or default is None:
+        return raw
+    if isinstance(default, bool):
+        low = raw.lower()
+        if low in {"true", "1", "yes"}:
+            return True
+        if low in {"false", "0", "no"}:
+            return False
+        raise ValueError(raw)
+    if isinstance(default, int):
+        return int(raw)
+    if isinstance(default, float):
+        return float(raw)
+    return ast.literal_eval(raw)
+
+
+def resolve(notebook: str, params: dict, directory=None, specs: dict | None = None) -> tuple[NotebookSpec, dict]:
+    """Check ``notebook`` and ``params`` (names, types, values); return the spec and the full parameters.
+
+    Raises :class:`ParamError` (one line, naming what is wrong and listing what is allowed).
+    """
+    specs = discover(directory) if specs is None else specs
+    if notebook not in specs:
+        raise ParamError(f"unknown notebook '{notebook}'; allowed: {_allowed(sorted(specs)) or '(none found in ' + str(notebook_dir(directory)) + ')'}")
+    spec = specs[notebook]
+    full = dict(spec.parameters)
+    for name, raw in params.items():
+        if name not in spec.parameters:
+            raise ParamError(
+                f"unknown parameter '{name}' for notebook '{notebook}'; allowed: {_allowed(spec.parameters) or '(none)'}"
+            )
+        default = spec.parameters[name]
+        try:
+            full[name] = coerce(default, raw)
+        except (ValueError, SyntaxError):
+            raise ParamError(
+                f"invalid value {name}={raw!r} for notebook '{notebook}'; expected {type(default).__name__}"
+            ) from None
+    check(notebook, **full)
+    return spec, full
+
+
+def _slug(value) -> str:
+    return re.sub(r"[^A-Za-z0-9_.+=-]+", "_", str(value)).strip("_") or "_"
+
+
+def report_name(notebook: str, params: dict) -> str:
+    """``overview``, ``zone_profile-Fujian``, ``metric_comparison-duration``; ``-zh`` for Chinese."""
+    parts = [notebook] + [_slug(v) for k, v in params.items() if k != "lang"]
+    if params.get("lang", "en") != "en":
+        parts.append(_slug(params["lang"]))
+    return "-".join(parts)
+
+
+def report_title(notebook: str, params: dict) -> str:
+    zh = params.get("lang") == "zh"
+    base = TITLES.get(notebook, (notebook.replace("_", " ").capitalize(),) * 2)[1 if zh else 0]
+    extra = []
+    if "zone" in params:
+        extra.append(ZONE_ZH.get(params["zone"], params["zone"]) if zh else params["zone"])
+    if "kind" in params:
+        extra.append(KIND_ZH.get(params["kind"], params["kind"]) if zh else params["kind"])
+    if not extra:
+        return base
+    return f"{base}：{'，'.join(map(str, extra))}" if zh else f"{base}: {', '.join(map(str, extra))}"
+
+
+def default_set(lang: str = "en") -> list[tuple[str, dict]]:
+    """The default reports: overview, zone_profile per zone, metric_comparison per kind (9)."""
+    check(lang=lang)
+    return (
+        [("overview", {"lang": lang})]
+        + [("zone_profile", {"zone": z, "lang": lang}) for z in ZONES]
+        + [("metric_comparison", {"kind": k, "lang": lang}) for k in KINDS]
+    )
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1

@@ -1,0 +1,89 @@
+"""Executed notebook → standalone HTML with the code hidden and a title block.
+
+nbconvert's ``basic`` template renders the cells (inputs excluded, prompts excluded, cells tagged
+``parameters``/``injected-parameters``/``validation``/``remove-cell`` dropped, stderr dropped); the
+page around it (title block, small stylesheet) is ours, so the HTML loads nothing from the network
+and WeasyPrint does not have to cascade JupyterLab's large stylesheet.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["render_html", "page_css"]
+
+REMOVE_TAGS = {"parameters", "injected-parameters", "validation", "remove-cell", "papermill-error-cell-tag"}
+
+_CSS = Path(__file__).with_name("report.css")
+
+
+@lru_cache(maxsize=1)
+def page_css() -> str:
+    return _CSS.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _exporter():
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    exp = HTMLExporter(template_name="basic")
+    exp.exclude_input = True
+    exp.exclude_input_prompt = True
+    exp.exclude_output_prompt = True
+    exp.exclude_unknown = True
+    exp.anchor_link_text = ""
+    tags = TagRemovePreprocessor(remove_cell_tags=REMOVE_TAGS, enabled=True)
+    exp.register_preprocessor(tags, enabled=True)
+    return exp
+
+
+def _strip_stderr(nb):
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = [o for o in cell.get("outputs", []) if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    return nb
+
+
+def title_block(meta: dict) -> str:
+    """The title, the parameters, the date of the data and the package version."""
+    zh = meta.get("params", {}).get("lang") == "zh"
+    labels = (
+        ("参数", "数据日期", "ftzdata 版本", "报告")
+        if zh
+        else ("Parameters", "Data as of", "ftzdata version", "Report")
+    )
+    params = ", ".join(f"{k} = {v}" for k, v in meta.get("params", {}).items()) or "—"
+    rows = [
+        (labels[3], meta.get("name", "")),
+        (labels[0], params),
+        (labels[1], meta.get("data_date") or "—"),
+        (labels[2], meta.get("version") or "—"),
+    ]
+    dl = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in rows)
+    return (
+        f'<header class="title-block"><h1>{html.escape(meta.get("title", meta.get("name", "")))}</h1>'
+        f'<dl class="meta">{dl}</dl></header>'
+    )
+
+
+def render_html(executed_nb, meta: dict, extra_css: str = "") -> str:
+    """A standalone HTML page for ``executed_nb`` (a NotebookNode); ``meta`` feeds the title block."""
+    import copy
+
+    nb = _strip_stderr(copy.deepcopy(executed_nb))
+    body, _ = _exporter().from_notebook_node(nb)
+    lang = "zh-Hans" if meta.get("params", {}).get("lang") == "zh" else "en"
+    footer_label = "第 {page} 页，共 {pages} 页" if lang != "en" else "page {page} of {pages}"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(meta.get('title', meta.get('name', 'report')))}</title>"
+        f'<meta name="ftzdata-report" content="{html.escape(meta.get("name", ""))}">'
+        f'<meta name="ftzdata-footer" content="{html.escape(footer_label)}">'
+        f"<style>\n{page_css()}\n{extra_css}</style></head>\n"
+        f'<body><main class="report">{title_block(meta)}\n{body}</main></body></html>\n'
+    )

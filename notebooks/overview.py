@@ -1,0 +1,72 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] tags=["remove-cell"]
+# # Overview of the reform cases
+# Documents and reform cases of the Pilot Free Trade Zones. Every number comes from `ftzdata`.
+
+# %% tags=["parameters"]
+lang = "en"
+
+# %% tags=["validation"]
+from ftzdata.report.params import check
+
+check("overview", lang=lang)
+
+# %%
+import pandas as pd
+
+import ftzdata
+from ftzdata.report import nb
+
+documents = ftzdata.documents()
+cases = ftzdata.cases()
+zone_col = nb.pick(lang, "zone", "zone_zh")
+domain_col = nb.pick(lang, "domain", "domain_zh")
+
+nb.say(
+    lang,
+    en=f"The corpus holds **{len(documents)}** source documents describing **{len(cases)}** reform cases "
+    f"in **{cases['zone'].nunique()}** Pilot Free Trade Zones, published between "
+    f"{cases['published'].min():%Y-%m} and {cases['published'].max():%Y-%m}.",
+    zh=f"语料包含 **{len(documents)}** 份文件，共 **{len(cases)}** 个改革案例，涉及 "
+    f"**{cases['zone'].nunique()}** 个自由贸易试验区，发布时间为 "
+    f"{cases['published'].min():%Y年%m月}至{cases['published'].max():%Y年%m月}。",
+)
+
+# %%
+nb.heading(lang, "Source documents", "来源文件")
+nb.table(
+    documents,
+    nb.pick(
+        lang,
+        {"doc_id": "Document", "title_en": "Title", "issuer_en": "Issuer", "date": "Date", "n_cases": "Cases"},
+        {"doc_id": "文件", "title_zh": "标题", "issuer": "发文机关", "date": "日期", "n_cases": "案例数"},
+    ),
+)
+
+# %%
+nb.heading(lang, "Cases per zone", "各片区案例数")
+per_zone = cases.groupby(zone_col, observed=True).size().sort_values()
+nb.barh(per_zone, lang, "Reform cases", "改革案例数")
+
+# %%
+nb.heading(lang, "Cases per domain and zone", "各领域、片区案例数")
+crosstab = pd.crosstab(cases[domain_col], cases[zone_col]).rename_axis(index=None, columns=None)
+nb.table(crosstab, index=True)
+
+# %%
+if nb.available(ftzdata, "metrics"):
+    nb.heading(lang, "Reported metrics", "案例报告的指标")
+    metrics = ftzdata.metrics()
+    nb.table(pd.crosstab(metrics["kind"], metrics["zone"]), index=True)

@@ -1,0 +1,73 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] tags=["remove-cell"]
+# # Zone profile
+# The reform cases of one Pilot Free Trade Zone. Every number comes from `ftzdata`.
+
+# %% tags=["parameters"]
+zone = "Shanghai"
+lang = "en"
+
+# %% tags=["validation"]
+from ftzdata.report.params import check
+
+check("zone_profile", zone=zone, lang=lang)
+
+# %%
+import ftzdata
+from ftzdata.report import nb
+
+cases = ftzdata.cases()
+mine = cases[cases["zone"] == zone].sort_values(["published", "doc_id", "seq"])
+zone_name = nb.pick(lang, zone, dict(zip(cases["zone"], cases["zone_zh"])).get(zone, zone))
+domain_col = nb.pick(lang, "domain", "domain_zh")
+
+nb.say(
+    lang,
+    en=f"**{zone_name}** accounts for **{len(mine)}** of the **{len(cases)}** reform cases "
+    f"({len(mine) / len(cases):.0%}), from **{mine['doc_id'].nunique()}** source documents "
+    f"across **{mine['domain'].nunique()}** domains.",
+    zh=f"**{zone_name}**共有 **{len(mine)}** 个改革案例（占全部 **{len(cases)}** 个的 {len(mine) / len(cases):.0%}），"
+    f"来自 **{mine['doc_id'].nunique()}** 份文件，涉及 **{mine['domain'].nunique()}** 个领域。",
+)
+
+# %%
+nb.heading(lang, "Cases per domain", "各领域案例数")
+per_domain = mine.groupby(domain_col, observed=True).size().sort_values()
+nb.barh(per_domain, lang, "Reform cases", "改革案例数")
+
+# %%
+nb.heading(lang, "Cases", "案例列表")
+shown = mine.assign(published=mine["published"].dt.strftime("%Y-%m"))
+nb.table(
+    shown,
+    nb.pick(
+        lang,
+        {"case_id": "Case", "title_en": "Title", "title_zh_hans": "Chinese title", "domain": "Domain", "published": "Published"},
+        {"case_id": "编号", "title_zh_hans": "标题", "domain_zh": "领域", "published": "发布"},
+    ),
+)
+
+# %%
+if nb.available(ftzdata, "metrics"):
+    nb.heading(lang, "Reported metrics", "案例报告的指标")
+    metrics = ftzdata.metrics(zone=zone)
+    nb.table(
+        metrics,
+        nb.pick(
+            lang,
+            {"case_id": "Case", "zone": "Zone", "label_en": "Metric", "unit": "Unit", "per": "Per", "before": "Before", "after": "After", "change_pct": "Change %"},
+            {"case_id": "案例", "zone": "片区", "label_zh": "指标", "unit": "单位", "per": "每", "before": "改革前", "after": "改革后", "change_pct": "变化 %"},
+        ),
+    )

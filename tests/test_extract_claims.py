@@ -1,0 +1,200 @@
+"""Effect claims on seed sentences: expected values are the literals of the sentence, in canonical units."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from ftzdata.extract import CLAIM_COLUMNS, claims, extract
+from conftest_extract import GZ, M15, M17, TB, TJ, from_seed, seed_text
+
+H = 1.0  # hours
+D = 24.0  # a day (and a working day) in hours
+
+
+def only(text):
+    c = claims(text)
+    assert len(c) == 1, c
+    return c.iloc[0]
+
+
+def isnan(x):
+    return isinstance(x, float) and math.isnan(x)
+
+
+def check(r, direction, unit, before=None, after=None, change=None, pct=None):
+    assert r.direction == direction
+    assert r.unit == unit
+    for name, val in (("before", before), ("after", after), ("change", change), ("change_pct", pct)):
+        lo, hi = r[f"{name}_low"], r[f"{name}_high"]
+        if val is None:
+            assert isnan(lo) and isnan(hi), (name, lo, hi)
+        else:
+            vlo, vhi = val if isinstance(val, tuple) else (val, val)
+            assert (lo, hi) == (pytest.approx(vlo), pytest.approx(vhi)), name
+
+
+def test_before_after_durations():
+    r = only(from_seed(M15, "企业进出口货物申报时间从4个小时缩短至5至10分钟"))
+    check(r, "decrease", "h", before=4 * H, after=(5 / 60, 10 / 60))
+    assert r.subject == "企业进出口货物申报时间" and r.kind == "duration"
+    r = only(from_seed(M15, "船舶进境时间由36小时缩短至2.5小时"))
+    check(r, "decrease", "h", before=36, after=2.5)
+    s = from_seed(M15, "一般货物贸易出口全流程时间从16天(注:世界银行评估的中国货物贸易全流程时间)缩短至8天")
+    r = only(s)
+    check(r, "decrease", "h", before=16 * D, after=8 * D)
+    assert r.subject == "一般货物贸易出口全流程时间"
+    assert r.quote == s
+
+
+def test_compound_range_fastest():
+    s = from_seed(M15, "法检货物从报检到放行由原来2至3天,最快可缩短到6.5小时")
+    r = only(s)
+    check(r, "decrease", "h", before=(2 * D, 3 * D), after=6.5)
+    assert "fastest" in r.qualifier
+    r = only(from_seed(M15, "商品检验检疫办结率由以往的平均2至3天缩短为16分钟"))
+    check(r, "decrease", "h", before=(2 * D, 3 * D), after=16 / 60)
+    assert "average" in r.qualifier
+
+
+def test_working_days_to_on_the_spot():
+    r = only(from_seed(M17, "审批办理时限从20个工作日缩短至当场办结"))
+    check(r, "decrease", "h", before=20 * D, after=0)
+    assert "working days" in r.qualifier and "on the spot" in r.qualifier
+    r = only(from_seed(M17, "审批期限由20日调整为15日"))
+    check(r, "decrease", "h", before=20 * D, after=15 * D)
+
+
+def test_counts_before_after():
+    r = only(from_seed(M15, "报检报关数据减到103项"))
+    check(r, "decrease", "count:项", after=103)
+    r = only(from_seed(M15, "116项审批事项合并为26项"))
+    check(r, "decrease", "count:项", before=116, after=26)
+    assert r.subject == "审批事项"
+    r = only(from_seed(M15, "上海市信用平台数据归集单位从开通运行时的67家拓展至99家"))
+    check(r, "increase", "count:家", before=67, after=99)
+    r = only(from_seed(M15, "归集信息事项从1249项拓展至3441项"))
+    check(r, "increase", "count:项", before=1249, after=3441)
+    r = only(from_seed(M17, "码头移柜、掏箱作业由两次减为一次"))
+    check(r, "decrease", "count:次", before=2, after=1)
+
+
+def test_restatement_is_folded():
+    s = from_seed(M15, "货物进出口一单两报将分别报关、报检所需的149项数据整合减少为96项,减少录入53项")
+    r = only(s)
+    check(r, "decrease", "count:项", before=149, after=96, change=53)
+    r = only(from_seed(M15, "共641项数据,整合为384项,减少录入257项"))
+    check(r, "decrease", "count:项", before=641, after=384, change=257)
+
+
+def test_parallel_lists_and_changed_inspections():
+    s = from_seed(GZ, "變以往3次申報、3次查驗為1次申報、1次查驗")
+    c = claims(s)
+    assert len(c) == 2
+    for r in c.itertuples():
+        assert (r.before_low, r.after_low, r.unit, r.direction) == (3, 1, "count:次", "decrease")
+    assert c["subject"].tolist() == ["申报", "查验"]
+    r = only(from_seed(GZ, "將原本的接受四次不同單位的檢查改為接受一次集中檢查"))
+    check(r, "decrease", "count:次", before=4, after=1)
+
+
+def test_eight_in_one():
+    r = only(from_seed(M15, "办理以上事项(8合1)"))
+    assert (r.before_low, r.after_low, r.direction, r.kind) == (8, 1, "decrease", "count")
+
+
+def test_reform_before_after_across_sentences():
+    para = from_seed(M15, "改革前,据不完全统计,一项工程投资项目从招商引资到竣工验收,企业需要提交的各种申请材料累计多达250项,"
+                          "有的仅身份证就要提交10余次。改革后,申请材料减少到19项左右,精减幅度超过90%。")
+    r = only(para)
+    check(r, "decrease", "count:项", before=250, after=19, pct=90)
+    assert r.subject == "申请材料"
+    assert "approximately" in r.qualifier and "more than" in r.qualifier
+
+
+def test_ratio_before_after_years_are_not_values():
+    r = only(from_seed(M17, "所占分值比例由2015年的30%提高到2016年的50%"))
+    check(r, "increase", "%", before=30, after=50)
+    assert r.subject == "所占分值比例"
+
+
+def test_amount_of_change():
+    r = only(from_seed(M15, "每个集装箱可减少费用600元"))
+    check(r, "decrease", "CNY", change=600)
+    assert (r.subject, r.per) == ("费用", "container")
+    r = only(from_seed(M15, "海关申报费用每票下调5元"))
+    check(r, "decrease", "CNY", change=5)
+    assert (r.subject, r.per) == ("海关申报费用", "declaration")
+    r = only(from_seed(M15, "通关时间较改革前平均每批货物节省0.5天"))
+    check(r, "decrease", "h", change=0.5 * D)
+    assert (r.subject, r.per, r.qualifier) == ("通关时间", "batch", "average")
+    r = only(from_seed(M15, "可省去材料准备、传递等时间1.4天"))
+    check(r, "decrease", "h", change=1.4 * D)
+    r = only(from_seed(M17, "每标准集装箱可为货主节省移柜、掏箱费用约600元"))
+    check(r, "decrease", "CNY", change=600)
+    assert (r.per, r.qualifier) == ("TEU", "approximately")
+    r = only(from_seed(M15, "为企业节省通关物流时间约170万小时"))
+    check(r, "decrease", "h", change=1.7e6)
+    assert (r.subject, r.qualifier) == ("通关物流时间", "approximately")
+
+
+def test_share_and_multiple_of_change():
+    r = only(from_seed(M15, "查验率降低90%"))
+    check(r, "decrease", "%", pct=90)
+    assert r.kind == "ratio" and r.subject == "查验率"
+    r = only(from_seed(M15, "节约近30%的人力成本"))
+    check(r, "decrease", "%", pct=30)
+    assert (r.subject, r.qualifier) == ("人力成本", "nearly")
+    r = only(from_seed(M15, "整体行政效能提高近3倍"))
+    check(r, "increase", "times", change=3)
+    r = only(from_seed(M15, "产品合格率提升24个百分点"))
+    check(r, "increase", "pp", change=24)
+    r = only(from_seed(M15, "至少可以为企业节省三分之一的办事时间"))
+    check(r, "decrease", "%", pct=100 / 3)
+    assert (r.subject, r.qualifier) == ("办事时间", "at least")
+    r = only(from_seed(M17, "使企业的通关时间缩短约40%"))
+    check(r, "decrease", "%", pct=40)
+    assert r.subject == "通关时间"
+
+
+def test_level_is_not_a_claim_unless_changed():
+    assert claims(from_seed(M17, "合格率达98.17%")).empty
+    assert claims(from_seed(M15, "在上海国际贸易“单一窗口”平台开户的各类企业超过1100家")).empty
+    assert claims(from_seed(M17, "实现新注册企业专属网页开通率100%")).empty
+    r = only(from_seed(M17, "合格率达98.17%，比2015年提高了0.17个百分点"))
+    check(r, "increase", "pp", change=0.17)
+    assert r.subject == "合格率"
+
+
+def test_claims_without_numbers_are_not_returned():
+    assert claims(from_seed(M15, "成功将进出口货物和进出境船舶的通关流程由串联模式改为并联模式")).empty
+    assert claims(from_seed(M15, "由按月预缴改为按实际批次缴交")).empty
+
+
+def test_quotes_map_to_the_original_text():
+    for doc in (M15, M17, GZ, TJ, TB):
+        text = seed_text(doc)
+        q, c = extract(text)
+        for df in (q, c):
+            for r in df.itertuples():
+                assert text[r.start:r.end] == r.quote
+    text = seed_text(GZ)  # Traditional: quote is in Traditional, subject in Simplified
+    c = claims(text)
+    assert any("查驗" in x for x in c["quote"]) and any(s == "查验" for s in c["subject"])
+
+
+def test_columns_and_dtypes_are_stable():
+    empty, full = claims(""), claims(from_seed(M15, "船舶进境时间由36小时缩短至2.5小时"))
+    assert list(empty.columns) == CLAIM_COLUMNS == list(full.columns)
+    assert empty.dtypes.to_dict() == full.dtypes.to_dict()
+    assert str(full.dtypes["start"]) == "int64" and str(full.dtypes["before_low"]) == "float64"
+    with pytest.raises(TypeError):
+        claims(None)
+
+
+def test_extract_matches_separate_calls():
+    text = seed_text(M17)
+    q, c = extract(text)
+    from ftzdata.extract import quantities
+    pd.testing.assert_frame_equal(q, quantities(text))
+    pd.testing.assert_frame_equal(c, claims(text))

@@ -1,0 +1,90 @@
+"""The CJK font helper: no missing glyphs, global rcParams untouched, subset covers the data."""
+
+from __future__ import annotations
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib as mpl  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+import ftzdata  # noqa: E402
+from ftzdata import fonts  # noqa: E402
+
+
+def _rc_snapshot():
+    return {k: (list(v) if isinstance(v, list) else v) for k, v in mpl.rcParams.items()}
+
+
+def test_font_path_is_the_noto_cjk_from_mplfonts():
+    path = fonts.font_path()
+    assert path.name == "NotoSansCJKsc-Regular.otf"
+    assert "mplfonts" in str(path)
+
+
+def test_missing_package_is_named(monkeypatch):
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(FileNotFoundError, match="mplfonts"):
+        fonts.font_path()
+
+
+def test_chinese_figure_has_no_missing_glyphs_and_rcparams_unchanged():
+    before = _rc_snapshot()
+    titles = ftzdata.cases()["title_zh_hans"].head(5).tolist()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with fonts.cjk_rc():
+            fig, ax = plt.subplots()
+            ax.set_title("各片区案例数 Cases per zone −1")
+            ax.barh(titles, range(len(titles)))
+            ax.set_xlabel("改革案例数 (reform cases)")
+            fig.canvas.draw()
+        plt.close(fig)
+    missing = [str(w.message) for w in caught if "missing from font" in str(w.message) or "Glyph" in str(w.message)]
+    assert not missing, missing
+    assert _rc_snapshot() == before
+
+
+def test_use_cjk_on_an_existing_figure():
+    before = _rc_snapshot()
+    fig, ax = plt.subplots()
+    ax.set_title("上海 Shanghai")
+    family = fonts.use_cjk(fig)
+    assert family == "Noto Sans CJK SC"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.canvas.draw()
+    plt.close(fig)
+    assert not [w for w in caught if "missing from font" in str(w.message)]
+    assert _rc_snapshot() == before
+    assert fonts.use_cjk() == family  # registering twice is harmless
+
+
+def test_subset_covers_every_character_of_the_data():
+    from fontTools.ttLib import TTFont
+
+    path = fonts.subset_font_path()
+    assert path.is_file() and path.stat().st_size < 4_000_000
+    cmap = {chr(c) for c in TTFont(str(path), lazy=True).getBestCmap()}
+    cases = ftzdata.cases()
+    docs = ftzdata.documents()
+    text = "".join(
+        str(v)
+        for col in ("title_zh", "title_zh_hans", "title_en", "zone_zh", "domain_zh", "domain", "area_zh")
+        for v in cases[col].dropna()
+    ) + "".join(str(v) for col in ("title_zh", "title_en", "issuer", "doc_number") for v in docs[col].dropna())
+    missing = {c for c in text if not c.isspace()} - cmap
+    assert not missing, "".join(sorted(missing))
+    # the same path again, from the cache
+    assert fonts.subset_font_path("国际贸易 single window") == path
+
+
+def test_pdf_font_css_points_at_the_subset():
+    css = fonts.pdf_font_css()
+    assert "@font-face" in css and fonts.PDF_FONT_FAMILY in css
+    assert str(fonts.subset_font_path()) in css.replace("file://", "")

@@ -1,0 +1,186 @@
+"""End to end: a real report (ipynb, HTML without code, PDF with embedded CJK font), skip-up-to-date,
+index links, a failing notebook that keeps the old report, and a small parallel batch.
+
+Each test that runs notebooks starts kernels (~1–3 s each); the module stays well under a minute.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import ftzdata
+from ftzdata.report import batch, params
+
+ROOT = Path(__file__).resolve().parent.parent
+ZONE = "Fujian"  # a small zone: a short report
+NAME = f"zone_profile-{ZONE}"
+
+
+def _run_cli(*args, cwd=ROOT, timeout=300):
+    return subprocess.run([sys.executable, "-m", "ftzdata", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    proc = _run_cli("report", "zone_profile", "-p", "zone", ZONE, "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def test_report_files_exist(built):
+    for ext in ("ipynb", "html", "pdf"):
+        assert (built / f"{NAME}.{ext}").stat().st_size > 0
+    assert (built / "index.html").is_file()
+    assert not (built / ".tmp").exists()
+    assert (built / f"{NAME}.pdf").stat().st_size < 3_000_000
+
+
+def test_html_hides_code_and_has_title_block(built):
+    page = (built / f"{NAME}.html").read_text(encoding="utf-8")
+    assert "ftzdata.cases()" not in page and "check(" not in page and "import " not in page
+    assert "zone = Fujian" in page  # parameters in the title block
+    assert ftzdata.__version__ in page
+    # nothing loaded from the network (images are inline data: URIs)
+    assert not re.search(r'(src|href)="(https?:)?//', page) and "<script" not in page
+    assert 'src="data:image/png;base64,' in page
+
+
+def _pdftotext(pdf: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed: apt-get install -y poppler-utils")
+    return subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_pdf_embeds_the_cjk_font(built):
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts (poppler-utils) not installed: apt-get install -y poppler-utils")
+    listing = subprocess.run(["pdffonts", str(built / f"{NAME}.pdf")], capture_output=True, text=True, check=True).stdout
+    rows = [line for line in listing.splitlines() if "ftzdata-CJK" in line]
+    assert rows, listing
+    for row in rows:
+        emb = row.split()[-5]  # columns: name type... encoding emb sub uni object ID
+        assert emb == "yes", row
+
+
+def test_pdf_text_has_a_chinese_case_title_and_page_numbers(built):
+    text = _pdftotext(built / f"{NAME}.pdf")
+    flat = re.sub(r"\s+", "", text)
+    cases = ftzdata.cases()
+    titles = cases.loc[cases["zone"] == ZONE, "title_zh_hans"].tolist()
+    assert titles
+    found = [t for t in titles if re.sub(r"\s+", "", t) in flat]
+    assert found, (titles, text[:2000])
+    assert re.search(r"page 1 of \d+", text)
+    data_date = batch.data_info()["data_date"]
+    assert data_date and data_date in text
+
+
+def test_executed_notebook_has_outputs_and_parameters(built):
+    import nbformat
+
+    nb = nbformat.read(str(built / f"{NAME}.ipynb"), as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected and 'zone = "Fujian"' in injected[0].source
+    assert any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs += [v for k, v in attrs if k == "href"]
+
+
+def test_index_links_every_format(built):
+    parser = _Links()
+    page = (built / "index.html").read_text(encoding="utf-8")
+    parser.feed(page)
+    assert {f"{NAME}.pdf", f"{NAME}.html", f"{NAME}.ipynb"} <= set(parser.hrefs)
+    for href in parser.hrefs:
+        assert (built / href).is_file(), href
+    assert "zone = Fujian" in page
+
+
+def test_rerun_is_skipped_then_force_rebuilds(built):
+    pdf = built / f"{NAME}.pdf"
+    mtime = pdf.stat().st_mtime_ns
+    t0 = time.perf_counter()
+    proc = _run_cli("report", "zone_profile", "-p", "zone", ZONE, "--out", str(built))
+    assert proc.returncode == 0 and "1 up to date" in proc.stdout, proc.stdout + proc.stderr
+    assert time.perf_counter() - t0 < 10
+    assert pdf.stat().st_mtime_ns == mtime
+    # --formats changes the key: a different set of outputs is a different build
+    spec, full = params.resolve("zone_profile", {"zone": ZONE})
+    job = batch.Job(spec, full, built)
+    assert batch.is_up_to_date(job)
+    assert not batch.is_up_to_date(batch.Job(spec, full, built, ("pdf",)))
+
+
+GOOD = '''# %% tags=["parameters"]
+lang = "en"
+
+# %% tags=["validation"]
+from ftzdata.report.params import check
+check("broken", lang=lang)
+
+# %%
+from ftzdata.report import nb
+nb.say(lang, en="A good run", zh="好")
+'''
+
+BAD = GOOD + '''
+# %%
+values = {}
+values["missing"]  # first line of the failing cell is the line above
+'''
+
+
+def test_failing_notebook_keeps_old_report_and_sets_failed_aside(tmp_path):
+    nbdir, out = tmp_path / "nbs", tmp_path / "out"
+    nbdir.mkdir()
+    (nbdir / "broken.py").write_text(GOOD, encoding="utf-8")
+    proc = _run_cli("report", "broken", "--notebooks", str(nbdir), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    before = {p.name: p.read_bytes() for p in out.glob("broken.*")}
+    assert set(before) == {"broken.ipynb", "broken.html", "broken.pdf"}
+
+    (nbdir / "broken.py").write_text(BAD, encoding="utf-8")
+    proc = _run_cli("report", "broken", "--notebooks", str(nbdir), "--out", str(out))
+    assert proc.returncode == 1
+    err = proc.stderr
+    assert "notebook 'broken' failed in cell 3 ('values = {}')" in err, err
+    assert "KeyError" in err and "missing" in err
+    failed = out / "_failed" / "broken.ipynb"
+    assert failed.is_file() and str(failed) in err
+    after = {p.name: p.read_bytes() for p in out.glob("broken.*")}
+    assert after == before  # the previous good report is untouched
+    assert not (out / ".tmp").exists()
+    assert "last run failed" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_parallel_batch_of_small_notebooks(tmp_path):
+    nbdir, out = tmp_path / "nbs", tmp_path / "out"
+    nbdir.mkdir()
+    for name in ("one", "two", "three"):
+        (nbdir / f"{name}.py").write_text(GOOD.replace('check("broken"', f'check("{name}"'), encoding="utf-8")
+    specs = params.discover(nbdir)
+    jobs = [batch.Job(specs[n], dict(specs[n].parameters), out, ("html",)) for n in ("one", "two", "three")]
+    results = batch.build_many(jobs, n_jobs=2, progress=False)
+    assert [r.status for r in results] == ["built"] * 3, [r.message for r in results]
+    assert sorted(p.name for p in out.glob("*.html")) == ["index.html", "one.html", "three.html", "two.html"]
+    assert not list(out.glob("*.pdf")) and not list(out.glob("*.ipynb"))
+    again = batch.build_many(jobs, n_jobs=2, progress=False)
+    assert [r.status for r in again] == ["skipped"] * 3
