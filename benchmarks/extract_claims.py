@@ -1,9 +1,13 @@
-"""Claims found in each seed document (and later: precision/recall against a reviewed ledger).
+"""Claims found in each seed document, and the extractor's precision and recall against the reviewed ledger.
 
 ``claims_by_document()`` returns ``{doc_id: claims DataFrame}`` for the documents listed in
 ``seeds/manifest.csv`` (the text of doc_id X is ``seeds/X.txt``); ``quantities_by_document()`` does
 the same for quantities.  Running the module prints, per document, every claim: quote, subject,
-before → after or change, unit, per and qualifier, then a count per document.
+before → after or change, unit, per and qualifier, then a count per document, then precision and recall
+against ``ftzdata/data/ledger.csv``: a found claim is correct when the ledger accepts it or rejects it
+only as a restatement (a real claim, kept out of the dataset so it is not counted twice); it is wrong
+when the ledger's reason starts with "not a claim"; ledger rows marked ``missed`` count against recall,
+and accepted rows with ``corrections`` are value errors.
 
 Usage: .venv/bin/python benchmarks/extract_claims.py [doc_id ...]
 """
@@ -76,5 +80,30 @@ def main(argv: list[str]) -> None:
         print(f"  {d:40s} {len(df):4d}  {kinds}")
 
 
+def ledger_scores() -> pd.DataFrame:
+    """Per document: claims found, correct, wrong, missed, with corrected values; precision and recall."""
+    from ftzdata.ledger import load_ledger
+
+    ledger = load_ledger()
+    rows = []
+    for d, found in claims_by_document().items():
+        lg = ledger[ledger["doc_id"] == d]
+        wrong = lg[(lg["status"] == "rejected") & lg["reason"].fillna("").str.startswith("not a claim")]
+        missed = (lg["status"] == "missed").sum()
+        corrected = ((lg["status"] == "accepted") & lg["corrections"].notna()).sum()
+        correct = len(found) - len(wrong)
+        rows.append(dict(doc_id=d, found=len(found), correct=correct, wrong=len(wrong), missed=missed,
+                         corrected_values=corrected))
+    df = pd.DataFrame(rows)
+    total = df.drop(columns="doc_id").sum()
+    df.loc[len(df)] = {"doc_id": "all", **total.to_dict()}
+    df["precision"] = (df["correct"] / df["found"]).round(3)
+    df["recall"] = (df["correct"] / (df["correct"] + df["missed"])).round(3)
+    return df
+
+
 if __name__ == "__main__":
     main(sys.argv[1:])
+    print()
+    print("against the reviewed ledger (ftzdata/data/ledger.csv):")
+    print(ledger_scores().to_string(index=False))

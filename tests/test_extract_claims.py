@@ -198,3 +198,14 @@ def test_extract_matches_separate_calls():
     from ftzdata.extract import quantities
     pd.testing.assert_frame_equal(q, quantities(text))
     pd.testing.assert_frame_equal(c, claims(text))
+
+
+def test_a_share_about_another_subject_is_not_folded_into_the_claim_before_it():
+    """"…由原来的7个精简为2个，申请材料减少60%以上": the 60% is about 申请材料, a second claim."""
+    from ftzdata.extract import claims
+
+    text = "通过“一网通办”，办理环节由原来的7个精简为2个，申请材料减少60%以上。"
+    c = claims(text)
+    assert list(c["subject"]) == ["办理环节", "申请材料"]
+    assert c.iloc[0]["change_pct_low"] != c.iloc[0]["change_pct_low"]  # NaN: nothing folded in
+    assert c.iloc[1]["change_pct_low"] == float(text[text.index("减少") + 2:text.index("%")])

@@ -508,7 +508,7 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
                 tb = toks[base]
                 p.before = (tb.low, tb.high)
                 p.after_only = False
-            if p.before is not None and _restates(p, c):
+            if p.before is not None and _restates(p, c) and not _new_subject(p, c, text):
                 if c.change is not None:
                     p.change = c.change
                 else:
@@ -556,6 +556,21 @@ def _cn_small(s: str) -> int:
     if v is None:
         raise ValueError(s)
     return int(v)
+
+
+_RESTATE_WORDS = re.compile(r"(幅度|比例|降幅|增幅|比率|率|录入)$")
+_DIGIT = re.compile(r"[\d一二两三四五六七八九十半]")
+
+
+def _new_subject(p: _Claim, c: _Claim, text: str) -> bool:
+    """Is change claim ``c`` about another thing than ``p``? (…精简为2个，申请材料减少60%: yes;
+    …整合减少为96项，减少录入53项 / 精减幅度超过90% / 减少了超过30%的申报项目: no)."""
+    subj, psubj = c.subject or "", p.subject or ""
+    if not subj or subj in psubj or psubj in subj or _RESTATE_WORDS.search(subj):
+        return False
+    seg = text[p.end:c.end]
+    at, num = seg.find(subj), _DIGIT.search(seg)
+    return at != -1 and (num is None or at < num.start())
 
 
 def _restates(p: _Claim, c: _Claim) -> bool:
