@@ -141,3 +141,10 @@ def test_thousands_separator():
     assert one("开户企业1,100家").value_low == 1100
     assert quantities("截至9月30日,100家企业")["value_low"].tolist() == [100]
     assert quantities("共30家，100家企业")["value_low"].tolist() == [30, 100]
+
+
+@pytest.mark.parametrize("text, value", [("零点五", 0.5), ("三点二五", 3.25), ("一点五万", 15000.0), ("十二点五", 12.5)])
+def test_chinese_decimals(text, value):
+    from ftzdata.extract import parse_number
+
+    assert parse_number(text) == (value, value)

@@ -28,7 +28,8 @@ _MULT = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "亿": 10 ** 8}
 # Arabic numeral; "_" marks a validated thousands separator (the quantity layer rewrites "1,100" to
 # "1_100" only where the comma is a real separator).
 AR_NUM = r"\d+(?:_\d{3})*(?:\.\d+)?"
-CN_NUM = r"(?:[零〇○一二两三四五六七八九十][零〇○一二两三四五六七八九十百千万亿]*|半)"
+CN_NUM = (r"(?:[零〇○一二两三四五六七八九十][零〇○一二两三四五六七八九十百千万亿]*"
+          r"(?:点[零〇○一二三四五六七八九]+[万亿]?)?|半)")  # 一千二百, 零点五, 一点五万
 _AR_WITH_MULT = rf"{AR_NUM}(?:多|余)?(?:[百千万亿]{{1,2}})?"
 NUMBER = rf"(?:{_AR_WITH_MULT}|{CN_NUM})"
 FRACTION = (r"(?:(?:[百千]分之)(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)"
@@ -56,6 +57,15 @@ def _parse_cn(s: str) -> Decimal | None:
         return None
     if s == "半":
         return Decimal("0.5")
+    if "点" in s:  # Chinese decimal: 零点五, 三点二五, 一点五万
+        whole, _, frac = s.partition("点")
+        big = frac[-1] if frac and frac[-1] in _CN_BIG_UNIT else ""
+        frac = frac[:-1] if big else frac
+        head = _parse_cn(whole)
+        if head is None or not frac or any(ch not in CN_DIGIT for ch in frac):
+            return None
+        value = head + Decimal("0." + "".join(str(CN_DIGIT[ch]) for ch in frac))
+        return value * _CN_BIG_UNIT[big] if big else value
     if all(ch in CN_DIGIT for ch in s):  # positional: 二〇一五, or a single digit
         if len(s) == 1:
             return Decimal(CN_DIGIT[s])
@@ -92,7 +102,7 @@ def _parse_cn(s: str) -> Decimal | None:
 
 
 _AR_FULL = re.compile(r"(\d+(?:[_,]\d{3})*(?:\.\d+)?)(?:多|余)?([百千万亿]{0,2})")
-_CN_FULL = re.compile(r"[零〇○一二两三四五六七八九十百千万亿]+|半")
+_CN_FULL = re.compile(r"[零〇○一二两三四五六七八九十百千万亿点]+|半")
 
 
 def parse_numeral(s: str) -> Decimal | None:
