@@ -8,7 +8,7 @@ import pytest
 
 import ftzdata
 from ftzdata import Corpus, DocumentError, UnknownValueError
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, register_sha
 
 SHARED = ROOT.parent / "shared" / "seeds"
 
@@ -53,25 +53,13 @@ def test_unknown_doc_id_lists_the_known_ones():
         assert row["doc_id"] in msg
 
 
-def _set_sha(seeds_dir, doc_id, data):
-    path = seeds_dir / "manifest.csv"
-    rows = list(csv.DictReader(open(path, encoding="utf-8")))
-    for r in rows:
-        if r["doc_id"] == doc_id:
-            r["sha256"] = hashlib.sha256(data).hexdigest()
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
-
-
 def test_invalid_utf8_is_refused_naming_the_file(seeds_copy):
     path = seeds_copy / "mofcom-2017-best-practices.txt"
     raw = path.read_bytes()
     cut = raw.index(b"\n", 200) + 1  # at a line start, so the bad bytes are exactly where we put them
     data = raw[:cut] + b"\xff\xfe" + raw[cut:]
     path.write_bytes(data)
-    _set_sha(seeds_copy, "mofcom-2017-best-practices", data)  # only the encoding is wrong
+    register_sha(seeds_copy, "mofcom-2017-best-practices")  # only the encoding is wrong
     with pytest.raises(DocumentError, match=r"mofcom-2017-best-practices\.txt: not valid UTF-8 \(byte \d+: b'\\xff\\xfe"):
         Corpus(seeds_copy).text("mofcom-2017-best-practices")
 

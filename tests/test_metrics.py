@@ -14,6 +14,7 @@ from ftzdata.ledger import load_ledger
 from ftzdata.metrics import METRIC_COLUMNS, metrics, to_long
 from ftzdata.schema import validate
 from ftzdata.vocab import ZONES
+from conftest import register_sha
 
 M = metrics()
 
@@ -155,17 +156,9 @@ def test_restated_figures_are_checked_across_documents(seeds_copy):
     restated = set(c["quote"])
     assert {"116项", "17个"} <= restated  # 证照分离's 116 approvals; the Shanghai single window's 17 departments
     # a summary that misquotes its case is caught
-    import csv, hashlib
     path = seeds_copy / "textbook-12-best-practices.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("所涉116项", "所涉118项"), encoding="utf-8")
-    rows = list(csv.DictReader(open(seeds_copy / "manifest.csv", encoding="utf-8")))
-    for r in rows:
-        if r["doc_id"] == "textbook-12-best-practices":
-            r["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
-    with open(seeds_copy / "manifest.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    register_sha(seeds_copy, "textbook-12-best-practices")
     bad = ftzdata.consistency(ftzdata.Corpus(seeds_copy))
     row = bad[bad["quote"] == "118项"].iloc[0]
     assert not row["agrees"] and row["full_quote"] == "116项"
