@@ -184,3 +184,12 @@ def test_parallel_batch_of_small_notebooks(tmp_path):
     assert not list(out.glob("*.pdf")) and not list(out.glob("*.ipynb"))
     again = batch.build_many(jobs, n_jobs=2, progress=False)
     assert [r.status for r in again] == ["skipped"] * 3
+
+
+def test_index_links_the_dataset_files(tmp_path):
+    from ftzdata.report.index import write_index
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "metrics.csv").write_text("metric_id\n", encoding="utf-8")
+    page = write_index(tmp_path).read_text(encoding="utf-8")
+    assert 'href="data/metrics.csv"' in page

@@ -53,6 +53,12 @@ def write_index(out: Path) -> Path:
             f'<tr><td><strong>{html.escape(name)}</strong></td><td colspan="6"><em>failed</em>: '
             f'<a href="_failed/{html.escape(name)}.ipynb">executed notebook</a></td></tr>'
         )
+    data = sorted(p for p in (out / "data").glob("*") if p.is_file()) if (out / "data").is_dir() else []
+    data_html = ""
+    if data:
+        links = " · ".join(f'<a href="data/{html.escape(p.name)}">{html.escape(p.name)}</a>' for p in data)
+        data_html = ("<h2>Dataset</h2><p>The tables behind the reports (CSV, Parquet, Stata, Excel; "
+                     f"<code>datapackage.json</code> describes every field and unit): {links}</p>")
     page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>ftzdata reports</title>'
         f"<style>{page_css()}\nmain.report {{ max-width: 72rem; }}</style></head><body><main class=\"report\">"
@@ -60,7 +66,7 @@ def write_index(out: Path) -> Path:
         '<table class="ftz-table"><thead><tr><th>Report</th><th>Notebook</th><th>Parameters</th>'
         "<th>Files</th><th>Data as of</th><th>ftzdata</th><th>Built</th></tr></thead><tbody>\n"
         + "\n".join(rows)
-        + "\n</tbody></table></main></body></html>\n"
+        + "\n</tbody></table>" + data_html + "</main></body></html>\n"
     )
     path = out / "index.html"
     tmp = path.with_suffix(".html.tmp")
