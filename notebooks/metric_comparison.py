@@ -57,9 +57,15 @@ else:
     )
 
 # %%
-plotter = {"duration": "before_after", "count": "change_pct", "money": "change_pct", "ratio": "ratios"}[kind]
-if has_metrics and nb.available(getattr(ftzdata, "plot", None), plotter):
-    nb.figure(getattr(ftzdata.plot, plotter)(metrics, lang=lang))
+if has_metrics:
+    import ftzdata.plot as fplot
+
+    if (metrics["before"].notna() & metrics["after"].notna()).any():
+        nb.heading(lang, "Before and after", "改革前后对比")
+        nb.figure(fplot.before_after(metrics, lang=lang))
+    if metrics["change_pct"].notna().any():
+        nb.heading(lang, "Percentage change by zone", "各片区的变化幅度")
+        nb.figure(fplot.change_pct(metrics, by="zone", lang=lang))
 
 # %%
 nb.heading(lang, "Cases per zone", "各片区案例数")

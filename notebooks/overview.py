@@ -27,6 +27,7 @@ check("overview", lang=lang)
 import pandas as pd
 
 import ftzdata
+import ftzdata.plot as fplot
 from ftzdata.report import nb
 
 documents = ftzdata.documents()
@@ -56,6 +57,10 @@ nb.table(
 )
 
 # %%
+nb.heading(lang, "Documents over time", "来源文件时间线")
+nb.figure(fplot.timeline(documents, cases, lang=lang))
+
+# %%
 nb.heading(lang, "Cases per zone", "各片区案例数")
 per_zone = cases.groupby(zone_col, observed=True).size().sort_values()
 nb.barh(per_zone, lang, "Reform cases", "改革案例数")
@@ -70,3 +75,10 @@ if nb.available(ftzdata, "metrics"):
     nb.heading(lang, "Reported metrics", "案例报告的指标")
     metrics = ftzdata.metrics()
     nb.table(pd.crosstab(metrics["kind"], metrics["zone"]), index=True)
+
+# %%
+if nb.available(ftzdata, "metrics"):
+    nb.heading(lang, "Which cases report a quantified effect", "哪些案例报告了量化效果")
+    nb.figure(fplot.coverage(cases, metrics, lang=lang))
+    nb.heading(lang, "Size of the reported changes", "报告的变化幅度")
+    nb.figure(fplot.ratios(metrics, lang=lang))

@@ -26,6 +26,7 @@ check("zone_profile", zone=zone, lang=lang)
 
 # %%
 import ftzdata
+import ftzdata.plot as fplot
 from ftzdata.report import nb
 
 cases = ftzdata.cases()
@@ -71,3 +72,13 @@ if nb.available(ftzdata, "metrics"):
             {"case_id": "案例", "zone": "片区", "label_zh": "指标", "unit": "单位", "per": "每", "before": "改革前", "after": "改革后", "change_pct": "变化 %"},
         ),
     )
+
+# %%
+if nb.available(ftzdata, "metrics"):
+    has_both = metrics["before"].notna() & metrics["after"].notna()
+    if has_both.any():
+        nb.heading(lang, "Before and after the reforms", "改革前后对比")
+        nb.figure(fplot.before_after(metrics, lang=lang))
+    if metrics["change_pct"].notna().any():
+        nb.heading(lang, "Percentage change by domain", "各领域的变化幅度")
+        nb.figure(fplot.change_pct(metrics, by="domain", lang=lang))

@@ -1,0 +1,337 @@
+"""Words of the charts in English and Chinese, value formatting, wrapping and shortening.
+
+Everything a chart writes goes through :func:`t` (fixed words), :func:`zone`, :func:`domain`,
+:func:`kind`, :func:`case_titles`, :func:`fmt_value` … so that ``lang="zh"`` gives a fully Chinese chart.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+from ftzdata.errors import UnknownValueError
+from ftzdata.vocab import DOMAINS, ZONES
+
+LANGS = ("en", "zh")
+
+KIND_NAMES = {
+    "duration": ("Time", "时长"),
+    "count": ("Number", "数量"),
+    "money": ("Cost", "金额"),
+    "ratio": ("Rate", "比率"),
+    "area": ("Area", "面积"),
+}
+# Canonical units -> (en, zh) as written after a value.
+UNIT_NAMES = {
+    "h": ("h", "小时"),
+    "CNY": ("CNY", "元"),
+    "USD": ("USD", "美元"),
+    "%": ("%", "%"),
+    "pp": ("pp", "个百分点"),
+    "times": ("×", "倍"),
+    "m2": ("m²", "平方米"),
+    "count": ("", ""),
+}
+# Nouns of counts (count:项 …) -> (en, zh)
+COUNT_NOUNS = {"项": "items", "次": "times", "家": "organisations", "户": "entities", "个": "units", "件": "cases"}
+
+# Qualifiers as the dataset writes them -> (en, zh, marker class)
+QUALIFIERS = {
+    "approximately": ("approx.", "约", "approximate"),
+    "nearly": ("nearly", "近", "approximate"),
+    "more than": ("more than", "超过", "approximate"),
+    "at least": ("at least", "至少", "approximate"),
+    "within": ("within", "以内", "approximate"),
+    "fastest": ("fastest", "最快", "fastest"),
+    "average": ("average", "平均", "average"),
+    "working days": ("working days", "工作日", None),
+    "on the spot": ("on the spot", "当场", None),
+}
+
+WORDS = {
+    "source": ("Source: ftzdata, from ", "来源：ftzdata，据"),
+    "sep": ("; ", "；"),
+    "before": ("Before", "改革前"),
+    "after": ("After", "改革后"),
+    "range": ("Range stated in the text", "原文给出的区间"),
+    "approximate": ("Approximate or a bound (about, more than …)", "约数或界限（约、超过等）"),
+    "fastest": ("Fastest case, not typical", "最快情形"),
+    "average": ("Average", "平均值"),
+    "zero": ("Zero (on the spot), at the axis edge", "为零（当场办结），画在坐标轴边缘"),
+    "log": ("log scale", "对数坐标"),
+    "ba_title": ("Before and after the reform: {kinds}", "改革前后对比：{kinds}"),
+    "ba_sub": ("{n} claims that state both values; time on a log scale", "{n} 条同时给出改革前后数值的指标；时长为对数坐标"),
+    "pct_title": ("Percentage change reported for each claim, by {by}", "各指标的变化幅度（%），按{by}分组"),
+    "pct_sub": ("{n} claims; negative = reduction", "{n} 条指标；负值表示减少"),
+    "pct_axis": ("Change (%)", "变化（%）"),
+    "zone_word": ("zone", "片区"),
+    "domain_word": ("domain", "领域"),
+    "ratio_title": ("How much each reform changed its metric: after ÷ before", "各项改革带来的变化倍数：改革后 ÷ 改革前"),
+    "ratio_sub": ("{n} claims ({kinds} together) on one log scale; left of 1 = reduction",
+                  "{n} 条指标（{kinds}）共用一个对数坐标；小于1表示减少"),
+    "ratio_axis": ("After ÷ before (log scale)", "改革后 ÷ 改革前（对数坐标）"),
+    "no_change": ("no change", "不变"),
+    "zero_short": ("0", "0"),
+    "cov_title": ("Reform cases per zone and domain, and how many report a quantified effect",
+                  "各片区、领域的改革案例数，及其中报告量化效果的案例数"),
+    "cov_sub": ("Cells: cases with a quantified effect / all cases", "单元格：有量化效果的案例数 / 案例总数"),
+    "cov_cbar": ("Reform cases", "改革案例数"),
+    "cov_total": ("All", "合计"),
+    "tl_title": ("Source documents by date, with their reform cases per zone", "来源文件发布时间及各片区案例数"),
+    "tl_sub": ("A bar spans the month or year when a document gives only that", "仅注明年份或月份的文件以横条表示整个年份或月份"),
+    "tl_date": ("Publication date", "发布时间"),
+    "tl_cases": ("Reform cases", "改革案例数"),
+    "tl_undated": ("Undated, not shown: ", "未注明日期（未显示）："),
+    "cases_n": ("{n} cases", "{n} 个案例"),
+    "zone_legend": ("Zone", "片区"),
+    "domain_legend": ("Domain", "领域"),
+    "kind_legend": ("Metric kind", "指标类型"),
+    "min": ("min", "分钟"),
+    "hour": ("h", "小时"),
+    "day": ("day", "天"),
+    "days": ("days", "天"),
+    "year": ("year", "年"),
+    "clipped": ("bar cut at the axis edge", "超出坐标轴的部分截断"),
+}
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise UnknownValueError("lang", lang, LANGS)
+    return lang
+
+
+def t(key: str, lang: str, **fmt) -> str:
+    en, zh = WORDS[key]
+    text = zh if lang == "zh" else en
+    return text.format(**fmt) if fmt else text
+
+
+def zone(name, lang: str) -> str:
+    return ZONES.get(str(name), str(name)) if lang == "zh" else str(name)
+
+
+def domain(name, lang: str) -> str:
+    if lang == "zh":
+        return DOMAINS.get(str(name), str(name))
+    s = str(name)
+    return s[:1].upper() + s[1:]
+
+
+def kind(name, lang: str) -> str:
+    en, zh = KIND_NAMES.get(str(name), (str(name), str(name)))
+    return zh if lang == "zh" else en
+
+
+def hue_label(hue: str, value, lang: str) -> str:
+    return zone(value, lang) if hue == "zone" else domain(value, lang) if hue == "domain" else str(value)
+
+
+def unit_name(unit, lang: str) -> str:
+    """The word written after a value: h/小时, CNY/元, items/项 …"""
+    u = str(unit)
+    if u.startswith("count:"):
+        noun = u.split(":", 1)[1]
+        return noun if lang == "zh" else COUNT_NOUNS.get(noun, noun)
+    en, zh = UNIT_NAMES.get(u, (u, u))
+    return zh if lang == "zh" else en
+
+
+def qualifier_words(qualifier, lang: str) -> str:
+    """'approximately; more than' -> 'approx., more than' / '约、超过' (unknown parts kept as written)."""
+    if not isinstance(qualifier, str) or not qualifier:
+        return ""
+    parts = [q.strip() for q in qualifier.split(";") if q.strip()]
+    words = [QUALIFIERS.get(p, (p, p, None))[1 if lang == "zh" else 0] for p in parts]
+    return ("、" if lang == "zh" else ", ").join(words)
+
+
+def qualifier_classes(qualifier) -> set[str]:
+    if not isinstance(qualifier, str):
+        return set()
+    return {QUALIFIERS[p.strip()][2] for p in qualifier.split(";") if QUALIFIERS.get(p.strip(), (0, 0, None))[2]}
+
+
+# ----------------------------------------------------------------------------------------------
+# Numbers
+
+
+def num(x: float, digits: int = 3) -> str:
+    """Short human number: 2.5, 36, 1,249, 0.27 (no trailing zeros)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    if x == 0:
+        return "0"
+    ax = abs(x)
+    if ax >= 1000:
+        return f"{x:,.0f}"
+    s = f"{x:.{digits}g}"
+    return s
+
+
+def fmt_duration(hours: float, lang: str, day_from: float = 48.0) -> str:
+    """Hours -> '5 min', '2.5 h', '16 days' ('5分钟', '2.5小时', '16天')."""
+    zh = lang == "zh"
+    if hours == 0:
+        return "0"
+    if hours < 1:
+        v, unit = hours * 60, t("min", lang)
+    elif hours < day_from:
+        v, unit = hours, t("hour", lang)
+    else:
+        v = hours / 24
+        unit = t("day", lang) if (not zh and abs(v - 1) < 1e-9) else t("days", lang)
+    return f"{num(v)}{unit}" if zh else f"{num(v)} {unit}"
+
+
+def fmt_value(value: float, unit, lang: str) -> str:
+    """A value with its unit as a reader writes it: '36 h', '149 items', '600 CNY', '30%'; zh '36小时', '149项'."""
+    u = str(unit)
+    if u == "h":
+        return fmt_duration(value, lang)
+    name = unit_name(u, lang)
+    v = num(value)
+    if u in ("%",):
+        return f"{v}%"
+    if u == "times":
+        return f"{v}倍" if lang == "zh" else f"{v}×"
+    if not name:
+        return v
+    if lang == "zh":
+        return f"{v}{name}"
+    if value == 1 and u.startswith("count:") and name.endswith("s"):
+        name = name[:-1]  # 1 item, 1 time
+    return f"{v} {name}"
+
+
+def fmt_pct(value: float) -> str:
+    s = f"{value:+.0f}%" if abs(value) >= 10 or value == round(value) else f"{value:+.1f}%"
+    return s.replace("-", "−")
+
+
+# ----------------------------------------------------------------------------------------------
+# Wrapping and shortening (CJK characters count as two columns)
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def width(text: str) -> int:
+    return sum(2 if _wide(c) else 1 for c in text)
+
+
+def _tokens(text: str) -> list[str]:
+    """Words (Latin runs, with their trailing space) and single CJK characters."""
+    out, cur = [], ""
+    for ch in text:
+        if _wide(ch):
+            if cur:
+                out.append(cur)
+                cur = ""
+            out.append(ch)
+        elif ch == " ":
+            cur += ch
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    if cur:
+        out.append(cur)
+    return out
+
+
+_NO_LINE_START = set("，。、；：？！）》」』”’%,.;:!?)]")
+
+
+def wrap(text: str, cols: int, max_lines: int = 2) -> str:
+    """Wrap ``text`` to lines of at most ``cols`` columns; beyond ``max_lines`` the last line ends with '…'."""
+    text = " ".join(str(text).split())
+    lines, cur = [], ""
+    for tok in _tokens(text):
+        if cur and width(cur + tok.rstrip()) > cols and tok not in _NO_LINE_START:
+            lines.append(cur.rstrip())
+            cur = tok.lstrip()
+        else:
+            cur += tok
+        while width(cur.rstrip()) > cols:  # a single word longer than a line: cut it
+            cut = _cut(cur, cols)
+            lines.append(cur[:cut])
+            cur = cur[cut:]
+    if cur.strip():
+        lines.append(cur.rstrip())
+    if len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        lines = lines[: max_lines - 1] + [shorten(last + " " + lines[max_lines], cols)]
+        if not lines[-1].endswith("…"):
+            lines[-1] = shorten(lines[-1] + "……", cols)
+    return "\n".join(lines)
+
+
+def _cut(s: str, cols: int) -> int:
+    w = 0
+    for i, ch in enumerate(s):
+        w += 2 if _wide(ch) else 1
+        if w > cols:
+            return max(i, 1)
+    return len(s)
+
+
+def shorten(text: str, cols: int) -> str:
+    """``text`` cut to ``cols`` columns with '…' (at a word boundary for Latin text when possible)."""
+    text = " ".join(str(text).split())
+    if width(text) <= cols:
+        return text
+    cut = _cut(text, cols - 1)
+    head = text[:cut]
+    if not _wide(head[-1]) and " " in head and cut < len(text) and text[cut] != " ":
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:-–—(") + "…"
+
+
+def mathsafe(text: str) -> str:
+    """Escape '$' so that matplotlib does not read mathtext."""
+    return str(text).replace("$", r"\$")
+
+
+# ----------------------------------------------------------------------------------------------
+# Titles from the other tables
+
+
+def case_titles(lang: str) -> dict:
+    """case_id -> case title (title_en / title_zh_hans)."""
+    import ftzdata
+
+    c = ftzdata.cases()
+    col = "title_zh_hans" if lang == "zh" else "title_en"
+    return dict(zip(c["case_id"], c[col]))
+
+
+def metric_label(row, lang: str) -> str:
+    return str(row["label_zh"] if lang == "zh" else row["label_en"])
+
+
+def doc_titles(lang: str) -> dict:
+    """doc_id -> a name for the source line: the doc_id (en) or the Chinese title, Simplified (zh)."""
+    import ftzdata
+
+    d = ftzdata.documents()
+    if lang != "zh":
+        return {i: i for i in d["doc_id"]}
+    try:
+        from ftzdata.normalize import to_simplified
+    except Exception:  # pragma: no cover - OpenCC missing
+        def to_simplified(s):
+            return s
+    return {i: to_simplified(str(tz)) for i, tz in zip(d["doc_id"], d["title_zh"])}
+
+
+def source_text(doc_ids, lang: str, cols: int) -> str:
+    """'Source: ftzdata, from mofcom-2015-best-practices; …' wrapped to ``cols`` columns."""
+    names = doc_titles(lang)
+    ids = sorted(dict.fromkeys(str(d) for d in doc_ids if isinstance(d, str)))
+    if lang == "zh":
+        parts = [f"《{shorten(names.get(i, i), 44)}》" for i in ids]
+    else:
+        parts = [names.get(i, i) for i in ids]
+    return wrap(t("source", lang) + t("sep", lang).join(parts), cols, max_lines=4)

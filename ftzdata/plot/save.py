@@ -1,0 +1,113 @@
+"""Write a figure as PNG and SVG: deterministic bytes (no dates, fixed SVG ids), atomic (temp file, rename)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from . import theme
+
+__all__ = ["save", "FORMATS"]
+
+FORMATS = ("png", "svg")
+CREATOR = "ftzdata"
+# Metadata that would otherwise carry the matplotlib version or a date.
+_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": CREATOR},
+    "pdf": {"CreationDate": None, "ModDate": None, "Creator": CREATOR, "Producer": CREATOR},
+}
+
+
+def save(fig, name: str, dir: str | os.PathLike = "figures", formats=FORMATS, dpi: float | None = 150) -> list[Path]:
+    """Write ``dir/NAME.png`` and ``dir/NAME.svg`` and return their paths.
+
+    Two calls on the same figure give byte-identical files: no timestamps or software versions in the
+    metadata, a fixed ``svg.hashsalt`` (SVG ids), text as paths in SVG (no font dependence). Each file
+    is written to a temporary file in ``dir`` and renamed into place, so readers never see half a file.
+    ``formats``: any of png, svg, pdf. ``dpi`` applies to PNG (default 150).
+    """
+    from ftzdata.errors import UnknownValueError
+
+    out_dir = Path(dir)
+    name = str(name)
+    if not name or "/" in name or os.sep in name or name.startswith("."):
+        raise ValueError(f"name must be a plain file stem such as 'before_after', not {name!r}")
+    for fmt in formats:
+        if fmt not in _METADATA:
+            raise UnknownValueError("format", fmt, list(_METADATA))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    rc = {"svg.hashsalt": CREATOR, "svg.fonttype": "path", "pdf.fonttype": 42, "path.simplify": True}
+    with theme.context(rc), _frozen_layout(fig):
+        for fmt in formats:
+            dest = out_dir / f"{name}.{fmt}"
+            fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.", suffix=f".{fmt}.tmp")
+            try:
+                buf = io.BytesIO()
+                kwargs = {"dpi": dpi} if fmt == "png" and dpi else {}
+                fig.savefig(buf, format=fmt, metadata=_METADATA[fmt], **kwargs)
+                data = _stable_svg_ids(buf.getvalue()) if fmt == "svg" else buf.getvalue()
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual file mode
+                os.replace(tmp, dest)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
+            paths.append(dest)
+    return paths
+
+
+@contextlib.contextmanager
+def _frozen_layout(fig):
+    """Run the layout engine to its fixed point, then keep the positions while saving.
+
+    Constrained layout gives slightly different positions on the first draw than on later ones and
+    depends on the output dpi, so without this the PNG of a second save, or an SVG after a PNG, would
+    differ by a pixel. Positions are rounded to 1e-9 of the figure; the engine is restored afterwards.
+    """
+    engine = fig.get_layout_engine()
+    if engine is None:
+        yield
+        return
+    last = None
+    for _ in range(8):  # usually 2 passes: the layout is settled once no axes moves by 1e-9 any more
+        fig.draw_without_rendering()
+        now = [ax.get_position().bounds for ax in fig.axes]
+        if last is not None and all(abs(a - b) < 1e-9 for x, y in zip(now, last) for a, b in zip(x, y)):
+            break
+        last = now
+    # Round away the last float noise (1e-16 back and forth between passes) so the bytes are stable.
+    positions = {ax: [round(v, 9) for v in ax.get_position().bounds] for ax in fig.axes}
+    fig.set_layout_engine("none")
+    for ax, bounds in positions.items():
+        ax.set_position(bounds)
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
+
+
+_CLIP_ID = re.compile(rb'(?<=id=")p[0-9a-f]{10}(?=")|(?<=url\(#)p[0-9a-f]{10}(?=\))')
+
+
+def _stable_svg_ids(svg: bytes) -> bytes:
+    """Clip-path ids are hashes of the clip box, which carries float noise from the layout: number
+    them in order of appearance instead (clip1, clip2 …)."""
+    names: dict[bytes, bytes] = {}
+
+    def sub(m):
+        return names.setdefault(m.group(0), b"clip%d" % (len(names) + 1))
+
+    return _CLIP_ID.sub(sub, svg)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
