@@ -15,7 +15,7 @@ from .consistency import consistency
 from .metrics import metrics
 from .schema import validate
 from .corpus import Corpus, default_corpus
-from .errors import DocumentError, FtzDataError, UnknownValueError, ValidationError
+from .errors import DocumentError, FtzDataError, PlotDataError, UnknownValueError, ValidationError
 from .normalize import Normalized, normalize
 
 __version__ = "0.1.0"
@@ -23,7 +23,7 @@ __version__ = "0.1.0"
 __all__ = [
     "documents", "document_text", "normalized_text", "cases", "summaries", "metrics", "consistency", "validate",
     "normalize", "Normalized",
-    "Corpus", "DocumentError", "FtzDataError", "UnknownValueError", "ValidationError", "__version__",
+    "Corpus", "DocumentError", "FtzDataError", "PlotDataError", "UnknownValueError", "ValidationError", "__version__",
 ]
 
 

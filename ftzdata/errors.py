@@ -21,3 +21,7 @@ class UnknownValueError(FtzDataError, ValueError):
 
 class ValidationError(FtzDataError, ValueError):
     """A dataframe does not meet the published schema."""
+
+
+class PlotDataError(FtzDataError, ValueError):
+    """The data given to a chart cannot make that chart (wrong type, missing columns, nothing to draw)."""

@@ -141,8 +141,10 @@ def _row(r: pd.Series, v: dict, source: str) -> dict:
         change = change_low = change_high = change_pct = ratio = np.nan
     change_stated = pct_stated = np.nan
     pct_low = pct_high = np.nan
-    if not pd.isna(change_pct):
-        pct_low, pct_high = 100 * change_low / before, 100 * change_high / before
+    if not pd.isna(change_pct) and v["before_low"] > 0:
+        # The extremes of after ÷ before over both ranges: "2至3天 → 16分钟" is −99.6% … −99.4%.
+        pct_low = 100 * (v["after_low"] / v["before_high"] - 1)
+        pct_high = 100 * (v["after_high"] / v["before_low"] - 1)
     if "change" in stated:
         lo, hi = _signed(v["change_low"], v["change_high"], direction)
         change_stated = (lo + hi) / 2

@@ -26,48 +26,37 @@ check("metric_comparison", kind=kind, lang=lang)
 
 # %%
 import ftzdata
+import ftzdata.plot as fplot
 from ftzdata.report import nb
 
-cases = ftzdata.cases()
-zone_col = nb.pick(lang, "zone", "zone_zh")
-has_metrics = nb.available(ftzdata, "metrics")
+metrics = nb.rank(ftzdata.metrics(kind=kind))
+nb.say(
+    lang,
+    en=f"**{len(metrics)}** claims of kind *{nb.label(kind, lang)}* from **{metrics['case_id'].nunique()}** cases "
+    f"in **{metrics['zone'].nunique()}** zones and **{metrics['doc_id'].nunique()}** documents, ranked from the "
+    f"largest reduction to the largest increase.",
+    zh=f"共 **{len(metrics)}** 条“{nb.label(kind, lang)}”类指标，来自 **{metrics['zone'].nunique()}** 个自贸试验区的 "
+    f"**{metrics['case_id'].nunique()}** 个案例、**{metrics['doc_id'].nunique()}** 份文件，按降幅由大到小排列。",
+)
 
 # %%
-if has_metrics:
-    metrics = ftzdata.metrics(kind=kind)
-    nb.say(
-        lang,
-        en=f"**{len(metrics)}** claims of kind *{kind}* from **{metrics['doc_id'].nunique()}** documents.",
-        zh=f"共 **{len(metrics)}** 条“{nb.label(kind, lang)}”类指标，来自 **{metrics['doc_id'].nunique()}** 份文件。",
-    )
-    nb.table(
-        metrics,
-        nb.pick(
-            lang,
-            {"case_id": "Case", "zone": "Zone", "label_en": "Metric", "unit": "Unit", "per": "Per", "before": "Before", "after": "After", "change_pct": "Change %"},
-            {"case_id": "案例", "zone": "片区", "label_zh": "指标", "unit": "单位", "per": "每", "before": "改革前", "after": "改革后", "change_pct": "变化 %"},
-        ),
-    )
-else:
-    nb.say(
-        lang,
-        en=f"The metrics dataset (kind *{kind}*) is not available in ftzdata {ftzdata.__version__} yet; "
-        f"this report lists the cases per zone it will cover.",
-        zh=f"ftzdata {ftzdata.__version__} 尚未提供指标数据（{nb.label(kind, lang)}）；本报告暂列出各片区的案例数。",
-    )
+nb.heading(lang, "Every claim, ranked", "全部指标排名")
+table = nb.claims(metrics, lang, quotes=False, numbered=True)
+nb.table(table[["rank", "zone", "case", "metric", "values", "per", "change_pct", "qualifier"]], nb.CLAIM_HEADERS[lang])
 
 # %%
-if has_metrics:
-    import ftzdata.plot as fplot
-
-    if (metrics["before"].notna() & metrics["after"].notna()).any():
-        nb.heading(lang, "Before and after", "改革前后对比")
-        nb.figure(fplot.before_after(metrics, lang=lang))
-    if metrics["change_pct"].notna().any():
-        nb.heading(lang, "Percentage change by zone", "各片区的变化幅度")
-        nb.figure(fplot.change_pct(metrics, by="zone", lang=lang))
+if (metrics["before"].notna() & metrics["after"].notna()).any():
+    nb.heading(lang, "Before and after", "改革前后对比")
+    nb.figure(fplot.before_after(metrics, lang=lang))
+if metrics["change_pct"].notna().any():
+    nb.heading(lang, "Percentage change by zone", "各自贸试验区的变化幅度")
+    nb.figure(fplot.change_pct(metrics, by="zone", lang=lang))
 
 # %%
-nb.heading(lang, "Cases per zone", "各片区案例数")
-per_zone = cases.groupby(zone_col, observed=True).size().sort_values()
-nb.barh(per_zone, lang, "Reform cases", "改革案例数")
+nb.heading(lang, "Caveats before comparing", "比较前须知")
+notes = nb.caveats(metrics, lang)
+nb.bullets(notes) if notes else nb.say(lang, en="No qualifier or note applies.", zh="无限定或说明。")
+
+# %%
+nb.heading(lang, "Sources", "原文出处")
+nb.table(nb.claims(metrics, lang)[["metric", "quote", "source"]], nb.CLAIM_HEADERS[lang])

@@ -61,24 +61,41 @@ nb.heading(lang, "Documents over time", "来源文件时间线")
 nb.figure(fplot.timeline(documents, cases, lang=lang))
 
 # %%
-nb.heading(lang, "Cases per zone", "各片区案例数")
+nb.heading(lang, "Cases per zone", "各自贸试验区案例数")
 per_zone = cases.groupby(zone_col, observed=True).size().sort_values()
 nb.barh(per_zone, lang, "Reform cases", "改革案例数")
 
 # %%
-nb.heading(lang, "Cases per domain and zone", "各领域、片区案例数")
+nb.heading(lang, "Cases per domain and zone", "各领域、各自贸试验区案例数")
 crosstab = pd.crosstab(cases[domain_col], cases[zone_col]).rename_axis(index=None, columns=None)
 nb.table(crosstab, index=True)
 
 # %%
-if nb.available(ftzdata, "metrics"):
-    nb.heading(lang, "Reported metrics", "案例报告的指标")
-    metrics = ftzdata.metrics()
-    nb.table(pd.crosstab(metrics["kind"], metrics["zone"]), index=True)
+nb.heading(lang, "Reported metrics", "案例报告的指标")
+metrics = ftzdata.metrics()
+kinds = pd.crosstab([fplot.labels.kind(k, lang) for k in metrics["kind"]],
+                    [fplot.labels.zone(z, lang) for z in metrics["zone"]])
+nb.table(kinds.rename_axis(index=None, columns=None), index=True)
 
 # %%
-if nb.available(ftzdata, "metrics"):
-    nb.heading(lang, "Which cases report a quantified effect", "哪些案例报告了量化效果")
-    nb.figure(fplot.coverage(cases, metrics, lang=lang))
-    nb.heading(lang, "Size of the reported changes", "报告的变化幅度")
-    nb.figure(fplot.ratios(metrics, lang=lang))
+nb.heading(lang, "Which cases report a quantified effect", "哪些案例报告了量化效果")
+nb.figure(fplot.coverage(cases, metrics, lang=lang))
+nb.heading(lang, "Size of the reported changes", "报告的变化幅度")
+nb.figure(fplot.ratios(metrics, lang=lang))
+
+# %% [markdown]
+# The largest cuts per kind: the five largest percentage reductions in time, items (counts) and cost.
+
+# %%
+nb.heading(lang, "The largest cuts in time, items and cost", "时间、事项和成本的最大降幅")
+for kind in ["duration", "count", "money"]:
+    cuts = nb.largest_cuts(metrics, kind)
+    if cuts.empty:
+        continue
+    nb.subheading(lang, fplot.labels.kind(kind, "en"), fplot.labels.kind(kind, "zh"))
+    nb.table(nb.claims(cuts, lang, quotes=False)[["zone", "case", "metric", "values", "per", "change_pct", "qualifier"]],
+             nb.CLAIM_HEADERS[lang])
+
+# %%
+nb.heading(lang, "Every claim with its quote", "全部指标及原文")
+nb.table(nb.claims(metrics, lang)[["zone", "metric", "values", "per", "change_pct", "quote", "source"]], nb.CLAIM_HEADERS[lang])

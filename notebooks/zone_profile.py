@@ -61,24 +61,54 @@ nb.table(
 )
 
 # %%
-if nb.available(ftzdata, "metrics"):
-    nb.heading(lang, "Reported metrics", "案例报告的指标")
-    metrics = ftzdata.metrics(zone=zone)
-    nb.table(
-        metrics,
-        nb.pick(
-            lang,
-            {"case_id": "Case", "zone": "Zone", "label_en": "Metric", "unit": "Unit", "per": "Per", "before": "Before", "after": "After", "change_pct": "Change %"},
-            {"case_id": "案例", "zone": "片区", "label_zh": "指标", "unit": "单位", "per": "每", "before": "改革前", "after": "改革后", "change_pct": "变化 %"},
-        ),
-    )
+nb.heading(lang, "Reported metrics", "案例报告的指标")
+metrics = ftzdata.metrics(zone=zone)
+nb.table(
+    metrics,
+    nb.pick(
+        lang,
+        {"case_id": "Case", "label_en": "Metric", "unit": "Unit", "per": "Per", "before": "Before", "after": "After", "change_pct": "Change %", "qualifier": "Qualifier"},
+        {"case_id": "案例", "label_zh": "指标", "unit": "单位", "per": "每", "before": "改革前", "after": "改革后", "change_pct": "变化 %", "qualifier": "限定"},
+    ),
+)
 
 # %%
-if nb.available(ftzdata, "metrics"):
-    has_both = metrics["before"].notna() & metrics["after"].notna()
-    if has_both.any():
-        nb.heading(lang, "Before and after the reforms", "改革前后对比")
-        nb.figure(fplot.before_after(metrics, lang=lang))
-    if metrics["change_pct"].notna().any():
-        nb.heading(lang, "Percentage change by domain", "各领域的变化幅度")
-        nb.figure(fplot.change_pct(metrics, by="domain", lang=lang))
+has_both = metrics["before"].notna() & metrics["after"].notna()
+if has_both.any():
+    nb.heading(lang, "Before and after the reforms", "改革前后对比")
+    nb.figure(fplot.before_after(metrics, lang=lang))
+if metrics["change_pct"].notna().any():
+    nb.heading(lang, "Percentage change by domain", "各领域的变化幅度")
+    nb.figure(fplot.change_pct(metrics, by="domain", lang=lang))
+
+# %% [markdown]
+# How this zone compares with the others on the same kinds of metric: per zone and kind, the number of
+# claims and the median and largest percentage change (negative = reduction).
+
+# %%
+nb.heading(lang, "Compared with the other zones", "与其他自贸试验区比较")
+kinds = sorted(metrics["kind"].dropna().unique())
+if not kinds:
+    nb.say(lang, en=f"{zone_name} reports no quantified effect to compare.", zh=f"{zone_name}没有可比较的量化效果。")
+else:
+    peers = ftzdata.metrics()
+    peers = peers[peers["kind"].isin(kinds)]
+    summary = (
+        peers.groupby(["kind", "zone"], observed=True)
+        .agg(claims=("metric_id", "size"), with_pct=("change_pct", "count"),
+             median_pct=("change_pct", "median"), largest_cut=("change_pct", "min"))
+        .reset_index()
+    )
+    summary["kind"] = [nb.label(k, lang) for k in summary["kind"]]
+    summary["zone"] = [nb.pick(lang, z, nb.label(z, "zh")) + (" ◀" if z == zone else "") for z in summary["zone"]]
+    nb.table(
+        summary,
+        nb.pick(
+            lang,
+            {"kind": "Kind", "zone": "Zone", "claims": "Claims", "with_pct": "With a % change", "median_pct": "Median change %", "largest_cut": "Largest cut %"},
+            {"kind": "类别", "zone": "自贸试验区", "claims": "指标数", "with_pct": "有变化幅度", "median_pct": "变化幅度中位数 %", "largest_cut": "最大降幅 %"},
+        ),
+    )
+    both = peers[peers["before"].notna() & peers["after"].notna()]
+    if set(both["zone"]) - {zone}:  # other zones have before-and-after values of the same kinds
+        nb.figure(fplot.ratios(both, lang=lang))

@@ -85,6 +85,23 @@ def test_ranges_give_midpoints_and_bounds():
     assert r["after"] == pytest.approx((lo + hi) / 120)
 
 
+def test_a_before_range_bounds_the_percentage_change():
+    """由原来2至3天,最快可缩短到6.5小时: every before in 2–3 days and after 6.5 h is inside the bounds."""
+    r = row_with("由原来2至3天,最快可缩短到6.5小时")
+    lo_days, hi_days = map(float, re.search(r"(\d+)至(\d+)天", r["quote"]).groups())
+    after = float(re.search(r"([\d.]+)小时", r["quote"]).group(1))
+    pcts = [100 * (after / (days * 24) - 1) for days in (lo_days, hi_days)]
+    assert (r["change_pct_low"], r["change_pct_high"]) == pytest.approx((min(pcts), max(pcts)))
+    both = M[M["before"].notna() & M["after"].notna() & (M["before_low"] > 0)]
+    assert len(both) > 15
+    for _, row in both.iterrows():  # every combination of the stated bounds lies within [low, high]
+        for b in (row["before_low"], row["before_high"]):
+            for a in (row["after_low"], row["after_high"]):
+                assert row["change_pct_low"] - 1e-9 <= 100 * (a / b - 1) <= row["change_pct_high"] + 1e-9
+        assert row["change_pct_low"] - 1e-9 <= row["change_pct"] <= row["change_pct_high"] + 1e-9
+        assert row["change_pct_low"] >= -100
+
+
 def test_stated_changes_agree_with_the_values():
     """Where the text states values and the change (169项 → 105项, 减少了超过30%), both must agree."""
     checked = 0

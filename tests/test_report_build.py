@@ -193,3 +193,48 @@ def test_index_links_the_dataset_files(tmp_path):
     (tmp_path / "data" / "metrics.csv").write_text("metric_id\n", encoding="utf-8")
     page = write_index(tmp_path).read_text(encoding="utf-8")
     assert 'href="data/metrics.csv"' in page
+
+
+@pytest.fixture(scope="module")
+def other_reports(tmp_path_factory):
+    """overview in Chinese and metric_comparison for money, HTML only (the PDF path is tested above)."""
+    out = tmp_path_factory.mktemp("other")
+    for args in (["overview", "-p", "lang", "zh"], ["metric_comparison", "-p", "kind", "money"]):
+        proc = _run_cli("report", *args, "--out", str(out), "--formats", "ipynb,html", "-q")
+        assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def _page_text(path: Path) -> str:
+    import html
+
+    return html.unescape(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+
+
+def test_overview_lists_every_claim_with_its_quote(other_reports):
+    text = _page_text(other_reports / "overview-zh.html")
+    metrics = ftzdata.metrics()
+    missing = [q for q in metrics["quote"] if q not in text]
+    assert not missing
+    for kind in ("duration", "count", "money"):  # the largest cuts of each kind are named
+        assert nb_label(kind) in text
+    assert "Fujian" not in text and "福建" in text  # the Chinese report names zones in Chinese
+
+
+def nb_label(kind: str) -> str:
+    from ftzdata.plot import labels
+
+    return labels.kind(kind, "zh")
+
+
+def test_metric_comparison_ranks_with_quotes_and_caveats(other_reports):
+    text = _page_text(other_reports / "metric_comparison-money.html")
+    money = ftzdata.metrics(kind="money")
+    for quote in money["quote"]:
+        assert quote in text
+    assert "two TEU" in text  # per container and per TEU figures are both present: the caveat says so
+    from ftzdata.report import nb
+
+    ranked = nb.rank(money)["label_en"].tolist()
+    assert ranked[0] != ranked[-1]
+    assert text.index(ranked[0]) < text.index(ranked[-1])

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ftzdata.errors import FtzDataError, UnknownValueError
-
-
-class PlotDataError(FtzDataError, ValueError):
-    """The data given to a chart cannot make that chart (wrong type, missing columns, nothing to draw)."""
+from ftzdata.errors import PlotDataError, UnknownValueError
 
 
 def require_frame(data, name: str, columns) -> pd.DataFrame:

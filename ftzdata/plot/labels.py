@@ -7,6 +7,7 @@ Everything a chart writes goes through :func:`t` (fixed words), :func:`zone`, :f
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 
 from ftzdata.errors import UnknownValueError
@@ -34,6 +35,24 @@ UNIT_NAMES = {
 }
 # Nouns of counts (count:项 …) -> (en, zh)
 COUNT_NOUNS = {"项": "items", "次": "times", "家": "organisations", "户": "entities", "个": "units", "件": "cases"}
+
+# What one value refers to (the dataset's ``per``) -> (en, zh)
+PER_NAMES = {
+    "TEU": ("per TEU", "每标箱"), "container": ("per container", "每集装箱"),
+    "declaration": ("per declaration", "每票报关单"), "batch": ("per batch", "每批货物"),
+    "ship": ("per ship", "每艘次船舶"), "voyage": ("per voyage", "每航次"), "vehicle": ("per vehicle", "每车"),
+    "project": ("per project", "每个项目"), "enterprise": ("per enterprise", "每家企业"),
+    "person": ("per person", "每人"), "matter": ("per matter", "每个事项"), "case": ("per case", "每件"),
+}
+
+
+def per_name(per, lang: str) -> str:
+    """'per container' / '每集装箱'; '' when the value is a total."""
+    if not isinstance(per, str) or not per:
+        return ""
+    en, zh = PER_NAMES.get(per, (f"per {per}", per))
+    return zh if lang == "zh" else en
+
 
 # Qualifiers as the dataset writes them -> (en, zh, marker class)
 QUALIFIERS = {
@@ -64,7 +83,7 @@ WORDS = {
     "pct_title": ("Percentage change reported for each claim, by {by}", "各指标的变化幅度（%），按{by}分组"),
     "pct_sub": ("{n} claims; negative = reduction", "{n} 条指标；负值表示减少"),
     "pct_axis": ("Change (%)", "变化（%）"),
-    "zone_word": ("zone", "片区"),
+    "zone_word": ("zone", "自贸试验区"),
     "domain_word": ("domain", "领域"),
     "ratio_title": ("How much each reform changed its metric: after ÷ before", "各项改革带来的变化倍数：改革后 ÷ 改革前"),
     "ratio_sub": ("{n} claims ({kinds} together) on one log scale; left of 1 = reduction",
@@ -73,17 +92,17 @@ WORDS = {
     "no_change": ("no change", "不变"),
     "zero_short": ("0", "0"),
     "cov_title": ("Reform cases per zone and domain, and how many report a quantified effect",
-                  "各片区、领域的改革案例数，及其中报告量化效果的案例数"),
+                  "各自贸试验区、各领域的改革案例数，及其中报告量化效果的案例数"),
     "cov_sub": ("Cells: cases with a quantified effect / all cases", "单元格：有量化效果的案例数 / 案例总数"),
     "cov_cbar": ("Reform cases", "改革案例数"),
     "cov_total": ("All", "合计"),
-    "tl_title": ("Source documents by date, with their reform cases per zone", "来源文件发布时间及各片区案例数"),
+    "tl_title": ("Source documents by date, with their reform cases per zone", "来源文件发布时间及各自贸试验区案例数"),
     "tl_sub": ("A bar spans the month or year when a document gives only that", "仅注明年份或月份的文件以横条表示整个年份或月份"),
     "tl_date": ("Publication date", "发布时间"),
     "tl_cases": ("Reform cases", "改革案例数"),
     "tl_undated": ("Undated, not shown: ", "未注明日期（未显示）："),
     "cases_n": ("{n} cases", "{n} 个案例"),
-    "zone_legend": ("Zone", "片区"),
+    "zone_legend": ("Zone", "自贸试验区"),
     "domain_legend": ("Domain", "领域"),
     "kind_legend": ("Metric kind", "指标类型"),
     "min": ("min", "分钟"),
@@ -204,8 +223,47 @@ def fmt_value(value: float, unit, lang: str) -> str:
     return f"{v} {name}"
 
 
+def fmt_range(low: float, high: float, unit, lang: str) -> str:
+    """'2–3 days', '5–10 min', '36 h'; a range whose ends carry the same unit writes it once."""
+    a = fmt_value(low, unit, lang)
+    if low == high or high is None or (isinstance(high, float) and math.isnan(high)):
+        return a
+    b = fmt_value(high, unit, lang)
+    num_a, num_b = _lead_number(a), _lead_number(b)
+    if num_a and a[len(num_a):] == b[len(num_b):]:
+        return f"{num_a}–{b}"
+    return f"{a} – {b}"
+
+
+def _lead_number(text: str) -> str:
+    m = re.match(r"[−+-]?[\d,.]+", text)
+    return m.group(0) if m else ""
+
+
+def fmt_claim(row, lang: str) -> str:
+    """The claim's values in words: '36 h → 2.5 h', '2–3 days → 16 min', '−600 CNY', '−30%'."""
+    unit = row["unit"]
+    has = lambda c: c in row and not (isinstance(row[c], float) and math.isnan(row[c]))  # noqa: E731
+    if has("before") and has("after"):
+        before = fmt_range(row["before_low"], row["before_high"], unit, lang)
+        after = fmt_range(row["after_low"], row["after_high"], unit, lang)
+        return f"{before} → {after}"
+    if has("after"):
+        return ("→ " if lang != "zh" else "改革后 ") + fmt_range(row["after_low"], row["after_high"], unit, lang)
+    if has("change"):
+        sign = "−" if row["change"] < 0 else "+"
+        low, high = sorted((abs(row["change_low"]), abs(row["change_high"])))
+        return sign + fmt_range(low, high, unit, lang)
+    if has("change_pct"):
+        return fmt_pct(row["change_pct"])
+    return ""
+
+
 def fmt_pct(value: float) -> str:
-    s = f"{value:+.0f}%" if abs(value) >= 10 or value == round(value) else f"{value:+.1f}%"
+    whole = abs(value) >= 10 or value == round(value)
+    if whole and round(value) in (-100, 100) and value != round(value):
+        whole = False  # −99.6% must not read as −100% (everything gone)
+    s = f"{value:+.0f}%" if whole else f"{value:+.1f}%"
     return s.replace("-", "−")
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import contextlib
 import html
 
-__all__ = ["available", "label", "barh", "chart", "figure", "heading", "pick", "say", "table"]
+__all__ = ["available", "label", "barh", "bullets", "caveats", "chart", "claims", "figure", "heading", "largest_cuts",
+           "pick", "rank", "say", "subheading", "table"]
 
 # Report figure style: applied only inside ``chart()`` (never to the global rcParams).
 FIGURE_RC = {
@@ -46,6 +47,11 @@ def heading(lang: str, en: str, zh: str, level: int = 2) -> None:
     from IPython.display import Markdown, display
 
     display(Markdown("#" * level + " " + pick(lang, en, zh)))
+
+
+def subheading(lang: str, en: str, zh: str) -> None:
+    """A level-3 heading, under a :func:`heading`."""
+    heading(lang, en, zh, level=3)
 
 
 def _fmt_float(value) -> str:
@@ -105,10 +111,12 @@ def barh(series, lang: str, xlabel_en: str, xlabel_zh: str, color: str = "#3b6ea
 
 
 def figure(fig) -> None:
-    """Display a ready-made matplotlib figure (e.g. from ``ftzdata.plot``) once, then close it."""
+    """Display a ready-made matplotlib figure (e.g. from ``ftzdata.plot``) once, at the reports' 150 dpi
+    (sharp in print), then close it."""
     import matplotlib.pyplot as plt
     from IPython.display import display
 
+    fig.set_dpi(FIGURE_RC["figure.dpi"])
     display(fig)
     plt.close(fig)
 
@@ -120,3 +128,123 @@ def label(value: str, lang: str) -> str:
     from .params import KIND_ZH, ZONE_ZH
 
     return ZONE_ZH.get(value, KIND_ZH.get(value, value))
+
+
+# What each qualifier means for a reader comparing figures -> (en, zh)
+QUALIFIER_CAVEATS = {
+    "fastest": ("the value after the reform is the fastest case (最快), not the typical one; do not rank it "
+                "against averages",
+                "改革后的数值为最快情形（最快），并非一般情形，不宜与平均值直接比较"),
+    "average": ("an average over many cases (平均)", "为多个事项的平均值（平均）"),
+    "approximately": ("the text gives a round figure (约, 左右)", "原文为约数（约、左右）"),
+    "nearly": ("slightly less than the figure (近)", "略低于所给数值（近）"),
+    "more than": ("a lower bound (超过, 以上, 多)", "为下限（超过、以上、多）"),
+    "at least": ("a lower bound (至少)", "为下限（至少）"),
+    "within": ("an upper bound (以内)", "为上限（以内）"),
+    "working days": ("counted in working days (工作日), converted at 24 h per day like calendar days, so "
+                     "the elapsed calendar time is longer",
+                     "以工作日计，按每日24小时换算，实际经过的自然日更长"),
+    "on the spot": ("settled on the spot (当场办结): the value after the reform is 0",
+                    "当场办结：改革后数值记为0"),
+}
+
+
+def rank(metrics, n: int | None = None):
+    """Claims ordered from the largest reduction to the largest increase: by ``change_pct``, then (for
+    claims that state only an amount) by ``change`` within each unit. ``n``: keep the first n."""
+    order = metrics.assign(_no_pct=metrics["change_pct"].isna())
+    order = order.sort_values(["_no_pct", "change_pct", "unit", "change", "metric_id"], na_position="last",
+                              kind="stable")
+    ranked = metrics.loc[order.index]
+    return ranked if n is None else ranked.head(n)
+
+
+def largest_cuts(metrics, kind: str, n: int = 5):
+    """The ``n`` largest reductions of one kind (duration, count, money …), ranked as :func:`rank`."""
+    return rank(metrics[(metrics["kind"] == kind) & (metrics["direction"] == "decrease")], n)
+
+
+def claims(metrics, lang: str, quotes: bool = True, numbered: bool = False):
+    """``metrics`` as a reader's table: zone, case, metric, values in words (2–3 days → 16 min), per,
+    change %, qualifiers, note, and the verbatim quote with its document and offsets. ``numbered``:
+    a first column ``rank`` 1, 2, 3 … in the order given (e.g. after :func:`rank`)."""
+    import pandas as pd
+
+    from ftzdata.plot import labels as L
+
+    titles = L.case_titles(lang)
+    out = pd.DataFrame({
+        "metric_id": metrics["metric_id"],
+        "zone": [L.zone(z, lang) for z in metrics["zone"]],
+        "case": [titles.get(c, c) for c in metrics["case_id"]],
+        "metric": metrics["label_zh" if lang == "zh" else "label_en"],
+        "values": [L.fmt_claim(r, lang) for _, r in metrics.iterrows()],
+        "per": [L.per_name(p, lang) for p in metrics["per"]],
+        "change_pct": [L.fmt_pct(v) if v == v else "" for v in metrics["change_pct"]],
+        "qualifier": [L.qualifier_words(q, lang) for q in metrics["qualifier"]],
+        "note": metrics["note"].fillna(""),
+    }, index=metrics.index)
+    if quotes:
+        out["quote"] = metrics["quote"]
+        out["source"] = [f"{d} [{a}:{b}]" for d, a, b in zip(metrics["doc_id"], metrics["start"], metrics["end"])]
+    if numbered:
+        out.insert(0, "rank", range(1, len(out) + 1))
+    return out
+
+
+CLAIM_HEADERS = {
+    "en": {"rank": "#", "metric_id": "Metric", "zone": "Zone", "case": "Case", "metric": "What was measured",
+           "values": "Values", "per": "Per", "change_pct": "Change", "qualifier": "Qualifiers", "note": "Note",
+           "quote": "Quote", "source": "Document [start:end]"},
+    "zh": {"rank": "序号", "metric_id": "指标编号", "zone": "自贸试验区", "case": "案例", "metric": "指标", "values": "数值",
+           "per": "计量单位", "change_pct": "变化", "qualifier": "限定", "note": "说明（英文）", "quote": "原文",
+           "source": "文件 [起:止]"},
+}
+
+
+def caveats(metrics, lang: str) -> list[str]:
+    """Markdown bullets on what makes these claims hard to compare, from the data itself: qualifiers
+    (fastest vs average, bounds, working days), different per-units (per container vs per TEU), notes."""
+    import pandas as pd
+
+    from ftzdata.plot import labels as L
+
+    zh = lang == "zh"
+    names = {mid: (f"{lab}（{L.zone(z, lang)}）" if zh else f"{lab} ({L.zone(z, lang)})")
+             for mid, lab, z in zip(metrics["metric_id"], metrics["label_zh" if zh else "label_en"], metrics["zone"])}
+    bullets = []
+    quals = metrics["qualifier"].fillna("").str.split(";").explode().str.strip()
+    for q in QUALIFIER_CAVEATS:
+        ids = metrics.loc[quals[quals == q].index.unique(), "metric_id"].tolist()
+        if ids:
+            word = L.qualifier_words(q, lang)
+            text = QUALIFIER_CAVEATS[q][1 if zh else 0]
+            which = [names[i] for i in ids]
+            bullets.append(f"**{word}**（{len(ids)}）：{text}。{'；'.join(which)}" if zh
+                           else f"**{word}** ({len(ids)}): {text}. {'; '.join(which)}")
+    pers = metrics["per"].dropna()
+    pers = pers[pers != ""].value_counts()
+    if len(pers) > 1:
+        parts = [f"{L.per_name(p, lang)}（{n}）" if zh else f"{L.per_name(p, lang)} ({n})" for p, n in pers.items()]
+        extra = ""
+        if {"container", "TEU"} <= set(pers.index):
+            extra = ("；一个40英尺集装箱折合2个标箱（TEU），每集装箱与每标箱的数值不能直接比较" if zh
+                     else "; a 40-foot container is two TEU, so per-container and per-TEU figures differ by up to 2×")
+        bullets.append(("**计量单位不同**：" + "、".join(parts) + extra + "。") if zh
+                       else ("**Different per-units**: " + ", ".join(parts) + extra + "."))
+    totals = int((metrics["per"].isna() | (metrics["per"] == "")).sum())
+    if totals and len(pers):
+        bullets.append(f"**{totals}** 条指标为总量或整体水平，而非单个事项的数值。" if zh
+                       else f"**{totals}** claims are totals or overall levels, not per-item values.")
+    for mid, note in zip(metrics["metric_id"], metrics["note"]):
+        if isinstance(note, str) and note and not pd.isna(note):
+            bullets.append(f"{names[mid]}：{note}" if zh else f"{names[mid]}: {note}")
+    return bullets
+
+
+def bullets(items: list[str]) -> None:
+    """Display Markdown bullets (nothing when the list is empty)."""
+    from IPython.display import Markdown, display
+
+    if items:
+        display(Markdown("\n".join(f"- {b}" for b in items)))

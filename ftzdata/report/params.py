@@ -44,7 +44,7 @@ RULES: dict[str, tuple[str, ...]] = {"zone": ZONES, "kind": KINDS, "lang": LANGS
 #: Titles of the known notebooks (English, Chinese); others are titled by their file name.
 TITLES: dict[str, tuple[str, str]] = {
     "overview": ("Reform cases of the Pilot Free Trade Zones: overview", "自由贸易试验区改革案例概览"),
-    "zone_profile": ("Zone profile", "片区概况"),
+    "zone_profile": ("Zone profile", "自贸试验区概况"),
     "metric_comparison": ("Metric comparison", "指标比较"),
 }
 ZONE_ZH = {"Shanghai": "上海", "Guangdong": "广东", "Tianjin": "天津", "Fujian": "福建"}

@@ -1,0 +1,94 @@
+"""The report helpers that turn metrics into a reader's tables and caveats (ftzdata.report.nb) and the
+value wording they share with the charts (ftzdata.plot.labels)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import ftzdata
+from ftzdata.plot import labels as L
+from ftzdata.report import nb
+
+M = ftzdata.metrics()
+
+
+def row_with(fragment: str) -> pd.Series:
+    hits = M[M["quote"].str.contains(fragment, regex=False)]
+    assert len(hits) == 1, fragment
+    return hits.iloc[0]
+
+
+def test_values_in_words_follow_the_quote():
+    r = row_with("从4个小时缩短至5至10分钟")
+    before, lo, hi = re.search(r"从(\d+)个小时缩短至(\d+)至(\d+)分钟", r["quote"]).groups()
+    assert L.fmt_claim(r, "en") == f"{before} h → {lo}–{hi} min"
+    assert L.fmt_claim(r, "zh") == f"{before}小时 → {lo}–{hi}分钟"
+    r = row_with("由原来2至3天")
+    lo, hi = re.search(r"(\d+)至(\d+)天", r["quote"]).groups()
+    assert L.fmt_claim(r, "en").startswith(f"{lo}–{hi} days → ")
+
+
+def test_a_stated_saving_reads_as_a_signed_amount():
+    r = row_with("每个集装箱可减少费用600元") if M["quote"].str.contains("每个集装箱可减少费用600元").any() \
+        else row_with("减少费用600元")
+    amount = re.search(r"(\d+)元", r["quote"]).group(1)
+    assert L.fmt_claim(r, "en") == f"−{amount} CNY"
+    assert L.fmt_claim(r, "zh") == f"−{amount}元"
+    assert L.per_name(r["per"], "en") == "per container" and L.per_name(r["per"], "zh") == "每集装箱"
+
+
+def test_percentages_never_round_to_everything_gone():
+    assert L.fmt_pct(-99.6) == "−99.6%"
+    assert L.fmt_pct(-100.0) == "−100%"
+    assert L.fmt_pct(12.4) == "+12%"
+
+
+def test_rank_goes_from_the_largest_cut_to_the_largest_rise():
+    ranked = nb.rank(M)
+    assert sorted(ranked.index) == sorted(M.index)
+    pct = ranked["change_pct"]
+    with_pct = pct.notna().sum()
+    assert pct.iloc[:with_pct].is_monotonic_increasing
+    assert pct.iloc[with_pct:].isna().all()
+    assert len(nb.rank(M, n=3)) == 3
+
+
+@pytest.mark.parametrize("kind", ["duration", "count", "money"])
+def test_largest_cuts_are_reductions_of_one_kind(kind):
+    cuts = nb.largest_cuts(M, kind)
+    assert 0 < len(cuts) <= 5
+    assert (cuts["kind"] == kind).all() and (cuts["direction"] == "decrease").all()
+    rest = M[(M["kind"] == kind) & (M["direction"] == "decrease") & ~M.index.isin(cuts.index)]
+    if cuts["change_pct"].notna().all() and rest["change_pct"].notna().any():
+        assert cuts["change_pct"].max() <= rest["change_pct"].min()
+
+
+def test_claims_table_quotes_the_documents_at_their_offsets():
+    table = nb.claims(M, "en", numbered=True)
+    assert list(table["rank"]) == list(range(1, len(M) + 1))
+    for quote, source in zip(table["quote"], table["source"]):
+        doc, start, end = re.fullmatch(r"(\S+) \[(\d+):(\d+)\]", source).groups()
+        assert ftzdata.document_text(doc)[int(start):int(end)] == quote
+    zh = nb.claims(M, "zh", quotes=False)
+    assert set(zh["zone"]) <= {"上海", "广东", "天津", "福建"}
+    assert "quote" not in zh.columns
+
+
+def test_caveats_name_fastest_values_and_container_units():
+    durations = M[M["kind"] == "duration"]
+    fastest = durations[durations["qualifier"].fillna("").str.contains("fastest")]
+    assert len(fastest) >= 1
+    text = "\n".join(nb.caveats(durations, "en"))
+    assert "**fastest**" in text and fastest.iloc[0]["label_en"] in text
+    money = M[M["kind"] == "money"]
+    assert {"container", "TEU"} <= set(money["per"].dropna())
+    assert "two TEU" in "\n".join(nb.caveats(money, "en"))
+    assert "标箱" in "\n".join(nb.caveats(money, "zh"))
+
+
+def test_no_caveats_for_plain_claims():
+    plain = M.assign(qualifier=None, per=None, note=None)
+    assert nb.caveats(plain, "en") == []
