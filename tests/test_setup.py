@@ -31,3 +31,20 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
     assert "bash run.sh test" in readme and "bash run.sh build" in readme
     assert re.search(r"^bash run.sh test$", ci, re.M)
+
+
+def test_the_readme_python_examples_run(tmp_path, monkeypatch):
+    """Every ```python block of the README runs as written (charts saved into a temporary folder)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    blocks = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    assert len(blocks) >= 3
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}  # one session, as a reader pastes them in order
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), namespace)
+    plt.close("all")
+    assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == ["before_after.png", "before_after.svg"]

@@ -91,14 +91,20 @@ def new_kernel_manager(cwd: str | None = None):
     from jupyter_client.manager import AsyncKernelManager
 
     km = AsyncKernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=_spec_manager())
-    # Encrypt the kernel's sockets (CurveZMQ keys provisioned by jupyter_client >= 8.8) where
-    # available, else use IPC sockets: either way no plain-text TCP (and no warning about it).
+    # IPC sockets on POSIX, under a unique name: kernels started at the same moment by parallel workers
+    # can never race for the same TCP port ("Address already in use"), and nothing listens on the network. Elsewhere, TCP with CurveZMQ encryption where available.
     import zmq
 
-    if km.has_trait("transport_encryption") and zmq.has("curve"):
-        km.transport_encryption = "auto"
-    elif os.name == "posix":
+    if os.name == "posix":
+        import tempfile
+        import uuid
+
         km.transport = "ipc"
+        # Socket files ``<ip>-<n>``: a unique absolute stem (the default, "kernel-ipc" in the kernel's cwd,
+        # is shared by every kernel started in the same folder).
+        km.ip = os.path.join(tempfile.gettempdir(), f"ftzdata-{uuid.uuid4().hex[:12]}-ipc")
+    elif km.has_trait("transport_encryption") and zmq.has("curve"):
+        km.transport_encryption = "auto"
     return km
 
 
