@@ -32,7 +32,7 @@ from ftzdata.report import nb
 cases = ftzdata.cases()
 mine = cases[cases["zone"] == zone].sort_values(["published", "doc_id", "seq"])
 zone_name = nb.pick(lang, zone, dict(zip(cases["zone"], cases["zone_zh"])).get(zone, zone))
-domain_col = nb.pick(lang, "domain", "domain_zh")
+mine = mine.assign(domain_label=[fplot.labels.domain(d, lang) for d in mine["domain"]])  # fixed vocabulary
 
 nb.say(
     lang,
@@ -45,7 +45,7 @@ nb.say(
 
 # %%
 nb.heading(lang, "Cases per domain", "各领域案例数")
-per_domain = mine.groupby(domain_col, observed=True).size().sort_values()
+per_domain = mine.groupby("domain_label").size().sort_values()
 nb.barh(per_domain, lang, "Reform cases", "改革案例数")
 
 # %%
@@ -55,22 +55,15 @@ nb.table(
     shown,
     nb.pick(
         lang,
-        {"case_id": "Case", "title_en": "Title", "title_zh_hans": "Chinese title", "domain": "Domain", "published": "Published"},
-        {"case_id": "编号", "title_zh_hans": "标题", "domain_zh": "领域", "published": "发布"},
+        {"case_id": "Case", "title_en": "Title", "title_zh_hans": "Chinese title", "domain_label": "Domain", "published": "Published"},
+        {"case_id": "编号", "title_zh_hans": "标题", "domain_label": "领域", "published": "发布"},
     ),
 )
 
 # %%
 nb.heading(lang, "Reported metrics", "案例报告的指标")
 metrics = ftzdata.metrics(zone=zone)
-nb.table(
-    metrics,
-    nb.pick(
-        lang,
-        {"case_id": "Case", "label_en": "Metric", "unit": "Unit", "per": "Per", "before": "Before", "after": "After", "change_pct": "Change %", "qualifier": "Qualifier"},
-        {"case_id": "案例", "label_zh": "指标", "unit": "单位", "per": "每", "before": "改革前", "after": "改革后", "change_pct": "变化 %", "qualifier": "限定"},
-    ),
-)
+nb.table(nb.claims(metrics, lang, quotes=False)[["metric", "values", "per", "change_pct", "qualifier"]], nb.CLAIM_HEADERS[lang])
 
 # %%
 has_both = metrics["before"].notna() & metrics["after"].notna()
@@ -81,12 +74,11 @@ if metrics["change_pct"].notna().any():
     nb.heading(lang, "Percentage change by domain", "各领域的变化幅度")
     nb.figure(fplot.change_pct(metrics, by="domain", lang=lang))
 
-# %% [markdown]
-# How this zone compares with the others on the same kinds of metric: per zone and kind, the number of
-# claims and the median and largest percentage change (negative = reduction).
-
 # %%
 nb.heading(lang, "Compared with the other zones", "与其他自贸试验区比较")
+nb.say(lang, en="Per kind of metric this zone reports, every zone's number of claims and its median and largest "
+       "percentage change (negative = reduction).",
+       zh="对本自贸试验区报告的每类指标，列出各自贸试验区的指标数及变化幅度的中位数和最大降幅（负值表示减少）。")
 kinds = sorted(metrics["kind"].dropna().unique())
 if not kinds:
     nb.say(lang, en=f"{zone_name} reports no quantified effect to compare.", zh=f"{zone_name}没有可比较的量化效果。")
@@ -99,8 +91,9 @@ else:
              median_pct=("change_pct", "median"), largest_cut=("change_pct", "min"))
         .reset_index()
     )
-    summary["kind"] = [nb.label(k, lang) for k in summary["kind"]]
-    summary["zone"] = [nb.pick(lang, z, nb.label(z, "zh")) + (" ◀" if z == zone else "") for z in summary["zone"]]
+    summary["kind"] = [fplot.labels.kind(k, lang) for k in summary["kind"]]
+    summary["zone"] = [fplot.labels.zone(z, lang) + (" ◀" if z == zone else "") for z in summary["zone"]]
+    summary[["median_pct", "largest_cut"]] = summary[["median_pct", "largest_cut"]].round()
     nb.table(
         summary,
         nb.pick(

@@ -219,6 +219,11 @@ def test_overview_lists_every_claim_with_its_quote(other_reports):
     for kind in ("duration", "count", "money"):  # the largest cuts of each kind are named
         assert nb_label(kind) in text
     assert "Fujian" not in text and "福建" in text  # the Chinese report names zones in Chinese
+    from ftzdata.plot import labels
+
+    # every case's domain, including the Tianjin items whose domain was assigned (no domain_zh of their own)
+    for domain in ftzdata.cases()["domain"].unique():
+        assert labels.domain(domain, "zh") in text, domain
 
 
 def nb_label(kind: str) -> str:
