@@ -62,3 +62,14 @@ def linear_axis(ax, lo: float, hi: float, fmt=None, axis: str = "x") -> None:
 def wants_log(values) -> bool:
     pos = [v for v in values if v > 0]
     return bool(pos) and max(pos) / min(pos) >= 8
+
+
+def rows_axis(ax, ys=None, labels=None, top: float = -0.5, **tick_kw) -> None:
+    """One labelled row per item from the top down (``ys`` 0, 1, 2 …), no y ticks, vertical grid lines
+    behind the data. ``top``: the upper y limit (more negative leaves room above the first row)."""
+    if ys is not None:
+        ax.set_yticks(ys, labels=labels, **tick_kw)
+        ax.set_ylim(len(ys) - 0.5, top)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x", zorder=0)
+    ax.set_axisbelow(True)

@@ -140,11 +140,7 @@ def _panel(ax, part: pd.DataFrame, key: tuple, hue, lang: str, wrapped: dict) ->
             text += f"（{q}）" if lang == "zh" else f" ({q})"
         ax.annotate(L.mathsafe(text), xy=(1.01, y), xycoords=("axes fraction", "data"), va="center", ha="left",
                     fontsize=7, color="#333333", annotation_clip=False)
-    ax.set_yticks(ys, labels=[wrapped[i] for i in part.index])
-    ax.set_ylim(len(part) - 0.5, -0.5)
-    ax.tick_params(axis="y", length=0)
-    ax.grid(axis="x", zorder=0)
-    ax.set_axisbelow(True)
+    _axes.rows_axis(ax, ys, [wrapped[i] for i in part.index])
     name = L.kind(kind, lang)
     unit_txt = _unit_caption(kind, unit, part, lang)
     scale = L.t("log", lang) if log else None

@@ -8,7 +8,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
-from . import theme
+from . import _axes, theme
 from . import labels as L
 from ._common import PlotDataError, check_choice, cols_for, require_frame
 
@@ -94,13 +94,9 @@ def change_pct(data: pd.DataFrame, by: str = "zone", hue: str | None = "zone", l
                 neg = r["change_pct"] < 0
                 ax.annotate(L.mathsafe(text), xy=(0, y), xytext=(4 if neg else -4, 0), textcoords="offset points",
                             ha="left" if neg else "right", va="center", fontsize=7, color="#222222")
-            ax.set_yticks(ys, labels=[row_label(r) for _, r in part.iterrows()], fontsize=7)
-            ax.set_ylim(len(part) - 0.5, -0.6)
+            _axes.rows_axis(ax, ys, [row_label(r) for _, r in part.iterrows()], top=-0.6, fontsize=7)
             ax.set_xlim(xmin, xmax)
             ax.axvline(0, color=theme.NEUTRAL, lw=0.8, zorder=3)
-            ax.tick_params(axis="y", length=0)
-            ax.grid(axis="x", zorder=0)
-            ax.set_axisbelow(True)
             ax.xaxis.set_major_locator(MultipleLocator(_step(xmin, xmax)))
             ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: L.fmt_pct(v) if v else "0%"))
             name = L.zone(g, lang) if by == "zone" else L.domain(g, lang)

@@ -72,11 +72,7 @@ def ratios(data: pd.DataFrame, hue: str | None = "zone", lang: str = "en", ax=No
             text = f"{L.fmt_value(r['before'], r['unit'], lang)} → {L.fmt_value(r['after'], r['unit'], lang)}"
             ax.annotate(L.mathsafe(text), xy=(1.01, y), xycoords=("axes fraction", "data"), ha="left",
                         va="center", fontsize=6.5, color="#333333", annotation_clip=False)
-        ax.set_yticks(ys, labels=ylabels)
-        ax.set_ylim(n - 0.5, -0.9)
-        ax.tick_params(axis="y", length=0)
-        ax.grid(axis="x", zorder=0)
-        ax.set_axisbelow(True)
+        _axes.rows_axis(ax, ys, ylabels, top=-0.9)
         ax.set_xlabel(L.t("ratio_axis", lang))
         handles = []
         if hue:

@@ -9,7 +9,7 @@ from matplotlib.patches import Patch
 
 from ftzdata.vocab import ZONES
 
-from . import theme
+from . import _axes, theme
 from . import labels as L
 from ._common import PlotDataError, cols_for, require_frame
 
@@ -75,11 +75,7 @@ def timeline(documents: pd.DataFrame, cases: pd.DataFrame, lang: str = "en"):
         ax.set_xlim(date2num(lo - pd.DateOffset(months=8)), date2num(hi + pd.DateOffset(months=14)))
         ax.xaxis.set_major_locator(YearLocator())
         ax.xaxis.set_major_formatter(DateFormatter("%Y"))
-        ax.set_yticks(ys, labels=ylabels)
-        ax.set_ylim(n - 0.5, -0.5)
-        ax.tick_params(axis="y", length=0)
-        ax.grid(axis="x", zorder=0)
-        ax.set_axisbelow(True)
+        _axes.rows_axis(ax, ys, ylabels)
         ax.set_xlabel(L.t("tl_date", lang))
 
         left = np.zeros(n)
@@ -97,9 +93,7 @@ def timeline(documents: pd.DataFrame, cases: pd.DataFrame, lang: str = "en"):
             bx.annotate(L.t("cases_n", lang, n=int(total)), xy=(total, y), xytext=(4, 0), textcoords="offset points",
                         va="center", fontsize=7, color="#333333")
         bx.set_xlim(0, left.max() * 1.35)
-        bx.tick_params(axis="y", length=0)
-        bx.grid(axis="x", zorder=0)
-        bx.set_axisbelow(True)
+        _axes.rows_axis(bx)
         bx.set_xlabel(L.t("tl_cases", lang))
         handles = [Patch(color=theme.ZONE_COLORS[z], label=L.zone(z, lang)) for z in sub.columns if sub[z].any()]
         bx.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(handles), fontsize=7,
