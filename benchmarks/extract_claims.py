@@ -7,7 +7,8 @@ before → after or change, unit, per and qualifier, then a count per document, 
 against ``ftzdata/data/ledger.csv``: a found claim is correct when the ledger accepts it or rejects it
 only as a restatement (a real claim, kept out of the dataset so it is not counted twice); it is wrong
 when the ledger's reason starts with "not a claim"; ledger rows marked ``missed`` count against recall,
-and accepted rows with ``corrections`` are value errors.
+and accepted rows with ``corrections`` are value errors. Last, precision and recall on the held-out
+sentences of ``tests/data/extract_heldout*.csv``.
 
 Usage: .venv/bin/python benchmarks/extract_claims.py [doc_id ...]
 """
@@ -107,3 +108,11 @@ if __name__ == "__main__":
     print()
     print("against the reviewed ledger (ftzdata/data/ledger.csv):")
     print(ledger_scores().to_string(index=False))
+    print()
+    print("against the held-out sentences (tests/data/extract_heldout*.csv, not from the seeds):")
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest_extract import evaluate  # noqa: E402
+
+    for table in sorted((ROOT / "tests" / "data").glob("extract_heldout*.csv")):
+        precision, recall, details = evaluate(pd.read_csv(table))
+        print(f"  {table.name:32s} precision {precision:.3f}  recall {recall:.3f}  ({len(details)} misses/extras)")

@@ -65,7 +65,7 @@ NAN = float("nan")
 # --- lexicon ------------------------------------------------------------------------------------
 _DEC2 = ["缩短", "缩减", "减少", "减轻", "减免", "压缩", "压减", "压降", "降低", "下降", "下调", "精简", "精减", "简化",
          "节省", "节约", "省去", "省下", "削减", "合并", "整合", "减低", "降费", "少跑"]
-_INC2 = ["提高", "提升", "增加", "增长", "扩大", "扩展", "拓展", "上升", "上调", "加快", "翻了"]
+_INC2 = ["提高", "提升", "增加", "增长", "扩大", "扩展", "拓展", "上升", "上调", "加快", "翻了", "延长"]
 _DEC1 = ["减", "降", "缩", "压", "省", "少"]
 _INC1 = ["增", "提", "升", "扩"]
 _NEUTRAL = ["调整", "转变", "转换", "优化", "改", "变", "转"]
@@ -93,7 +93,8 @@ _AFTER_ONLY = re.compile(rf"(?P<verb>(?:{_alt(_DEC2 + _INC2 + _DEC1 + _INC1 + ['
                          rf"(?P<post>[^,;。!?:\n到至为]{{0,6}})$")
 # Amount of change: verb, optional object, then the value.
 _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + ["提速"] if v not in ("整合", "合并", "简化")]
-_CHANGE = re.compile(rf"(?P<verb>{_alt(_CHANGE_VERBS)}|(?:{_alt(_DEC1 + _INC1)})(?=了|$))了?"
+# A one-character verb right before the value is a place noun after 全/本/各/外 … (在全省11个地市 is not 省11个).
+_CHANGE = re.compile(rf"(?P<verb>{_alt(_CHANGE_VERBS)}|(?<![全本各外该跨分我他一两多])(?:{_alt(_DEC1 + _INC1)})(?=了|$))了?"
                      rf"(?P<obj>[^,;。!?:\n到至为达是占由从比较]{{0,14}})$")
 _RANGE_WORD = re.compile(r"(?:(?P<v>" + _alt(_DEC2 + _INC2) + r")(?:幅度|率|比例)|(?P<d>降|减|增|涨)幅)"
                          r"(?:达到|达|为|超过|约|近|在|高达)*$")
