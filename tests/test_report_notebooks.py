@@ -47,6 +47,8 @@ def test_percent_notebook_structure(path):
         assert f"{name}={name}" in nxt.source
     for cell in nb.cells:
         assert not cell.get("outputs") and not cell.get("execution_count")
+        if cell.cell_type == "markdown":  # prose would not follow lang: it belongs in nb.say(lang, en=…, zh=…)
+            assert "remove-cell" in cell.metadata.get("tags", []), cell.source
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import html
 
-__all__ = ["available", "label", "barh", "bullets", "caveats", "chart", "claims", "figure", "heading", "largest_cuts",
+__all__ = ["label", "barh", "bullets", "caveats", "chart", "claims", "figure", "heading", "largest_cuts",
            "pick", "rank", "say", "subheading", "table"]
 
 # Report figure style: applied only inside ``chart()`` (never to the global rcParams).
@@ -71,11 +71,6 @@ def table(df, columns: dict | None = None, index: bool = False) -> None:
         df = df[list(keep)].rename(columns=keep)
     body = df.to_html(index=index, border=0, classes="ftz-table", na_rep="", escape=True, float_format=_fmt_float)
     display(HTML(body.replace(">None<", "><").replace(">nan<", "><")))
-
-
-def available(module, name: str) -> bool:
-    """``module.name`` exists and is callable (a submodule of the same name does not count)."""
-    return callable(getattr(module, name, None))
 
 
 @contextlib.contextmanager
