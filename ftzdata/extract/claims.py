@@ -96,12 +96,14 @@ _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + ["提速"] if v not in ("整合", "�
 # A one-character verb right before the value is a place noun after 全/本/各/外 … (在全省11个地市 is not 省11个).
 _CHANGE = re.compile(rf"(?P<verb>{_alt(_CHANGE_VERBS)}|(?<![全本各外该跨分我他一两多])(?:{_alt(_DEC1 + _INC1)})(?=了|$))了?"
                      rf"(?P<obj>[^,;。!?:\n到至为达是占由从比较]{{0,14}})$")
+_OBJ_NOT_CHANGE = re.compile(r"涵盖|包括|覆盖|包含|涉及|拥有|设有|位于")
 _RANGE_WORD = re.compile(r"(?:(?P<v>" + _alt(_DEC2 + _INC2) + r")(?:幅度|率|比例)|(?P<d>降|减|增|涨)幅)"
                          r"(?:达到|达|为|超过|约|近|在|高达)*$")
 _PAREN = re.compile(r"\([^()]{0,80}\)")
 _GROUP_LINK = re.compile(r"^[^\d,;。!?:为至到]{0,8}?(?:、|和|及|与)$")
 _ZERO = re.compile(r"当场办结|即时办结|当场办理|即时办理|即来即办|立等可取|立即办结|即办")
-_HE1 = re.compile(r"(?<![\d.])(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})(?P<noun>[证表章码规项个类单])?合(?:1|一)(?![\d.])")
+_HE1 = re.compile(r"(?<![\d.一二两三四五六七八九十])(?P<n>\d{1,2}|[二两三四五六七八九十]{1,3})"
+                  r"(?P<noun>[证表章码规项个类单])?合(?:1|一)(?![\d.])")
 _BEFORE_MARK = re.compile(r"改革前|原来|原先|以往|过去|此前|以前|改革之前")
 _AFTER_MARK = re.compile(r"(?:改革|实施|方式|模式|措施|推行|上线|运行|试点)后|改革以来|现在|如今|目前")
 _AFTER_CUE = re.compile(r"(?:仅需|只需|仅要|只要|仅用|只用|仅|只|需要?|为|减少到|减少为|减至|降至|缩短至|缩短为|压缩至)"
@@ -449,6 +451,8 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
             verbs = m.group("verb")
             vstart = cs + m.start()
             obj = _OBJ_LEAD.sub("", m.group("obj"))
+            if _OBJ_NOT_CHANGE.search(obj):
+                continue  # 扩展区域涵盖…3个: the verb names a thing, the number counts what it covers
         # subject: object, else "的X" after the value, else the text before the verb
         subj, sstart = "", None
         if obj:
