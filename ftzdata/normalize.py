@@ -112,17 +112,25 @@ def _rewrite(text: str, pattern: re.Pattern, replace) -> tuple[str, np.ndarray, 
     idx = np.arange(len(text), dtype=np.int64)
     if not subs:
         return text, idx, idx + 1
-    keep = np.ones(len(text), dtype=bool)
-    starts, ends = idx.copy(), idx + 1
     pieces, last = [], 0
     for s, e, new in subs:
         pieces += [text[last:s], new]
         last = e
-        k = len(new)
-        keep[s + k:e] = False
-        starts[s:s + k] = s
-        ends[s:s + k] = e
     pieces.append(text[last:])
+    # Vectorised index map: the k characters of a replacement come from its whole match [s, e); the
+    # rest of the match (s + k … e) is dropped. Matches never overlap.
+    S = np.fromiter((t[0] for t in subs), dtype=np.int64, count=len(subs))
+    E = np.fromiter((t[1] for t in subs), dtype=np.int64, count=len(subs))
+    K = np.fromiter((len(t[2]) for t in subs), dtype=np.int64, count=len(subs))
+    n = len(text) + 1
+    keep = np.cumsum(np.bincount(S + K, minlength=n) - np.bincount(E, minlength=n))[:-1] == 0
+    starts, ends = idx.copy(), idx + 1
+    total = int(K.sum())
+    if total:
+        first = np.repeat(S, K)
+        pos = first + (np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(K) - K, K))
+        starts[pos] = first
+        ends[pos] = np.repeat(E, K)
     return "".join(pieces), starts[keep], ends[keep]
 
 
