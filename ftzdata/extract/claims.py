@@ -34,6 +34,8 @@ Grammar (applied per sentence, on the normalised text; parenthetical notes are i
    百分点, 提高近3倍), and ``降幅/精减幅度(达) Q%``.  A baseline stated with 比/较 (较2018年的8.5天减少
    了88%) becomes the before value.
 5. ``N合1`` / ``五证合一``: before N, after 1.
+6. tables with a 改革前 and a 改革后 column (tab- or ``|``-separated rows): each row with a value and a
+   unit in both cells (see :mod:`ftzdata.extract.tables`).
 
 Restatements: a change that restates the before/after claim just before it in the same sentence
 (149项…整合减少为96项, 减少录入53项; 250项 … 19项左右, 精减幅度超过90%) is *folded* into that claim
