@@ -40,7 +40,8 @@ Grammar (applied per sentence, on the normalised text; parenthetical notes are i
 Restatements: a change that restates the before/after claim just before it in the same sentence
 (149项…整合减少为96项, 减少录入53项; 250项 … 19项左右, 精减幅度超过90%) is *folded* into that claim
 (change_* / change_pct_* filled, span extended) instead of being a separate row, when the numbers agree.
-A level without a change (合格率达98.17%) is not a claim.
+A level without a change (合格率达98.17%) is not a claim; nor is a target (力争/目标/计划 …, or 推动 … 压缩至 with
+no before value) or a merge that describes the measure (将A、B等环节整合至1个平台).
 """
 
 from __future__ import annotations
@@ -557,8 +558,26 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
         c = _Claim(t.start, t.end, t.label, t.kind, direction, t.unit, doc.sentence_start(t.start))
         c.before, c.after, c.quals = t.before, t.after, list(t.quals)
         out.append(c)
+    out = [c for c in out if not _is_plan(text, doc.clause_start(c.start), c)]
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+_PLAN = re.compile(r"力争|争取|力求|目标|计划|拟将|拟于")
+_PLAN_AFTER_ONLY = re.compile(r"推动|推进|确保")
+
+
+_MEASURE_MERGE = re.compile(r"、[^,;。]*等[^,;。]*(?:整合|合并)(?:至|为|到|成)")
+
+
+def _is_plan(text: str, clause_start: int, c: _Claim) -> bool:
+    """A target or a description of the measure, not an achieved effect: 力争将…压缩至3个月以内;
+    推动…进一步压缩至30个工作日以内; 将设立登记、公章刻制等环节整合至1个平台 (what is merged is listed,
+    no count before)."""
+    span = text[clause_start:c.end]
+    if _PLAN.search(span):
+        return True
+    return c.after_only and bool(_PLAN_AFTER_ONLY.search(span) or _MEASURE_MERGE.search(span))
 
 
 def _determiner(text: str, q: Qty) -> bool:

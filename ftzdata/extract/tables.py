@@ -93,28 +93,39 @@ def _bracket_unit(cell: str) -> str | None:
     return found[-1].strip() if found else None
 
 
+_HEADS = r"(?:改革前|实施前|改革之前|实施之前|优化前|调整前|原来|原先|以前|过去|改革后|实施后|改革之后|实施之后|优化后|调整后|现在|目前|现行)"
+# A line that may be a header: two cells (after a tab or |) that open with a before or after word.
+_HEADER_LINE = re.compile(rf"^[^\n]*[\t|] *{_HEADS}[^\n]*[\t|] *{_HEADS}[^\n]*$", re.M)
+
+
 def table_claims(text: str) -> list[TableClaim]:
     """Claims of every before/after table in normalised ``text``, in order."""
     if "\t" not in text and "|" not in text:
         return []
     out: list[TableClaim] = []
-    header = None  # (before column, after column, before header unit, after header unit)
-    for m in _LINE.finditer(text):
-        cells = _cells(m.group(0), m.start())
-        if len(cells) < 2:
-            header = None
+    done = 0
+    for h in _HEADER_LINE.finditer(text):
+        if h.start() < done:
             continue
+        cells = _cells(h.group(0), h.start())
         texts = [c[2] for c in cells]
         b = next((i for i, t in enumerate(texts) if _BEFORE_HEAD.match(t)), None)
         a = next((i for i, t in enumerate(texts) if _AFTER_HEAD.match(t)), None)
-        if b is not None and a is not None and b != a:
-            header = (b, a, _bracket_unit(texts[b]), _bracket_unit(texts[a]))
+        if b is None or a is None or b == a:
             continue
-        if header is None or all(_RULE.match(t) or not t for t in texts):
-            continue
-        b, a, head_b, head_a = header
+        done = _rows(text, h.end(), (b, a, _bracket_unit(texts[b]), _bracket_unit(texts[a])), out)
+    return out
+
+
+def _rows(text: str, pos: int, header: tuple, out: list[TableClaim]) -> int:
+    """Read the rows after a header line (ending at ``pos``) into ``out``; return where the table ends."""
+    b, a, head_b, head_a = header
+    for m in _LINE.finditer(text, pos):
+        cells = _cells(m.group(0), m.start())
+        texts = [c[2] for c in cells]
         if len(cells) <= max(a, b):
-            header = None
+            return m.start()
+        if all(_RULE.match(t) or not t for t in texts):
             continue
         label_i = next((i for i, t in enumerate(texts) if i not in (a, b) and t and parse_number(t) is None), None)
         if label_i is None:
@@ -132,4 +143,4 @@ def table_claims(text: str) -> list[TableClaim]:
         start, end = min(cells[label_i][0], cells[b][0]), max(cells[a][1], cells[b][1])
         out.append(TableClaim(start, end, _BRACKET.sub("", label).strip(), unit.dimension, unit.canonical,
                               before[:2], after[:2], quals))
-    return out
+    return len(text)
