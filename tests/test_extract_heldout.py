@@ -20,6 +20,10 @@ read the extractor (see tests/conftest_extract.py for the matching rule):
 - ``extract_heldout_batch6.csv``: 8 whole notices (700–1200 characters) from other zones, with headings,
   序号 blocks, Word debris, HTML, Traditional characters and full-width digits. First run: precision
   0.93, recall 1.00 (targets 力争…/推动…压缩至 and measures 将A、B等环节整合至1个平台 read as effects).
+- ``extract_heldout_batch7.csv``: 30 press-release and news paragraphs (officials' words in quotation
+  marks, growth figures, ranks, plans). First run: precision 0.94, recall 0.95 (plans stated a clause
+  before the figure; numbers inside a quoted sentence skipped as if a slogan; 零跑动/一次都不用跑 as 0
+  trips; 少付; 现在最快4个月 as the after value).
 """
 
 from pathlib import Path
@@ -33,7 +37,8 @@ DATA = Path(__file__).parent / "data"
 
 
 @pytest.mark.parametrize("table", ["extract_heldout.csv", "extract_heldout_batch3.csv", "extract_heldout_batch4.csv",
-                                   "extract_heldout_batch5.csv", "extract_heldout_batch6.csv"])
+                                   "extract_heldout_batch5.csv", "extract_heldout_batch6.csv",
+                                   "extract_heldout_batch7.csv"])
 def test_heldout_precision_recall(table):
     precision, recall, details = evaluate(pd.read_csv(DATA / table))
     assert precision >= 0.9 and recall >= 0.9, (precision, recall, details)

@@ -68,7 +68,7 @@ NAN = float("nan")
 
 # --- lexicon ------------------------------------------------------------------------------------
 _DEC2 = ["缩短", "缩减", "减少", "减轻", "减免", "压缩", "压减", "压降", "降低", "下降", "下调", "精简", "精减", "简化",
-         "节省", "节约", "省去", "省下", "削减", "合并", "整合", "减低", "降费", "少跑", "少用"]
+         "节省", "节约", "省去", "省下", "削减", "合并", "整合", "减低", "降费", "少跑", "少用", "少付", "少缴", "少交", "少花"]
 _INC2 = ["提高", "提升", "增加", "增长", "扩大", "扩展", "拓展", "上升", "上调", "加快", "翻了", "延长"]
 _DEC1 = ["减", "降", "缩", "压", "省", "少", "快"]  # 快: 时间快2.5天 (2.5 days less than the baseline)
 _INC1 = ["增", "提", "升", "扩"]
@@ -110,7 +110,7 @@ _HE1 = re.compile(r"(?<![\d.一二两三四五六七八九十])(?P<n>\d{1,2}|[�
                   r"(?P<noun>[证表章码规项个类单])?合(?:1|一)(?![\d.])")
 _BEFORE_MARK = re.compile(r"改革前|原来|原先|以往|过去|此前|以前|改革之前")
 _AFTER_MARK = re.compile(r"(?:改革|实施|方式|模式|措施|推行|上线|运行|试点)后|改革以来|现在|如今|目前")
-_AFTER_CUE = re.compile(r"(?:仅需|只需|仅要|只要|仅用|只用|仅|只|需要?|为|减少到|减少为|减至|降至|缩短至|缩短为|压缩至)"
+_AFTER_CUE = re.compile(r"(?:仅需|只需|仅要|只要|仅用|只用|仅|只|最快|最短|需要?|为|减少到|减少为|减至|降至|缩短至|缩短为|压缩至)"
                         rf"{_NOSEP}{{0,8}}$")
 _TOTAL_MARK = re.compile(r"(?:合计|共计|总计|累计|共)$")
 _COMPARE = re.compile(r"(?:比|较|相比)")
@@ -183,11 +183,18 @@ class _Claim:
         self.after_tok = None
 
 
+# Trips a citizen makes, down to none: an after value of 0 times (零跑动; 一次都不用跑).
+_ZERO_TRIPS = re.compile(r"零跑动|零跑腿|(?:一次(?:都|也)|再也)?不(?:用|需要?)(?:再)?跑")
+
+
 def _zero_tokens(doc: Doc) -> list[Qty]:
     out = []
     if "办" in doc.text or "立等" in doc.text:
         for m in _ZERO.finditer(doc.text):
             out.append(Qty(m.start(), m.end(), m.start(), m.end(), 0.0, 0.0, "h", "duration", "", ["on the spot"], ""))
+    if "跑" in doc.text:
+        for m in _ZERO_TRIPS.finditer(doc.text):
+            out.append(Qty(m.start(), m.end(), m.start(), m.end(), 0.0, 0.0, "count:次", "count", "", [], m.group(0)))
     return out
 
 
@@ -384,7 +391,8 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
             continue
         ss = sent[j]
         cs = doc.clause_start(q.start)
-        if j not in by_after and not _AFTER_CUE.search(text, cs, q.start):
+        trips = q.dimension == "count" and q.low == 0 and "跑" in q.surface  # 现在一次都不用跑: a cue itself
+        if j not in by_after and not trips and not _AFTER_CUE.search(text, cs, max(q.start, q.nstart)):
             continue
         am = None
         for am in _AFTER_MARK.finditer(text, ss, q.start):
@@ -558,25 +566,25 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
         c = _Claim(t.start, t.end, t.label, t.kind, direction, t.unit, doc.sentence_start(t.start))
         c.before, c.after, c.quals = t.before, t.after, list(t.quals)
         out.append(c)
-    out = [c for c in out if not _is_plan(text, doc.clause_start(c.start), c)]
+    out = [c for c in out if not _is_plan(text, doc.sentence_start(c.start), doc.clause_start(c.start), c)]
     out.sort(key=lambda c: (c.start, c.end))
     return out
 
 
-_PLAN = re.compile(r"力争|争取|力求|目标|计划|拟将|拟于")
+_PLAN = re.compile(r"力争|争取|力求|目标|计划(?!单列)|拟将|拟于|下一步|今后|[将要](?:推动|推进|进一步|继续)")
 _PLAN_AFTER_ONLY = re.compile(r"推动|推进|确保")
 
 
 _MEASURE_MERGE = re.compile(r"、[^,;。]*等[^,;。]*(?:整合|合并)(?:至|为|到|成)")
 
 
-def _is_plan(text: str, clause_start: int, c: _Claim) -> bool:
+def _is_plan(text: str, sentence_start: int, clause_start: int, c: _Claim) -> bool:
     """A target or a description of the measure, not an achieved effect: 力争将…压缩至3个月以内;
     推动…进一步压缩至30个工作日以内; 将设立登记、公章刻制等环节整合至1个平台 (what is merged is listed,
     no count before)."""
-    span = text[clause_start:c.end]
-    if _PLAN.search(span):
+    if _PLAN.search(text, sentence_start, c.end):  # 力争新增…30项以上，推动…压缩至30小时以内
         return True
+    span = text[clause_start:c.end]
     return c.after_only and bool(_PLAN_AFTER_ONLY.search(span) or _MEASURE_MERGE.search(span))
 
 

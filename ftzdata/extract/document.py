@@ -22,7 +22,9 @@ _CLAUSE_END = re.compile(r"[,;。!?:\n]")
 _SENTENCE_END = re.compile(r"[;。!?\n]")
 _CLAUSE_CPS = np.array([ord(c) for c in ",;。!?:\n"], dtype=np.uint32)
 _SENTENCE_CPS = np.array([ord(c) for c in ";。!?\n"], dtype=np.uint32)
-_QUOTED = re.compile(r"“[^”“\n]{0,60}”|「[^」\n]{0,60}」|‘[^’\n]{0,60}’")
+# Quoted slogans and names (“一次告知”, 「三证合一」): no clause punctuation inside. A quoted sentence
+# (an official's words: “以前要跑三四次，现在一次都不用跑。”) is text like any other.
+_QUOTED = re.compile(r"“[^”“\n,;:!?。，；：！？]{0,60}”|「[^」\n,;:!?。，；：！？]{0,60}」|‘[^’\n,;:!?。，；：！？]{0,60}’")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
