@@ -184,7 +184,8 @@ class _Claim:
 
 
 # Trips a citizen makes, down to none: an after value of 0 times (零跑动; 一次都不用跑).
-_ZERO_TRIPS = re.compile(r"零跑动|零跑腿|(?:一次(?:都|也)|再也)?不(?:用|需要?)(?:再)?跑")
+_ZERO_TRIPS = re.compile(r"零跑[动腿]|不(?:用|需要?)再?跑")  # literal first characters: a fast scan
+_TRIPS_LEAD = ("一次都", "一次也", "再也")
 
 
 def _zero_tokens(doc: Doc) -> list[Qty]:
@@ -194,7 +195,10 @@ def _zero_tokens(doc: Doc) -> list[Qty]:
             out.append(Qty(m.start(), m.end(), m.start(), m.end(), 0.0, 0.0, "h", "duration", "", ["on the spot"], ""))
     if "跑" in doc.text:
         for m in _ZERO_TRIPS.finditer(doc.text):
-            out.append(Qty(m.start(), m.end(), m.start(), m.end(), 0.0, 0.0, "count:次", "count", "", [], m.group(0)))
+            a = m.start()
+            lead = next((w for w in _TRIPS_LEAD if doc.text.endswith(w, 0, a)), "")
+            a -= len(lead)
+            out.append(Qty(a, m.end(), a, m.end(), 0.0, 0.0, "count:次", "count", "", [], doc.text[a:m.end()]))
     return out
 
 
@@ -584,8 +588,10 @@ def _is_plan(text: str, sentence_start: int, clause_start: int, c: _Claim) -> bo
     no count before)."""
     if _PLAN.search(text, sentence_start, c.end):  # 力争新增…30项以上，推动…压缩至30小时以内
         return True
+    if not c.after_only:
+        return False
     span = text[clause_start:c.end]
-    return c.after_only and bool(_PLAN_AFTER_ONLY.search(span) or _MEASURE_MERGE.search(span))
+    return bool(_PLAN_AFTER_ONLY.search(span) or _MEASURE_MERGE.search(span))
 
 
 def _determiner(text: str, q: Qty) -> bool:
