@@ -47,7 +47,7 @@ no before value) or a merge that describes the measure (将A、B等环节整合�
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 import numpy as np
 import pandas as pd
@@ -186,6 +186,8 @@ class _Claim:
 # Trips a citizen makes, down to none: an after value of 0 times (零跑动; 一次都不用跑).
 _ZERO_TRIPS = re.compile(r"零跑[动腿]|不(?:用|需要?)再?跑")  # literal first characters: a fast scan
 _TRIPS_LEAD = ("一次都", "一次也", "再也")
+# Zero as the after value, in the unit of the before value: 由100元降为零, 由3次减少为0, 降至“零收费”.
+_ZERO_VALUE = re.compile(r"(?<=[为至到成])(?:零|0)(?![\d.%零〇])|“零(?:收费|租金|费用|成本)”")
 
 
 def _zero_tokens(doc: Doc) -> list[Qty]:
@@ -193,6 +195,9 @@ def _zero_tokens(doc: Doc) -> list[Qty]:
     if "办" in doc.text or "立等" in doc.text:
         for m in _ZERO.finditer(doc.text):
             out.append(Qty(m.start(), m.end(), m.start(), m.end(), 0.0, 0.0, "h", "duration", "", ["on the spot"], ""))
+    if "零" in doc.text or "0" in doc.text:
+        for m in _ZERO_VALUE.finditer(doc.text):
+            out.append(Qty(m.start(), m.end(), m.start(), m.end(), 0.0, 0.0, "", "zero", "", [], ""))
     if "跑" in doc.text:
         for m in _ZERO_TRIPS.finditer(doc.text):
             a = m.start()
@@ -202,7 +207,14 @@ def _zero_tokens(doc: Doc) -> list[Qty]:
     return out
 
 
+def _inside(qs: list[Qty], qstarts: list[int], z: Qty) -> bool:
+    i = bisect_right(qstarts, z.start) - 1
+    return i >= 0 and qs[i].end > z.start
+
+
 def _compatible(a: Qty, b: Qty) -> bool:
+    if b.dimension == "zero":  # 降为零: zero in whatever unit the before value has
+        return a.dimension != "zero"
     if a.dimension != b.dimension:
         return False
     if a.dimension == "count":
@@ -211,9 +223,9 @@ def _compatible(a: Qty, b: Qty) -> bool:
 
 
 def _claim_unit(a: Qty | None, b: Qty | None) -> str:
-    units = [q.unit for q in (a, b) if q is not None and q.surface != ""]
+    units = [q.unit for q in (a, b) if q is not None and q.surface != "" and q.unit]
     if not units:
-        units = [q.unit for q in (a, b) if q is not None]
+        units = [q.unit for q in (a, b) if q is not None and q.unit]
     for u in units:
         if u != "count:个":
             return u
@@ -254,6 +266,9 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
     """All claims of a prepared document (normalised coordinates)."""
     text = doc.text
     zeros = _zero_tokens(doc)
+    if zeros and qs:  # a zero inside a quantity (为0.5天 is excluded by the pattern; 为0元 is a quantity)
+        qstarts = [q.start for q in qs]
+        zeros = [z for z in zeros if z.dimension != "zero" or not _inside(qs, qstarts, z)]
     toks = sorted(qs + zeros, key=lambda q: q.start) if zeros else list(qs)
     n = len(toks)
     sent = [doc.sentence_start(q.start) for q in toks]
@@ -366,6 +381,8 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
         if j in used:
             continue
         q = toks[j]
+        if q.dimension == "zero":
+            continue
         cs = doc.clause_start(q.start)
         prefix = text[cs:q.start]
         m = _AFTER_ONLY.search(prefix)

@@ -187,6 +187,35 @@ def _skip(doc: Doc, m: re.Match) -> bool:
 _value = range_floats
 
 
+_HALF_UNIT = re.compile(r"半(?P<u>个?小时|个?钟头|个?月)")
+_MINUTES = re.compile(r"(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})分(?:钟)?")
+
+
+def _half_or_minutes(t: str, e: int, u1: str, r1: tuple[float, float]):
+    """A duration that goes on after its unit, at ``t[e]``: ``2天半`` (+½ day), ``一个半小时`` /
+    ``3个半月`` (N½ of the unit after 半), ``1小时30分钟``. Returns (low, high, unit, dimension, end) in
+    hours, or None."""
+    info = UNITS[u1]
+    if u1 == "个":
+        hm = _HALF_UNIT.match(t, e)
+        if not hm:
+            return None
+        word = hm.group("u").lstrip("个")
+        f = UNITS["个月" if word == "月" else word].factor
+        return (r1[0] + 0.5) * f, (r1[1] + 0.5) * f, "h", "duration", hm.end()
+    if info.dimension != "duration":
+        return None
+    if t[e] == "半" and not t.startswith("半年", e) and not t.startswith("半个", e):
+        return (r1[0] + 0.5) * info.factor, (r1[1] + 0.5) * info.factor, "h", "duration", e + 1
+    if info.factor == 1.0:  # hours, then minutes
+        mm = _MINUTES.match(t, e)
+        if mm:
+            v = _value(mm.group("n"))
+            if v is not None and v[0] < 60:
+                return r1[0] + v[0] / 60, r1[1] + v[0] / 60, "h", "duration", mm.end()
+    return None
+
+
 def scan_quantities(doc: Doc) -> list[Qty]:
     """All quantities of a prepared document, in order, in normalised coordinates."""
     out: list[Qty] = []
@@ -194,6 +223,8 @@ def scan_quantities(doc: Doc) -> list[Qty]:
     text = doc.text
     prev_end = 0
     for m in QTY_RE.finditer(t):
+        if m.start() < prev_end:  # inside a quantity read past its match (一个半小时, 1小时30分钟)
+            continue
         frac = m.group("frac")
         quals: list[str] = []
         if frac:
@@ -237,6 +268,10 @@ def scan_quantities(doc: Doc) -> list[Qty]:
             if not (math.isfinite(low) and math.isfinite(high)) or low > high:
                 continue
             unit, dim, surface = info.canonical, info.dimension, u1
+            if not m.group("n2") and not m.group("n3") and e < len(t) and t[e] in "半0123456789一二三四五六七八九十":
+                more = _half_or_minutes(t, e, u1, r1)  # 2天半, 一个半小时, 3个半月, 1小时30分钟
+                if more is not None:
+                    low, high, unit, dim, e = more
             nstart = m.start("n1")
             s = nstart
             nend = e
