@@ -148,3 +148,25 @@ def test_chinese_decimals(text, value):
     from ftzdata.extract import parse_number
 
     assert parse_number(text) == (value, value)
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("由2天半缩短", (2 + 0.5) * 24), ("两天半", 2.5 * 24), ("一个半小时", 1.5), ("5个半小时", 5.5),
+    ("3个半月", 3.5 * 730), ("1小时30分钟", 1 + 30 / 60), ("1天半", 1.5 * 24),
+])
+def test_durations_that_go_on_after_the_unit(text, hours):
+    from ftzdata.extract import quantities
+
+    got = quantities(text)
+    assert len(got) == 1, got  # one quantity, not 一个半小时 and 半小时
+    assert got.iloc[0]["value_low"] == pytest.approx(hours) and got.iloc[0]["unit"] == "h"
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("节约费用两千多万元", 2e7, 2e7, "CNY"), ("成本降低四至五成", 40, 50, "%"), ("降低4至5成", 40, 50, "%"),
+])
+def test_inner_qualifiers_and_ranges_of_tenths(text, low, high, unit):
+    from ftzdata.extract import quantities
+
+    r = quantities(text).iloc[0]
+    assert (r["value_low"], r["value_high"], r["unit"]) == (low, high, unit)

@@ -288,17 +288,20 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
         return sent[i] == sent[j] and bool(_GROUP_LINK.match(between(i, j)))
 
     # 1. before -> after pairs ------------------------------------------------------------------
+    has_resp = "分别" in text
     for i in range(n - 1):
         j = i + 1
         if i in used or j in used or sent[i] != sent[j]:
             continue
         a, b = toks[i], toks[j]
-        if not _compatible(a, b) or a.surface == "":
+        # 材料、时间分别由10份、5天减少到3份、1天: the lists pair up in order, whatever their units
+        resp = has_resp and "分别" in text[max(sent[i], a.start - 40):a.start]
+        if a.surface == "" or not (resp or _compatible(a, b)):
             continue
         btw = between(i, j)
         # first of the before group
         g0 = i
-        while g0 - 1 >= 0 and g0 - 1 not in used and linked(g0 - 1, g0) and _compatible(toks[g0 - 1], a):
+        while g0 - 1 >= 0 and g0 - 1 not in used and linked(g0 - 1, g0) and (resp or _compatible(toks[g0 - 1], a)):
             g0 -= 1
         cs = doc.clause_start(toks[g0].start)
         prefix = text[cs:toks[g0].start]
@@ -325,7 +328,7 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
             noun = m.group("pre")
         # after group
         g1 = j
-        while g1 + 1 < n and g1 + 1 not in used and linked(g1, g1 + 1) and _compatible(toks[g1 + 1], b):
+        while g1 + 1 < n and g1 + 1 not in used and linked(g1, g1 + 1) and (resp or _compatible(toks[g1 + 1], b)):
             g1 += 1
         before_idx = list(range(g0, i + 1))
         after_idx = list(range(j, g1 + 1))
@@ -394,11 +397,14 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
             continue
         start = cs + off if subj else cs + m.start()
         c = _Claim(start, q.end, subj, q.dimension, direction, _claim_unit(q, None), sent[j])
-        c.after = (q.low, q.high)
         c.quals = q.quals + _context_quals(text, start, q.end)
         c.per = q.per or find_per(text, start, q.end)
-        c.after_only = True
-        c.after_tok = j
+        if q.unit == "%" and direction == "decrease" and q.high < 100 and _OF_ORIGINAL.search(m.group("post")):
+            c.pct = (100 - q.high, 100 - q.low)  # 压缩至原来的1/3: a cut of 66.7 %
+        else:
+            c.after = (q.low, q.high)
+            c.after_only = True
+            c.after_tok = j
         out.append(c)
         used.add(j)
 
@@ -484,8 +490,8 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
             verbs = m.group("verb")
             vstart = cs + m.start()
             obj = _OBJ_LEAD.sub("", m.group("obj"))
-            if _OBJ_NOT_CHANGE.search(obj):
-                continue  # 扩展区域涵盖…3个: the verb names a thing, the number counts what it covers
+            if _OBJ_NOT_CHANGE.search(obj) or (obj.endswith("的") and "占" in text[cs:vstart]):
+                continue  # 占…扩展区域面积的三成: a share of something, not a change  # 扩展区域涵盖…3个: the verb names a thing, the number counts what it covers
         # subject: object, else "的X" after the value, else the text before the verb
         subj, sstart = "", None
         if obj:
@@ -579,6 +585,17 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
             c.before, c.after = (v, v), (1.0, 1.0)
             out.append(c)
 
+    # 5b. 翻一番 / 翻了两番: doubled (×2, a change of 1 times), quadrupled (×4, 3 times) ------------------
+    if "番" in text:
+        for m in _FAN.finditer(text):
+            k = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3}[m.group("n")]
+            cs = doc.clause_start(m.start())
+            subj, off = _clean_subject(text[cs:m.start()])
+            c = _Claim(cs + off if subj else m.start(), m.end(), subj, "ratio", "increase", "times",
+                       doc.sentence_start(m.start()))
+            c.change = (float(2 ** k - 1), float(2 ** k - 1))
+            out.append(c)
+
     # 6. tables with a 改革前 and a 改革后 column ----------------------------------------------------
     for t in table_claims(text):
         if any(c.start < t.end and t.start < c.end for c in out):
@@ -592,6 +609,8 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
     return out
 
 
+_FAN = re.compile(r"翻了?(?P<n>[一两二三123])番")
+_OF_ORIGINAL = re.compile(r"(?:原来|原先|以前|过去|改革前)的?$")
 _PLAN = re.compile(r"力争|争取|力求|目标|计划(?!单列)|拟将|拟于|下一步|今后|[将要](?:推动|推进|进一步|继续)")
 _PLAN_AFTER_ONLY = re.compile(r"推动|推进|确保")
 

@@ -28,7 +28,7 @@ _MULT = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "亿": 10 ** 8}
 # Arabic numeral; "_" marks a validated thousands separator (the quantity layer rewrites "1,100" to
 # "1_100" only where the comma is a real separator).
 AR_NUM = r"\d+(?:_\d{3})*(?:\.\d+)?"
-CN_NUM = (r"(?:[零〇○一二两三四五六七八九十][零〇○一二两三四五六七八九十百千万亿]*"
+CN_NUM = (r"(?:[零〇○一二两三四五六七八九十](?:[零〇○一二两三四五六七八九十百千万亿]|[多余](?=[万亿]))*"
           r"(?:点[零〇○一二三四五六七八九]+[万亿]?)?|半)")  # 一千二百, 零点五, 一点五万
 _AR_WITH_MULT = rf"{AR_NUM}(?:多|余)?(?:[百千万亿]{{1,2}})?"
 NUMBER = rf"(?:{_AR_WITH_MULT}|{CN_NUM})"
@@ -176,9 +176,14 @@ def numeral_range(s: str) -> tuple[Decimal, Decimal] | None:
     return None if v is None else (v, v)
 
 
+_INNER_MORE = re.compile(r"(?<=[十百千])[多余](?=[万亿])")
+
+
 @lru_cache(maxsize=8192)
 def range_floats(s: str) -> tuple[float, float] | None:
     """Cached :func:`numeral_range` as finite floats (None when not a numeral or not finite)."""
+    if "多" in s or "余" in s:  # 两千多万 = 两千万 (the qualifier is read by the caller)
+        s = _INNER_MORE.sub("", s)
     try:
         r = numeral_range(s)
     except (InvalidOperation, ValueError, ArithmeticError):

@@ -175,7 +175,8 @@ def _skip(doc: Doc, m: re.Match) -> bool:
         return True
     if u1 == "成":  # 五成 (50 %), not 形成/成本/成员/一成不变
         nxt = t[m.end("u1"):m.end("u1") + 2]
-        if m.group("n2") or nxt[:1] in _CHENG_WORD or nxt == "不变" or len(n1) > 2:
+        n2 = m.group("n2")
+        if (n2 and len(n2) > 1) or nxt[:1] in _CHENG_WORD or nxt == "不变" or len(n1) > 2:  # 四至五成: a range
             return True
     if u1 == "周" and t[m.end("u1"):m.end("u1") + 1] in ("年", "岁"):
         return True
