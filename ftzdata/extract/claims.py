@@ -187,19 +187,25 @@ class _Claim:
 _ZERO_TRIPS = re.compile(r"零跑[动腿]|不(?:用|需要?)再?跑")  # literal first characters: a fast scan
 _TRIPS_LEAD = ("一次都", "一次也", "再也")
 # Zero as the after value, in the unit of the before value: 由100元降为零, 由3次减少为0, 降至“零收费”.
-_ZERO_VALUE = re.compile(r"(?<=[为至到成])(?:零|0)(?![\d.%零〇])|“零(?:收费|租金|费用|成本)”")
+_ZERO_VALUE = re.compile(r"[零0](?<=[为至到成][零0])(?![\d.%零〇])|“零(?:收费|租金|费用|成本)”")  # first char: fast scan
+
+
+# Substrings that every match of each zero pattern contains: a plain ``in`` test (fast) gates the scan.
+_ZERO_GATE = ("当场", "即时", "即办", "立等", "立即办")
+_ZERO_VALUE_GATE = ("为零", "至零", "到零", "成零", "为0", "至0", "到0", "成0", "“零")
 
 
 def _zero_tokens(doc: Doc) -> list[Qty]:
     out = []
-    if "办" in doc.text or "立等" in doc.text:
-        for m in _ZERO.finditer(doc.text):
+    t = doc.text
+    if any(w in t for w in _ZERO_GATE):
+        for m in _ZERO.finditer(t):
             out.append(Qty(m.start(), m.end(), m.start(), m.end(), 0.0, 0.0, "h", "duration", "", ["on the spot"], ""))
-    if "零" in doc.text or "0" in doc.text:
-        for m in _ZERO_VALUE.finditer(doc.text):
+    if any(w in t for w in _ZERO_VALUE_GATE):
+        for m in _ZERO_VALUE.finditer(t):
             out.append(Qty(m.start(), m.end(), m.start(), m.end(), 0.0, 0.0, "", "zero", "", [], ""))
-    if "跑" in doc.text:
-        for m in _ZERO_TRIPS.finditer(doc.text):
+    if "跑" in t:
+        for m in _ZERO_TRIPS.finditer(t):
             a = m.start()
             lead = next((w for w in _TRIPS_LEAD if doc.text.endswith(w, 0, a)), "")
             a -= len(lead)
