@@ -188,8 +188,6 @@ _ZERO_TRIPS = re.compile(r"零跑[动腿]|不(?:用|需要?)再?跑")  # literal
 _TRIPS_LEAD = ("一次都", "一次也", "再也")
 # Zero as the after value, in the unit of the before value: 由100元降为零, 由3次减少为0, 降至“零收费”.
 _ZERO_VALUE = re.compile(r"[零0](?<=[为至到成][零0])(?![\d.%零〇])|“零(?:收费|租金|费用|成本)”")  # first char: fast scan
-
-
 # Substrings that every match of each zero pattern contains: a plain ``in`` test (fast) gates the scan.
 _ZERO_GATE = ("当场", "即时", "即办", "立等", "立即办")
 _ZERO_VALUE_GATE = ("为零", "至零", "到零", "成零", "为0", "至0", "到0", "成0", "“零")
@@ -207,9 +205,8 @@ def _zero_tokens(doc: Doc) -> list[Qty]:
     if "跑" in t:
         for m in _ZERO_TRIPS.finditer(t):
             a = m.start()
-            lead = next((w for w in _TRIPS_LEAD if doc.text.endswith(w, 0, a)), "")
-            a -= len(lead)
-            out.append(Qty(a, m.end(), a, m.end(), 0.0, 0.0, "count:次", "count", "", [], doc.text[a:m.end()]))
+            a -= len(next((w for w in _TRIPS_LEAD if t.endswith(w, 0, a)), ""))
+            out.append(Qty(a, m.end(), a, m.end(), 0.0, 0.0, "count:次", "count", "", [], t[a:m.end()]))
     return out
 
 
@@ -496,8 +493,10 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
             verbs = m.group("verb")
             vstart = cs + m.start()
             obj = _OBJ_LEAD.sub("", m.group("obj"))
+            # 扩展区域涵盖…3个: the verb names a thing and the number counts what it covers;
+            # 占…扩展区域面积的三成: a share of something. Neither is a change.
             if _OBJ_NOT_CHANGE.search(obj) or (obj.endswith("的") and "占" in text[cs:vstart]):
-                continue  # 占…扩展区域面积的三成: a share of something, not a change  # 扩展区域涵盖…3个: the verb names a thing, the number counts what it covers
+                continue
         # subject: object, else "的X" after the value, else the text before the verb
         subj, sstart = "", None
         if obj:
@@ -594,7 +593,7 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
     # 5b. 翻一番 / 翻了两番: doubled (×2, a change of 1 times), quadrupled (×4, 3 times) ------------------
     if "番" in text:
         for m in _FAN.finditer(text):
-            k = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3}[m.group("n")]
+            k = _FAN_TIMES[m.group("n")]
             cs = doc.clause_start(m.start())
             subj, off = _clean_subject(text[cs:m.start()])
             c = _Claim(cs + off if subj else m.start(), m.end(), subj, "ratio", "increase", "times",
@@ -616,11 +615,10 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
 
 
 _FAN = re.compile(r"翻了?(?P<n>[一两二三123])番")
+_FAN_TIMES = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3}
 _OF_ORIGINAL = re.compile(r"(?:原来|原先|以前|过去|改革前)的?$")
 _PLAN = re.compile(r"力争|争取|力求|目标|计划(?!单列)|拟将|拟于|下一步|今后|[将要](?:推动|推进|进一步|继续)")
 _PLAN_AFTER_ONLY = re.compile(r"推动|推进|确保")
-
-
 _MEASURE_MERGE = re.compile(r"、[^,;。]*等[^,;。]*(?:整合|合并)(?:至|为|到|成)")
 
 

@@ -22,8 +22,10 @@ from .units import UNIT_SURFACES, UNITS
 
 __all__ = ["TableClaim", "table_claims"]
 
-_BEFORE_HEAD = re.compile(r"^(?:改革前|实施前|改革之前|实施之前|优化前|调整前|原来|原先|以前|过去)")
-_AFTER_HEAD = re.compile(r"^(?:改革后|实施后|改革之后|实施之后|优化后|调整后|现在|目前|现行)")
+_BEFORE_WORDS = "改革前|实施前|改革之前|实施之前|优化前|调整前|原来|原先|以前|过去"
+_AFTER_WORDS = "改革后|实施后|改革之后|实施之后|优化后|调整后|现在|目前|现行"
+_BEFORE_HEAD = re.compile(rf"^(?:{_BEFORE_WORDS})")
+_AFTER_HEAD = re.compile(rf"^(?:{_AFTER_WORDS})")
 _BRACKET = re.compile(r"\(([^()]{1,8})\)")
 _RULE = re.compile(r"^:?-{2,}:?$")
 _LINE = re.compile(r"[^\n]+")
@@ -93,7 +95,7 @@ def _bracket_unit(cell: str) -> str | None:
     return found[-1].strip() if found else None
 
 
-_HEADS = r"(?:改革前|实施前|改革之前|实施之前|优化前|调整前|原来|原先|以前|过去|改革后|实施后|改革之后|实施之后|优化后|调整后|现在|目前|现行)"
+_HEADS = rf"(?:{_BEFORE_WORDS}|{_AFTER_WORDS})"
 # A line that may be a header: two cells (after a tab or |) that open with a before or after word.
 _HEADER_LINE = re.compile(rf"^[^\n]*[\t|] *{_HEADS}[^\n]*[\t|] *{_HEADS}[^\n]*$", re.M)
 
