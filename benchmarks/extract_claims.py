@@ -4,7 +4,7 @@
 ``seeds/manifest.csv`` (the text of doc_id X is ``seeds/X.txt``); ``quantities_by_document()`` does
 the same for quantities.  Running the module prints, per document, every claim: quote, subject,
 before → after or change, unit, per and qualifier, then a count per document, then precision and recall
-against ``ftzdata/data/ledger.csv``: a found claim is correct when the ledger accepts it or rejects it
+against ``the seeds' <doc_id>.review.csv files``: a found claim is correct when the ledger accepts it or rejects it
 only as a restatement (a real claim, kept out of the dataset so it is not counted twice); it is wrong
 when the ledger's reason starts with "not a claim"; ledger rows marked ``missed`` count against recall,
 and accepted rows with ``corrections`` are value errors. Last, precision and recall on the held-out
@@ -83,7 +83,7 @@ def main(argv: list[str]) -> None:
 
 def ledger_scores() -> pd.DataFrame:
     """Per document: claims found, correct, wrong, missed, with corrected values; precision and recall."""
-    from ftzdata.ledger import load_ledger
+    from ftzdata.review import load_reviews as load_ledger
 
     ledger = load_ledger()
     rows = []
@@ -106,7 +106,7 @@ def ledger_scores() -> pd.DataFrame:
 if __name__ == "__main__":
     main(sys.argv[1:])
     print()
-    print("against the reviewed ledger (ftzdata/data/ledger.csv):")
+    print("against the reviewed ledger (the seeds' <doc_id>.review.csv files):")
     print(ledger_scores().to_string(index=False))
     print()
     print("against the held-out sentences (tests/data/extract_heldout*.csv, not from the seeds):")

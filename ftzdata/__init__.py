@@ -14,8 +14,10 @@ from .cases import cases, summaries
 from .consistency import consistency
 from .metrics import metrics
 from .schema import validate
-from .corpus import Corpus, default_corpus
-from .errors import DocumentError, FtzDataError, PlotDataError, UnknownValueError, ValidationError
+from .corpus import Corpus, default_corpus, resolve
+from .errors import (DocumentError, FtzDataError, FtzDataWarning, PlotDataError, ReviewError, UnknownValueError,
+                     ValidationError)
+from .vocab import zones
 from .normalize import Normalized, normalize
 
 __version__ = "0.1.0"
@@ -23,22 +25,22 @@ __version__ = "0.1.0"
 __all__ = [
     "documents", "document_text", "normalized_text", "cases", "summaries", "metrics", "consistency", "validate",
     "normalize", "Normalized",
-    "Corpus", "DocumentError", "FtzDataError", "PlotDataError", "UnknownValueError", "ValidationError", "__version__",
+    "zones", "Corpus", "DocumentError", "ReviewError", "FtzDataWarning", "FtzDataError", "PlotDataError", "UnknownValueError", "ValidationError", "__version__",
 ]
 
 
-def documents():
+def documents(corpus: Corpus | str | None = None):
     """One row per source document: doc_id, titles, issuer, doc_number, date, script, kind, sha256,
     published (first day of the stated date), date_precision and n_chars."""
-    return default_corpus().documents()
+    return resolve(corpus).documents()
 
 
-def document_text(doc_id: str) -> str:
-    """The original text of ``doc_id``, exactly as stored under ``seeds/`` (checked against its sha256)."""
-    return default_corpus().text(doc_id)
+def document_text(doc_id: str, corpus: Corpus | str | None = None) -> str:
+    """The original text of ``doc_id``, exactly as stored in the corpus (checked against its sha256)."""
+    return resolve(corpus).text(doc_id)
 
 
-def normalized_text(doc_id: str) -> Normalized:
+def normalized_text(doc_id: str, corpus: Corpus | str | None = None) -> Normalized:
     """The text of ``doc_id`` prepared for parsing (``.text``), with ``.original_span(start, end)`` mapping
     any span of it back to the original; see :mod:`ftzdata.normalize`."""
-    return default_corpus().normalized(doc_id)
+    return resolve(corpus).normalized(doc_id)

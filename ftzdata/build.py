@@ -1,6 +1,6 @@
-"""The main job: build every output from the bundled seeds (``bash run.sh build``).
+"""The main job: build every output from a corpus — the bundled seeds by default (``bash run.sh build``).
 
-``python -m ftzdata.build [--out DIR]`` writes the dataset to ``DIR/data`` (default ``reports/``):
+``python -m ftzdata.build [--out DIR] [--corpus DIR]`` writes the dataset to ``DIR/data`` (default ``reports/``):
 CSV and Parquet for every table, Stata ``.dta`` for metrics, cases and documents, one Excel workbook,
 and a Frictionless ``datapackage.json`` whose fields carry descriptions and units.
 """
@@ -17,19 +17,28 @@ import pandas as pd
 from . import __version__
 from .cases import cases, summaries
 from .consistency import consistency
-from .corpus import default_corpus
+from .corpus import Corpus, resolve
 from .dictionary import COLUMNS, TITLES, UNITS_NOTE
 from .errors import FtzDataError
 from .export import atomic_write_bytes, to_csv_bytes, to_excel_bytes, to_parquet_bytes, to_stata_bytes
 from .metrics import metrics
+from .review import check_review
+from .schema import validate
+from .vocab import zones
 
 STATA_TABLES = ("metrics", "cases", "documents")
 
 
-def tables() -> dict[str, pd.DataFrame]:
-    """The published tables by name."""
-    return {"metrics": metrics(), "cases": cases(), "documents": default_corpus().documents(),
-            "summaries": summaries(), "consistency": consistency()}
+def tables(corpus: Corpus | str | None = None, strict: bool = False) -> dict[str, pd.DataFrame]:
+    """The published tables by name. ``strict``: a reviewed decision that cannot be applied, or a metrics
+    row that fails the schema or its quote, is an error (as in ``build``), not a warning."""
+    corpus = resolve(corpus)
+    check_review(corpus, strict=strict)
+    m = metrics(corpus=corpus)
+    if strict:
+        validate(m, corpus=corpus)
+    return {"metrics": m, "cases": cases(corpus), "documents": corpus.documents(),
+            "summaries": summaries(corpus), "consistency": consistency(corpus), "zones": zones()}
 
 
 def _field_type(s: pd.Series) -> str:
@@ -70,15 +79,16 @@ def datapackage(frames: dict[str, pd.DataFrame]) -> dict:
         "description": "Effect claims (time saved, items reduced, cost per container) reported in public Chinese "
                        "government documents about Pilot Free Trade Zone reform cases, each with its verbatim quote "
                        "and offsets into the source document.",
-        "sources": [{"title": t, "path": f"seeds/{f}"} for t, f in
-                    zip(default_corpus().documents()["title_zh"], default_corpus().documents()["file"])],
+        "sources": [{"title": t or f, "path": f} for t, f in
+                    zip(frames["documents"]["title_zh"], frames["documents"]["file"])],
         "resources": resources,
     }
 
 
-def write_data(out: Path) -> list[Path]:
-    """Write every table under ``out``; returns the files written."""
-    frames = tables()
+def write_data(out: Path, corpus: Corpus | str | None = None) -> list[Path]:
+    """Write every table of ``corpus`` under ``out``; returns the files written. Everything is checked
+    before the first file is written (review, schema, quotes)."""
+    frames = tables(corpus, strict=True)
     written = []
     for name, df in frames.items():
         written.append(atomic_write_bytes(out / f"{name}.csv", to_csv_bytes(df)))
@@ -96,12 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="reports", help="output folder (default: reports)")
     parser.add_argument("--force", action="store_true", help="accepted for symmetry with `ftzdata reports`; "
                         "the dataset is always rebuilt (it takes about a second)")
+    parser.add_argument("--corpus", default=None, help="corpus folder (default: $FTZDATA_CORPUS, else the bundled "
+                        "seeds)")
     args = parser.parse_args(argv)
     try:
-        files = write_data(Path(args.out) / "data")
+        files = write_data(Path(args.out) / "data", args.corpus)
     except FtzDataError as exc:
         print(f"ftzdata: {exc}", file=sys.stderr)
-        return 1
+        return 2
     print(f"wrote {len(files)} files to {Path(args.out) / 'data'}")
     return 0
 

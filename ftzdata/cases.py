@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 
-from .corpus import Corpus, default_corpus
-from .errors import DocumentError
+from .corpus import Corpus, resolve
+from .errors import DocumentError, ReviewError
 from .normalize import normalize
-from .vocab import AREAS, DOMAIN_ALIASES, DOMAINS, ZONE_BY_ZH, ZONES
+from .sidecar import bad_cell, read_sidecar
+from .vocab import DOMAINS, ZONES, area_of, areas_named, area_zh_of, areas_of, domain_of, zone_of, zones_named
 
 __all__ = ["cases", "summaries", "CASE_COLUMNS", "SUMMARY_COLUMNS"]
 
@@ -45,7 +44,7 @@ CASE_COLUMNS = [
 ]
 SUMMARY_COLUMNS = ["summary_id", "doc_id", "batch", "seq", "case_id", "title_zh", "text", "start", "end"]
 
-_ZONE_RE = re.compile(r"\((?:中国\()?(上海|广东|天津|福建)\)?自(?:由)?贸(?:易)?试验区提供\)")
+_ZONE_RE = re.compile(r"\((?:中国\()?([\u4e00-\u9fff]{2,3})\)?自(?:由)?贸(?:易)?(?:试验)?(?:区|港)提供\)")
 _NUM_WORDS = "一二三四五六七八九十"
 
 
@@ -145,55 +144,120 @@ _LAYOUTS = {"case-headings": _case_headings, "pipe-table": _pipe_table, "tsv-tab
 
 
 # ---------------------------------------------------------------------------------------- registry
-def _reviewed() -> pd.DataFrame:
-    with resources.files("ftzdata").joinpath("data/cases_reviewed.csv").open(encoding="utf-8") as f:
-        return pd.read_csv(f, dtype=str, keep_default_na=False).set_index("case_id")
+CASE_REVIEW_COLUMNS = ["case_id", "zone", "area_zh", "domain", "title_en", "note"]
 
 
-def _check_sequence(doc_id: str, corpus: Corpus, found: list[_Found], expected: int):
+def read_case_review(corpus: Corpus, doc_id: str) -> pd.DataFrame:
+    """``<doc_id>.cases.csv``: what the text does not say about its cases, checked, indexed by case_id."""
+    path = corpus.sidecar(doc_id, "cases")
+    if not path.is_file():
+        return pd.DataFrame(columns=CASE_REVIEW_COLUMNS).set_index("case_id")
+    df = read_sidecar(path, CASE_REVIEW_COLUMNS, ["case_id"])
+    for i, r in enumerate(df.to_dict("records")):
+        if not r["case_id"]:
+            raise bad_cell(df, i, "case_id", "empty; each row names the case it is about")
+        if r["zone"] and zone_of(r["zone"]) is None:
+            raise bad_cell(df, i, "zone", f"unknown zone {r['zone']!r}; allowed: "
+                           + ", ".join(f"{en} ({zh})" for en, zh in ZONES.items()))
+        if r["domain"] and r["domain"] not in DOMAINS:
+            raise bad_cell(df, i, "domain", f"unknown domain {r['domain']!r}; allowed: {', '.join(DOMAINS)}")
+    dup = df.loc[df["case_id"].duplicated(), "case_id"].tolist()
+    if dup:
+        raise ReviewError(f"{path}: case {dup[0]!r} has two rows; one row per case")
+    return df.set_index("case_id")
+
+
+def _check_sequence(doc_id: str, corpus: Corpus, found: list[_Found], expected: int | None):
     seqs = [f.seq for f in found]
-    if seqs != list(range(1, len(seqs) + 1)) or (expected and len(seqs) != expected):
+    if seqs != list(range(1, len(seqs) + 1)) or (expected is not None and len(seqs) != expected):
         raise DocumentError(
             f"{corpus.path(doc_id)}: found cases numbered {seqs}; the manifest expects {expected} "
             "numbered 1..N — the document's structure changed"
         )
 
 
+def _whole_document(doc_id: str, corpus: Corpus) -> list[_Found]:
+    """The fallback: the whole document is one case, titled by its first line."""
+    norm = corpus.normalized(doc_id)
+    t = norm.text
+    first = re.search(r"\S[^\n]*", t)
+    if first is None:
+        return []
+    s, e = norm.original_span(first.start(), len(t.rstrip()))
+    ts, te = norm.original_span(first.start(), first.end())
+    return [_Found(seq=1, start=s, end=e, title_start=ts, title_end=te, text=t[first.end():].strip())]
+
+
+def _zone_for(f: _Found, rev, title: str, doc, doc_title_zones: list[str]) -> tuple[str | None, str]:
+    """The case's zone and where it came from: as written in the case, the review, the case's text,
+    the manifest, or the document's title."""
+    if f.zone_zh and zone_of(f.zone_zh):
+        return zone_of(f.zone_zh), "document"
+    if rev is not None and rev["zone"]:
+        return zone_of(rev["zone"]), "review"
+    named = zones_named(title + "\n" + f.text)
+    if len(named) == 1:
+        return named[0], "text"
+    if doc["zone"] and zone_of(doc["zone"]):
+        return zone_of(doc["zone"]), "manifest"
+    if len(doc_title_zones) == 1:
+        return doc_title_zones[0], "title"
+    return None, ""
+
+
 def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     docs = corpus.documents().set_index("doc_id")
-    reviewed = _reviewed()
     rows = []
     for doc_id, doc in docs.iterrows():
-        parse = _LAYOUTS.get(doc["layout"])
-        if parse is None:
+        if doc["layout"] == "summaries":
             continue
+        parse = _LAYOUTS.get(doc["layout"], _whole_document)
         found = parse(doc_id, corpus)
-        _check_sequence(doc_id, corpus, found, int(doc["n_cases"]))
+        expected = None if pd.isna(doc["n_cases"]) else int(doc["n_cases"])
+        _check_sequence(doc_id, corpus, found, expected)
         original = corpus.text(doc_id)
-        prefix = CASE_ID_PREFIX.get(doc_id, doc_id)
+        reviewed = read_case_review(corpus, doc_id)
+        prefix = corpus.row(doc_id)["case_prefix"] or CASE_ID_PREFIX.get(doc_id, doc_id)
+        doc_row = corpus.row(doc_id)
+        title_zones = zones_named(doc_row["title_zh"] + "\n" + (_clean(original[:200]).split("\n")[0]))
+        ids = []
         for f in found:
             case_id = f"{prefix}-{f.seq:02d}"
-            if case_id not in reviewed.index:
-                raise DocumentError(f"ftzdata/data/cases_reviewed.csv: no row for case {case_id!r} of {doc_id}")
-            rev = reviewed.loc[case_id]
-            zone_zh = f.zone_zh or rev["zone_zh"]
-            if f.domain_zh:
-                domain, source = DOMAIN_ALIASES[f.domain_zh], "document"
-            else:
-                domain, source = rev["domain"], "assigned"
+            ids.append(case_id)
+            rev = reviewed.loc[case_id] if case_id in reviewed.index else None
             title_zh = original[f.title_start:f.title_end]
+            zone, _ = _zone_for(f, rev, _clean(title_zh), doc_row, title_zones)
+            if rev is not None:
+                area_zh = rev["area_zh"] or None
+                area = area_of(area_zh, zone) if area_zh else None
+                if area_zh and area is None:
+                    raise ReviewError(f"{corpus.sidecar(doc_id, 'cases')}: case {case_id}: unknown area {area_zh!r} "
+                                      f"of {zone}; allowed: {', '.join(areas_of(zone)) or '(none known)'}")
+            else:
+                named = areas_named(_clean(title_zh) + "\n" + f.text, zone) if zone else []
+                area = named[0] if len(named) == 1 else None
+                area_zh = area_zh_of(area, zone)
+            domain_written = domain_of(f.domain_zh)
+            if domain_written:
+                domain, source = domain_written, "document"
+            elif rev is not None and rev["domain"]:
+                domain, source = rev["domain"], "assigned"
+            else:
+                domain, source = None, None
             rows.append(dict(
                 case_id=case_id, doc_id=doc_id, seq=f.seq, title_zh=title_zh,
-                title_zh_hans=_clean(title_zh).rstrip("。."), title_en=rev["title_en"],
-                zone=ZONE_BY_ZH[zone_zh], zone_zh=zone_zh, area=AREAS.get(rev["area_zh"]) if rev["area_zh"] else None,
-                area_zh=rev["area_zh"] or None, domain=domain, domain_zh=f.domain_zh, domain_source=source,
+                title_zh_hans=_clean(title_zh).rstrip("。."),
+                title_en=(rev["title_en"] or None) if rev is not None else None,
+                zone=zone, zone_zh=ZONES.get(zone) if zone else None, area=area, area_zh=area_zh,
+                domain=domain, domain_zh=f.domain_zh, domain_source=source,
                 lead_units=f.lead_units, published=doc["published"], start=f.start, end=f.end,
                 title_start=f.title_start, title_end=f.title_end, summary_id=None, text=f.text,
             ))
+        extra = sorted(set(reviewed.index) - set(ids))
+        if extra:
+            raise ReviewError(f"{corpus.sidecar(doc_id, 'cases')}: rows for cases not in the document: "
+                              f"{', '.join(extra)}; the document has {', '.join(ids) or 'no cases'}")
     df = pd.DataFrame(rows, columns=CASE_COLUMNS)
-    extra = sorted(set(reviewed.index) - set(df["case_id"]))
-    if extra:
-        raise DocumentError(f"ftzdata/data/cases_reviewed.csv: rows for cases not in the documents: {extra}")
     summ = _build_summaries(corpus, df)
     df["summary_id"] = df["case_id"].map(dict(zip(summ["case_id"], summ["summary_id"])))
     return _typed(df), summ
@@ -209,8 +273,8 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
     df["published"] = pd.to_datetime(df["published"])
     df.attrs.update(
         title="Reform cases of China's Pilot Free Trade Zones",
-        source="seeds/ (see ftzdata.documents()); English titles, areas and assigned domains: "
-               "ftzdata/data/cases_reviewed.csv",
+        source="the corpus's documents (see ftzdata.documents()); English titles, areas and assigned domains: "
+               "each document's <doc_id>.cases.csv",
         description="One row per reform case. start/end are character offsets of the case in the original "
                     "document; title_zh is the original text at [title_start, title_end).",
     )
@@ -225,7 +289,7 @@ def _build_summaries(corpus: Corpus, cases_df: pd.DataFrame) -> pd.DataFrame:
         norm = corpus.normalized(doc_id)
         t = norm.text
         sections = list(re.finditer(r"^[\d.]+ ?第([一二三四五六七八九十])批.*$", t, re.M))
-        items = list(re.finditer(r"^案例(?P<seq>\d+):(?P<title>.+?)\((?P<zone>上海|广东|天津|福建)自贸试验区提供\)。?$",
+        items = list(re.finditer(r"^案例(?P<seq>\d+):(?P<title>.+?)\((?P<zone>[\u4e00-\u9fff]{2,3})自贸试验区提供\)。?$",
                                  t, re.M))
         for i, it in enumerate(items):
             sec = [s for s in sections if s.start() < it.start()]
@@ -273,9 +337,8 @@ def _document_for(docs: pd.DataFrame, cases_df: pd.DataFrame, ym, where) -> str:
 
 
 # ---------------------------------------------------------------------------------------- public API
-@lru_cache(maxsize=4)
-def _cached(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return _build_cases(corpus)
+def _cached(corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return resolve(corpus).derived("cases", _build_cases)
 
 
 def cases(corpus: Corpus | None = None) -> pd.DataFrame:
@@ -284,9 +347,13 @@ def cases(corpus: Corpus | None = None) -> pd.DataFrame:
     ``lead_units`` is a list of the lead/responsible units the document names (Simplified);
     ``published`` is the document's date; ``text`` is the case's text, normalised (Simplified, no markup).
     """
-    return _cached(corpus or default_corpus())[0].copy()
+    df = _cached(corpus)[0].copy()
+    df.attrs["corpus"] = str(resolve(corpus).root)
+    return df
 
 
 def summaries(corpus: Corpus | None = None) -> pd.DataFrame:
     """The textbook's short restatements of full cases, each linked to its case by ``case_id``."""
-    return _cached(corpus or default_corpus())[1].copy()
+    df = _cached(corpus)[1].copy()
+    df.attrs["corpus"] = str(resolve(corpus).root)
+    return df

@@ -2,6 +2,11 @@
 
     ftzdata report NOTEBOOK [-p NAME VALUE]... [-f params.yaml] [--out DIR] [--formats ipynb,html,pdf] [--force]
     ftzdata reports [--out DIR] [--lang en|zh] [--force] [--jobs N]
+    ftzdata notebooks                       the notebooks and the parameter values the corpus allows
+    ftzdata init DIR [--with-seeds]         a new corpus folder
+    ftzdata status                          per document: structure, cases, claims pending/accepted/rejected
+
+Every command takes ``--corpus DIR`` (default: ``$FTZDATA_CORPUS``, else the bundled seeds).
 
 Exit status: 0 success (or everything up to date), 1 a report failed, 2 bad input (unknown
 notebook, parameter or value, bad option): refused before any kernel starts, nothing written.
@@ -59,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--formats", type=_formats, default=("ipynb", "html", "pdf"),
                         help="comma-separated subset of ipynb,html,pdf (default: all)")
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    common.add_argument("--corpus", type=Path, default=None, help=CORPUS_HELP)
 
     one = sub.add_parser("report", parents=[common], help="build one report")
     one.add_argument("notebook", help="notebook name, e.g. overview, zone_profile, metric_comparison")
@@ -72,7 +78,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     lst = sub.add_parser("notebooks", help="list the report notebooks and their parameters")
     lst.add_argument("--notebooks", type=Path, default=None)
+    lst.add_argument("--corpus", type=Path, default=None, help=CORPUS_HELP)
+
+    init = sub.add_parser("init", help="create an empty corpus folder")
+    init.add_argument("dir", type=Path, help="the new corpus folder (must not exist, or be empty)")
+    init.add_argument("--with-seeds", action="store_true", help="copy the bundled documents and their review")
+
+    status = sub.add_parser("status", help="per document: structure, cases, claims pending / accepted / rejected")
+    status.add_argument("--corpus", type=Path, default=None, help=CORPUS_HELP)
     return parser
+
+
+CORPUS_HELP = "corpus folder (default: $FTZDATA_CORPUS, else the bundled seeds)"
 
 
 def _fail(message: str) -> int:
@@ -106,15 +123,52 @@ def _report_results(results, out: Path) -> int:
     return EXIT_FAILED if failed else 0
 
 
+def _open_corpus(path):
+    """The corpus of ``--corpus`` (or the default), opened and checked before anything else runs."""
+    from ftzdata.corpus import resolve
+
+    return resolve(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     from ftzdata.report.params import ParamError, default_set, discover, resolve
 
+    from ftzdata.errors import FtzDataError
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "init":
+        from ftzdata.corpus_admin import init_corpus
+
+        try:
+            root = init_corpus(args.dir, with_seeds=args.with_seeds)
+        except FtzDataError as exc:
+            return _fail(str(exc))
+        print(f"created corpus {root}" + (" with the bundled seeds" if args.with_seeds else ""))
+        return 0
+    try:
+        corpus = _open_corpus(args.corpus)
+    except FtzDataError as exc:
+        return _fail(str(exc))
+    if args.command == "status":
+        from ftzdata.corpus_admin import status
+
+        try:
+            print(status(corpus).to_string(index=False))
+        except FtzDataError as exc:
+            return _fail(str(exc))
+        return 0
 
     if args.command == "notebooks":
+        from ftzdata.report.params import rules_for
+
+        try:
+            rules = rules_for(corpus.root)
+        except FtzDataError as exc:
+            return _fail(str(exc))
         for name, spec in discover(args.notebooks).items():
-            params = " ".join(f"{k}={v!r}" for k, v in spec.parameters.items())
+            params = " ".join(f"{k}={v!r}" + (f" ({'|'.join(rules[k])})" if k in rules else "")
+                              for k, v in spec.parameters.items())
             print(f"{name}\t{params}\t{spec.path}")
         return 0
 
@@ -126,10 +180,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.parameters_file:
                 params.update(_load_yaml(args.parameters_file))
             params.update(dict(args.parameter))
+            if args.corpus is not None:
+                params["corpus"] = str(corpus.root.resolve())
             wanted = [resolve(args.notebook, params, specs=specs)]
         else:
-            wanted = [resolve(nb, p, specs=specs) for nb, p in default_set(args.lang)]
-    except (ParamError, ValueError) as exc:
+            root = str(corpus.root.resolve()) if args.corpus is not None else None
+            wanted = [resolve(nb, p, specs=specs) for nb, p in default_set(args.lang, root)]
+    except (ParamError, ValueError, FtzDataError) as exc:
         return _fail(str(exc))
 
     from ftzdata.report.batch import Job, build_many

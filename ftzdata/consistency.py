@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from .cases import cases as _cases, summaries as _summaries
-from .corpus import Corpus, default_corpus
+from .corpus import Corpus, resolve
 
 __all__ = ["consistency", "CONSISTENCY_COLUMNS"]
 
@@ -53,7 +53,7 @@ def _common_suffix(a: str, b: str) -> int:
 
 def consistency(corpus: Corpus | None = None) -> pd.DataFrame:
     """One row per figure of a summary that the full case also states: both quotes and ``agrees``."""
-    corpus = corpus or default_corpus()
+    corpus = resolve(corpus)
     case_rows = _cases(corpus).set_index("case_id")
     rows = []
     for _, s in _summaries(corpus).iterrows():

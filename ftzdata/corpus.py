@@ -1,23 +1,37 @@
-"""The source documents under ``seeds/``: manifest, verified text and normalised text.
+"""A corpus is a folder: ``manifest.csv``, each document's text, and beside each document its review.
 
-``Corpus(root)`` reads ``root/manifest.csv``; the package's own copy of the seeds is the default corpus
-behind ``ftzdata.documents()``, ``ftzdata.document_text()`` and ``ftzdata.normalized_text()``.
-Every read is checked: a file that is missing, empty, not UTF-8, or whose SHA-256 differs from the
-manifest raises :class:`~ftzdata.errors.DocumentError` naming the file and the problem.
+    corpus/
+      manifest.csv                     one row per document (see MANIFEST_COLUMNS; only doc_id and file required)
+      <file>                           the document's text (UTF-8): what quotes and offsets refer to
+      <doc_id>.cases.csv               optional: what the text does not say about its cases (English titles,
+                                       areas, assigned domains, zone) — see ftzdata.cases
+      <doc_id>.review.csv              optional: the claim review (accepted / rejected / missed / pending,
+                                       with reasons) — see ftzdata.review
+
+The bundled seeds are one such folder. Which corpus a call reads is decided in one place,
+:func:`resolve`: a :class:`Corpus` or a path passed as ``corpus=``, else ``$FTZDATA_CORPUS``, else the
+bundled seeds. Every read is checked: a file that is missing, empty, not UTF-8, or whose SHA-256 differs
+from the manifest raises :class:`~ftzdata.errors.DocumentError` naming the file and the problem.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import DocumentError, UnknownValueError
+from .errors import DocumentError, FtzDataWarning, UnknownValueError
 from .normalize import Normalized, normalize
 
-__all__ = ["Corpus", "SEEDS_DIR", "default_corpus"]
+__all__ = ["Corpus", "SEEDS_DIR", "default_corpus", "resolve", "MANIFEST_COLUMNS", "REQUIRED_COLUMNS",
+           "SIDECARS"]
+
+ENV_VAR = "FTZDATA_CORPUS"
 
 
 def _find_seeds() -> Path:
@@ -32,41 +46,59 @@ SEEDS_DIR = _find_seeds()
 
 MANIFEST_COLUMNS = [
     "doc_id", "file", "title_zh", "title_en", "issuer", "issuer_en", "doc_number", "date",
-    "script", "kind", "n_cases", "layout", "sha256", "source_file", "notes",
+    "script", "kind", "zone", "n_cases", "layout", "case_prefix", "sha256", "source_file", "source_url",
+    "encoding", "notes",
 ]
+REQUIRED_COLUMNS = ["doc_id", "file"]
+SCRIPTS = ("simplified", "traditional")
+SIDECARS = {"cases": "cases.csv", "review": "review.csv"}  # kind -> suffix after "<doc_id>."
+_DOC_ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,79}")
+_SHA_RE = re.compile(r"[0-9a-f]{64}")
 
 
 def _parse_date(value: str) -> tuple[pd.Timestamp | None, str | None]:
     """ISO date with reduced precision ('2015-11-30', '2017-07', '2021') -> (first day, precision)."""
     if not value:
         return None, None
-    parts = value.split("-")
-    precision = {1: "year", 2: "month", 3: "day"}.get(len(parts))
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value.strip())
+    if not m:
+        raise ValueError("not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in m.groups())
+    precision = "day" if day else "month" if month else "year"
     try:
-        stamp = pd.Timestamp(year=int(parts[0]), month=int(parts[1]) if len(parts) > 1 else 1,
-                             day=int(parts[2]) if len(parts) > 2 else 1)
-    except (ValueError, IndexError) as exc:
-        raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from exc
+        stamp = pd.Timestamp(year=year, month=month or 1, day=day or 1)
+    except ValueError as exc:
+        raise ValueError(f"not a real date ({exc})") from None
     return stamp, precision
 
 
-class Corpus:
-    """A folder of source documents described by its ``manifest.csv``."""
+def _stat_key(path: Path) -> tuple:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return (str(path), None)
+    return (str(path), st.st_mtime_ns, st.st_size)
 
-    def __init__(self, root: str | Path | None = None):
+
+class Corpus:
+    """A folder of source documents described by its ``manifest.csv`` (see the module docstring)."""
+
+    def __init__(self, root: str | os.PathLike | None = None):
         self.root = Path(root) if root is not None else SEEDS_DIR
         self.manifest_path = self.root / "manifest.csv"
+        if not self.root.is_dir():
+            raise DocumentError(f"{self.root}: corpus folder not found (a corpus is a folder with a manifest.csv; "
+                                "`ftzdata init DIR` creates one)")
         if not self.manifest_path.is_file():
-            raise DocumentError(f"{self.manifest_path}: manifest not found")
-        manifest = pd.read_csv(self.manifest_path, dtype=str, keep_default_na=False, encoding="utf-8")
-        missing = [c for c in MANIFEST_COLUMNS if c not in manifest.columns]
-        if missing:
-            raise DocumentError(f"{self.manifest_path}: missing columns {missing}; expected {MANIFEST_COLUMNS}")
-        if manifest["doc_id"].duplicated().any():
-            dup = manifest.loc[manifest["doc_id"].duplicated(), "doc_id"].tolist()
-            raise DocumentError(f"{self.manifest_path}: duplicate doc_id {dup}")
-        self._manifest = manifest[MANIFEST_COLUMNS]
-        self._cache: dict[str, str] = {}
+            raise DocumentError(f"{self.manifest_path}: manifest not found (`ftzdata init {self.root}` creates one)")
+        self._manifest_stat = _stat_key(self.manifest_path)
+        self._manifest = _read_manifest(self.manifest_path)
+        self._texts: dict[str, tuple[tuple, str]] = {}
+        self._derived: dict[str, tuple[str, object]] = {}
+        self._warned_unverified = False
+
+    def __repr__(self) -> str:
+        return f"Corpus({str(self.root)!r}, {len(self.doc_ids)} documents)"
 
     # ------------------------------------------------------------------ metadata
     @property
@@ -74,73 +106,211 @@ class Corpus:
         """The documents' ids, in manifest order."""
         return self._manifest["doc_id"].tolist()
 
-    def _row(self, doc_id: str) -> pd.Series:
+    @property
+    def is_bundled(self) -> bool:
+        """Whether this is the package's own seeds folder."""
+        return self.root.resolve() == SEEDS_DIR.resolve()
+
+    def row(self, doc_id: str) -> pd.Series:
+        """The manifest row of ``doc_id`` (all columns, empty cells as '')."""
         rows = self._manifest[self._manifest["doc_id"] == doc_id]
         if rows.empty:
             raise UnknownValueError("doc_id", doc_id, self.doc_ids)
         return rows.iloc[0]
 
+    _row = row
+
     def path(self, doc_id: str) -> Path:
-        """The file of ``doc_id``."""
-        return self.root / self._row(doc_id)["file"]
+        """The text file of ``doc_id``."""
+        return self.root / self.row(doc_id)["file"]
+
+    def sidecar(self, doc_id: str, kind: str) -> Path:
+        """The path of ``doc_id``'s sidecar of ``kind`` (cases or review), whether or not it exists."""
+        if kind not in SIDECARS:
+            raise UnknownValueError("sidecar kind", kind, SIDECARS)
+        self.row(doc_id)
+        return self.root / f"{doc_id}.{SIDECARS[kind]}"
 
     def documents(self) -> pd.DataFrame:
         """One row per document: the manifest's columns, ``published`` (first day of the stated
-        date), ``date_precision`` (day, month or year) and ``n_chars`` (characters of the original)."""
+        date), ``date_precision`` (day, month or year) and ``n_chars`` (characters of the text)."""
         df = self._manifest.copy()
-        parsed = [_parse_date(d) for d in df["date"]]
+        parsed = [_parse_date(d) for d in df["date"]]  # checked when the manifest was read
         df["published"] = pd.to_datetime(pd.Series([p[0] for p in parsed], dtype="object"))
         df["date_precision"] = pd.Series([p[1] for p in parsed], dtype="object")
-        df["n_cases"] = pd.to_numeric(df["n_cases"]).astype("int64")
+        df["n_cases"] = pd.to_numeric(df["n_cases"].replace("", None)).astype("Int64")
         df["n_chars"] = [len(self.text(d)) for d in df["doc_id"]]
         df = df.replace({"": None})
+        if not df["n_cases"].isna().any():
+            df["n_cases"] = df["n_cases"].astype("int64")
         df.attrs.update(
             title="Source documents of ftzdata",
             source=str(self.manifest_path),
-            description="Public Chinese government texts about Pilot Free Trade Zone reform cases.",
+            corpus=str(self.root),
+            description="Public Chinese texts about Pilot Free Trade Zone reform cases.",
         )
         return df
 
     # ------------------------------------------------------------------ text
     def text(self, doc_id: str) -> str:
-        """The original text of ``doc_id``, exactly as stored, after checking the file."""
-        if doc_id in self._cache:
-            return self._cache[doc_id]
-        row = self._row(doc_id)
+        """The text of ``doc_id``, exactly as stored, after checking the file (UTF-8, sha256)."""
+        row = self.row(doc_id)
         path = self.root / row["file"]
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise DocumentError(f"{path}: file not found (listed in {self.manifest_path})") from None
-        if not data.strip():
-            raise DocumentError(f"{path}: the file is empty; expected the text of document {doc_id!r}")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DocumentError(
-                f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 4]!r}); "
-                "documents must be UTF-8 text"
-            ) from None
-        digest = hashlib.sha256(data).hexdigest()
-        if row["sha256"] and digest != row["sha256"]:
-            raise DocumentError(
-                f"{path}: sha256 {digest[:12]}… differs from the manifest's {row['sha256'][:12]}…; "
-                "the file was changed since it was registered (restore it, or update manifest.csv)"
-            )
-        self._cache[doc_id] = text
+        key = _stat_key(path)
+        hit = self._texts.get(doc_id)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        text = _read_text(path, row, self.manifest_path)
+        if not row["sha256"] and not self._warned_unverified:
+            self._warned_unverified = True
+            unverified = [d for d, s in zip(self._manifest["doc_id"], self._manifest["sha256"]) if not s]
+            warnings.warn(f"{self.manifest_path}: no sha256 recorded for {', '.join(unverified)}: their text is not "
+                          "verified (`ftzdata add` records it)", FtzDataWarning, stacklevel=3)
+        self._texts[doc_id] = (key, text)
         return text
 
     def normalized(self, doc_id: str) -> Normalized:
         """The text of ``doc_id`` normalised for parsing, with its map back to the original."""
         return _normalized_cached(self.text(doc_id))
 
+    # ------------------------------------------------------------------ derived data
+    def fingerprint(self) -> str:
+        """A key that changes whenever the manifest, a document or a sidecar changes (by stat)."""
+        parts = [self._manifest_stat]
+        for doc_id, file in zip(self._manifest["doc_id"], self._manifest["file"]):
+            parts.append(_stat_key(self.root / file))
+            for suffix in SIDECARS.values():
+                parts.append(_stat_key(self.root / f"{doc_id}.{suffix}"))
+        return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
-@lru_cache(maxsize=16)
+    def derived(self, name: str, build):
+        """``build(self)``, cached until the corpus's files change (see :meth:`fingerprint`)."""
+        fp = self.fingerprint()
+        hit = self._derived.get(name)
+        if hit is not None and hit[0] == fp:
+            return hit[1]
+        value = build(self)
+        self._derived[name] = (fp, value)
+        return value
+
+    def manifest_changed(self) -> bool:
+        return _stat_key(self.manifest_path) != self._manifest_stat
+
+
+def _read_text(path: Path, row: pd.Series, manifest_path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(f"{path}: file not found (listed in {manifest_path})") from None
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not data.strip():
+        raise DocumentError(f"{path}: the file is empty; expected the text of document {row['doc_id']!r}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 4]!r}); "
+            "documents must be UTF-8 text (`ftzdata add` converts GBK, Big5, HTML, Word and PDF)"
+        ) from None
+    digest = hashlib.sha256(data).hexdigest()
+    if row["sha256"] and digest != row["sha256"]:
+        raise DocumentError(
+            f"{path}: sha256 {digest[:12]}… differs from the manifest's {row['sha256'][:12]}…; "
+            "the file was changed since it was registered (restore it, or update manifest.csv: reviewed "
+            "claims are then found again by their quotes, and any that cannot be are reported)"
+        )
+    return text
+
+
+def _read_manifest(path: Path) -> pd.DataFrame:
+    """The manifest with every column of MANIFEST_COLUMNS (absent optional ones empty), checked."""
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise DocumentError(f"{path}: the manifest is empty; expected a CSV header with at least "
+                            f"{', '.join(REQUIRED_COLUMNS)}")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"{path}: not valid UTF-8 (byte {exc.start}); save the manifest as UTF-8") from None
+    try:
+        manifest = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise DocumentError(f"{path}: not a readable CSV ({str(exc).splitlines()[0]})") from None
+    manifest.columns = [c.strip() for c in manifest.columns]
+    missing = [c for c in REQUIRED_COLUMNS if c not in manifest.columns]
+    if missing:
+        raise DocumentError(f"{path}: missing column {', '.join(missing)}; required: {', '.join(REQUIRED_COLUMNS)} "
+                            f"(optional: {', '.join(c for c in MANIFEST_COLUMNS if c not in REQUIRED_COLUMNS)})")
+    unknown = [c for c in manifest.columns if c not in MANIFEST_COLUMNS]
+    if unknown:
+        raise DocumentError(f"{path}: unknown column {', '.join(map(repr, unknown))}; allowed: "
+                            f"{', '.join(MANIFEST_COLUMNS)}")
+    for col in MANIFEST_COLUMNS:
+        if col not in manifest.columns:
+            manifest[col] = ""
+    manifest = manifest[MANIFEST_COLUMNS].apply(lambda s: s.str.strip())
+    for i, r in enumerate(manifest.to_dict("records"), start=2):
+        _check_row(path, i, r)
+    dup = manifest.loc[manifest["doc_id"].duplicated(), "doc_id"].tolist()
+    if dup:
+        raise DocumentError(f"{path}: duplicate doc_id {', '.join(dup)}; each document needs its own doc_id")
+    dup = manifest.loc[manifest["file"].duplicated(), "file"].tolist()
+    if dup:
+        raise DocumentError(f"{path}: the file {dup[0]} is listed twice; each document has its own file")
+    return manifest.reset_index(drop=True)
+
+
+def _check_row(path: Path, line: int, r: dict) -> None:
+    where = f"{path}, line {line}"
+    if not _DOC_ID_RE.fullmatch(r["doc_id"]):
+        raise DocumentError(f"{where}: doc_id {r['doc_id']!r} is not allowed; use lower-case letters, digits, "
+                            "'.', '_' and '-' (at most 80), e.g. hainan-2020-notice")
+    doc = f"{where} (doc_id {r['doc_id']})"
+    f = r["file"]
+    if not f or Path(f).is_absolute() or ".." in Path(f).parts or f.startswith("."):
+        raise DocumentError(f"{doc}: file {f!r} must be a file name inside the corpus folder")
+    if f.endswith(tuple(SIDECARS.values())) or f == "manifest.csv":
+        raise DocumentError(f"{doc}: file {f!r} is a name the corpus keeps for itself (manifest or sidecar)")
+    try:
+        _parse_date(r["date"])
+    except ValueError as exc:
+        raise DocumentError(f"{doc}: date {r['date']!r} is {exc}; allowed: YYYY, YYYY-MM or YYYY-MM-DD "
+                            "(or empty)") from None
+    if r["n_cases"] and not r["n_cases"].isdigit():
+        raise DocumentError(f"{doc}: n_cases {r['n_cases']!r} is not a whole number; allowed: 0, 1, 2 … or empty")
+    if r["script"] and r["script"] not in SCRIPTS:
+        raise DocumentError(f"{doc}: script {r['script']!r}; allowed: {', '.join(SCRIPTS)} or empty")
+    if r["sha256"] and not _SHA_RE.fullmatch(r["sha256"]):
+        raise DocumentError(f"{doc}: sha256 {r['sha256']!r} is not 64 lower-case hex digits (or empty)")
+
+
+@lru_cache(maxsize=64)
 def _normalized_cached(text: str) -> Normalized:
     return normalize(text)
 
 
-@lru_cache(maxsize=1)
+_OPEN: dict[str, Corpus] = {}
+
+
+def resolve(corpus: Corpus | str | os.PathLike | None = None) -> Corpus:
+    """The corpus a call reads: ``corpus`` (a Corpus or a folder), else ``$FTZDATA_CORPUS``, else the seeds.
+
+    Folders are opened once and reused while their manifest is unchanged, so caches survive between calls.
+    """
+    if isinstance(corpus, Corpus):
+        return corpus
+    if corpus is None:
+        corpus = os.environ.get(ENV_VAR) or SEEDS_DIR
+    if not isinstance(corpus, (str, os.PathLike)):
+        raise TypeError(f"corpus must be a ftzdata.Corpus or a folder path, not {type(corpus).__name__}")
+    key = str(Path(corpus).expanduser().resolve())
+    hit = _OPEN.get(key)
+    if hit is None or hit.manifest_changed():
+        hit = _OPEN[key] = Corpus(Path(corpus).expanduser())
+    return hit
+
+
 def default_corpus() -> Corpus:
-    """The corpus bundled with the package (``seeds/``)."""
-    return Corpus()
+    """The corpus used when none is passed: ``$FTZDATA_CORPUS`` or the bundled seeds."""
+    return resolve(None)

@@ -25,3 +25,11 @@ class ValidationError(FtzDataError, ValueError):
 
 class PlotDataError(FtzDataError, ValueError):
     """The data given to a chart cannot make that chart (wrong type, missing columns, nothing to draw)."""
+
+
+class ReviewError(FtzDataError, ValueError):
+    """A review sidecar cannot be used, or a reviewed decision cannot be found again in its document."""
+
+
+class FtzDataWarning(UserWarning):
+    """Something the user should know that does not stop the call (an unverified text, a lost decision)."""

@@ -23,16 +23,15 @@ stated for a duration, count, money or area (节约近30%的人力成本), ``uni
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from .cases import cases as _cases
-from .corpus import Corpus, default_corpus
+from .corpus import Corpus, resolve
 from .errors import UnknownValueError
-from .ledger import load_ledger, reconcile
-from .vocab import DOMAINS, ZONES
+from .review import check_review, proposed_metric
+from .vocab import DOMAINS, ZONES, zone_of
 
 __all__ = ["metrics", "METRIC_COLUMNS", "KINDS"]
 
@@ -107,23 +106,32 @@ def _signed(low, high, direction):
     return low, high
 
 
-def _rows(corpus: Corpus) -> list[dict]:
-    rec = reconcile(load_ledger(), None if corpus is default_corpus() else _found_for(corpus))
+def _rows(corpus: Corpus, rec) -> list[dict]:
     rows = []
     for _, r in rec.matched[rec.matched["status"] == "accepted"].iterrows():
-        values = {f: r[f] for f in VALUE_FIELDS}
-        values.update(unit=r["unit"], qualifier=r["qualifier"], direction=r["direction"], subject=r["subject"],
-                      per_found=r["per_found"])
-        rows.append(_row(r, _apply_corrections(values, r["corrections"]), "extractor"))
+        rows.append(_row(r, _apply_corrections(_found_values(r), r["corrections"]), "extractor"))
     for _, r in rec.missed.iterrows():
         rows.append(_row(r, _apply_corrections(_from_quantities(r), r["corrections"]), "review"))
     return rows
 
 
-def _found_for(corpus: Corpus):
-    from .ledger import found_claims
+def _found_values(r) -> dict:
+    values = {f: r[f] for f in VALUE_FIELDS}
+    values.update(unit=r["unit"], qualifier=r["qualifier"], direction=r["direction"], subject=r["subject"])
+    return values
 
-    return found_claims(corpus)
+
+def _pending_rows(corpus: Corpus, rec) -> list[dict]:
+    """Claims found but not decided, with the case they fall in and a placeholder metric name."""
+    case_rows = _cases(corpus)
+    rows = []
+    for _, r in rec.pending.iterrows():
+        hit = case_rows[(case_rows["doc_id"] == r["doc_id"]) & (case_rows["start"] <= r["start"])
+                        & (case_rows["end"] >= r["end"])]
+        info = dict(case_id=hit.iloc[0]["case_id"] if len(hit) else None, metric=proposed_metric(r),
+                    label_en=None, label_zh=r["subject"], note=None, per=r["per"] or None)
+        rows.append(_row(pd.Series({**r.to_dict(), **info}), _found_values(r), "extractor"))
+    return rows
 
 
 def _row(r: pd.Series, v: dict, source: str) -> dict:
@@ -166,24 +174,32 @@ def _row(r: pd.Series, v: dict, source: str) -> dict:
         change_high=change_high, change_pct=change_pct, change_pct_low=pct_low, change_pct_high=pct_high,
         change_stated=change_stated, change_pct_stated=pct_stated,
         ratio=ratio, direction=direction, qualifier=v["qualifier"] or None, stated=",".join(stated),
-        subject=v.get("subject"), note=r["note"], quote=r["quote"], start=int(r["start"]), end=int(r["end"]),
+        subject=v.get("subject"), note=r["note"], quote=None, start=int(r["start"]), end=int(r["end"]),
         source=source,
     )
 
 
-@lru_cache(maxsize=4)
-def _build(corpus: Corpus) -> pd.DataFrame:
-    df = pd.DataFrame(_rows(corpus))
+def _build(corpus: Corpus, review: str) -> pd.DataFrame:
+    rec = check_review(corpus)
+    rows = _rows(corpus, rec)
+    if review == "all":
+        rows += [dict(r, review="pending") for r in _pending_rows(corpus, rec)]
+    df = pd.DataFrame(rows, columns=[c for c in METRIC_COLUMNS if c not in ("zone", "area", "domain", "published",
+                                                                              "metric_id")] + ["review"])
+    df["review"] = df["review"].astype(object).where(df["review"].notna(), "accepted")
     case_info = _cases(corpus).set_index("case_id")[["zone", "area", "domain", "published"]]
     df = df.join(case_info, on="case_id")
-    df["metric_id"] = df["case_id"] + "." + df["metric"]
+    df["metric_id"] = df["case_id"].fillna(df["doc_id"]) + "." + df["metric"]
+    df["quote"] = [corpus.text(d)[s:e] for d, s, e in zip(df["doc_id"], df["start"], df["end"])]
     df = df.sort_values(["doc_id", "start", "end"], kind="stable")
-    df = df[METRIC_COLUMNS].reset_index(drop=True)
-    return _typed(df)
+    columns = METRIC_COLUMNS + (["review"] if review == "all" else [])
+    return _typed(df[columns].reset_index(drop=True))
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
     df["zone"] = pd.Categorical(df["zone"].astype(object), categories=list(ZONES))
+    if "review" in df.columns:
+        df["review"] = pd.Categorical(df["review"], categories=["accepted", "pending"])
     df["domain"] = pd.Categorical(df["domain"].astype(object), categories=list(DOMAINS))
     df["kind"] = pd.Categorical(df["kind"], categories=list(KINDS))
     units = sorted(set(df["unit"].dropna()))
@@ -196,37 +212,56 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
         df[col] = df[col].astype("int64")
     df.attrs.update(
         title="Reform effects reported by China's Pilot Free Trade Zones",
-        source="seeds/ (see ftzdata.documents()); reviewed in ftzdata/data/ledger.csv",
+        source="the corpus's documents (see ftzdata.documents()); reviewed in each document's <doc_id>.review.csv",
         description="One row per reviewed effect claim: before/after values, changes and the verbatim quote. "
                     "Units: duration h, money CNY/USD, count count:<noun>, ratio %/pp/times, area m2.",
     )
     return df
 
 
-def _check(name: str, value, allowed) -> None:
-    if value is not None and value not in allowed:
+REVIEWS = ("accepted", "all")
+
+
+def _filter_value(name: str, value, allowed: list[str], normalise=None):
+    """``value`` as one of ``allowed`` (case-insensitive; zones also by Chinese name), or one clear error."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
         raise UnknownValueError(name, value, allowed)
+    if normalise is not None and normalise(value) in allowed:
+        return normalise(value)
+    folded = {a.casefold(): a for a in allowed}
+    if value.strip().casefold() in folded:
+        return folded[value.strip().casefold()]
+    raise UnknownValueError(name, value, allowed)
 
 
 def metrics(zone: str | None = None, kind: str | None = None, domain: str | None = None,
-            doc_id: str | None = None, long: bool = False, corpus: Corpus | None = None) -> pd.DataFrame:
+            doc_id: str | None = None, long: bool = False, corpus: Corpus | str | None = None,
+            review: str = "accepted") -> pd.DataFrame:
     """The metrics dataset, one row per accepted claim (see ``METRIC_COLUMNS`` and the module docstring).
 
-    Filters: ``zone`` (Shanghai, Guangdong, Tianjin, Fujian), ``kind`` (duration, count, money, ratio,
-    area), ``domain`` (the domain vocabulary), ``doc_id``. ``long=True`` gives one row per claim and
-    phase (``before``/``after``) with ``value``, ``value_low``, ``value_high`` — ready for seaborn.
+    Filters: ``zone`` (English or Chinese name, any case: Fujian, fujian, 福建), ``kind`` (duration, count,
+    money, ratio, area), ``domain`` (the domain vocabulary), ``doc_id``. ``review="all"`` adds the claims
+    found but not yet reviewed, with a ``review`` column (accepted / pending). ``long=True`` gives one row
+    per claim and phase (``before``/``after``) with ``value``, ``value_low``, ``value_high`` — ready for
+    seaborn; claims that state only a change have no phase and are left out (``df.attrs['dropped']``
+    counts them). A reviewed decision that cannot be applied (its quote is gone from the edited text) is
+    reported in a warning, never dropped silently.
     """
-    corpus = corpus or default_corpus()
-    _check("zone", zone, list(ZONES))
-    _check("kind", kind, list(KINDS))
-    _check("domain", domain, list(DOMAINS))
-    _check("doc_id", doc_id, corpus.doc_ids)
-    df = _build(corpus).copy()
+    corpus = resolve(corpus)
+    zone = _filter_value("zone", zone, list(ZONES), zone_of)
+    kind = _filter_value("kind", kind, list(KINDS))
+    domain = _filter_value("domain", domain, list(DOMAINS))
+    doc_id = _filter_value("doc_id", doc_id, corpus.doc_ids)
+    review = _filter_value("review", review, list(REVIEWS))
+    full = corpus.derived(f"metrics:{review}", lambda c: _build(c, review))
+    df = full.copy()
     for col, value in (("zone", zone), ("kind", kind), ("domain", domain), ("doc_id", doc_id)):
         if value is not None:
             df = df[df[col] == value]
     df = df.reset_index(drop=True)
-    df.attrs = dict(_build(corpus).attrs)
+    df.attrs = dict(full.attrs, corpus=str(corpus.root))
     return to_long(df) if long else df
 
 
@@ -244,4 +279,5 @@ def to_long(df: pd.DataFrame) -> pd.DataFrame:
     out = pd.concat(parts).sort_index(kind="stable").reset_index(drop=True)
     out["phase"] = pd.Categorical(out["phase"], categories=["before", "after"])
     out.attrs = dict(df.attrs)
+    out.attrs["dropped"] = int((df["before"].isna() & df["after"].isna()).sum())
     return out

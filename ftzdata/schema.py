@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from .corpus import Corpus, default_corpus
+from .corpus import Corpus, resolve
 from .errors import ValidationError
 from .vocab import DOMAINS, ZONES
 
@@ -60,7 +60,7 @@ def _quotes_match(corpus: Corpus):
 
 def metrics_schema(corpus: Corpus | None = None) -> pa.DataFrameSchema:
     """The pandera schema of :func:`ftzdata.metrics`."""
-    corpus = corpus or default_corpus()
+    corpus = resolve(corpus)
     text = dict(nullable=False)
     opt = dict(nullable=True)
     num = dict(nullable=True, coerce=False)

@@ -1,49 +1,188 @@
-"""Fixed vocabularies: zones, reform domains and areas, with their Chinese names."""
+"""The fixed vocabularies — zones, their areas (片区) and reform domains — read once from the package's data.
+
+``ftzdata/data/zones.csv`` (all 22 pilot FTZs and the Hainan Free Trade Port), ``areas.csv`` (every area,
+with the zone it belongs to) and ``domains.csv`` are the only place these names live: case zone and area
+detection, the schema's categories, filters and their error messages, chart labels and colours, and
+report parameters all derive from them. :func:`zones` returns them as one dataframe with establishment
+dates and the source of each date.
+"""
 
 from __future__ import annotations
 
-ZONES = {  # English name -> Chinese name, in the order used for charts and tables
-    "Shanghai": "上海",
-    "Guangdong": "广东",
-    "Tianjin": "天津",
-    "Fujian": "福建",
-}
+from functools import lru_cache
+from importlib import resources
 
-DOMAINS = {  # the one fixed vocabulary of reform domains: English -> Chinese
-    "trade facilitation": "贸易便利化",
-    "investment facilitation": "投资便利化",
-    "in-process and ex-post supervision": "事中事后监管",
-    "transformation of government functions": "政府职能转变",
-    "rule of law": "法治环境建设",
-    "financial opening and innovation": "金融开放创新",
-    "green city": "绿色城市建设",
-}
+import pandas as pd
 
-# Domain names as the documents write them (Simplified) -> the vocabulary above.
-DOMAIN_ALIASES = {
-    "贸易便利化": "trade facilitation",
-    "投资便利化": "investment facilitation",
-    "投资体制改革": "investment facilitation",
-    "事中事后监管": "in-process and ex-post supervision",
-    "政府职能转变": "transformation of government functions",
-    "法治环境建设": "rule of law",
-    "金融开放创新": "financial opening and innovation",
-    "绿色城市建设": "green city",
-}
+from .errors import UnknownValueError
 
-AREAS = {  # 片区 or district names as written (Simplified) -> English
-    "南沙": "Nansha",
-    "前海蛇口": "Qianhai-Shekou",
-    "横琴": "Hengqin",
-    "平潭": "Pingtan",
-    "厦门": "Xiamen",
-    "福州": "Fuzhou",
-    "张江": "Zhangjiang",
-    "浦东": "Pudong",
-    "东疆": "Dongjiang",
-    "机场": "Airport",
-    "中心商务": "Central Business",
-    "滨海新区": "Binhai New Area",
-}
+__all__ = ["ZONES", "DOMAINS", "DOMAIN_ALIASES", "AREAS", "ZONE_BY_ZH", "zones", "zone_of", "area_of",
+           "domain_of", "areas_of", "area_zh_of", "check_zone", "zones_named", "areas_named", "ZONE_COLUMNS"]
 
-ZONE_BY_ZH = {zh: en for en, zh in ZONES.items()}
+
+def _read(name: str) -> pd.DataFrame:
+    with resources.files("ftzdata").joinpath(f"data/{name}").open(encoding="utf-8-sig") as f:
+        return pd.read_csv(f, dtype=str, keep_default_na=False).apply(lambda s: s.str.strip())
+
+
+def _split(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+_ZONES = _read("zones.csv")
+_AREAS = _read("areas.csv")
+_DOMAINS = _read("domains.csv")
+
+ZONES: dict[str, str] = dict(zip(_ZONES["zone"], _ZONES["zone_zh"]))  # English -> Chinese, vocabulary order
+ZONE_BY_ZH: dict[str, str] = {zh: en for en, zh in ZONES.items()}
+DOMAINS: dict[str, str] = dict(zip(_DOMAINS["domain"], _DOMAINS["domain_zh"]))
+DOMAIN_ALIASES: dict[str, str] = {}  # domain as written (Simplified) -> the vocabulary's English name
+for _d, _zh, _aliases in zip(_DOMAINS["domain"], _DOMAINS["domain_zh"], _DOMAINS["aliases_zh"]):
+    for _a in [_zh, *_split(_aliases)]:
+        DOMAIN_ALIASES.setdefault(_a, _d)
+AREAS: dict[str, str] = {}  # area as written (Simplified, short) -> English
+for _zh, _en in zip(_AREAS["area_zh"], _AREAS["area"]):
+    AREAS.setdefault(_zh, _en)
+
+
+def _zone_names() -> dict[str, str]:
+    """Every way of naming a zone (English, case-folded; Chinese; full names; aliases) -> zone."""
+    out: dict[str, str] = {}
+    for r in _ZONES.to_dict("records"):
+        for name in [r["zone"].casefold(), r["zone_zh"], r["name_zh"], r["name_en"].casefold(),
+                     *_split(r["aliases_zh"])]:
+            if name:
+                out.setdefault(name, r["zone"])
+    return out
+
+
+_ZONE_NAMES = _zone_names()
+
+
+def zone_of(name) -> str | None:
+    """The zone ``name`` refers to (Fujian, fujian, 福建, 中国(福建)自由贸易试验区, 福建自贸区 …), or None."""
+    if not isinstance(name, str):
+        return None
+    key = name.strip()
+    return _ZONE_NAMES.get(key) or _ZONE_NAMES.get(key.casefold()) or _ZONE_NAMES.get(
+        key.replace("（", "(").replace("）", ")"))
+
+
+def check_zone(name, what: str = "zone") -> str:
+    """:func:`zone_of`, or :class:`UnknownValueError` listing the zones."""
+    zone = zone_of(name)
+    if zone is None:
+        raise UnknownValueError(what, name, [f"{en} ({zh})" for en, zh in ZONES.items()])
+    return zone
+
+
+def _area_names() -> dict[tuple[str, str], str]:
+    out = {}
+    for r in _AREAS.to_dict("records"):
+        for name in [r["area_zh"], r["name_zh"], r["area"].casefold(), *_split(r["aliases_zh"])]:
+            if name:
+                out.setdefault((r["zone"], name), r["area"])
+    return out
+
+
+_AREA_NAMES = _area_names()
+
+
+def area_of(name: str, zone: str | None = None) -> str | None:
+    """The English name of the area ``name`` (南沙, 南沙片区, Nansha) in ``zone`` (any zone if None)."""
+    if not isinstance(name, str) or not name.strip():
+        return None
+    key = name.strip()
+    for (z, n), area in _AREA_NAMES.items():
+        if (zone is None or z == zone) and (n == key or n == key.casefold()):
+            return area
+    return None
+
+
+def areas_of(zone: str | None) -> list[str]:
+    """The English names of ``zone``'s areas, in file order."""
+    return [a for z, a in zip(_AREAS["zone"], _AREAS["area"]) if z == zone]
+
+
+def area_zh_of(area: str | None, zone: str | None = None) -> str | None:
+    """The short Chinese name of ``area``."""
+    for z, a, zh in zip(_AREAS["zone"], _AREAS["area"], _AREAS["area_zh"]):
+        if a == area and (zone is None or z == zone):
+            return zh
+    return None
+
+
+def domain_of(written: str | None) -> str | None:
+    """The vocabulary's domain for a heading as written (贸易便利化, 深化投资管理体制改革 …), or None."""
+    if not written:
+        return None
+    if written in DOMAIN_ALIASES:
+        return DOMAIN_ALIASES[written]
+    hits = [a for a in DOMAIN_ALIASES if a in written]
+    return DOMAIN_ALIASES[max(hits, key=len)] if hits else None
+
+
+@lru_cache(maxsize=1)
+def _zone_patterns() -> list[tuple[str, str]]:
+    """Chinese names of zones that identify a zone in running text, longest first."""
+    names = [(n, z) for n, z in _ZONE_NAMES.items() if any("\u4e00" <= ch <= "\u9fff" for ch in n)]
+    return sorted(names, key=lambda p: -len(p[0]))
+
+
+def zones_named(text: str) -> list[str]:
+    """The zones ``text`` names as free trade zones (福建自贸试验区, 中国(湖北)自由贸易试验区 …), in vocabulary
+    order; a bare province name (福建) counts only as part of such a name."""
+    text = text.replace("（", "(").replace("）", ")")
+    found = {z for n, z in _zone_patterns() if len(n) > 2 and n in text}
+    return [z for z in ZONES if z in found]
+
+
+def areas_named(text: str, zone: str) -> list[str]:
+    """The areas of ``zone`` that ``text`` names (short names such as 南沙 included), in file order."""
+    found = []
+    for (z, n), area in _AREA_NAMES.items():
+        if z == zone and len(n) >= 2 and n in text and area not in found:
+            found.append(area)
+    return found
+
+
+ZONE_COLUMNS = ["zone", "zone_zh", "level", "area", "area_zh", "area_kind", "name_en", "name_zh", "kind",
+                "approved", "approved_source", "launched", "launched_source", "published", "published_source",
+                "area_km2", "area_source", "aliases_zh", "notes"]
+DATE_COLUMNS = ("approved", "launched", "published")
+
+
+def zones() -> pd.DataFrame:
+    """Every zone and area: names (English, Chinese, aliases), kind, establishment dates with their sources.
+
+    One row per zone (``level`` = zone) followed by its areas (``level`` = area), in vocabulary order.
+    ``approved`` is the date of the State Council notice issuing the zone's plan, ``launched`` the official
+    launch (挂牌), ``published`` the day the plan was made public; each has a ``*_source`` column, and a date
+    no source confirms is empty (see ``notes``). A treatment-timing table for difference-in-differences:
+    ``zones().query("level == 'zone'")[["zone", "approved", "launched", "published"]]``.
+    """
+    z = _ZONES.assign(level="zone", area="", area_zh="", area_kind="")
+    a = _AREAS.rename(columns={"kind": "area_kind"}).merge(_ZONES[["zone", "zone_zh", "kind"]], on="zone",
+                                                           how="left").assign(level="area")
+    a["name_en"] = a["area"]
+    order = {zone: i for i, zone in enumerate(ZONES)}
+    df = pd.concat([z, a], ignore_index=True)
+    df = df.assign(_z=df["zone"].map(order), _l=(df["level"] == "area").astype(int))
+    df = df.sort_values(["_z", "_l"], kind="stable").drop(columns=["_z", "_l"])
+    for col in ZONE_COLUMNS:
+        if col not in df.columns:
+            df[col] = ""
+    df = df[ZONE_COLUMNS].fillna("").replace({"": None}).reset_index(drop=True)
+    for col in DATE_COLUMNS:
+        df[col] = pd.to_datetime(df[col], format="%Y-%m-%d")
+    df["area_km2"] = pd.to_numeric(df["area_km2"])
+    df["zone"] = pd.Categorical(df["zone"], categories=list(ZONES))
+    df["level"] = pd.Categorical(df["level"], categories=["zone", "area"])
+    df.attrs.update(
+        title="China's Pilot Free Trade Zones and the Hainan Free Trade Port, with their areas",
+        source="ftzdata/data/zones.csv, ftzdata/data/areas.csv (each date with its source in a column; "
+               "see ftzdata/data/zones_SOURCES.md)",
+        description="One row per zone and per area (片区): names, kind, State Council approval, launch and "
+                    "publication dates.",
+    )
+    return df

@@ -18,18 +18,19 @@
 # %% tags=["parameters"]
 kind = "duration"
 lang = "en"
+corpus = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
 
 # %% tags=["validation"]
 from ftzdata.report.params import check
 
-check("metric_comparison", kind=kind, lang=lang)
+check("metric_comparison", kind=kind, lang=lang, corpus=corpus)
 
 # %%
 import ftzdata
 import ftzdata.plot as fplot
 from ftzdata.report import nb
 
-metrics = nb.rank(ftzdata.metrics(kind=kind))
+metrics = nb.rank(ftzdata.metrics(kind=kind, corpus=corpus or None))
 nb.say(
     lang,
     en=f"**{len(metrics)}** claims of kind *{nb.label(kind, lang)}* from **{metrics['case_id'].nunique()}** cases "

@@ -17,11 +17,12 @@
 
 # %% tags=["parameters"]
 lang = "en"
+corpus = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
 
 # %% tags=["validation"]
 from ftzdata.report.params import check
 
-check("overview", lang=lang)
+check("overview", lang=lang, corpus=corpus)
 
 # %%
 import pandas as pd
@@ -30,8 +31,8 @@ import ftzdata
 import ftzdata.plot as fplot
 from ftzdata.report import nb
 
-documents = ftzdata.documents()
-cases = ftzdata.cases()
+documents = ftzdata.documents(corpus or None)
+cases = ftzdata.cases(corpus or None)
 # Zones and domains in the report's language, from the fixed vocabulary (the Tianjin list has no domains
 # of its own, so domain_zh is empty there: group by the vocabulary, not by the documents' wording).
 cases = cases.assign(zone_label=[fplot.labels.zone(z, lang) for z in cases["zone"]],
@@ -74,7 +75,7 @@ nb.table(crosstab, index=True)
 
 # %%
 nb.heading(lang, "Reported metrics", "案例报告的指标")
-metrics = ftzdata.metrics()
+metrics = ftzdata.metrics(corpus=corpus or None)
 kinds = pd.crosstab([fplot.labels.kind(k, lang) for k in metrics["kind"]],
                     [fplot.labels.zone(z, lang) for z in metrics["zone"]])
 nb.table(kinds.rename_axis(index=None, columns=None), index=True)

@@ -18,18 +18,19 @@
 # %% tags=["parameters"]
 zone = "Shanghai"
 lang = "en"
+corpus = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
 
 # %% tags=["validation"]
 from ftzdata.report.params import check
 
-check("zone_profile", zone=zone, lang=lang)
+check("zone_profile", zone=zone, lang=lang, corpus=corpus)
 
 # %%
 import ftzdata
 import ftzdata.plot as fplot
 from ftzdata.report import nb
 
-cases = ftzdata.cases()
+cases = ftzdata.cases(corpus or None)
 mine = cases[cases["zone"] == zone].sort_values(["published", "doc_id", "seq"])
 zone_name = nb.pick(lang, zone, dict(zip(cases["zone"], cases["zone_zh"])).get(zone, zone))
 mine = mine.assign(domain_label=[fplot.labels.domain(d, lang) for d in mine["domain"]])  # fixed vocabulary
@@ -62,7 +63,7 @@ nb.table(
 
 # %%
 nb.heading(lang, "Reported metrics", "案例报告的指标")
-metrics = ftzdata.metrics(zone=zone)
+metrics = ftzdata.metrics(zone=zone, corpus=corpus or None)
 nb.table(nb.claims(metrics, lang, quotes=False)[["metric", "values", "per", "change_pct", "qualifier"]], nb.CLAIM_HEADERS[lang])
 
 # %%
@@ -83,7 +84,7 @@ kinds = sorted(metrics["kind"].dropna().unique())
 if not kinds:
     nb.say(lang, en=f"{zone_name} reports no quantified effect to compare.", zh=f"{zone_name}没有可比较的量化效果。")
 else:
-    peers = ftzdata.metrics()
+    peers = ftzdata.metrics(corpus=corpus or None)
     peers = peers[peers["kind"].isin(kinds)]
     summary = (
         peers.groupby(["kind", "zone"], observed=True)

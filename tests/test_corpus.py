@@ -83,8 +83,11 @@ def test_missing_file_and_manifest_are_refused(seeds_copy, tmp_path):
     (seeds_copy / "textbook-12-best-practices.txt").unlink()
     with pytest.raises(DocumentError, match=r"textbook-12-best-practices\.txt: file not found"):
         Corpus(seeds_copy).text("textbook-12-best-practices")
-    with pytest.raises(DocumentError, match="manifest not found"):
+    with pytest.raises(DocumentError, match="nowhere: corpus folder not found"):
         Corpus(tmp_path / "nowhere")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DocumentError, match="manifest.csv: manifest not found"):
+        Corpus(tmp_path / "empty")
 
 
 def test_a_damaged_document_stops_the_case_registry(seeds_copy):

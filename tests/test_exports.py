@@ -20,13 +20,13 @@ def out(tmp_path_factory):
 
 
 def test_every_table_in_every_format(out):
-    for name in ("metrics", "cases", "documents", "summaries", "consistency"):
+    for name in ("metrics", "cases", "documents", "summaries", "consistency", "zones"):
         assert (out / f"{name}.csv").is_file() and (out / f"{name}.parquet").is_file()
     for name in ("metrics", "cases", "documents"):
         dta = pd.read_stata(out / f"{name}.dta")
         assert len(dta) == len(pd.read_csv(out / f"{name}.csv"))
     sheets = pd.read_excel(out / "ftzdata.xlsx", sheet_name=None)
-    assert set(sheets) == {"metrics", "cases", "documents", "summaries", "consistency"}
+    assert set(sheets) == {"metrics", "cases", "documents", "summaries", "consistency", "zones"}
     assert len(sheets["metrics"]) == len(ftzdata.metrics())
 
 
@@ -49,7 +49,7 @@ def test_parquet_round_trips(out):
 
 def test_datapackage_describes_every_field(out):
     pkg = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
-    assert {r["name"] for r in pkg["resources"]} == {"metrics", "cases", "documents", "summaries", "consistency"}
+    assert {r["name"] for r in pkg["resources"]} == {"metrics", "cases", "documents", "summaries", "consistency", "zones"}
     for res in pkg["resources"]:
         header = next(csv.reader(open(out / res["path"], encoding="utf-8")))
         assert [f["name"] for f in res["schema"]["fields"]] == header
@@ -79,10 +79,10 @@ def test_a_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
 
 
 def test_the_main_command_reports_a_broken_document(tmp_path, monkeypatch, capsys):
-    def broken():
+    def broken(*args, **kwargs):
         raise ftzdata.DocumentError("seeds/x.txt: the file is empty")
 
     monkeypatch.setattr(build, "tables", broken)
-    assert build.main(["--out", str(tmp_path)]) == 1
+    assert build.main(["--out", str(tmp_path)]) == 2
     assert "seeds/x.txt: the file is empty" in capsys.readouterr().err
     assert not any(tmp_path.iterdir())

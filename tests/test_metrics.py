@@ -10,7 +10,7 @@ import pytest
 import ftzdata
 from ftzdata import UnknownValueError, ValidationError
 from ftzdata.extract import quantities
-from ftzdata.ledger import load_ledger
+from ftzdata.review import load_reviews
 from ftzdata.metrics import METRIC_COLUMNS, metrics, to_long
 from ftzdata.schema import validate
 from ftzdata.vocab import ZONES
@@ -26,7 +26,7 @@ def row_with(fragment):
 
 
 def test_one_row_per_accepted_or_missed_claim_in_documented_order():
-    ledger = load_ledger()
+    ledger = load_reviews()
     assert len(M) == ledger["status"].isin(["accepted", "missed"]).sum()
     assert list(M.columns) == METRIC_COLUMNS
     assert M["metric_id"].is_unique
@@ -128,8 +128,16 @@ def test_filters_and_their_errors():
     assert set(metrics(kind="duration")["unit"]) == {"h"}
     assert (metrics(domain="trade facilitation")["domain"] == "trade facilitation").all()
     assert (metrics(doc_id="mofcom-2017-best-practices")["doc_id"] == "mofcom-2017-best-practices").all()
-    with pytest.raises(UnknownValueError, match=r"unknown zone 'Beijing'; allowed: Shanghai, Guangdong, Tianjin, Fujian"):
-        metrics(zone="Beijing")
+    assert metrics(zone="Beijing").empty  # a zone of the vocabulary with no claim in the seeds
+    fujian = metrics(zone="Fujian")
+    for spelling in ("fujian", "FUJIAN", "福建", "中国(福建)自由贸易试验区", "福建自贸区"):
+        assert metrics(zone=spelling)["metric_id"].tolist() == fujian["metric_id"].tolist(), spelling
+    with pytest.raises(UnknownValueError, match=r"unknown zone 'Atlantis'; allowed: Shanghai, Guangdong, Tianjin, "
+                                                r"Fujian, .*Hainan.*Xinjiang"):
+        metrics(zone="Atlantis")
+    for bad in (pd.NA, ["Fujian"], pd.Series(["Fujian"]), 3):
+        with pytest.raises(UnknownValueError, match="unknown zone"):
+            metrics(zone=bad)
     with pytest.raises(UnknownValueError, match="unknown kind 'time'; allowed: duration, count, money, ratio, area"):
         metrics(kind="time")
     with pytest.raises(UnknownValueError, match="domain"):

@@ -95,9 +95,9 @@ def test_check_lists_allowed_values():
 def test_notebooks_and_their_parameters():
     specs = params.discover()
     assert {"overview", "zone_profile", "metric_comparison"} <= set(specs)
-    assert specs["overview"].parameters == {"lang": "en"}
-    assert set(specs["zone_profile"].parameters) == {"zone", "lang"}
-    assert set(specs["metric_comparison"].parameters) == {"kind", "lang"}
+    assert specs["overview"].parameters == {"lang": "en", "corpus": ""}
+    assert set(specs["zone_profile"].parameters) == {"zone", "lang", "corpus"}
+    assert set(specs["metric_comparison"].parameters) == {"kind", "lang", "corpus"}
     for spec in specs.values():  # defaults obey the rules
         check(spec.name, **spec.parameters)
 

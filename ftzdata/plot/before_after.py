@@ -83,7 +83,7 @@ def before_after(data: pd.DataFrame, hue: str | None = "zone", lang: str = "en")
         kinds_text = "、".join(dict.fromkeys(kinds)) if lang == "zh" else ", ".join(
             dict.fromkeys(k.lower() for k in kinds))
         theme.title(fig, L.t("ba_title", lang, kinds=kinds_text), L.t("ba_sub", lang, n=len(rows)))
-        theme.source_line(fig, L.source_text(rows["doc_id"], lang, cols_for(theme.FIG_WIDTH, theme.SOURCE_SIZE)))
+        theme.source_line(fig, L.source_text(rows["doc_id"], lang, cols_for(theme.FIG_WIDTH, theme.SOURCE_SIZE), L.corpus_of(rows)))
     return theme.finish(fig)
 
 

@@ -51,7 +51,7 @@ def change_pct(data: pd.DataFrame, by: str = "zone", hue: str | None = "zone", l
     rows["_g"] = rows[by].astype(str).map({v: i for i, v in enumerate(order)}).fillna(len(order))
     rows = rows.sort_values(["_g", "change_pct", "metric_id"], kind="stable")
     groups = list(dict.fromkeys(rows[by].astype(str)))
-    titles = L.case_titles(lang)
+    titles = L.case_titles(lang, L.corpus_of(data))
     case_cols, metric_cols = 58, 58
 
     def row_label(r) -> str:
@@ -117,7 +117,7 @@ def change_pct(data: pd.DataFrame, by: str = "zone", hue: str | None = "zone", l
         else:
             axes[0].set_axis_off()
         theme.title(fig, L.t("pct_title", lang, by=L.t(f"{by}_word", lang)), L.t("pct_sub", lang, n=len(rows)))
-        theme.source_line(fig, L.source_text(rows["doc_id"], lang, cols_for(theme.FIG_WIDTH, theme.SOURCE_SIZE)))
+        theme.source_line(fig, L.source_text(rows["doc_id"], lang, cols_for(theme.FIG_WIDTH, theme.SOURCE_SIZE), L.corpus_of(rows)))
     return theme.finish(fig)
 
 

@@ -61,5 +61,5 @@ def coverage(cases: pd.DataFrame, metrics: pd.DataFrame, lang: str = "en", ax=No
                      color=theme.NEUTRAL, pad=28)
         if own:
             theme.title(fig, L.t("cov_title", lang), L.t("cov_sub", lang))
-            theme.source_line(fig, L.source_text(cases["doc_id"], lang, cols_for(7.0, theme.SOURCE_SIZE)))
+            theme.source_line(fig, L.source_text(cases["doc_id"], lang, cols_for(7.0, theme.SOURCE_SIZE), L.corpus_of(cases)))
     return theme.finish(fig)

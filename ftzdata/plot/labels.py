@@ -356,11 +356,16 @@ def mathsafe(text: str) -> str:
 # Titles from the other tables
 
 
-def case_titles(lang: str) -> dict:
-    """case_id -> case title (title_en / title_zh_hans)."""
+def corpus_of(frame) -> str | None:
+    """The corpus folder a frame of ftzdata came from (``frame.attrs['corpus']``), if it says."""
+    return getattr(frame, "attrs", {}).get("corpus")
+
+
+def case_titles(lang: str, corpus=None) -> dict:
+    """case_id -> case title (title_en / title_zh_hans) in ``corpus`` (None: the default corpus)."""
     import ftzdata
 
-    c = ftzdata.cases()
+    c = ftzdata.cases(corpus)
     col = "title_zh_hans" if lang == "zh" else "title_en"
     return dict(zip(c["case_id"], c[col]))
 
@@ -369,11 +374,12 @@ def metric_label(row, lang: str) -> str:
     return str(row["label_zh"] if lang == "zh" else row["label_en"])
 
 
-def doc_titles(lang: str) -> dict:
-    """doc_id -> a name for the source line: the doc_id (en) or the Chinese title, Simplified (zh)."""
+def doc_titles(lang: str, corpus=None, documents=None) -> dict:
+    """doc_id -> a name for the source line: the doc_id (en) or the Chinese title, Simplified (zh), from
+    ``documents`` if given, else from ``corpus``'s documents."""
     import ftzdata
 
-    d = ftzdata.documents()
+    d = ftzdata.documents(corpus) if documents is None else documents
     if lang != "zh":
         return {i: i for i in d["doc_id"]}
     try:
@@ -381,12 +387,12 @@ def doc_titles(lang: str) -> dict:
     except Exception:  # pragma: no cover - OpenCC missing
         def to_simplified(s):
             return s
-    return {i: to_simplified(str(tz)) for i, tz in zip(d["doc_id"], d["title_zh"])}
+    return {i: to_simplified(str(tz)) if isinstance(tz, str) and tz else i for i, tz in zip(d["doc_id"], d["title_zh"])}
 
 
-def source_text(doc_ids, lang: str, cols: int) -> str:
+def source_text(doc_ids, lang: str, cols: int, corpus=None) -> str:
     """'Source: ftzdata, from mofcom-2015-best-practices; …' wrapped to ``cols`` columns."""
-    names = doc_titles(lang)
+    names = doc_titles(lang, corpus)
     ids = sorted(dict.fromkeys(str(d) for d in doc_ids if isinstance(d, str)))
     if lang == "zh":
         parts = [f"《{shorten(names.get(i, i), 44)}》" for i in ids]

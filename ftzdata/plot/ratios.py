@@ -90,7 +90,7 @@ def ratios(data: pd.DataFrame, hue: str | None = "zone", lang: str = "en", ax=No
             kinds = [L.kind(k, lang) for k in dict.fromkeys(kinds_present)]
             kinds = "、".join(kinds) if lang == "zh" else ", ".join(k.lower() for k in kinds)
             theme.title(fig, L.t("ratio_title", lang), L.t("ratio_sub", lang, n=n, kinds=kinds))
-            theme.source_line(fig, L.source_text(rows["doc_id"], lang, cols_for(theme.FIG_WIDTH, theme.SOURCE_SIZE)))
+            theme.source_line(fig, L.source_text(rows["doc_id"], lang, cols_for(theme.FIG_WIDTH, theme.SOURCE_SIZE), L.corpus_of(rows)))
         else:
             ax.legend(handles=handles, loc="lower right", fontsize=6.5)
     return theme.finish(fig)

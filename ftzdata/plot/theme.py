@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import contextlib
 
-# Okabe & Ito (2008) colour-blind-safe palette; each zone always gets the same colour.
-ZONE_COLORS = {
-    "Shanghai": "#0072B2",  # blue
-    "Guangdong": "#E69F00",  # orange
-    "Tianjin": "#009E73",  # bluish green
-    "Fujian": "#CC79A7",  # reddish purple
-}
+from ftzdata.vocab import ZONES
+
+# Each zone always gets the same colour, by its place in the zone vocabulary: first the Okabe & Ito (2008)
+# colour-blind-safe palette (Shanghai blue, Guangdong orange, Tianjin bluish green, Fujian reddish purple …),
+# then Paul Tol's "bright" and "light" schemes for the zones after the first eight.
+ZONE_PALETTE = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442",
+    "#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB",
+    "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#AAAA00", "#DDDDDD",
+)
+ZONE_COLORS = {zone: ZONE_PALETTE[i % len(ZONE_PALETTE)] for i, zone in enumerate(ZONES)}
 # Paul Tol's "muted" scheme (colour-blind safe) for the seven reform domains.
 DOMAIN_COLORS = {
     "trade facilitation": "#332288",

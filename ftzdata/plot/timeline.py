@@ -48,7 +48,7 @@ def timeline(documents: pd.DataFrame, cases: pd.DataFrame, lang: str = "en"):
     if dated.empty:
         raise PlotDataError("no document with a date has cases in `cases`: nothing to draw")
     n = len(dated)
-    titles = L.doc_titles(lang)
+    titles = L.doc_titles(lang, documents=documents)
     if lang == "zh":
         ylabels = [L.wrap(titles[d], 22, 2) for d in dated["doc_id"]]
     else:
@@ -99,7 +99,7 @@ def timeline(documents: pd.DataFrame, cases: pd.DataFrame, lang: str = "en"):
         bx.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(handles), fontsize=7,
                   handlelength=1.2, columnspacing=0.8, borderaxespad=0.3)
         theme.title(fig, L.t("tl_title", lang), L.t("tl_sub", lang))
-        note = L.source_text(dated["doc_id"], lang, cols_for(theme.FIG_WIDTH, theme.SOURCE_SIZE))
+        note = L.source_text(dated["doc_id"], lang, cols_for(theme.FIG_WIDTH, theme.SOURCE_SIZE), L.corpus_of(dated))
         if not undated.empty:
             names = [f"{i} ({L.t('cases_n', lang, n=int(counts.loc[i].sum()))})" for i in undated["doc_id"]]
             note = L.t("tl_undated", lang) + ", ".join(names) + "\n" + note

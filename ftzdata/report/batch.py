@@ -77,15 +77,12 @@ def _hash_tree(h, root: Path, skip_dirs=("__pycache__",)) -> None:
 
 @lru_cache(maxsize=1)
 def environment_key() -> str:
-    """Hash of the package files, the corpus and the font package (same for every report)."""
+    """Hash of the package files and the font package (same for every report)."""
     import ftzdata
-    from ftzdata.fonts import font_path, seeds_dir
+    from ftzdata.fonts import font_path
 
     h = hashlib.sha256()
     _hash_tree(h, Path(ftzdata.__file__).resolve().parent)
-    seeds = seeds_dir()
-    if seeds is not None:
-        _hash_tree(h, seeds)
     try:
         fp = font_path()
         h.update(f"{fp.name}\0{fp.stat().st_size}".encode())
@@ -95,9 +92,20 @@ def environment_key() -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=8)
+def corpus_key(root: str) -> str:
+    """Hash of every file of the corpus folder ``root`` (documents, manifest, review sidecars)."""
+    h = hashlib.sha256()
+    _hash_tree(h, Path(root))
+    return h.hexdigest()
+
+
 def inputs_key(job: Job) -> str:
+    from ftzdata.corpus import resolve
+
     h = hashlib.sha256()
     h.update(environment_key().encode())
+    h.update(corpus_key(str(resolve(job.params.get("corpus") or None).root.resolve())).encode())
     h.update(job.spec.path.read_bytes())
     h.update(json.dumps(job.params, sort_keys=True, default=str).encode())
     h.update(",".join(sorted(job.formats)).encode())
@@ -134,9 +142,9 @@ def _atomic_write(path: Path, text: str) -> None:
 # Data information for the title block
 
 
-@lru_cache(maxsize=1)
-def data_info() -> dict:
-    """``data_date`` (date of the newest document, as stated) and ``version`` of ftzdata."""
+@lru_cache(maxsize=8)
+def data_info(corpus: str | None = None) -> dict:
+    """``data_date`` (date of the newest document of ``corpus``, as stated) and ``version`` of ftzdata."""
     import ftzdata
 
     version = getattr(ftzdata, "__version__", None)
@@ -149,7 +157,7 @@ def data_info() -> dict:
             version = "unknown"
     date = None
     if hasattr(ftzdata, "documents"):
-        docs = ftzdata.documents()
+        docs = ftzdata.documents(corpus)
         if "published" in docs and docs["published"].notna().any():
             row = docs.loc[docs["published"].idxmax()]
             date = row.get("date") or f"{row['published']:%Y-%m-%d}"
@@ -170,7 +178,7 @@ def build_one(job: Job, km=None, info: dict | None = None, key: str | None = Non
     out = job.out
     name = job.name
     key = key or inputs_key(job)
-    info = info or data_info()
+    info = info or data_info(job.params.get("corpus") or None)
     timings: dict = {}
     (out / TMP_DIR).mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=out / TMP_DIR))
@@ -301,7 +309,7 @@ def build_many(jobs: list[Job], n_jobs: int | None = None, force: bool = False, 
         from ftzdata.fonts import subset_font_path
 
         subset_font_path()  # build the cached font subset once, before the workers need it
-        info = data_info()
+        info = data_info(todo[0][0].params.get("corpus") or None)
         for job, _ in todo:
             job.out.mkdir(parents=True, exist_ok=True)
         workers = min(n_jobs, len(todo))

@@ -167,7 +167,7 @@ def claims(metrics, lang: str, quotes: bool = True, numbered: bool = False):
 
     from ftzdata.plot import labels as L
 
-    titles = L.case_titles(lang)
+    titles = L.case_titles(lang, L.corpus_of(metrics))
     out = pd.DataFrame({
         "metric_id": metrics["metric_id"],
         "zone": [L.zone(z, lang) for z in metrics["zone"]],

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ftzdata import vocab as _vocab
+
 __all__ = [
     "KINDS",
     "LANGS",
@@ -34,12 +36,27 @@ __all__ = [
     "resolve",
 ]
 
-ZONES = ("Shanghai", "Guangdong", "Tianjin", "Fujian")
+ZONES = tuple(_vocab.ZONES)  # every zone of the vocabulary; a corpus allows those it has cases for
 KINDS = ("duration", "count", "money", "ratio")
 LANGS = ("en", "zh")
 
 #: Allowed values per parameter name, whatever the notebook.
 RULES: dict[str, tuple[str, ...]] = {"zone": ZONES, "kind": KINDS, "lang": LANGS}
+#: Parameters that say where data comes from, not what the report shows: not part of the report's name.
+SOURCE_PARAMS = ("corpus",)
+
+
+def corpus_zones(corpus=None) -> tuple[str, ...]:
+    """The zones that have at least one case in ``corpus`` (a path, a Corpus or None: the default)."""
+    import ftzdata
+
+    present = set(ftzdata.cases(ftzdata.resolve(corpus or None))["zone"].dropna().astype(str))
+    return tuple(z for z in ZONES if z in present)
+
+
+def rules_for(corpus=None) -> dict[str, tuple[str, ...]]:
+    """:data:`RULES` with ``zone`` narrowed to the zones of ``corpus``."""
+    return {**RULES, "zone": corpus_zones(corpus)}
 
 #: Titles of the known notebooks (English, Chinese); others are titled by their file name.
 TITLES: dict[str, tuple[str, str]] = {
@@ -47,7 +64,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "zone_profile": ("Zone profile", "自贸试验区概况"),
     "metric_comparison": ("Metric comparison", "指标比较"),
 }
-ZONE_ZH = {"Shanghai": "上海", "Guangdong": "广东", "Tianjin": "天津", "Fujian": "福建"}
+ZONE_ZH = _vocab.ZONES
 KIND_ZH = {"duration": "时长", "count": "数量", "money": "金额", "ratio": "比率"}
 
 
@@ -66,8 +83,9 @@ def check(notebook: str | None = None, /, **params) -> dict:
     and by the CLI (which also checks names against the notebook's parameters cell).
     """
     where = f" for notebook '{notebook}'" if notebook else ""
+    rules = rules_for(params.get("corpus") or None) if "zone" in params else RULES
     for name, value in params.items():
-        allowed = RULES.get(name)
+        allowed = rules.get(name)
         if allowed is not None and value not in allowed:
             raise ParamError(f"invalid value {name}={value!r}{where}; allowed: {_allowed(allowed)}")
     return params
@@ -212,7 +230,7 @@ def _slug(value) -> str:
 
 def report_name(notebook: str, params: dict) -> str:
     """``overview``, ``zone_profile-Fujian``, ``metric_comparison-duration``; ``-zh`` for Chinese."""
-    parts = [notebook] + [_slug(v) for k, v in params.items() if k != "lang"]
+    parts = [notebook] + [_slug(v) for k, v in params.items() if k != "lang" and k not in SOURCE_PARAMS]
     if params.get("lang", "en") != "en":
         parts.append(_slug(params["lang"]))
     return "-".join(parts)
@@ -231,13 +249,15 @@ def report_title(notebook: str, params: dict) -> str:
     return f"{base}：{'，'.join(map(str, extra))}" if zh else f"{base}: {', '.join(map(str, extra))}"
 
 
-def default_set(lang: str = "en") -> list[tuple[str, dict]]:
-    """The default reports: overview, zone_profile per zone, metric_comparison per kind (9)."""
+def default_set(lang: str = "en", corpus=None) -> list[tuple[str, dict]]:
+    """The default reports: overview, a zone_profile for each zone of the corpus, metric_comparison per kind
+    (9 for the bundled seeds). ``corpus`` (a folder) is passed on to every report."""
     check(lang=lang)
+    extra = {"corpus": str(corpus)} if corpus else {}
     return (
-        [("overview", {"lang": lang})]
-        + [("zone_profile", {"zone": z, "lang": lang}) for z in ZONES]
-        + [("metric_comparison", {"kind": k, "lang": lang}) for k in KINDS]
+        [("overview", {"lang": lang, **extra})]
+        + [("zone_profile", {"zone": z, "lang": lang, **extra}) for z in corpus_zones(corpus)]
+        + [("metric_comparison", {"kind": k, "lang": lang, **extra}) for k in KINDS]
     )
 
 

@@ -1,14 +1,14 @@
-"""The reviewed ledger covers exactly what the extractor finds: nothing dropped, nothing invented."""
+"""The seeds' review sidecars cover exactly what the extractor finds: nothing dropped, nothing invented."""
 
 import re
 
 import pytest
 
 import ftzdata
-from ftzdata.ledger import STATUSES, load_ledger, reconcile
+from ftzdata.review import STATUSES, load_reviews, reconcile
 from ftzdata.metrics import KINDS
 
-LEDGER = load_ledger()
+LEDGER = load_reviews()
 
 
 def test_every_quote_is_the_original_text_at_its_offsets():
@@ -17,7 +17,7 @@ def test_every_quote_is_the_original_text_at_its_offsets():
 
 
 def test_every_row_is_decided():
-    assert set(LEDGER["status"]) <= set(STATUSES), "a 'todo' row is waiting for review (tools/ledger_sync.py)"
+    assert set(LEDGER["status"]) <= set(STATUSES) - {"pending"}, "a pending row is waiting for review (ftzdata review)"
 
 
 def test_accepted_and_missed_rows_say_what_they_measure():
@@ -46,8 +46,9 @@ def test_case_ids_are_the_cases_that_hold_the_quote():
 def test_extractor_and_ledger_agree():
     rec = reconcile()
     listing = lambda df: [f"{r.doc_id} [{r.start},{r.end}) {r.quote}" for r in df.itertuples()]
-    assert rec.unreviewed.empty, "found but not reviewed (run tools/ledger_sync.py):\n" + "\n".join(listing(rec.unreviewed))
+    assert rec.unreviewed.empty, "found but not reviewed (run ftzdata review --sync):\n" + "\n".join(listing(rec.unreviewed))
     assert rec.stale.empty, "reviewed but no longer found:\n" + "\n".join(listing(rec.stale))
+    assert rec.lost.empty and rec.problems == [], "\n".join(rec.problems)
     assert rec.found_missed.empty, "marked missed but found now:\n" + "\n".join(listing(rec.found_missed))
 
 
