@@ -1,15 +1,11 @@
 """The case registry: one row per reform case, found from each document's own structure.
 
-A document's ``layout`` (in ``seeds/manifest.csv``) says how its cases are marked:
-
-- ``case-headings``: a heading line ``[领域-]案例N``, the title on the next line, then
-  ``(中国(上海)自由贸易试验区提供)``; the case runs to the next heading.
-- ``pipe-table``: a table flattened with `` | `` separators: ``分类 | 序号 | 项目名称 | 实施内容 | 牵头单位 | …``;
-  a category cell (``二、贸易便利化(11项)``) carries over to the rows below it.
-- ``tsv-table``: a tab-separated table ``序号  改革事项  主要内容  负责单位`` with HTML in cells and the
-  header row repeated.
-- ``summaries``: short restatements ``案例N:标题(上海自贸试验区提供)。`` of cases told in full elsewhere;
-  they are not new cases, see :func:`summaries`.
+Cases are found by :func:`ftzdata.splitter.split`, which recognises the structure a document uses
+(case headings, numbered headings, tables with a number and a title column, …; see that module) and
+says which one it used (:func:`structures`). The manifest's ``layout`` column may name the structure
+(a hint; empty: detect); ``summaries`` marks short restatements ``案例N:标题(上海自贸试验区提供)。`` of
+cases told in full elsewhere — they are not new cases, see :func:`summaries`. Case ids are
+``{case_prefix}-{seq:02d}``, the prefix from the manifest's ``case_prefix`` column (empty: the doc_id).
 
 What the text does not say (English titles, areas, domains of lists without categories) comes from the
 reviewed file ``ftzdata/data/cases_reviewed.csv``, keyed by ``case_id``.
@@ -18,7 +14,6 @@ reviewed file ``ftzdata/data/cases_reviewed.csv``, keyed by ``case_id``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -27,16 +22,10 @@ import pandas as pd
 from .corpus import Corpus, default_corpus
 from .errors import DocumentError
 from .normalize import normalize
+from .splitter import STRUCTURES, Found, Split, split, zone_pattern
 from .vocab import AREAS, DOMAIN_ALIASES, DOMAINS, ZONE_BY_ZH, ZONES
 
-__all__ = ["cases", "summaries", "CASE_COLUMNS", "SUMMARY_COLUMNS"]
-
-CASE_ID_PREFIX = {  # doc_id -> readable prefix of its case ids
-    "mofcom-2015-best-practices": "mofcom2015",
-    "mofcom-2017-best-practices": "mofcom2017",
-    "guangzhou-nansha-batch3-2018": "nansha2018",
-    "tianjin-2021-replicable-experiences": "tianjin2021",
-}
+__all__ = ["cases", "summaries", "structures", "CASE_COLUMNS", "SUMMARY_COLUMNS"]
 
 CASE_COLUMNS = [
     "case_id", "doc_id", "seq", "title_zh", "title_zh_hans", "title_en", "zone", "zone_zh", "area",
@@ -45,103 +34,31 @@ CASE_COLUMNS = [
 ]
 SUMMARY_COLUMNS = ["summary_id", "doc_id", "batch", "seq", "case_id", "title_zh", "text", "start", "end"]
 
-_ZONE_RE = re.compile(r"\((?:中国\()?(上海|广东|天津|福建)\)?自(?:由)?贸(?:易)?试验区提供\)")
 _NUM_WORDS = "一二三四五六七八九十"
-
-
-@dataclass
-class _Found:
-    """A case as found in a document: spans are into the original text."""
-
-    seq: int
-    start: int
-    end: int
-    title_start: int
-    title_end: int
-    zone_zh: str | None = None
-    domain_zh: str | None = None
-    lead_units: list[str] = field(default_factory=list)
-    text: str = ""
 
 
 def _clean(s: str) -> str:
     return normalize(s).text.strip()
 
 
-def _split_units(cell: str) -> list[str]:
-    return [u for u in (x.strip() for x in _clean(cell).split("、")) if u]
+# ---------------------------------------------------------------------------------------- splitting
+def _split(doc_id: str, corpus: Corpus, hint: str) -> Split:
+    """The document's cases by :func:`ftzdata.splitter.split`, ``hint`` the manifest's layout (or empty)."""
+    if hint and hint not in STRUCTURES:
+        raise DocumentError(
+            f"{corpus.manifest_path}: layout {hint!r} of {doc_id} is unknown; allowed: empty (detect), "
+            f"summaries, {', '.join(STRUCTURES)}"
+        )
+    try:
+        return split(corpus.normalized(doc_id), hint or None)
+    except ValueError as exc:
+        raise DocumentError(f"{corpus.path(doc_id)}: {exc}") from None
 
 
-# ---------------------------------------------------------------------------------------- layouts
-def _case_headings(doc_id: str, corpus: Corpus) -> list[_Found]:
-    norm = corpus.normalized(doc_id)
-    t = norm.text
-    heads = list(re.finditer(r"^(?:(?P<domain>[^\n\-:]{2,12})-)?案例(?P<seq>\d+)[ \t]*$", t, re.M))
-    found = []
-    for i, h in enumerate(heads):
-        end_n = heads[i + 1].start() if i + 1 < len(heads) else len(t.rstrip())
-        title = re.compile(r"\n*([^\n]+)").match(t, h.end())
-        if title is None:
-            raise DocumentError(f"{corpus.path(doc_id)}: heading {h.group(0)!r} has no title line after it")
-        zone = _ZONE_RE.match(t, title.end() + 1)
-        s, e = norm.original_span(h.start(), end_n)
-        ts, te = norm.original_span(title.start(1), title.end(1))
-        found.append(_Found(
-            seq=int(h.group("seq")), start=s, end=e, title_start=ts, title_end=te,
-            zone_zh=zone.group(1) if zone else None, domain_zh=h.group("domain"),
-            text=t[(zone.end() if zone else title.end()):end_n].strip(),
-        ))
-    return found
-
-
-def _table_rows(doc_id: str, corpus: Corpus, sep: str):
-    """Yield (line_start, cells with their original spans) for every line of a flattened table."""
-    text = corpus.text(doc_id)
-    pos = 0
-    for line in text.split("\n"):
-        cells, cpos = [], pos
-        for part in line.split(sep):
-            lead = len(part) - len(part.lstrip())
-            cells.append((part.strip(), cpos + lead, cpos + lead + len(part.strip())))
-            cpos += len(part) + len(sep)
-        yield pos, pos + len(line.rstrip()), cells
-        pos += len(line) + 1
-
-
-def _pipe_table(doc_id: str, corpus: Corpus) -> list[_Found]:
-    found, category = [], None
-    for start, end, cells in _table_rows(doc_id, corpus, "|"):
-        values = [c[0] for c in cells]
-        if values and re.fullmatch(rf"[{_NUM_WORDS}]+、.+", _clean(values[0])) and len(values) > 2 \
-                and values[1].isdigit():
-            category = re.sub(r"\(\d+项\)$", "", _clean(values[0]).split("、", 1)[1])
-            cells = cells[1:]
-            values = values[1:]
-        if len(values) < 4 or not values[0].isdigit():
-            continue
-        seq_cell, title, content, units = cells[0], cells[1], cells[2], cells[3]
-        found.append(_Found(
-            seq=int(seq_cell[0]), start=seq_cell[1], end=end, title_start=title[1], title_end=title[2],
-            domain_zh=category, lead_units=_split_units(units[0]), text=_clean(content[0]),
-        ))
-    return found
-
-
-def _tsv_table(doc_id: str, corpus: Corpus) -> list[_Found]:
-    found = []
-    for start, end, cells in _table_rows(doc_id, corpus, "\t"):
-        values = [c[0] for c in cells]
-        if len(values) < 4 or not values[0].isdigit():
-            continue  # blank lines, the title line and the repeated header rows
-        seq_cell, title, content, units = cells[0], cells[1], cells[2], cells[3]
-        found.append(_Found(
-            seq=int(seq_cell[0]), start=seq_cell[1], end=end, title_start=title[1], title_end=title[2],
-            lead_units=_split_units(units[0]), text=_clean(content[0]),
-        ))
-    return found
-
-
-_LAYOUTS = {"case-headings": _case_headings, "pipe-table": _pipe_table, "tsv-table": _tsv_table}
+def _case_prefix(doc: pd.Series, doc_id: str) -> str:
+    """The manifest's ``case_prefix`` (a column a user's manifest may lack), else the doc_id."""
+    prefix = doc.get("case_prefix")
+    return prefix if isinstance(prefix, str) and prefix else doc_id
 
 
 # ---------------------------------------------------------------------------------------- registry
@@ -150,7 +67,7 @@ def _reviewed() -> pd.DataFrame:
         return pd.read_csv(f, dtype=str, keep_default_na=False).set_index("case_id")
 
 
-def _check_sequence(doc_id: str, corpus: Corpus, found: list[_Found], expected: int):
+def _check_sequence(doc_id: str, corpus: Corpus, found: list[Found], expected: int):
     seqs = [f.seq for f in found]
     if seqs != list(range(1, len(seqs) + 1)) or (expected and len(seqs) != expected):
         raise DocumentError(
@@ -159,18 +76,19 @@ def _check_sequence(doc_id: str, corpus: Corpus, found: list[_Found], expected: 
         )
 
 
-def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
     docs = corpus.documents().set_index("doc_id")
     reviewed = _reviewed()
-    rows = []
+    rows, used = [], {}
     for doc_id, doc in docs.iterrows():
-        parse = _LAYOUTS.get(doc["layout"])
-        if parse is None:
+        if doc["layout"] == "summaries":
             continue
-        found = parse(doc_id, corpus)
+        result = _split(doc_id, corpus, doc["layout"] or "")
+        used[doc_id] = result.structure
+        found = result.cases
         _check_sequence(doc_id, corpus, found, int(doc["n_cases"]))
         original = corpus.text(doc_id)
-        prefix = CASE_ID_PREFIX.get(doc_id, doc_id)
+        prefix = _case_prefix(doc, doc_id)
         for f in found:
             case_id = f"{prefix}-{f.seq:02d}"
             if case_id not in reviewed.index:
@@ -196,7 +114,7 @@ def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
         raise DocumentError(f"ftzdata/data/cases_reviewed.csv: rows for cases not in the documents: {extra}")
     summ = _build_summaries(corpus, df)
     df["summary_id"] = df["case_id"].map(dict(zip(summ["case_id"], summ["summary_id"])))
-    return _typed(df), summ
+    return _typed(df), summ, used
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
@@ -225,8 +143,7 @@ def _build_summaries(corpus: Corpus, cases_df: pd.DataFrame) -> pd.DataFrame:
         norm = corpus.normalized(doc_id)
         t = norm.text
         sections = list(re.finditer(r"^[\d.]+ ?第([一二三四五六七八九十])批.*$", t, re.M))
-        items = list(re.finditer(r"^案例(?P<seq>\d+):(?P<title>.+?)\((?P<zone>上海|广东|天津|福建)自贸试验区提供\)。?$",
-                                 t, re.M))
+        items = list(re.finditer(rf"^案例(?P<seq>\d+):(?P<title>.+?){zone_pattern()}。?$", t, re.M))
         for i, it in enumerate(items):
             sec = [s for s in sections if s.start() < it.start()]
             if not sec:
@@ -274,7 +191,7 @@ def _document_for(docs: pd.DataFrame, cases_df: pd.DataFrame, ym, where) -> str:
 
 # ---------------------------------------------------------------------------------------- public API
 @lru_cache(maxsize=4)
-def _cached(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _cached(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
     return _build_cases(corpus)
 
 
@@ -290,3 +207,13 @@ def cases(corpus: Corpus | None = None) -> pd.DataFrame:
 def summaries(corpus: Corpus | None = None) -> pd.DataFrame:
     """The textbook's short restatements of full cases, each linked to its case by ``case_id``."""
     return _cached(corpus or default_corpus())[1].copy()
+
+
+def structures(corpus: Corpus | None = None) -> pd.Series:
+    """The structure each document's cases were found by (a name in
+    :data:`ftzdata.splitter.STRUCTURES`, or ``summaries``), indexed by doc_id in manifest order."""
+    corpus = corpus or default_corpus()
+    used = _cached(corpus)[2]
+    docs = corpus.documents()
+    return pd.Series([used.get(d, "summaries") for d in docs["doc_id"]], index=docs["doc_id"].tolist(),
+                     name="structure", dtype="object")

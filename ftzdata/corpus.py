@@ -32,8 +32,9 @@ SEEDS_DIR = _find_seeds()
 
 MANIFEST_COLUMNS = [
     "doc_id", "file", "title_zh", "title_en", "issuer", "issuer_en", "doc_number", "date",
-    "script", "kind", "n_cases", "layout", "sha256", "source_file", "notes",
+    "script", "kind", "n_cases", "layout", "case_prefix", "sha256", "source_file", "notes",
 ]
+OPTIONAL_COLUMNS = ("case_prefix",)  # a manifest may leave these out: read as empty
 
 
 def _parse_date(value: str) -> tuple[pd.Timestamp | None, str | None]:
@@ -59,6 +60,9 @@ class Corpus:
         if not self.manifest_path.is_file():
             raise DocumentError(f"{self.manifest_path}: manifest not found")
         manifest = pd.read_csv(self.manifest_path, dtype=str, keep_default_na=False, encoding="utf-8")
+        for col in OPTIONAL_COLUMNS:
+            if col not in manifest.columns:
+                manifest[col] = ""
         missing = [c for c in MANIFEST_COLUMNS if c not in manifest.columns]
         if missing:
             raise DocumentError(f"{self.manifest_path}: missing columns {missing}; expected {MANIFEST_COLUMNS}")

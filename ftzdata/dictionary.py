@@ -84,7 +84,10 @@ COLUMNS["documents"] = {
     "script": "simplified or traditional characters",
     "kind": "What kind of document it is",
     "n_cases": "Number of cases (or summaries) it holds",
-    "layout": "How its cases are marked: case-headings, pipe-table, tsv-table or summaries",
+    "layout": "How its cases are marked (a hint to the splitter; empty: detected): case-headings, pipe-table, "
+              "tsv-table, html-table, cn-headings, paren-headings, arabic-headings, circled-headings, "
+              "numbered-lines, whole-document, or summaries",
+    "case_prefix": "Readable prefix of its case ids (mofcom2015 …); empty: the doc_id",
     "sha256": "SHA-256 of the file's bytes",
     "source_file": "The file name as received",
     "notes": "What a reader should know about the document",
