@@ -358,3 +358,16 @@ def test_linear_time_on_a_200k_character_document(kind):
     assert elapsed < 10, f"{elapsed:.1f} s for {len(text)} characters"
     if kind != "noise":
         assert len(r.cases) == n
+
+
+def test_inline_case_headings_carry_their_zone_note():
+    """The textbook's form 案例N:标题(湖北自贸试验区提供)。 for any zone; the note is not the title."""
+    text = ("湖北、四川自贸试验区案例选编\n"
+            "案例1:多式联运“一单制”(湖北自贸试验区提供)。\n主要做法:一单到底。\n"
+            "案例2:中欧班列“蓉欧+”(中国(四川)自由贸易试验区提供)。\n主要做法:集拼分拨。\n")
+    r = _split(text)
+    assert r.structure == "case-headings"
+    _check_spans(text, r)
+    assert _titles(text, r) == re.findall(r"案例\d:(.+?)\(", text)
+    assert [c.zone_zh for c in r.cases] == ["湖北", "四川"]
+    assert [c.text for c in r.cases] == ["主要做法:一单到底。", "主要做法:集拼分拨。"]
