@@ -1,24 +1,20 @@
 """The case registry: one row per reform case, found from each document's own structure.
 
-A document's ``layout`` (in ``seeds/manifest.csv``) says how its cases are marked:
+Cases are found by :func:`ftzdata.splitter.split`, which recognises the structure a document uses
+(case headings, numbered headings, tables with a number and a title column, …; see that module) and
+says which one it used (:func:`structures`). The manifest's ``layout`` column may name the structure
+(a hint; empty: detect); ``summaries`` marks short restatements ``案例N:标题(上海自贸试验区提供)。`` of
+cases told in full elsewhere — they are not new cases, see :func:`summaries`. Case ids are
+``{case_prefix}-{seq:02d}``, the prefix from the manifest's ``case_prefix`` column (empty: the doc_id).
 
-- ``case-headings``: a heading line ``[领域-]案例N``, the title on the next line, then
-  ``(中国(上海)自由贸易试验区提供)``; the case runs to the next heading.
-- ``pipe-table``: a table flattened with `` | `` separators: ``分类 | 序号 | 项目名称 | 实施内容 | 牵头单位 | …``;
-  a category cell (``二、贸易便利化(11项)``) carries over to the rows below it.
-- ``tsv-table``: a tab-separated table ``序号  改革事项  主要内容  负责单位`` with HTML in cells and the
-  header row repeated.
-- ``summaries``: short restatements ``案例N:标题(上海自贸试验区提供)。`` of cases told in full elsewhere;
-  they are not new cases, see :func:`summaries`.
-
-What the text does not say (English titles, areas, domains of lists without categories) comes from the
-reviewed file ``ftzdata/data/cases_reviewed.csv``, keyed by ``case_id``.
+What the text does not say (English titles, areas, domains of lists without categories, a zone) comes from
+the document's reviewed sidecar ``<doc_id>.cases.csv``, keyed by ``case_id``; a document without one is
+valid (titles in Chinese, English empty; zone and area found in the text where it names them).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -26,16 +22,10 @@ from .corpus import Corpus, resolve
 from .errors import DocumentError, ReviewError
 from .normalize import normalize
 from .sidecar import bad_cell, read_sidecar
-from .vocab import DOMAINS, ZONES, area_of, areas_named, area_zh_of, areas_of, domain_of, zone_of, zones_named
+from .splitter import STRUCTURES, Found, Split, split, zone_pattern
+from .vocab import DOMAINS, ZONES, area_of, area_zh_of, areas_named, areas_of, domain_of, zone_of, zones_named
 
-__all__ = ["cases", "summaries", "CASE_COLUMNS", "SUMMARY_COLUMNS"]
-
-CASE_ID_PREFIX = {  # doc_id -> readable prefix of its case ids
-    "mofcom-2015-best-practices": "mofcom2015",
-    "mofcom-2017-best-practices": "mofcom2017",
-    "guangzhou-nansha-batch3-2018": "nansha2018",
-    "tianjin-2021-replicable-experiences": "tianjin2021",
-}
+__all__ = ["cases", "summaries", "structures", "CASE_COLUMNS", "SUMMARY_COLUMNS"]
 
 CASE_COLUMNS = [
     "case_id", "doc_id", "seq", "title_zh", "title_zh_hans", "title_en", "zone", "zone_zh", "area",
@@ -44,103 +34,31 @@ CASE_COLUMNS = [
 ]
 SUMMARY_COLUMNS = ["summary_id", "doc_id", "batch", "seq", "case_id", "title_zh", "text", "start", "end"]
 
-_ZONE_RE = re.compile(r"\((?:中国\()?([\u4e00-\u9fff]{2,3})\)?自(?:由)?贸(?:易)?(?:试验)?(?:区|港)提供\)")
 _NUM_WORDS = "一二三四五六七八九十"
-
-
-@dataclass
-class _Found:
-    """A case as found in a document: spans are into the original text."""
-
-    seq: int
-    start: int
-    end: int
-    title_start: int
-    title_end: int
-    zone_zh: str | None = None
-    domain_zh: str | None = None
-    lead_units: list[str] = field(default_factory=list)
-    text: str = ""
 
 
 def _clean(s: str) -> str:
     return normalize(s).text.strip()
 
 
-def _split_units(cell: str) -> list[str]:
-    return [u for u in (x.strip() for x in _clean(cell).split("、")) if u]
+# ---------------------------------------------------------------------------------------- splitting
+def _split(doc_id: str, corpus: Corpus, hint: str) -> Split:
+    """The document's cases by :func:`ftzdata.splitter.split`, ``hint`` the manifest's layout (or empty)."""
+    if hint and hint not in STRUCTURES:
+        raise DocumentError(
+            f"{corpus.manifest_path}: layout {hint!r} of {doc_id} is unknown; allowed: empty (detect), "
+            f"summaries, {', '.join(STRUCTURES)}"
+        )
+    try:
+        return split(corpus.normalized(doc_id), hint or None)
+    except ValueError as exc:
+        raise DocumentError(f"{corpus.path(doc_id)}: {exc}") from None
 
 
-# ---------------------------------------------------------------------------------------- layouts
-def _case_headings(doc_id: str, corpus: Corpus) -> list[_Found]:
-    norm = corpus.normalized(doc_id)
-    t = norm.text
-    heads = list(re.finditer(r"^(?:(?P<domain>[^\n\-:]{2,12})-)?案例(?P<seq>\d+)[ \t]*$", t, re.M))
-    found = []
-    for i, h in enumerate(heads):
-        end_n = heads[i + 1].start() if i + 1 < len(heads) else len(t.rstrip())
-        title = re.compile(r"\n*([^\n]+)").match(t, h.end())
-        if title is None:
-            raise DocumentError(f"{corpus.path(doc_id)}: heading {h.group(0)!r} has no title line after it")
-        zone = _ZONE_RE.match(t, title.end() + 1)
-        s, e = norm.original_span(h.start(), end_n)
-        ts, te = norm.original_span(title.start(1), title.end(1))
-        found.append(_Found(
-            seq=int(h.group("seq")), start=s, end=e, title_start=ts, title_end=te,
-            zone_zh=zone.group(1) if zone else None, domain_zh=h.group("domain"),
-            text=t[(zone.end() if zone else title.end()):end_n].strip(),
-        ))
-    return found
-
-
-def _table_rows(doc_id: str, corpus: Corpus, sep: str):
-    """Yield (line_start, cells with their original spans) for every line of a flattened table."""
-    text = corpus.text(doc_id)
-    pos = 0
-    for line in text.split("\n"):
-        cells, cpos = [], pos
-        for part in line.split(sep):
-            lead = len(part) - len(part.lstrip())
-            cells.append((part.strip(), cpos + lead, cpos + lead + len(part.strip())))
-            cpos += len(part) + len(sep)
-        yield pos, pos + len(line.rstrip()), cells
-        pos += len(line) + 1
-
-
-def _pipe_table(doc_id: str, corpus: Corpus) -> list[_Found]:
-    found, category = [], None
-    for start, end, cells in _table_rows(doc_id, corpus, "|"):
-        values = [c[0] for c in cells]
-        if values and re.fullmatch(rf"[{_NUM_WORDS}]+、.+", _clean(values[0])) and len(values) > 2 \
-                and values[1].isdigit():
-            category = re.sub(r"\(\d+项\)$", "", _clean(values[0]).split("、", 1)[1])
-            cells = cells[1:]
-            values = values[1:]
-        if len(values) < 4 or not values[0].isdigit():
-            continue
-        seq_cell, title, content, units = cells[0], cells[1], cells[2], cells[3]
-        found.append(_Found(
-            seq=int(seq_cell[0]), start=seq_cell[1], end=end, title_start=title[1], title_end=title[2],
-            domain_zh=category, lead_units=_split_units(units[0]), text=_clean(content[0]),
-        ))
-    return found
-
-
-def _tsv_table(doc_id: str, corpus: Corpus) -> list[_Found]:
-    found = []
-    for start, end, cells in _table_rows(doc_id, corpus, "\t"):
-        values = [c[0] for c in cells]
-        if len(values) < 4 or not values[0].isdigit():
-            continue  # blank lines, the title line and the repeated header rows
-        seq_cell, title, content, units = cells[0], cells[1], cells[2], cells[3]
-        found.append(_Found(
-            seq=int(seq_cell[0]), start=seq_cell[1], end=end, title_start=title[1], title_end=title[2],
-            lead_units=_split_units(units[0]), text=_clean(content[0]),
-        ))
-    return found
-
-
-_LAYOUTS = {"case-headings": _case_headings, "pipe-table": _pipe_table, "tsv-table": _tsv_table}
+def _case_prefix(doc: pd.Series, doc_id: str) -> str:
+    """The manifest's ``case_prefix`` (a column a user's manifest may lack), else the doc_id."""
+    prefix = doc.get("case_prefix")
+    return prefix if isinstance(prefix, str) and prefix else doc_id
 
 
 # ---------------------------------------------------------------------------------------- registry
@@ -167,7 +85,7 @@ def read_case_review(corpus: Corpus, doc_id: str) -> pd.DataFrame:
     return df.set_index("case_id")
 
 
-def _check_sequence(doc_id: str, corpus: Corpus, found: list[_Found], expected: int | None):
+def _check_sequence(doc_id: str, corpus: Corpus, found: list[Found], expected: int | None):
     seqs = [f.seq for f in found]
     if seqs != list(range(1, len(seqs) + 1)) or (expected is not None and len(seqs) != expected):
         raise DocumentError(
@@ -176,19 +94,7 @@ def _check_sequence(doc_id: str, corpus: Corpus, found: list[_Found], expected: 
         )
 
 
-def _whole_document(doc_id: str, corpus: Corpus) -> list[_Found]:
-    """The fallback: the whole document is one case, titled by its first line."""
-    norm = corpus.normalized(doc_id)
-    t = norm.text
-    first = re.search(r"\S[^\n]*", t)
-    if first is None:
-        return []
-    s, e = norm.original_span(first.start(), len(t.rstrip()))
-    ts, te = norm.original_span(first.start(), first.end())
-    return [_Found(seq=1, start=s, end=e, title_start=ts, title_end=te, text=t[first.end():].strip())]
-
-
-def _zone_for(f: _Found, rev, title: str, doc, doc_title_zones: list[str]) -> tuple[str | None, str]:
+def _zone_for(f: Found, rev, title: str, doc, doc_title_zones: list[str]) -> tuple[str | None, str]:
     """The case's zone and where it came from: as written in the case, the review, the case's text,
     the manifest, or the document's title."""
     if f.zone_zh and zone_of(f.zone_zh):
@@ -206,18 +112,18 @@ def _zone_for(f: _Found, rev, title: str, doc, doc_title_zones: list[str]) -> tu
 
 
 def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
-    docs = corpus.documents().set_index("doc_id")
+    docs = corpus.manifest_frame().set_index("doc_id")
     rows = []
+    splits = _splits(corpus)
     for doc_id, doc in docs.iterrows():
         if doc["layout"] == "summaries":
             continue
-        parse = _LAYOUTS.get(doc["layout"], _whole_document)
-        found = parse(doc_id, corpus)
+        found = splits[doc_id].cases
         expected = None if pd.isna(doc["n_cases"]) else int(doc["n_cases"])
         _check_sequence(doc_id, corpus, found, expected)
         original = corpus.text(doc_id)
         reviewed = read_case_review(corpus, doc_id)
-        prefix = corpus.row(doc_id)["case_prefix"] or CASE_ID_PREFIX.get(doc_id, doc_id)
+        prefix = _case_prefix(doc, doc_id)
         doc_row = corpus.row(doc_id)
         title_zones = zones_named(doc_row["title_zh"] + "\n" + (_clean(original[:200]).split("\n")[0]))
         ids = []
@@ -283,14 +189,13 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------------------- summaries
 def _build_summaries(corpus: Corpus, cases_df: pd.DataFrame) -> pd.DataFrame:
-    docs = corpus.documents()
+    docs = corpus.manifest_frame()
     rows = []
     for doc_id in docs.loc[docs["layout"] == "summaries", "doc_id"]:
         norm = corpus.normalized(doc_id)
         t = norm.text
         sections = list(re.finditer(r"^[\d.]+ ?第([一二三四五六七八九十])批.*$", t, re.M))
-        items = list(re.finditer(r"^案例(?P<seq>\d+):(?P<title>.+?)\((?P<zone>[\u4e00-\u9fff]{2,3})自贸试验区提供\)。?$",
-                                 t, re.M))
+        items = list(re.finditer(rf"^案例(?P<seq>\d+):(?P<title>.+?){zone_pattern()}。?$", t, re.M))
         for i, it in enumerate(items):
             sec = [s for s in sections if s.start() < it.start()]
             if not sec:
@@ -341,7 +246,16 @@ def _cached(corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     return resolve(corpus).derived("cases", _build_cases)
 
 
-def cases(corpus: Corpus | None = None) -> pd.DataFrame:
+def _splits(corpus) -> dict[str, Split]:
+    """Each document's split (summaries documents excepted), cached until the corpus changes."""
+    def build(c: Corpus) -> dict[str, Split]:
+        return {d: _split(d, c, layout) for d, layout in zip(c.doc_ids, c.manifest_frame()["layout"].fillna(""))
+                if layout != "summaries"}
+
+    return resolve(corpus).derived("splits", build)
+
+
+def cases(corpus: Corpus | str | None = None) -> pd.DataFrame:
     """One row per reform case (67 in the bundled seeds); see ``CASE_COLUMNS`` and the data dictionary.
 
     ``lead_units`` is a list of the lead/responsible units the document names (Simplified);
@@ -352,8 +266,17 @@ def cases(corpus: Corpus | None = None) -> pd.DataFrame:
     return df
 
 
-def summaries(corpus: Corpus | None = None) -> pd.DataFrame:
+def summaries(corpus: Corpus | str | None = None) -> pd.DataFrame:
     """The textbook's short restatements of full cases, each linked to its case by ``case_id``."""
     df = _cached(corpus)[1].copy()
     df.attrs["corpus"] = str(resolve(corpus).root)
     return df
+
+
+def structures(corpus: Corpus | str | None = None) -> pd.Series:
+    """The structure each document's cases were found by (a name in
+    :data:`ftzdata.splitter.STRUCTURES`, or ``summaries``), indexed by doc_id in manifest order."""
+    corpus = resolve(corpus)
+    splits = _splits(corpus)
+    return pd.Series([splits[d].structure if d in splits else "summaries" for d in corpus.doc_ids], index=corpus.doc_ids,
+                     name="structure", dtype="object")

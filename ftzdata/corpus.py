@@ -132,8 +132,17 @@ class Corpus:
         return self.root / f"{doc_id}.{SIDECARS[kind]}"
 
     def documents(self) -> pd.DataFrame:
-        """One row per document: the manifest's columns, ``published`` (first day of the stated
-        date), ``date_precision`` (day, month or year) and ``n_chars`` (characters of the text)."""
+        """One row per document: the manifest's columns, ``structure`` (how its cases were found: see
+        :mod:`ftzdata.splitter`), ``published`` (first day of the stated date), ``date_precision`` (day,
+        month or year) and ``n_chars`` (characters of the text)."""
+        from .cases import structures
+
+        df = self.manifest_frame()
+        df.insert(df.columns.get_loc("layout") + 1, "structure", structures(self).tolist())
+        return df
+
+    def manifest_frame(self) -> pd.DataFrame:
+        """:meth:`documents` without ``structure`` (which needs the cases)."""
         df = self._manifest.copy()
         parsed = [_parse_date(d) for d in df["date"]]  # checked when the manifest was read
         df["published"] = pd.to_datetime(pd.Series([p[0] for p in parsed], dtype="object"))

@@ -85,8 +85,11 @@ COLUMNS["documents"] = {
     "kind": "What kind of document it is",
     "zone": "The zone the document is about, if it is about one (a case's zone where its text names none)",
     "n_cases": "Number of cases (or summaries) it holds",
-    "layout": "How its cases are marked: case-headings, pipe-table, tsv-table or summaries",
-    "case_prefix": "Prefix of its case ids (empty: the doc_id)",
+    "layout": "How its cases are marked (a hint to the splitter; empty: detected): case-headings, pipe-table, "
+              "tsv-table, html-table, cn-headings, paren-headings, arabic-headings, circled-headings, "
+              "numbered-lines, whole-document, or summaries",
+    "structure": "How its cases were found (case-headings, pipe-table, cn-headings, whole-document …)",
+    "case_prefix": "Readable prefix of its case ids (mofcom2015 …); empty: the doc_id",
     "sha256": "SHA-256 of the file's bytes",
     "source_file": "The file name as received",
     "source_url": "Where the document was found (address), if known",
