@@ -1,0 +1,59 @@
+"""Recall and precision of the extractor on real FTZ texts nobody wrote for ftzdata.
+
+    python benchmarks/realtext_score.py            # every set, one line each
+    python benchmarks/realtext_score.py --verbose  # and every MISS and FALSE
+
+Sets: ``../shared/realtext`` (the shared development set, when present) and every batch under
+``benchmarks/realtext/`` (``docs/``, ``gold.csv``, ``sources.csv``; collected from stored public pages and
+annotated by hand with the shared conventions, see each batch's README). Scored by
+``benchmarks/realtext/score.py``, a copy of the shared scorer.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SCORER = HERE / "realtext" / "score.py"
+
+
+def sets() -> list[tuple[str, Path]]:
+    out = []
+    shared = HERE.parent.parent / "shared" / "realtext"
+    if (shared / "gold.csv").is_file():
+        out.append(("shared/realtext", shared))
+    out += [(f"realtext/{p.name}", p) for p in sorted((HERE / "realtext").iterdir()) if (p / "gold.csv").is_file()]
+    return out
+
+
+def score(folder: Path, verbose: bool) -> tuple[int, int, int, int, str]:
+    args = [sys.executable, str(SCORER), str(folder / "gold.csv"), str(folder / "docs"), "--min-precision", "0"]
+    if verbose:
+        args.append("--verbose")
+    res = subprocess.run(args, capture_output=True, text=True, check=False)
+    m = re.search(r"recall [\d.]+ \((\d+)/(\d+)\) precision [\d.]+ \((\d+)/(\d+)\)", res.stdout)
+    if not m:
+        raise SystemExit(f"scorer failed on {folder}: {res.stderr or res.stdout}")
+    return (*map(int, m.groups()), res.stdout)
+
+
+def main() -> int:
+    verbose = "--verbose" in sys.argv
+    totals = [0, 0, 0, 0]
+    print(f"{'set':<22} {'recall':>16} {'precision':>16}")
+    for name, folder in sets():
+        found, gold, right, returned, text = score(folder, verbose)
+        if verbose:
+            print(text)
+        totals = [a + b for a, b in zip(totals, (found, gold, right, returned))]
+        print(f"{name:<22} {found / gold:>6.3f} ({found:>3}/{gold:<3}) {right / max(returned, 1):>6.3f} ({right:>3}/{returned:<3})")
+    f, g, r, n = totals
+    print(f"{'all':<22} {f / g:>6.3f} ({f:>3}/{g:<3}) {r / max(n, 1):>6.3f} ({r:>3}/{n:<3})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
