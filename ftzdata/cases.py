@@ -125,7 +125,7 @@ def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
         reviewed = read_case_review(corpus, doc_id)
         prefix = _case_prefix(doc, doc_id)
         doc_row = corpus.row(doc_id)
-        title_zones = zones_named(doc_row["title_zh"] + "\n" + (_clean(original[:200]).split("\n")[0]))
+        title_zones = zones_named(_clean(doc_row["title_zh"] + "\n" + original[:200].split("\n")[0]))
         ids = []
         for f in found:
             case_id = f"{prefix}-{f.seq:02d}"

@@ -27,6 +27,7 @@ import re
 import warnings
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .corpus import Corpus, resolve
@@ -165,6 +166,11 @@ def _anchored(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     return rows[~gone].reset_index(drop=True), rows[gone].reset_index(drop=True)
 
 
+def _where(df: pd.DataFrame, test) -> np.ndarray:
+    """A boolean row mask: ``test((doc_id, start, end))`` for each row (an empty frame gives an empty mask)."""
+    return np.array([test(k) for k in df[KEY].itertuples(index=False, name=None)], dtype=bool)
+
+
 def _reconcile(corpus: Corpus) -> Review:
     found = found_claims(corpus)
     rows, lost = _anchored(corpus)
@@ -172,10 +178,10 @@ def _reconcile(corpus: Corpus) -> Review:
     missed = rows[rows["status"] == "missed"]
     keys_found = set(map(tuple, found[KEY].itertuples(index=False)))
     keys_decided = set(map(tuple, decided[KEY].itertuples(index=False)))
-    in_found = [k in keys_found for k in map(tuple, decided[KEY].itertuples(index=False))]
-    matched = decided[in_found].merge(found.drop(columns=["quote"]), on=KEY, how="inner", suffixes=("", "_found"))
-    stale = decided[[not x for x in in_found]]
-    pending = found[[k not in keys_decided for k in map(tuple, found[KEY].itertuples(index=False))]]
+    in_found = _where(decided, lambda k: k in keys_found)
+    matched = decided.loc[in_found].merge(found.drop(columns=["quote"]), on=KEY, how="inner", suffixes=("", "_found"))
+    stale = decided.loc[~in_found]
+    pending = found.loc[_where(found, lambda k: k not in keys_decided)]
     moved = rows[(rows["start"] != rows["old_start"]) | (rows["end"] != rows["old_end"])]
     problems = [f"{corpus.sidecar(r.doc_id, 'review')}: {r.status} claim {r.id} “{r.quote}” is no longer in the "
                 f"text (it was at [{r.old_start}, {r.old_end})); restore the text or decide the claim again"
@@ -185,7 +191,7 @@ def _reconcile(corpus: Corpus) -> Review:
                  for r in stale.itertuples()]
     return Review(matched=matched.reset_index(drop=True), pending=pending.reset_index(drop=True),
                   stale=stale.reset_index(drop=True), lost=lost, missed=missed.reset_index(drop=True),
-                  found_missed=missed[[k in keys_found for k in map(tuple, missed[KEY].itertuples(index=False))]],
+                  found_missed=missed.loc[_where(missed, lambda k: k in keys_found)],
                   moved=moved.reset_index(drop=True), problems=problems)
 
 

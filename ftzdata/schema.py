@@ -66,7 +66,7 @@ def metrics_schema(corpus: Corpus | None = None) -> pa.DataFrameSchema:
     num = dict(nullable=True, coerce=False)
     cols = {
         "metric_id": pa.Column(str, unique=True, **text),
-        "case_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+-\d{2}$"), **text),
+        "case_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9][a-z0-9._-]*-\d{2,}$"), **text),
         "doc_id": pa.Column(str, pa.Check.isin(corpus.doc_ids), **text),
         "zone": pa.Column(pd.CategoricalDtype(list(ZONES)), **text),
         "area": pa.Column(str, **opt),

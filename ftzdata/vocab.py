@@ -126,12 +126,14 @@ def domain_of(written: str | None) -> str | None:
 def _zone_patterns() -> list[tuple[str, str]]:
     """Chinese names of zones that identify a zone in running text, longest first."""
     names = [(n, z) for n, z in _ZONE_NAMES.items() if any("\u4e00" <= ch <= "\u9fff" for ch in n)]
+    names += [(n, z) for (z, n) in _AREA_NAMES if len(n) >= 4 and any("\u4e00" <= ch <= "\u9fff" for ch in n)]
     return sorted(names, key=lambda p: -len(p[0]))
 
 
 def zones_named(text: str) -> list[str]:
-    """The zones ``text`` names as free trade zones (福建自贸试验区, 中国(湖北)自由贸易试验区 …), in vocabulary
-    order; a bare province name (福建) counts only as part of such a name."""
+    """The zones ``text`` (Simplified) names as free trade zones (福建自贸试验区, 中国(湖北)自由贸易试验区 …) or
+    by an area's full name (广州南沙新区片区, 海南自由贸易港), in vocabulary order; a bare province name (福建)
+    counts only as part of such a name."""
     text = text.replace("（", "(").replace("）", ")")
     found = {z for n, z in _zone_patterns() if len(n) > 2 and n in text}
     return [z for z in ZONES if z in found]

@@ -362,12 +362,14 @@ def corpus_of(frame) -> str | None:
 
 
 def case_titles(lang: str, corpus=None) -> dict:
-    """case_id -> case title (title_en / title_zh_hans) in ``corpus`` (None: the default corpus)."""
+    """case_id -> case title (title_en / title_zh_hans) in ``corpus`` (None: the default corpus); a case
+    without a reviewed English title keeps its Chinese one."""
     import ftzdata
 
     c = ftzdata.cases(corpus)
-    col = "title_zh_hans" if lang == "zh" else "title_en"
-    return dict(zip(c["case_id"], c[col]))
+    zh = c["title_zh_hans"]
+    titles = zh if lang == "zh" else c["title_en"].where(c["title_en"].notna() & (c["title_en"] != ""), zh)
+    return dict(zip(c["case_id"], titles))
 
 
 def metric_label(row, lang: str) -> str:
