@@ -25,3 +25,7 @@ class ValidationError(FtzDataError, ValueError):
 
 class PlotDataError(FtzDataError, ValueError):
     """The data given to a chart cannot make that chart (wrong type, missing columns, nothing to draw)."""
+
+
+class IngestError(FtzDataError, ValueError):
+    """A file cannot be read as a document: unknown format, damaged, empty, or a PDF without a text layer."""
