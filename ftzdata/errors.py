@@ -33,3 +33,7 @@ class ReviewError(FtzDataError, ValueError):
 
 class FtzDataWarning(UserWarning):
     """Something the user should know that does not stop the call (an unverified text, a lost decision)."""
+
+
+class IngestError(FtzDataError, ValueError):
+    """A file cannot be read as a document: unknown format, damaged, empty, or a PDF without a text layer."""
