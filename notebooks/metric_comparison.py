@@ -48,10 +48,10 @@ nb.table(table[["rank", "zone", "case", "metric", "values", "per", "change_pct",
 # %%
 if (metrics["before"].notna() & metrics["after"].notna()).any():
     nb.heading(lang, "Before and after", "改革前后对比")
-    nb.figure(fplot.before_after(metrics, lang=lang))
+    nb.plot(fplot.before_after, metrics, lang=lang)
 if metrics["change_pct"].notna().any():
     nb.heading(lang, "Percentage change by zone", "各自贸试验区的变化幅度")
-    nb.figure(fplot.change_pct(metrics, by="zone", lang=lang))
+    nb.plot(fplot.change_pct, metrics, by="zone", lang=lang)
 
 # %%
 nb.heading(lang, "Caveats before comparing", "比较前须知")

@@ -61,7 +61,7 @@ nb.table(
 
 # %%
 nb.heading(lang, "Documents over time", "来源文件时间线")
-nb.figure(fplot.timeline(documents, cases, lang=lang))
+nb.plot(fplot.timeline, documents, cases, lang=lang)
 
 # %%
 nb.heading(lang, "Cases per zone", "各自贸试验区案例数")
@@ -76,15 +76,16 @@ nb.table(crosstab, index=True)
 # %%
 nb.heading(lang, "Reported metrics", "案例报告的指标")
 metrics = ftzdata.metrics(corpus=corpus or None)
+nb.no_claims_note(metrics, lang)
 kinds = pd.crosstab([fplot.labels.kind(k, lang) for k in metrics["kind"]],
                     [fplot.labels.zone(z, lang) for z in metrics["zone"]])
 nb.table(kinds.rename_axis(index=None, columns=None), index=True)
 
 # %%
 nb.heading(lang, "Which cases report a quantified effect", "哪些案例报告了量化效果")
-nb.figure(fplot.coverage(cases, metrics, lang=lang))
+nb.plot(fplot.coverage, cases, metrics, lang=lang)
 nb.heading(lang, "Size of the reported changes", "报告的变化幅度")
-nb.figure(fplot.ratios(metrics, lang=lang))
+nb.plot(fplot.ratios, metrics, lang=lang)
 
 # %%
 nb.heading(lang, "The largest cuts in time, items and cost", "时间、事项和成本的最大降幅")

@@ -70,10 +70,10 @@ nb.table(nb.claims(metrics, lang, quotes=False)[["metric", "values", "per", "cha
 has_both = metrics["before"].notna() & metrics["after"].notna()
 if has_both.any():
     nb.heading(lang, "Before and after the reforms", "改革前后对比")
-    nb.figure(fplot.before_after(metrics, lang=lang))
+    nb.plot(fplot.before_after, metrics, lang=lang)
 if metrics["change_pct"].notna().any():
     nb.heading(lang, "Percentage change by domain", "各领域的变化幅度")
-    nb.figure(fplot.change_pct(metrics, by="domain", lang=lang))
+    nb.plot(fplot.change_pct, metrics, by="domain", lang=lang)
 
 # %%
 nb.heading(lang, "Compared with the other zones", "与其他自贸试验区比较")
@@ -105,4 +105,4 @@ else:
     )
     both = peers[peers["before"].notna() & peers["after"].notna()]
     if set(both["zone"]) - {zone}:  # other zones have before-and-after values of the same kinds
-        nb.figure(fplot.ratios(both, lang=lang))
+        nb.plot(fplot.ratios, both, lang=lang)

@@ -15,7 +15,7 @@ import contextlib
 import html
 
 __all__ = ["label", "barh", "bullets", "caveats", "chart", "claims", "figure", "heading", "largest_cuts",
-           "pick", "rank", "say", "subheading", "table"]
+           "no_claims_note", "pick", "plot", "rank", "say", "subheading", "table"]
 
 # Report figure style: applied only inside ``chart()`` (never to the global rcParams).
 FIGURE_RC = {
@@ -114,6 +114,29 @@ def figure(fig) -> None:
     fig.set_dpi(FIGURE_RC["figure.dpi"])
     display(fig)
     plt.close(fig)
+
+
+def plot(draw, *args, **kwargs) -> None:
+    """``figure(draw(*args, **kwargs))``, or, where the data has nothing to draw (a corpus without reviewed
+    claims, a zone without before/after values), one sentence in the chart's ``lang`` saying so instead."""
+    from ftzdata.errors import PlotDataError
+
+    lang = kwargs.get("lang", "en")
+    try:
+        fig = draw(*args, **kwargs)
+    except PlotDataError:
+        say(lang, en="*No chart here: the reviewed data has nothing of this kind to draw (yet).*",
+            zh="*此处无图：已审核的数据中暂无可绘制的此类内容。*")
+        return
+    figure(fig)
+
+
+def no_claims_note(metrics, lang: str) -> None:
+    """A note when no claim of the corpus has been accepted in review yet (``ftzdata review``)."""
+    if len(metrics) == 0:
+        say(lang, en="*No claim of this corpus has been accepted in review yet: the numbers below are empty. "
+                     "Review the claims found with `ftzdata review DOC_ID`.*",
+            zh="*本语料中尚无经审核接受的指标，以下数字为空。请用 `ftzdata review DOC_ID` 审核提取的指标。*")
 
 
 def label(value: str, lang: str) -> str:
