@@ -13,6 +13,7 @@ notebook runs, the next kernel is already booting. Every notebook still gets a f
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -241,20 +242,34 @@ def _source_index(executed, index: int) -> int:
     return index - injected
 
 
-def _dead_cell(executed) -> int | None:
-    """Index in the source notebook of the cell that was running when the kernel died (papermill marks
-    the cells it has started; the last of them)."""
-    ran = [i for i, c in enumerate(_source_cells(executed))
-           if c.get("metadata", {}).get("papermill", {}).get("status", "pending") != "pending"]
-    return ran[-1] if ran else None
-
-
 def _first_line(source: str) -> str:
     return next((line.strip() for line in (source or "").splitlines() if line.strip()), "")
 
 
 def _read_partial(output_path) -> object:
     return nbformat.read(str(output_path), as_version=4) if Path(output_path).exists() else None
+
+
+def _running_cell(exc: BaseException) -> tuple[int | None, str]:
+    """The source-notebook index and first line of the cell nbclient was running when ``exc`` was raised
+    (read from nbclient's ``async_execute_cell`` frame in the traceback); ``(None, "")`` if not found."""
+    tb = exc.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_code.co_name == "async_execute_cell" and "cell" in frame.f_locals:
+            cell, client = frame.f_locals["cell"], frame.f_locals.get("self")
+            cells = _source_cells(client.nb) if client is not None and hasattr(client, "nb") else []
+            index = next((i for i, c in enumerate(cells) if c is cell), None)
+            return index, _first_line(cell.get("source", ""))
+        tb = tb.tb_next
+    return None, ""
+
+
+class _QuietDeadKernel(logging.Filter):
+    """Drop nbclient's own "Kernel died" log line: the failure is reported once, with the cell."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Kernel died" not in record.getMessage()
 
 
 def execute_notebook(source, parameters: dict, output_path: Path, name: str, cwd: str | None = None, km=None,
@@ -264,13 +279,14 @@ def execute_notebook(source, parameters: dict, output_path: Path, name: str, cwd
     Raises :class:`ExecutionFailed` naming the cell and error; the partly executed notebook is
     written to ``output_path`` anyway and attached to the exception.
     """
-    import logging
-
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
-    logging.getLogger("papermill").setLevel(logging.WARNING)
+    log = logging.getLogger("papermill")
+    log.setLevel(logging.WARNING)
+    if not any(isinstance(f, _QuietDeadKernel) for f in log.filters):
+        log.addFilter(_QuietDeadKernel())
     nb = load_notebook(source) if not isinstance(source, nbformat.NotebookNode) else source
     interrupted = False
     own_km = km is None
@@ -293,12 +309,10 @@ def execute_notebook(source, parameters: dict, output_path: Path, name: str, cwd
         executed = _read_partial(output_path)
         src_index = _source_index(executed, exc.cell_index) if executed is not None else exc.cell_index
         raise ExecutionFailed(name, src_index, _first_line(exc.source), f"{exc.ename}: {exc.evalue}", executed) from None
-    except DeadKernelError:
-        executed = _read_partial(output_path)
-        index = _dead_cell(executed) if executed is not None else None
-        first = _first_line(_source_cells(executed)[index].source) if index is not None else ""
+    except DeadKernelError as exc:
+        index, first = _running_cell(exc)
         raise ExecutionFailed(name, index, first, "the kernel died (it exited or was killed; out of memory?)",
-                              executed) from None
+                              _read_partial(output_path)) from None
     except (KeyboardInterrupt, SystemExit):
         interrupted = True  # Ctrl-C or a stop signal: kill the kernel, no waiting for a graceful exit
         raise
