@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +23,7 @@ from .consistency import consistency
 from .corpus import Corpus, resolve
 from .dictionary import COLUMNS, TITLES, UNITS_NOTE
 from .errors import FtzDataError
-from .export import atomic_write_bytes, to_csv_bytes, to_excel_bytes, to_parquet_bytes, to_stata_bytes
+from .export import atomic_write_bytes, folder_lock, publish_folder, to_csv_bytes, to_excel_bytes, to_parquet_bytes, to_stata_bytes
 from .metrics import metrics
 from .review import check_review
 from .schema import validate
@@ -85,10 +88,8 @@ def datapackage(frames: dict[str, pd.DataFrame]) -> dict:
     }
 
 
-def write_data(out: Path, corpus: Corpus | str | None = None) -> list[Path]:
-    """Write every table of ``corpus`` under ``out``; returns the files written. Everything is checked
-    before the first file is written (review, schema, quotes)."""
-    frames = tables(corpus, strict=True)
+def _write_tables(frames: dict[str, pd.DataFrame], out: Path) -> list[Path]:
+    """Write every table of ``frames`` into the folder ``out``; returns the files written."""
     written = []
     for name, df in frames.items():
         written.append(atomic_write_bytes(out / f"{name}.csv", to_csv_bytes(df)))
@@ -101,6 +102,51 @@ def write_data(out: Path, corpus: Corpus | str | None = None) -> list[Path]:
     return written
 
 
+def _clean_siblings(out: Path) -> None:
+    """Remove the half-built and replaced folders that killed runs left beside ``out``."""
+    for pattern in (f".{out.name}-new-*", f".{out.name}-old-*"):
+        for left in out.parent.glob(pattern):
+            shutil.rmtree(left, ignore_errors=True)
+
+
+def write_data(out: Path, corpus: Corpus | str | None = None) -> list[Path]:
+    """Write every table of ``corpus`` to the folder ``out`` as one set: everything is checked first
+    (review, schema, quotes), then built in a new sibling folder and swapped in at once, so that ``out``
+    always holds a whole set (the old one or the new one, never a mix). Returns the files, under ``out``."""
+    out = Path(out)
+    frames = tables(corpus, strict=True)  # computed (and checked) before anything is written
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with folder_lock(out.parent, f".{out.name}.lock"):
+        _clean_siblings(out)
+        new = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(new, 0o777 & ~umask)  # mkdtemp makes 0700; the published folder gets the usual permissions
+        try:
+            written = _write_tables(frames, new)
+            publish_folder(new, out)
+        finally:
+            shutil.rmtree(new, ignore_errors=True)
+    return [out / p.name for p in written]
+
+
+def out_problem(out: Path) -> str | None:
+    """Why nothing can be written under the folder ``out`` (a file, under a file, read-only), else None."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        return f"{out} is a file, not a folder"
+    existing = out
+    while not existing.exists():
+        if existing.parent == existing:
+            break
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"{out} is under {existing}, which is a file, not a folder"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"{existing} is read-only" + ("" if existing == out else f" (cannot create {out})")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ftzdata.build", description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="reports", help="output folder (default: reports)")
@@ -109,12 +155,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", default=None, help="corpus folder (default: $FTZDATA_CORPUS, else the bundled "
                         "seeds)")
     args = parser.parse_args(argv)
+    data = Path(args.out) / "data"
+    problem = out_problem(data)
+    if problem:
+        print(f"ftzdata: error: cannot write the dataset to --out {args.out}: {problem}", file=sys.stderr)
+        return 2
     try:
-        files = write_data(Path(args.out) / "data", args.corpus)
+        files = write_data(data, args.corpus)
     except FtzDataError as exc:
         print(f"ftzdata: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {len(files)} files to {Path(args.out) / 'data'}")
+    except OSError as exc:
+        print(f"ftzdata: error: cannot write {exc.filename or data}: {exc.strerror or exc}; "
+              f"the previous dataset in {data} is unchanged", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"ftzdata: interrupted; the previous dataset in {data} is unchanged", file=sys.stderr)
+        return 130
+    print(f"wrote {len(files)} files to {data}")
     return 0
 
 

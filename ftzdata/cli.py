@@ -8,8 +8,9 @@
 
 Every command takes ``--corpus DIR`` (default: ``$FTZDATA_CORPUS``, else the bundled seeds).
 
-Exit status: 0 success (or everything up to date), 1 a report failed, 2 bad input (unknown
-notebook, parameter or value, bad option): refused before any kernel starts, nothing written.
+Exit status: 0 success (or everything up to date), 1 a report failed or an output could not be
+written, 2 bad input (unknown notebook, parameter or value, bad option, an unusable ``--out`` or
+notebook folder): refused before any kernel starts, nothing written; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = ["main"]
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,9 +103,12 @@ def _load_yaml(path: Path) -> dict:
     import yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_bytes().decode("utf-8")
+        data = yaml.safe_load(text) or {}
     except OSError as exc:
         raise ValueError(f"cannot read parameters file {path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"parameters file {path} is not UTF-8 (byte {exc.start}); save it as UTF-8") from None
     except yaml.YAMLError as exc:
         raise ValueError(f"parameters file {path} is not valid YAML: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict):
@@ -130,8 +135,48 @@ def _open_corpus(path):
     return resolve(path)
 
 
+def _list_notebooks(directory, corpus) -> int:
+    from ftzdata.errors import FtzDataError
+    from ftzdata.report.params import ParamError, discover, rules_for
+
+    try:
+        specs = discover(directory)
+        rules = rules_for(corpus.root)
+    except (ParamError, FtzDataError) as exc:
+        return _fail(str(exc))
+    for name, spec in specs.items():
+        if spec.error:
+            print(f"ftzdata: warning: notebook '{name}' cannot be used: {spec.error}", file=sys.stderr)
+            continue
+        params = " ".join(f"{k}={v!r}" + (f" ({'|'.join(rules[k])})" if k in rules else "")
+                          for k, v in spec.parameters.items())
+        print(f"{name}\t{params}\t{spec.path}")
+    if not specs:
+        print(f"ftzdata: warning: no notebooks in {directory or 'the notebook folder'}", file=sys.stderr)
+    return 0
+
+
+def _resolve_all(args, corpus) -> list:
+    """The (spec, parameters) of every report asked for; ParamError/ValueError for bad input. With
+    ``--corpus``, every report reads that corpus (its folder is passed as the ``corpus`` parameter)."""
+    from ftzdata.report.params import default_set, discover, resolve
+
+    specs = discover(args.notebooks)
+    root = str(corpus.root.resolve()) if args.corpus is not None else None
+    if args.command == "report":
+        params = {}
+        if args.parameters_file:
+            params.update(_load_yaml(args.parameters_file))
+        params.update(dict(args.parameter))
+        if root:
+            params["corpus"] = root
+        return [resolve(args.notebook, params, specs=specs)]
+    return [resolve(nb, p, specs=specs) for nb, p in default_set(args.lang, root)]
+
+
 def main(argv: list[str] | None = None) -> int:
-    from ftzdata.report.params import ParamError, default_set, discover, resolve
+    from ftzdata.build import out_problem
+    from ftzdata.report.params import ParamError
 
     from ftzdata.errors import FtzDataError
 
@@ -160,41 +205,31 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if args.command == "notebooks":
-        from ftzdata.report.params import rules_for
-
-        try:
-            rules = rules_for(corpus.root)
-        except FtzDataError as exc:
-            return _fail(str(exc))
-        for name, spec in discover(args.notebooks).items():
-            params = " ".join(f"{k}={v!r}" + (f" ({'|'.join(rules[k])})" if k in rules else "")
-                              for k, v in spec.parameters.items())
-            print(f"{name}\t{params}\t{spec.path}")
-        return 0
+        return _list_notebooks(args.notebooks, corpus)
 
     # Validate everything before touching the disk or starting a kernel.
-    specs = discover(args.notebooks)
     try:
-        if args.command == "report":
-            params = {}
-            if args.parameters_file:
-                params.update(_load_yaml(args.parameters_file))
-            params.update(dict(args.parameter))
-            if args.corpus is not None:
-                params["corpus"] = str(corpus.root.resolve())
-            wanted = [resolve(args.notebook, params, specs=specs)]
-        else:
-            root = str(corpus.root.resolve()) if args.corpus is not None else None
-            wanted = [resolve(nb, p, specs=specs) for nb, p in default_set(args.lang, root)]
+        wanted = _resolve_all(args, corpus)
     except (ParamError, ValueError, FtzDataError) as exc:
         return _fail(str(exc))
+    out = args.out
+    problem = out_problem(out)
+    if problem:
+        return _fail(f"cannot write reports to --out {out}: {problem}")
 
     from ftzdata.report.batch import Job, build_many
 
-    out = args.out
     jobs = [Job(spec, full, out, tuple(args.formats)) for spec, full in wanted]
     n_jobs = getattr(args, "jobs", 1)
-    results = build_many(jobs, n_jobs=n_jobs, force=args.force, progress=not args.quiet)
+    try:
+        results = build_many(jobs, n_jobs=n_jobs, force=args.force, progress=not args.quiet)
+    except KeyboardInterrupt:
+        print(f"ftzdata: interrupted; the reports in {out} are each as before or completely rebuilt", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        where = exc.filename or out
+        print(f"ftzdata: error: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
     return _report_results(results, out)
 
 

@@ -72,9 +72,19 @@ class Normalized:
     starts: np.ndarray
     ends: np.ndarray
 
+    def _check_span(self, start, end) -> None:
+        """ValueError unless ``0 ≤ start ≤ end ≤ len(text)`` (whole numbers, character offsets)."""
+        n = len(self.text)
+        whole = all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in (start, end))
+        if not whole or not 0 <= start <= end <= n:
+            raise ValueError(f"span [{start!r}, {end!r}) is outside the normalised text: allowed are whole numbers "
+                             f"with 0 ≤ start ≤ end ≤ {n} (its length in characters)")
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map the normalised span ``[start, end)`` to the span of the original it came from."""
-        if end <= start:
+        """Map the normalised span ``[start, end)`` (character offsets) to the span of the original it came
+        from. ValueError for bounds outside ``0 ≤ start ≤ end ≤ len(text)``."""
+        self._check_span(start, end)
+        if end == start:
             pos = int(self.starts[start]) if start < len(self.text) else len(self.original)
             return pos, pos
         return int(self.starts[start]), int(self.ends[end - 1])

@@ -7,6 +7,12 @@ Layout under the output folder ``out`` (default ``reports/``)::
     _failed/NAME.ipynb                  the executed notebook of the last failed run of NAME
     .state/NAME.json                    inputs key, parameters, files, timings (feeds the index)
     .tmp/                               work area; results move into place with os.replace
+    .lock                               held by the run building into ``out`` (a second run waits)
+
+Interrupts: Ctrl-C stops the workers and their kernels at once, removes ``.tmp/`` and leaves every
+report as it was or as just rebuilt, never half-written; workers die with their parent (Linux
+``prctl(PR_SET_PDEATHSIG)``, else a watchdog thread), kernels with their worker (ipykernel watches its
+parent). Left-overs of a killed run are removed by the next run.
 
 A report is up to date when ``.state/NAME.json`` holds the same inputs key and its files exist. The
 key hashes the notebook source, the parameters, the formats, every file of the ``ftzdata`` package
@@ -20,13 +26,17 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from ftzdata.export import atomic_write_bytes, clean_leftovers, folder_lock
 
 from .params import NotebookSpec, report_name, report_title
 
@@ -131,11 +141,17 @@ def is_up_to_date(job: Job, key: str | None = None) -> bool:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def clean_out(out: Path) -> None:
+    """Remove what killed runs left in ``out``: the work area and half-written temporary files."""
+    shutil.rmtree(out / TMP_DIR, ignore_errors=True)
+    for folder in (out, out / STATE_DIR, out / FAILED_DIR):
+        clean_leftovers(folder)
+    for legacy in [out / "index.html.tmp", *(out / STATE_DIR).glob(".tmp-*")]:  # names of older versions
+        with contextlib.suppress(OSError):
+            legacy.unlink()
 
 
 # ----------------------------------------------------------------------------------------------
@@ -171,6 +187,18 @@ def data_info(corpus: str | None = None) -> dict:
 # One report
 
 
+def _failure(name: str, exc: Exception) -> str:
+    """One line for a report that failed outside its notebook (the traceback with ``FTZDATA_DEBUG=1``)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        what = f"cannot write {exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    else:
+        what = f"{type(exc).__name__}: {exc}"
+    line = f"report '{name}' failed: {what}; the previous report of that name is unchanged"
+    if os.environ.get("FTZDATA_DEBUG"):
+        line += "\n" + traceback.format_exc(limit=5).rstrip()
+    return line
+
+
 def build_one(job: Job, km=None, info: dict | None = None, key: str | None = None, log=None) -> Result:
     """Execute, render and move into place one report. Never raises for a failing notebook."""
     from .execute import ExecutionFailed, execute_notebook
@@ -190,12 +218,12 @@ def build_one(job: Job, km=None, info: dict | None = None, key: str | None = Non
         except ExecutionFailed as exc:
             failed = out / FAILED_DIR / f"{name}.ipynb"
             failed.parent.mkdir(parents=True, exist_ok=True)
-            if ipynb.exists():
-                os.replace(ipynb, failed)
-            elif exc.executed is not None:
+            if not ipynb.exists() and exc.executed is not None:
                 import nbformat
 
-                nbformat.write(exc.executed, str(failed))
+                nbformat.write(exc.executed, str(ipynb))
+            if ipynb.exists():
+                os.replace(ipynb, failed)
             return Result(name, "failed", str(exc), failed_notebook=str(failed) if failed.exists() else None)
         timings["execute"] = time.perf_counter() - t0
 
@@ -243,7 +271,7 @@ def build_one(job: Job, km=None, info: dict | None = None, key: str | None = Non
             log(name)
         return Result(name, "built", timings=timings, files=files)
     except Exception as exc:  # rendering or I/O error: the old report stays
-        return Result(name, "failed", f"report '{name}' failed: {type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}".rstrip())
+        return Result(name, "failed", _failure(name, exc))
     finally:
         shutil.rmtree(work, ignore_errors=True)  # .tmp itself goes in build_many, after every worker
 
@@ -252,10 +280,49 @@ def build_one(job: Job, km=None, info: dict | None = None, key: str | None = Non
 # Many reports
 
 
-def _worker(tasks, results, info, warm: bool, remaining) -> None:
+_SCRATCH: list[str] = []  # folders a worker removes when it is stopped
+
+
+def _die_with_parent(parent: int) -> None:
+    """Get SIGTERM when the parent process ``parent`` dies: Linux ``prctl(PR_SET_PDEATHSIG)``, else a
+    thread that checks the parent pid every second."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            if ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0) == 0:  # 1: PR_SET_PDEATHSIG
+                if os.getppid() != parent:  # it died before the call
+                    os.kill(os.getpid(), signal.SIGTERM)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _stop_worker(signum, frame) -> None:
+    """SIGTERM in a worker: kill its kernels, remove its scratch folders, exit at once."""
+    from .execute import kill_kernels
+
+    kill_kernels()
+    for folder in _SCRATCH:
+        shutil.rmtree(folder, ignore_errors=True)
+    os._exit(128 + signum)
+
+
+def _worker(tasks, results, info, warm: bool, remaining, parent: int) -> None:
     from .execute import KernelPool
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
+    signal.signal(signal.SIGTERM, _stop_worker)
+    _die_with_parent(parent)
     scratch = tempfile.mkdtemp(prefix="ftzdata-kernel-")
+    _SCRATCH.append(scratch)
     pool = None
     try:
         while True:
@@ -273,8 +340,8 @@ def _worker(tasks, results, info, warm: bool, remaining) -> None:
                 km = pool.take(start_next=more)
             try:
                 res = build_one(job, km=km, info=info, key=key)
-            except BaseException as exc:  # keep the worker alive for the next report
-                res = Result(job.name, "failed", f"report '{job.name}' failed: {exc!r}")
+            except Exception as exc:  # keep the worker alive for the next report
+                res = Result(job.name, "failed", _failure(job.name, exc))
             results.put(res)
     finally:
         if pool is not None:
@@ -282,9 +349,52 @@ def _worker(tasks, results, info, warm: bool, remaining) -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def _stop(procs, grace: float = 2.0) -> None:
+    """Stop worker processes: SIGTERM (they kill their kernels), then SIGKILL after ``grace`` seconds."""
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    deadline = time.monotonic() + grace
+    for p in procs:
+        p.join(timeout=max(0.0, deadline - time.monotonic()))
+        if p.is_alive():
+            p.kill()
+            p.join(timeout=1.0)
+
+
+def _waiting(out: Path):
+    def say(pid: str) -> None:
+        print(f"ftzdata: another run (pid {pid}) is building into {out}; waiting for it to finish", file=sys.stderr)
+
+    return say
+
+
 def build_many(jobs: list[Job], n_jobs: int | None = None, force: bool = False, progress: bool = True,
                warm: bool = True, write_index: bool = True) -> list[Result]:
-    """Build ``jobs`` (skipping up-to-date ones unless ``force``) on ``n_jobs`` worker processes."""
+    """Build ``jobs`` (skipping up-to-date ones unless ``force``) on ``n_jobs`` worker processes.
+
+    Holds the lock of each output folder throughout (a second run waits, then finds its reports up to
+    date) and first removes what killed runs left there. Ctrl-C (KeyboardInterrupt) stops every worker
+    and kernel within about two seconds and is re-raised."""
+    outs = sorted({job.out for job in jobs})
+    with contextlib.ExitStack() as stack:
+        for out in outs:
+            stack.enter_context(folder_lock(out, ".lock", on_wait=_waiting(out)))
+            clean_out(out)
+        try:
+            results = _build_locked(jobs, n_jobs, force, progress, warm)
+        finally:
+            for out in outs:
+                shutil.rmtree(out / TMP_DIR, ignore_errors=True)
+        if write_index:
+            from .index import write_index as _write_index
+
+            for out in outs:
+                _write_index(out)
+    return [results[job.name] for job in jobs]
+
+
+def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
     import multiprocessing as mp
 
     n_jobs = max(1, n_jobs or os.cpu_count() or 1)
@@ -296,6 +406,8 @@ def build_many(jobs: list[Job], n_jobs: int | None = None, force: bool = False, 
             results[job.name] = Result(job.name, "skipped")
         else:
             todo.append((job, key))
+    if not todo:
+        return results
 
     bar = None
     if progress and len(jobs) > 1:
@@ -305,39 +417,40 @@ def build_many(jobs: list[Job], n_jobs: int | None = None, force: bool = False, 
                    bar_format="{desc} {n_fmt} of {total_fmt} |{bar}| {elapsed}<{remaining}{postfix}",
                    dynamic_ncols=True, leave=True)
 
-    if todo:
-        from ftzdata.fonts import subset_font_path
+    def done(res: Result) -> None:
+        results[res.name] = res
+        if bar:
+            bar.set_postfix_str(f"{res.name} {res.status}", refresh=False)
+            bar.update()
 
-        subset_font_path()  # build the cached font subset once, before the workers need it
-        info = data_info(todo[0][0].params.get("corpus") or None)
-        for job, _ in todo:
-            job.out.mkdir(parents=True, exist_ok=True)
-        workers = min(n_jobs, len(todo))
+    from ftzdata.fonts import subset_font_path
+
+    from .execute import KernelPool, kill_kernels
+
+    subset_font_path()  # build the cached font subset once, before the workers need it
+    info = data_info(todo[0][0].params.get("corpus") or None)
+    workers = min(n_jobs, len(todo))
+    procs = []
+    try:
         if workers == 1:
-            from .execute import KernelPool
-
             pool = KernelPool(size=0) if warm and len(todo) > 1 else None
-            try:
-                for i, (job, key) in enumerate(todo):
-                    km = pool.take(start_next=i + 1 < len(todo)) if pool else None
-                    res = build_one(job, km=km, info=info, key=key)
-                    results[job.name] = res
-                    if bar:
-                        bar.set_postfix_str(f"{res.name} {res.status}", refresh=False)
-                        bar.update()
-            finally:
-                if pool:
-                    pool.close()
+            for i, (job, key) in enumerate(todo):
+                km = pool.take(start_next=i + 1 < len(todo)) if pool else None
+                done(build_one(job, km=km, info=info, key=key))
+            if pool:
+                pool.close()
         else:
             ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
             tasks, outq = ctx.Queue(), ctx.Queue()
+            for q in (tasks, outq):
+                q.cancel_join_thread()  # never block the exit on a queue's feeder thread
             for item in todo:
                 tasks.put(item)
             for _ in range(workers):
                 tasks.put(None)
             remaining = ctx.Value("i", len(todo))
-            procs = [ctx.Process(target=_worker, args=(tasks, outq, info, warm, remaining), daemon=False)
-                     for _ in range(workers)]
+            procs = [ctx.Process(target=_worker, args=(tasks, outq, info, warm, remaining, os.getpid()),
+                                 daemon=False) for _ in range(workers)]
             for p in procs:
                 p.start()
             pending = {job.name for job, _ in todo}
@@ -351,24 +464,16 @@ def build_many(jobs: list[Job], n_jobs: int | None = None, force: bool = False, 
                         break
                     continue
                 pending.discard(res.name)
-                results[res.name] = res
-                if bar:
-                    bar.set_postfix_str(f"{res.name} {res.status}", refresh=False)
-                    bar.update()
+                done(res)
             for p in procs:
                 p.join(timeout=30)
             for name in pending:  # a worker died
                 results[name] = Result(name, "failed", f"report '{name}' failed: worker process died")
-    if bar:
-        bar.close()
-    for out in {job.out for job in jobs}:
-        with contextlib.suppress(OSError):
-            (out / TMP_DIR).rmdir()
-    if write_index and jobs:
-        from .index import write_index as _write_index
-
-        outs = {job.out for job in jobs}
-        for out in outs:
-            if out.is_dir():
-                _write_index(out)
-    return [results[job.name] for job in jobs]
+    except BaseException:  # Ctrl-C: stop everything now, then let the interrupt go on
+        _stop(procs)
+        kill_kernels()
+        raise
+    finally:
+        if bar:
+            bar.close()
+    return results

@@ -13,14 +13,19 @@ notebook runs, the next kernel is already booting. Every notebook still gets a f
 
 from __future__ import annotations
 
+import logging
 import os
+import signal
 import sys
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-__all__ = ["ExecutionFailed", "KernelPool", "execute_notebook", "load_notebook"]
+__all__ = ["ExecutionFailed", "KernelPool", "execute_notebook", "kill_kernels", "load_notebook"]
+
+_LIVE: "weakref.WeakSet" = weakref.WeakSet()  # kernel managers of this process not yet shut down
 
 KERNEL_NAME = "ftzdata-python"
 WARMUP_CODE = (
@@ -91,6 +96,7 @@ def new_kernel_manager(cwd: str | None = None):
     from jupyter_client.manager import AsyncKernelManager
 
     km = AsyncKernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=_spec_manager())
+    _LIVE.add(km)
     # IPC sockets on POSIX, under a unique name: kernels started at the same moment by parallel workers
     # can never race for the same TCP port ("Address already in use"), and nothing listens on the network. Elsewhere, TCP with CurveZMQ encryption where available.
     import zmq
@@ -174,9 +180,35 @@ class KernelPool:
         self._spare.clear()
 
 
-def shutdown(km) -> None:
-    """Ask the kernel to exit (no interrupt first: that makes ipykernel log a KeyboardInterrupt)."""
+def kill_kernels() -> None:
+    """Kill every kernel this process started and remove its connection and socket files (no waiting).
+
+    Safe in a signal handler: used when a worker is told to stop (Ctrl-C, or its parent died)."""
+    for km in list(_LIVE):
+        proc = getattr(getattr(km, "provisioner", None), "process", None)
+        if proc is not None and proc.poll() is None:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)  # the kernel leads its own session (jupyter_client)
+            except OSError:
+                pass
+        for clean in (km.cleanup_connection_file, km.cleanup_ipc_files):
+            try:
+                clean()
+            except Exception:
+                pass
+        _LIVE.discard(km)
+
+
+def shutdown(km, now: bool = False) -> None:
+    """Ask the kernel to exit (no interrupt first: that makes ipykernel log a KeyboardInterrupt);
+    ``now``: kill it at once (after Ctrl-C)."""
     from jupyter_core.utils import ensure_async, run_sync
+
+    _LIVE.discard(km)
+    if now:
+        _LIVE.add(km)
+        kill_kernels()
+        return
 
     async def _stop():
         if km.has_kernel and await ensure_async(km.is_alive()):
@@ -193,15 +225,51 @@ def shutdown(km) -> None:
             pass
 
 
+_EXTRA_TAGS = {"injected-parameters", "papermill-error-cell-tag"}  # cells papermill adds
+
+
+def _source_cells(executed) -> list:
+    """The cells of the source notebook within an executed one."""
+    return [c for c in executed.cells if not _EXTRA_TAGS & set(c.get("metadata", {}).get("tags", []))]
+
+
 def _source_index(executed, index: int) -> int:
     """Index in the source notebook of the failed cell (papermill adds injected and error cells)."""
-    extra = {"injected-parameters", "papermill-error-cell-tag"}
-    source_cells = [c for c in executed.cells if not extra & set(c.get("metadata", {}).get("tags", []))]
-    for i, cell in enumerate(source_cells):
+    for i, cell in enumerate(_source_cells(executed)):
         if cell.get("metadata", {}).get("papermill", {}).get("exception"):
             return i
     injected = sum("injected-parameters" in c.get("metadata", {}).get("tags", []) for c in executed.cells)
     return index - injected
+
+
+def _first_line(source: str) -> str:
+    return next((line.strip() for line in (source or "").splitlines() if line.strip()), "")
+
+
+def _read_partial(output_path) -> object:
+    return nbformat.read(str(output_path), as_version=4) if Path(output_path).exists() else None
+
+
+def _running_cell(exc: BaseException) -> tuple[int | None, str]:
+    """The source-notebook index and first line of the cell nbclient was running when ``exc`` was raised
+    (read from nbclient's ``async_execute_cell`` frame in the traceback); ``(None, "")`` if not found."""
+    tb = exc.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_code.co_name == "async_execute_cell" and "cell" in frame.f_locals:
+            cell, client = frame.f_locals["cell"], frame.f_locals.get("self")
+            cells = _source_cells(client.nb) if client is not None and hasattr(client, "nb") else []
+            index = next((i for i, c in enumerate(cells) if c is cell), None)
+            return index, _first_line(cell.get("source", ""))
+        tb = tb.tb_next
+    return None, ""
+
+
+class _QuietDeadKernel(logging.Filter):
+    """Drop nbclient's own "Kernel died" log line: the failure is reported once, with the cell."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Kernel died" not in record.getMessage()
 
 
 def execute_notebook(source, parameters: dict, output_path: Path, name: str, cwd: str | None = None, km=None,
@@ -211,13 +279,16 @@ def execute_notebook(source, parameters: dict, output_path: Path, name: str, cwd
     Raises :class:`ExecutionFailed` naming the cell and error; the partly executed notebook is
     written to ``output_path`` anyway and attached to the exception.
     """
-    import logging
-
     import papermill as pm
+    from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
-    logging.getLogger("papermill").setLevel(logging.WARNING)
+    log = logging.getLogger("papermill")
+    log.setLevel(logging.WARNING)
+    if not any(isinstance(f, _QuietDeadKernel) for f in log.filters):
+        log.addFilter(_QuietDeadKernel())
     nb = load_notebook(source) if not isinstance(source, nbformat.NotebookNode) else source
+    interrupted = False
     own_km = km is None
     if own_km:
         km = new_kernel_manager()
@@ -235,10 +306,16 @@ def execute_notebook(source, parameters: dict, output_path: Path, name: str, cwd
             execution_timeout=timeout,
         )
     except PapermillExecutionError as exc:
-        executed = nbformat.read(str(output_path), as_version=4) if Path(output_path).exists() else None
+        executed = _read_partial(output_path)
         src_index = _source_index(executed, exc.cell_index) if executed is not None else exc.cell_index
-        first = next((line for line in (exc.source or "").splitlines() if line.strip()), "")
-        raise ExecutionFailed(name, src_index, first.strip(), f"{exc.ename}: {exc.evalue}", executed) from None
+        raise ExecutionFailed(name, src_index, _first_line(exc.source), f"{exc.ename}: {exc.evalue}", executed) from None
+    except DeadKernelError as exc:
+        index, first = _running_cell(exc)
+        raise ExecutionFailed(name, index, first, "the kernel died (it exited or was killed; out of memory?)",
+                              _read_partial(output_path)) from None
+    except (KeyboardInterrupt, SystemExit):
+        interrupted = True  # Ctrl-C or a stop signal: kill the kernel, no waiting for a graceful exit
+        raise
     finally:
-        shutdown(km)
+        shutdown(km, now=interrupted)
     return executed

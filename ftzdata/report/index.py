@@ -6,6 +6,8 @@ import html
 import json
 from pathlib import Path
 
+from ftzdata.export import atomic_write_bytes
+
 from .render_html import page_css
 
 __all__ = ["write_index"]
@@ -68,8 +70,6 @@ def write_index(out: Path) -> Path:
         + "\n".join(rows)
         + "\n</tbody></table>" + data_html + "</main></body></html>\n"
     )
-    path = out / "index.html"
-    tmp = path.with_suffix(".html.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(path)
-    return path
+    # a uniquely named temporary file, then a rename: concurrent writers never see a half-written page,
+    # and a full disk leaves the previous index (and no temporary file)
+    return atomic_write_bytes(out / "index.html", page.encode("utf-8"))

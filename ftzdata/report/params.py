@@ -13,6 +13,7 @@ naming the bad notebook/parameter/value and listing what is allowed.
 from __future__ import annotations
 
 import ast
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -96,6 +97,7 @@ class NotebookSpec:
     name: str
     path: Path
     parameters: dict = field(default_factory=dict)  # name -> default value (literal)
+    error: str | None = None  # why the notebook cannot be used (it is listed, never run)
 
     @property
     def source_text(self) -> str:
@@ -155,26 +157,62 @@ def _parameters_from_ipynb(path: Path) -> dict | None:
     return _literal_assignments("".join(src) if isinstance(src, list) else src)
 
 
+def _read_text(path: Path) -> str:
+    """The text of a notebook file; ValueError naming the byte offset if it is not UTF-8."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 (byte {exc.start})") from None
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, SyntaxError):
+        return f"line {exc.lineno}: {exc.msg}"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
 def load_spec(path: Path) -> NotebookSpec:
-    if path.suffix == ".py":
-        params = _parameters_from_py(path.read_text(encoding="utf-8"))
-    else:
-        params = _parameters_from_ipynb(path)
+    """The notebook at ``path``; one that cannot be read or parsed gets ``error`` instead of raising."""
+    try:
+        if path.suffix == ".py":
+            params = _parameters_from_py(_read_text(path))
+        else:
+            params = _parameters_from_ipynb(path)
+    except (OSError, SyntaxError, ValueError, KeyError, TypeError) as exc:
+        return NotebookSpec(path.stem, path, {}, error=f"{path}: {_why(exc)}")
     return NotebookSpec(path.stem, path, params or {})
 
 
+def _folder_source(directory) -> str:
+    if directory:
+        return "--notebooks"
+    return "$FTZDATA_NOTEBOOKS" if os.environ.get("FTZDATA_NOTEBOOKS") else "the default folder"
+
+
+def _is_percent_script(path: Path) -> bool:
+    try:
+        return bool(_CELL_RE.search(_read_text(path)))
+    except (OSError, ValueError):
+        return True  # unreadable: listed with its error rather than silently skipped
+
+
 def discover(directory: str | os.PathLike | None = None) -> dict[str, NotebookSpec]:
-    """Report notebooks in ``directory``: every percent-format ``.py`` and every ``.ipynb`` (``.py`` wins)."""
+    """Report notebooks in ``directory``: every percent-format ``.py`` and every ``.ipynb`` (``.py`` wins).
+
+    Raises :class:`ParamError` if the folder does not exist; a broken notebook is kept with its ``error``.
+    """
     d = notebook_dir(directory)
     out: dict[str, NotebookSpec] = {}
     if not d.is_dir():
-        return out
+        what = "is not a folder" if d.exists() else "does not exist"
+        raise ParamError(f"notebook folder {d} ({_folder_source(directory)}) {what}")
     for path in sorted(d.iterdir()):
         if path.name.startswith((".", "_")) or path.suffix not in {".py", ".ipynb"}:
             continue
         if path.suffix == ".ipynb" and (path.with_suffix(".py")).is_file():
             continue
-        if path.suffix == ".py" and not _CELL_RE.search(path.read_text(encoding="utf-8")):
+        if path.suffix == ".py" and not _is_percent_script(path):
             continue  # a helper module, not a percent notebook
         out[path.stem] = load_spec(path)
     return out
@@ -207,6 +245,8 @@ def resolve(notebook: str, params: dict, directory=None, specs: dict | None = No
     if notebook not in specs:
         raise ParamError(f"unknown notebook '{notebook}'; allowed: {_allowed(sorted(specs)) or '(none found in ' + str(notebook_dir(directory)) + ')'}")
     spec = specs[notebook]
+    if spec.error:
+        raise ParamError(f"notebook '{notebook}' cannot be read: {spec.error}")
     full = dict(spec.parameters)
     for name, raw in params.items():
         if name not in spec.parameters:
@@ -224,8 +264,23 @@ def resolve(notebook: str, params: dict, directory=None, specs: dict | None = No
     return spec, full
 
 
+MAX_SLUG = 40  #: characters of one parameter value in a report name
+MAX_NAME = 120  #: characters of a whole report name (file names stay far below the 255-byte limit)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
 def _slug(value) -> str:
-    return re.sub(r"[^A-Za-z0-9_.+=-]+", "_", str(value)).strip("_") or "_"
+    """``value`` as a file-name part; if that loses characters (non-ASCII, spaces) or is long, a hash of it
+    is appended, so that two values never share a name (上海 and 福建, 300-character values)."""
+    text = str(value)
+    slug = re.sub(r"[^A-Za-z0-9_.+=-]+", "_", text).strip("_")
+    if slug == text and len(slug) <= MAX_SLUG:
+        return slug
+    head = slug[: MAX_SLUG - 9].rstrip("_.")
+    return f"{head}_{_digest(text)}" if head else _digest(text)
 
 
 def report_name(notebook: str, params: dict) -> str:
@@ -233,7 +288,10 @@ def report_name(notebook: str, params: dict) -> str:
     parts = [notebook] + [_slug(v) for k, v in params.items() if k != "lang" and k not in SOURCE_PARAMS]
     if params.get("lang", "en") != "en":
         parts.append(_slug(params["lang"]))
-    return "-".join(parts)
+    name = "-".join(parts)
+    if len(name) > MAX_NAME:
+        name = f"{name[: MAX_NAME - 9]}_{_digest(name)}"
+    return name
 
 
 def report_title(notebook: str, params: dict) -> str:
