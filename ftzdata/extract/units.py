@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ftzdata import terms as _terms
+
 __all__ = ["Unit", "UNITS", "UNIT_SURFACES", "PER_WORDS", "unit_label", "DIMENSIONS"]
 
 DIMENSIONS = ("duration", "count", "money", "ratio", "area", "other")
@@ -96,15 +98,7 @@ _COUNTS = {
     "个部门": "部门", "个窗口": "窗口", "个证": "证", "证": "证", "单": "单", "万人次": "人次",
     "家次": "家次", "项次": "项次", "人": "人", "个工作组": "工作组",
 }
-_COUNT_EN = {
-    "项": "item", "个": "unit", "家": "entity", "票": "declaration", "批次": "batch", "批": "batch",
-    "标箱": "TEU", "张": "sheet", "人次": "person-time", "次": "time", "份": "copy", "步": "step",
-    "环节": "step", "条": "record", "件": "piece", "卷": "file", "户": "household", "名": "person",
-    "位": "person", "种": "kind", "类": "category", "辆": "vehicle", "台": "set", "艘次": "ship-call",
-    "艘": "ship", "架次": "flight", "架": "aircraft", "套": "set", "笔": "transaction", "宗": "case",
-    "部门": "department", "窗口": "window", "证": "certificate", "单": "order", "家次": "entity-time",
-    "项次": "item-time", "人": "person", "工作组": "working group",
-}
+_COUNT_EN = _terms.terms()["counted_nouns"]  # counted noun -> English (one registry)
 for _surface, _zh in _COUNTS.items():
     UNITS[_surface] = Unit(f"count:{_zh}", "count", 10000.0 if _surface == "万人次" else 1.0,
                            _COUNT_EN[_zh], _zh)
@@ -130,12 +124,8 @@ PER_WORDS: dict[str, str] = {
 
 def unit_label(canonical: str, lang: str = "en") -> str:
     """Short label of a canonical unit (``"h"`` → ``"hours"``; ``"count:项"`` → ``"item"`` / ``"项"``)."""
-    fixed = {"h": ("hours", "小时"), "CNY": ("yuan", "元"), "USD": ("US dollars", "美元"),
-             "HKD": ("HK dollars", "港元"), "EUR": ("euros", "欧元"), "%": ("percent", "%"),
-             "pp": ("percentage points", "个百分点"), "times": ("times", "倍"), "m2": ("square metres", "平方米"),
-             "t": ("tonnes", "吨"), "km": ("kilometres", "公里"), "m3": ("cubic metres", "立方米")}
-    if canonical in fixed:
-        return fixed[canonical][0 if lang == "en" else 1]
+    if canonical != "count" and _terms.unit_long(canonical):
+        return _terms.unit_long(canonical) if lang == "en" else _terms.unit_words(canonical)[1]
     if canonical.startswith("count:"):
         zh = canonical[6:]
         return _COUNT_EN.get(zh, zh) if lang == "en" else zh

@@ -11,61 +11,22 @@ import re
 import unicodedata
 
 from ftzdata.errors import UnknownValueError
+from ftzdata import terms
 from ftzdata.vocab import DOMAINS, ZONES
 
 LANGS = ("en", "zh")
 
-KIND_NAMES = {
-    "duration": ("Time", "时长"),
-    "count": ("Number", "数量"),
-    "money": ("Cost", "金额"),
-    "ratio": ("Rate", "比率"),
-    "area": ("Area", "面积"),
-}
-# Canonical units -> (en, zh) as written after a value.
-UNIT_NAMES = {
-    "h": ("h", "小时"),
-    "CNY": ("CNY", "元"),
-    "USD": ("USD", "美元"),
-    "%": ("%", "%"),
-    "pp": ("pp", "个百分点"),
-    "times": ("×", "倍"),
-    "m2": ("m²", "平方米"),
-    "count": ("", ""),
-}
-# Nouns of counts (count:项 …) -> (en, zh)
-COUNT_NOUNS = {"项": "items", "次": "times", "家": "organisations", "户": "entities", "个": "units", "件": "cases"}
-
-# What one value refers to (the dataset's ``per``) -> (en, zh)
-PER_NAMES = {
-    "TEU": ("per TEU", "每标箱"), "container": ("per container", "每集装箱"),
-    "declaration": ("per declaration", "每票报关单"), "batch": ("per batch", "每批货物"),
-    "ship": ("per ship", "每艘次船舶"), "voyage": ("per voyage", "每航次"), "vehicle": ("per vehicle", "每车"),
-    "project": ("per project", "每个项目"), "enterprise": ("per enterprise", "每家企业"),
-    "person": ("per person", "每人"), "matter": ("per matter", "每个事项"), "case": ("per case", "每件"),
-}
+# Kinds, units, counted nouns, per and qualifiers: the one registry (ftzdata/data/terms.yaml).
+QUALIFIERS = {k: (v["en"], v["zh"], v["marker"]) for k, v in terms.terms()["qualifiers"].items()}
 
 
 def per_name(per, lang: str) -> str:
     """'per container' / '每集装箱'; '' when the value is a total."""
     if not isinstance(per, str) or not per:
         return ""
-    en, zh = PER_NAMES.get(per, (f"per {per}", per))
+    en, zh = terms.per_words(per)
     return zh if lang == "zh" else en
 
-
-# Qualifiers as the dataset writes them -> (en, zh, marker class)
-QUALIFIERS = {
-    "approximately": ("approx.", "约", "approximate"),
-    "nearly": ("nearly", "近", "approximate"),
-    "more than": ("more than", "超过", "approximate"),
-    "at least": ("at least", "至少", "approximate"),
-    "within": ("within", "以内", "approximate"),
-    "fastest": ("fastest", "最快", "fastest"),
-    "average": ("average", "平均", "average"),
-    "working days": ("working days", "工作日", None),
-    "on the spot": ("on the spot", "当场", None),
-}
 
 WORDS = {
     "source": ("Source: ftzdata, from ", "来源：ftzdata，据"),
@@ -138,7 +99,7 @@ def domain(name, lang: str) -> str:
 
 
 def kind(name, lang: str) -> str:
-    en, zh = KIND_NAMES.get(str(name), (str(name), str(name)))
+    en, zh = terms.kind_words(name)
     return zh if lang == "zh" else en
 
 
@@ -151,8 +112,8 @@ def unit_name(unit, lang: str) -> str:
     u = str(unit)
     if u.startswith("count:"):
         noun = u.split(":", 1)[1]
-        return noun if lang == "zh" else COUNT_NOUNS.get(noun, noun)
-    en, zh = UNIT_NAMES.get(u, (u, u))
+        return noun if lang == "zh" else terms.count_noun(noun)
+    en, zh = terms.unit_words(u)
     return zh if lang == "zh" else en
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import contextlib
 import html
 
+from ftzdata import terms as _terms
+
 __all__ = ["label", "barh", "bullets", "caveats", "chart", "claims", "figure", "heading", "largest_cuts",
            "no_claims_note", "pick", "plot", "rank", "say", "subheading", "table"]
 
@@ -149,22 +151,7 @@ def label(value: str, lang: str) -> str:
 
 
 # What each qualifier means for a reader comparing figures -> (en, zh)
-QUALIFIER_CAVEATS = {
-    "fastest": ("the value after the reform is the fastest case (最快), not the typical one; do not rank it "
-                "against averages",
-                "改革后的数值为最快情形（最快），并非一般情形，不宜与平均值直接比较"),
-    "average": ("an average over many cases (平均)", "为多个事项的平均值（平均）"),
-    "approximately": ("the text gives a round figure (约, 左右)", "原文为约数（约、左右）"),
-    "nearly": ("slightly less than the figure (近)", "略低于所给数值（近）"),
-    "more than": ("a lower bound (超过, 以上, 多)", "为下限（超过、以上、多）"),
-    "at least": ("a lower bound (至少)", "为下限（至少）"),
-    "within": ("an upper bound (以内)", "为上限（以内）"),
-    "working days": ("counted in working days (工作日), converted at 24 h per day like calendar days, so "
-                     "the elapsed calendar time is longer",
-                     "以工作日计，按每日24小时换算，实际经过的自然日更长"),
-    "on the spot": ("settled on the spot (当场办结): the value after the reform is 0",
-                    "当场办结：改革后数值记为0"),
-}
+QUALIFIER_CAVEATS = {k: (v["caveat_en"], v["caveat_zh"]) for k, v in _terms.terms()["qualifiers"].items()}
 
 
 def rank(metrics, n: int | None = None):

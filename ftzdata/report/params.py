@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ftzdata import terms as _terms
 from ftzdata import vocab as _vocab
 
 __all__ = [
@@ -66,7 +67,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "metric_comparison": ("Metric comparison", "指标比较"),
 }
 ZONE_ZH = _vocab.ZONES
-KIND_ZH = {"duration": "时长", "count": "数量", "money": "金额", "ratio": "比率"}
+KIND_ZH = {k: _terms.kind_words(k)[1] for k in KINDS}
 
 
 class ParamError(ValueError):
