@@ -13,7 +13,6 @@ from __future__ import annotations
 from .cases import cases, summaries
 from .consistency import consistency
 from .metrics import metrics
-from .schema import validate
 from .corpus import Corpus, default_corpus, resolve
 from .errors import (DocumentError, FtzDataError, FtzDataWarning, PlotDataError, ReviewError, UnknownValueError,
                      ValidationError)
@@ -44,3 +43,12 @@ def normalized_text(doc_id: str, corpus: Corpus | str | None = None) -> Normaliz
     """The text of ``doc_id`` prepared for parsing (``.text``), with ``.original_span(start, end)`` mapping
     any span of it back to the original; see :mod:`ftzdata.normalize`."""
     return resolve(corpus).normalized(doc_id)
+
+
+def validate(df, corpus: Corpus | str | None = None):
+    """Check ``df`` against the published metrics schema (pandera) and the corpus's cases and texts; returns
+    it, or raises :class:`ValidationError` with one line per failing row and column. See
+    :mod:`ftzdata.schema` (imported on first use: pandera takes a while to load)."""
+    from .schema import validate as _validate
+
+    return _validate(df, corpus)

@@ -109,11 +109,34 @@ def _clean_siblings(out: Path) -> None:
             shutil.rmtree(left, ignore_errors=True)
 
 
-def write_data(out: Path, corpus: Corpus | str | None = None) -> list[Path]:
+STAMP = ".inputs"  # in the data folder: the key of the inputs the set was built from
+
+
+def inputs_key(corpus: Corpus | str | None = None) -> str:
+    """A key of everything the exports depend on: the package's files and every file of the corpus."""
+    from .report.batch import corpus_key, environment_key
+
+    return f"{environment_key()[:32]}-{corpus_key(str(resolve(corpus).root.resolve()))[:32]}"
+
+
+def is_up_to_date(out: Path, key: str) -> bool:
+    """Whether ``out`` holds a whole set built from inputs with ``key``."""
+    try:
+        stamp = (Path(out) / STAMP).read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return False
+    return stamp[0] == key and all((Path(out) / name).is_file() for name in stamp[1:] if name)
+
+
+def write_data(out: Path, corpus: Corpus | str | None = None, force: bool = False) -> list[Path]:
     """Write every table of ``corpus`` to the folder ``out`` as one set: everything is checked first
     (review, schema, quotes), then built in a new sibling folder and swapped in at once, so that ``out``
-    always holds a whole set (the old one or the new one, never a mix). Returns the files, under ``out``."""
+    always holds a whole set (the old one or the new one, never a mix). Returns the files, under ``out``;
+    none when ``out`` already holds the set of the same inputs (unless ``force``)."""
     out = Path(out)
+    key = inputs_key(corpus)
+    if not force and is_up_to_date(out, key):
+        return []
     frames = tables(corpus, strict=True)  # computed (and checked) before anything is written
     out.parent.mkdir(parents=True, exist_ok=True)
     with folder_lock(out.parent, f".{out.name}.lock"):
@@ -124,6 +147,7 @@ def write_data(out: Path, corpus: Corpus | str | None = None) -> list[Path]:
         os.chmod(new, 0o777 & ~umask)  # mkdtemp makes 0700; the published folder gets the usual permissions
         try:
             written = _write_tables(frames, new)
+            (new / STAMP).write_text("\n".join([key, *sorted(p.name for p in written)]) + "\n", encoding="utf-8")
             publish_folder(new, out)
         finally:
             shutil.rmtree(new, ignore_errors=True)
@@ -150,8 +174,8 @@ def out_problem(out: Path) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ftzdata.build", description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="reports", help="output folder (default: reports)")
-    parser.add_argument("--force", action="store_true", help="accepted for symmetry with `ftzdata reports`; "
-                        "the dataset is always rebuilt (it takes about a second)")
+    parser.add_argument("--force", action="store_true", help="rebuild even if the exports are up to date (built "
+                        "from the same package and corpus files)")
     parser.add_argument("--corpus", default=None, help="corpus folder (default: $FTZDATA_CORPUS, else the bundled "
                         "seeds)")
     args = parser.parse_args(argv)
@@ -161,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ftzdata: error: cannot write the dataset to --out {args.out}: {problem}", file=sys.stderr)
         return 2
     try:
-        files = write_data(data, args.corpus)
+        files = write_data(data, args.corpus, force=args.force)
     except FtzDataError as exc:
         print(f"ftzdata: {exc}", file=sys.stderr)
         return 2
@@ -172,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"ftzdata: interrupted; the previous dataset in {data} is unchanged", file=sys.stderr)
         return 130
-    print(f"wrote {len(files)} files to {data}")
+    print(f"wrote {len(files)} files to {data}" if files else f"dataset up to date in {data}")
     return 0
 
 

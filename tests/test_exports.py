@@ -86,3 +86,17 @@ def test_the_main_command_reports_a_broken_document(tmp_path, monkeypatch, capsy
     assert build.main(["--out", str(tmp_path)]) == 2
     assert "seeds/x.txt: the file is empty" in capsys.readouterr().err
     assert not any(tmp_path.iterdir())
+
+
+def test_an_unchanged_build_is_skipped_and_a_changed_review_rebuilds(seeds_copy, tmp_path):
+    out = tmp_path / "data"
+    assert build.write_data(out, seeds_copy)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert build.write_data(out, seeds_copy) == []  # same package, same corpus files: nothing rewritten
+    review = seeds_copy / "mofcom-2015-best-practices.review.csv"
+    review.write_bytes(review.read_bytes().replace(b"Clearance steps a trader goes through",
+                                                   b"Clearance steps a trader must go through"))
+    assert build.write_data(out, seeds_copy)
+    assert (out / "metrics.csv").read_bytes() != before["metrics.csv"]
+    assert b"Clearance steps a trader must go through" in (out / "metrics.csv").read_bytes()
+    assert build.write_data(out, seeds_copy, force=True)  # --force rebuilds

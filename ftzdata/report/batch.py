@@ -102,9 +102,16 @@ def environment_key() -> str:
     return h.hexdigest()
 
 
-@lru_cache(maxsize=8)
 def corpus_key(root: str) -> str:
-    """Hash of every file of the corpus folder ``root`` (documents, manifest, review sidecars)."""
+    """Hash of every file of the corpus folder ``root`` (documents, manifest, review sidecars); the hash is
+    recomputed whenever a file's size or modification time changes."""
+    stats = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(Path(root).rglob("*"))
+                  if p.is_file())
+    return _corpus_key(root, stats)
+
+
+@lru_cache(maxsize=8)
+def _corpus_key(root: str, stats: tuple) -> str:
     h = hashlib.sha256()
     _hash_tree(h, Path(root))
     return h.hexdigest()
