@@ -8,6 +8,7 @@ and a Frictionless ``datapackage.json`` whose fields carry descriptions and unit
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -119,13 +120,18 @@ def inputs_key(corpus: Corpus | str | None = None) -> str:
     return f"{environment_key()[:32]}-{corpus_key(str(resolve(corpus).root.resolve()))[:32]}"
 
 
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def is_up_to_date(out: Path, key: str) -> bool:
-    """Whether ``out`` holds a whole set built from inputs with ``key``."""
+    """Whether ``out`` holds, unchanged, the whole set built from inputs with ``key``."""
     try:
-        stamp = (Path(out) / STAMP).read_text(encoding="utf-8").split("\n")
-    except OSError:
+        lines = (Path(out) / STAMP).read_text(encoding="utf-8").splitlines()
+        return lines[0] == key and all(_digest(Path(out) / name) == digest
+                                       for name, digest in (line.split(" ") for line in lines[1:]))
+    except (OSError, IndexError, ValueError):
         return False
-    return stamp[0] == key and all((Path(out) / name).is_file() for name in stamp[1:] if name)
 
 
 def write_data(out: Path, corpus: Corpus | str | None = None, force: bool = False) -> list[Path]:
@@ -147,7 +153,8 @@ def write_data(out: Path, corpus: Corpus | str | None = None, force: bool = Fals
         os.chmod(new, 0o777 & ~umask)  # mkdtemp makes 0700; the published folder gets the usual permissions
         try:
             written = _write_tables(frames, new)
-            (new / STAMP).write_text("\n".join([key, *sorted(p.name for p in written)]) + "\n", encoding="utf-8")
+            stamp = [key, *(f"{p.name} {_digest(p)}" for p in sorted(written))]
+            (new / STAMP).write_text("\n".join(stamp) + "\n", encoding="utf-8")
             publish_folder(new, out)
         finally:
             shutil.rmtree(new, ignore_errors=True)
