@@ -13,6 +13,8 @@ import numpy as np
 
 from ftzdata.normalize import Normalized, normalize
 
+from .lexicon import LEX
+
 __all__ = ["Doc", "prepare"]
 
 # A comma between digit groups that is a thousands separator: "1,100", "12,345,678" (only when the
@@ -25,6 +27,7 @@ _SENTENCE_CPS = np.array([ord(c) for c in ";。!?\n"], dtype=np.uint32)
 # Quoted slogans and names (“一次告知”, 「三证合一」): no clause punctuation inside. A quoted sentence
 # (an official's words: “以前要跑三四次，现在一次都不用跑。”) is text like any other.
 _QUOTED = re.compile(r"“[^”“\n,;:!?。，；：！？]{0,60}”|「[^」\n,;:!?。，；：！？]{0,60}」|‘[^’\n,;:!?。，；：！？]{0,60}’")
+_DATE_CHARS = set(LEX["not_quantity"]["date_chars"])
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -101,7 +104,7 @@ def _mark_thousands(t: str, n: Normalized) -> str:
         for k, ch in enumerate(body):
             if ch == "," and original[int(starts[s + k])] != ",":
                 return m.group(0)
-        if m.start() > 0 and t[m.start() - 1] in "月日年":
+        if m.start() > 0 and t[m.start() - 1] in _DATE_CHARS:
             return m.group(0)
         return m.group(1) + body.replace(",", "_")
 
