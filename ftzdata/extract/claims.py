@@ -56,13 +56,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from .document import Doc, prepare
+from .document import Doc, prepare, without_gc
 from .lexicon import LEX, alt, chars, longest_first, not_followed
-from .numbers import CN_DIGIT, HALF, NONZERO, NONZERO_POSITIONAL, TEN, parse_numeral
+from .numbers import CN_DIGIT, HALF, MAX_DIGITS, NONZERO, NONZERO_POSITIONAL, TEN, parse_numeral
 from .quantities import STR, Qty, _obj, _typed, find_per, qualifier_string, scan_quantities
 from .tables import table_claims
 
@@ -75,6 +76,19 @@ _FLOATS = ["before_low", "before_high", "after_low", "after_high", "change_low",
            "change_pct_high"]
 
 NAN = float("nan")
+
+# --- limits: every rule reads a bounded stretch of text, so that extraction is linear in the input ----
+# Text a rule reads before a value: at most this many characters of its clause. The longest clause in
+# the real texts and held-out batches has 224 characters, but what a claim reads of it lies within 64
+# characters of the value (every output is the same with a window of 96); a longer clause is read
+# from here on.
+WINDOW = 128
+_MAX_VERBS = 6  # a verb chain (整合减少, 压缩减少为) has at most this many verbs
+_TRIGGER_REACH = 16  # 由/从/将 at most this many characters before the before value
+_MAX_LIST = 16  # items of a parallel list (变3次申报、3次查验为 …)
+_MAX_MARKED = 64  # values between a before marker and an after marker (改革前 … 改革后)
+_MAX_LEVEL_WORDS = 3  # 降幅达到约 …
+_MAX_TRAIL = 60  # characters of words stripped from the end of a subject
 
 # --- patterns, built from the lexicon (lexicon.yaml) ----------------------------------------------
 _V, _BA, _MK, _AM = LEX["change_verbs"], LEX["before_after"], LEX["markers"], LEX["amount"]
@@ -93,9 +107,10 @@ _POSSESSIVE = _SJ["possessive"]  # 的
 # rule 1, before → after: the text between a before value and an after value
 _BETWEEN = re.compile(
     rf"^(?P<pre>{_NOSEP}{{0,16}}?)(?:,(?P<adv>{_NOSEP}{{0,8}}?))?"
-    rf"(?P<verb>(?:{_VERB_ANY})+)了?(?:{_TO})(?P<post>{_NOSEP}{{0,10}})$")
+    rf"(?P<verb>(?:{_VERB_ANY}){{1,{_MAX_VERBS}}})了?(?:{_TO})(?P<post>{_NOSEP}{{0,10}})$")
 _BETWEEN_BARE = re.compile(rf"^(?P<pre>{_NOSEP}{{0,12}}?)(?:{alt(_BA['bare_to_words'])})(?P<post>{_NOSEP}{{0,10}})$")
 _TRIGGER = re.compile(not_followed(_BA["from_words"]))
+_TRIGGER_LEN = max(map(len, _BA["from_words"]))
 _BARE_TRIGGER = re.compile(not_followed(_BA["bare_from_words"]))
 _SUBJECT_BEFORE_TRIGGER = set(_BA["subject_before"])  # 由, 从
 _JOINERS = alt(_BA["list_joiners"])
@@ -106,15 +121,20 @@ _PAREN = re.compile(r"\([^()]{0,80}\)")
 
 # rule 2, after only: the clause text right before the value
 _AFTER_ONLY_TO = _BA["after_only_to_words"]
-_AFTER_ONLY = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DIRECTIONAL))})+)了?(?:{alt(_AFTER_ONLY_TO)})"
-                         rf"(?P<post>[^,;。!?:\n{chars(_AFTER_ONLY_TO)}]{{0,6}})$")
+_AFTER_ONLY = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DIRECTIONAL))}){{1,{_MAX_VERBS}}})了?"
+                         rf"(?:{alt(_AFTER_ONLY_TO)})(?P<post>[^,;。!?:\n{chars(_AFTER_ONLY_TO)}]{{0,6}})$")
+_AFTER_ONLY_REACH = _MAX_VERBS * max(map(len, _DIRECTIONAL)) + 1 + max(map(len, _AFTER_ONLY_TO)) + 6
+# A quick gate: an after-only match puts the last character of a to-word within this many characters
+# before the value.
+_AFTER_ONLY_GATE = (frozenset(w[-1] for w in _AFTER_ONLY_TO), 1 + 6)
 _OF_ORIGINAL = re.compile(rf"(?:{alt(_MK['before'])}){_POSSESSIVE}?$")  # 压缩至原来的1/3
 
 # rule 3, 改革前 … A …, 改革后 … B
 _BEFORE_MARK = re.compile(alt(_MK["before"]))
 _AFTER_MARK = re.compile(alt(_MK["after"]))
 _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
-_NEED_TAIL = re.compile(rf"(?:{alt(_MK['need'])})[^,;。]*$")
+_AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
+_NEED = re.compile(alt(_MK["need"]))
 _TOTAL_MARK = re.compile(rf"(?:{alt(_MK['total'])})$")
 
 # rule 4, amount of change: verb, optional object, then the value
@@ -124,11 +144,17 @@ _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
 _CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}"
                      rf"|(?<![{chars(_V['place_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
                      rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}})$")
+_CHANGE_REACH = max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14
+_CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 + 14)  # verb end, 了, object
 _OBJ_NOT_CHANGE = re.compile(alt(_V["object_not_change"]))
 _SHARE = _V["share_word"]  # 占
 _LEVEL_WORDS = alt(_AM["level_words"])
 _RANGE_WORD = re.compile(rf"(?:(?P<v>{alt(longest_first(_DEC2 + _INC2))})(?:{alt(_AM['size_words'])})"
-                         rf"|(?P<d>{alt(_AM['size_one_char'])}){_AM['size_suffix']})(?:{_LEVEL_WORDS})*$")
+                         rf"|(?P<d>{alt(_AM['size_one_char'])}){_AM['size_suffix']})(?:{_LEVEL_WORDS}){{0,{_MAX_LEVEL_WORDS}}}$")
+_RANGE_WORD_REACH = (max(map(len, _DEC2 + _INC2)) + max(map(len, _AM["size_words"]))
+                     + _MAX_LEVEL_WORDS * max(map(len, _AM["level_words"])))
+_RANGE_WORD_GATE = (frozenset(w[-1] for w in list(_AM["size_words"]) + [_AM["size_suffix"]]),
+                    1 + _MAX_LEVEL_WORDS * max(map(len, _AM["level_words"])))
 _LEVEL = re.compile(rf"(?:{_LEVEL_WORDS})$")
 _OBJ_LEAD = re.compile(rf"^(?:{alt(_AM['object_lead'])})+")
 _COMPARE = re.compile(alt(_AM["comparison"]))
@@ -158,12 +184,18 @@ _DB = LEX["doubling"]
 _FAN_TIMES = {str(k): int(v) for k, v in _DB["counts"].items()}
 _FAN = re.compile(rf"{_DB['verb']}{_DB['particle']}?(?P<n>[{chars(_FAN_TIMES)}]){_DB['noun']}")
 
+# A number the quantity layer refuses to read (10^30, 1E+308, a run of 16 digits): a claim in its clause
+# would miss it, so there is none.
+_NQ = LEX["not_quantity"]
+_UNREADABLE = re.compile(rf"\d(?:\s?\^\s?|[{chars(_NQ['exponent_letters'])}][{chars(_NQ['exponent_signs'])}]?)\d"
+                         rf"|\d{{{MAX_DIGITS + 1}}}")
+
 # folding, and plans
 _RESTATE_WORDS = re.compile(rf"(?:{alt(LEX['fold']['restate_subject_end'])})$")
 _DIGIT = re.compile(rf"[\d{NONZERO}{TEN}{HALF}]")
 _PLAN = re.compile(not_followed(_PL["words"]) + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
 _PLAN_AFTER_ONLY = re.compile(alt(_PL["after_only_push"]))
-_MEASURE_MERGE = re.compile(rf"、[^,;。]*{_PL['list_etc']}[^,;。]*(?:{alt(_V['merge'])})(?:{_TO})")
+_MERGE_TO = re.compile(rf"(?:{alt(_V['merge'])})(?:{_TO})")  # 、 … 等 … 整合至 (see _measure_merge)
 
 # subject clean-up
 _LEAD = re.compile(
@@ -172,16 +204,21 @@ _LEAD = re.compile(
     rf"|\d{{4}}年度?(?:\d{{1,2}}(?:-\d{{1,2}})?月)?[{chars(_SJ['year_end'])}]?"  # 2019年, 2020年1-6月
     rf"|\([{NONZERO_POSITIONAL}{TEN}\d]+\)|[{NONZERO_POSITIONAL}{TEN}]+、|\d+\."  # (一) 一、 1.
     rf"|{_SJ['according_to']}[^,]{{0,8}}?(?:{alt(_SJ['according_to_end'])}))+")  # 据海关统计
-_TRAIL = re.compile(rf"(?:{alt(_SJ['trail'])})+$")
+_TRAIL_WORDS = frozenset(_SJ["trail"])
+_TRAIL_LENS = sorted({len(w) for w in _TRAIL_WORDS})
+_TRAIL_LAST = frozenset(w[-1] for w in _TRAIL_WORDS)
 _CMP_CUT = re.compile(not_followed(_AM["comparison"])
                       + rf"|{_AM['compare_with'][0]}[^,]{{0,12}}{_AM['compare_with'][1]}")
 _PER_CUT = re.compile(alt(_SJ["cut_before"]))
 _VERBISH = re.compile(alt(_SJ["verbs"]))
-_TIME_SUBJECT = _V["time_subject_chars"]
+_SPEED_RE = re.compile(alt(_SPEED))
+_TIME_SUBJECT_RE = re.compile(f"[{chars(_V['time_subject_chars'])}]")
 
 
+@lru_cache(maxsize=4096)
 def _clean_subject(s: str) -> tuple[str, int]:
-    """Short subject phrase from a clause fragment; returns (subject, offset of subject in ``s``)."""
+    """Short subject phrase from a clause fragment; returns (subject, offset of subject in ``s``).
+    (Cached: the same fragment recurs in lists, tables and repeated boilerplate.)"""
     off = 0
     i = max(s.rfind(","), s.rfind(";"), s.rfind("。"), s.rfind(":"), s.rfind("\n"), s.rfind("!"), s.rfind("?"))
     if i >= 0:
@@ -201,7 +238,7 @@ def _clean_subject(s: str) -> tuple[str, int]:
     m = _LEAD.match(s)
     if m:
         off, s = off + m.end(), s[m.end():]
-    s = _TRAIL.sub("", s)
+    s = s[:_trail_start(s)]
     j = s.rfind(_POSSESSIVE)
     if 0 <= j and len(s) - j - 1 >= 2:
         off, s = off + j + 1, s[j + 1:]
@@ -215,6 +252,25 @@ def _clean_subject(s: str) -> tuple[str, int]:
     off, s = off + k, s[k:]
     s = s.rstrip("“”\"' \x00").replace("\x00", "")
     return s, off
+
+
+def _trail_start(s: str) -> int:
+    """Where the run of trail words (可以, 已, 均, 了 …) at the end of ``s`` starts (``len(s)`` if none): the
+    leftmost position from which the rest of ``s`` is a sequence of trail words, at most
+    :data:`_MAX_TRAIL` characters back."""
+    n = len(s)
+    if not n or s[-1] not in _TRAIL_LAST:
+        return n
+    ok, best, miss, longest = {n}, n, 0, _TRAIL_LENS[-1]
+    for p in range(n - 1, max(0, n - _MAX_TRAIL) - 1, -1):
+        if any(p + k in ok and s[p:p + k] in _TRAIL_WORDS for k in _TRAIL_LENS):
+            ok.add(p)
+            best, miss = p, 0
+        else:
+            miss += 1
+            if miss >= longest:  # no word sequence can bridge this gap: nothing further left fits
+                break
+    return best
 
 
 class _Claim:
@@ -289,8 +345,14 @@ def _claim_unit(a: Qty | None, b: Qty | None) -> str:
 
 def _direction_of_verbs(verbs: str, subject: str = "") -> str | None:
     """decrease / increase from a verb chain (整合减少, 缩短, 提高 …), None if only neutral verbs."""
-    if any(w in verbs for w in _SPEED):
-        return "decrease" if any(ch in subject for ch in _TIME_SUBJECT) else "increase"
+    if _SPEED_RE.search(verbs):
+        return "decrease" if _TIME_SUBJECT_RE.search(subject) else "increase"
+    return _chain_direction(verbs)
+
+
+@lru_cache(maxsize=1024)
+def _chain_direction(verbs: str) -> str | None:
+    """Direction of a verb chain without 提速 (cached: chains are a small vocabulary)."""
     d = None
     i = 0
     while i < len(verbs):
@@ -326,7 +388,7 @@ class _Run:
     """One document being read: its tokens (quantities and zero values, in order), the sentence start of
     each, the tokens a claim already uses, and the claims so far. Rules add claims with :meth:`emit`."""
 
-    __slots__ = ("doc", "text", "toks", "sent", "starts", "used", "out", "n")
+    __slots__ = ("doc", "text", "toks", "sent", "starts", "used", "out", "n", "_marks", "_plans")
 
     def __init__(self, doc: Doc, qs: list[Qty]):
         zeros = _zero_tokens(doc)
@@ -340,6 +402,50 @@ class _Run:
         self.starts = [q.start for q in self.toks]
         self.used: set[int] = set()
         self.out: list[_Claim] = []
+        self._marks: dict[re.Pattern, tuple[list[int], list[int]]] = {}
+        self._plans: dict[int, tuple[int, int] | None] = {}
+
+    def near(self, gate: tuple[frozenset, int], pos: int) -> bool:
+        """Is one of the gate's characters among the ``gate[1]`` characters before ``pos``? (A necessary
+        condition of a rule's pattern: a quick test before the pattern.)"""
+        return not gate[0].isdisjoint(self.text[max(0, pos - gate[1]):pos])
+
+    def plan_word(self, pos: int, end: int) -> bool:
+        """Is there a plan or target word (力争, 目标 …) in the sentence of ``pos``, ending by ``end``? (The
+        first one of each sentence is found once.)"""
+        ss, se = self.doc.sentence_start(pos), self.doc.sentence_end(pos)
+        if end > se:  # a claim over two sentences (改革前 … 。 改革后 …): look at all of it
+            return _PLAN.search(self.text, ss, end) is not None
+        if ss not in self._plans:
+            m = _PLAN.search(self.text, ss, se)
+            self._plans[ss] = m.span() if m else None
+        first = self._plans[ss]
+        return first is not None and first[1] <= end
+
+    def clause_start(self, pos: int) -> int:
+        """Where a rule starts reading the clause of ``pos``: its start, or :data:`WINDOW` characters
+        back in a longer clause."""
+        return max(self.doc.clause_start(pos), pos - WINDOW)
+
+    def _spans(self, pattern: re.Pattern) -> tuple[list[int], list[int]]:
+        """Starts and ends of every match of ``pattern`` in the text (found once per document)."""
+        got = self._marks.get(pattern)
+        if got is None:
+            spans = [m.span() for m in pattern.finditer(self.text)]
+            got = self._marks[pattern] = ([a for a, _ in spans], [b for _, b in spans])
+        return got
+
+    def last_mark(self, pattern: re.Pattern, a: int, b: int) -> tuple[int, int] | None:
+        """The last match of marker ``pattern`` inside [a, b), as (start, end)."""
+        starts, ends = self._spans(pattern)
+        k = bisect_right(ends, b) - 1
+        return (starts[k], ends[k]) if k >= 0 and starts[k] >= a else None
+
+    def first_mark(self, pattern: re.Pattern, a: int, b: int) -> tuple[int, int] | None:
+        """The first match of marker ``pattern`` inside [a, b), as (start, end)."""
+        starts, ends = self._spans(pattern)
+        k = bisect_left(starts, a)
+        return (starts[k], ends[k]) if k < len(starts) and ends[k] <= b else None
 
     def emit(self, c: _Claim, *tokens: int) -> None:
         """Add claim ``c``; ``tokens`` (indices) are its values, which no later rule may use."""
@@ -371,7 +477,7 @@ def _respectively(run: _Run, i: int) -> bool:
 def _group_start(run: _Run, i: int, resp: bool) -> int:
     """First token of the list that ends with before value ``i`` (变3次申报、3次查验为 …)."""
     g0 = i
-    while g0 - 1 >= 0 and g0 - 1 not in run.used and run.linked(g0 - 1, g0) \
+    while g0 - 1 >= 0 and i - g0 < _MAX_LIST and g0 - 1 not in run.used and run.linked(g0 - 1, g0) \
             and (resp or _compatible(run.toks[g0 - 1], run.toks[i])):
         g0 -= 1
     return g0
@@ -380,16 +486,16 @@ def _group_start(run: _Run, i: int, resp: bool) -> int:
 def _group_end(run: _Run, j: int, resp: bool) -> int:
     """Last token of the list that starts with after value ``j``."""
     g1 = j
-    while g1 + 1 < run.n and g1 + 1 not in run.used and run.linked(g1, g1 + 1) \
+    while g1 + 1 < run.n and g1 - j < _MAX_LIST and g1 + 1 not in run.used and run.linked(g1, g1 + 1) \
             and (resp or _compatible(run.toks[g1 + 1], run.toks[j])):
         g1 += 1
     return g1
 
 
 def _trigger(prefix: str) -> re.Match | None:
-    """由 / 从 / 将 / 把 / 变 / 改 at most 16 characters before the before value."""
-    for tm in _TRIGGER.finditer(prefix):
-        if len(prefix) - tm.end() <= 16:
+    """由 / 从 / 将 / 把 / 变 / 改 at most 16 characters before the before value (``prefix`` ends there)."""
+    for tm in _TRIGGER.finditer(prefix, max(0, len(prefix) - _TRIGGER_REACH - _TRIGGER_LEN)):
+        if len(prefix) - tm.end() <= _TRIGGER_REACH:
             return tm
     return None
 
@@ -433,8 +539,10 @@ def _before_after(run: _Run) -> None:
         if a.surface == "" or not (resp or _compatible(a, b)):
             continue
         btw = run.between(i, j)
+        if not (_BETWEEN.match(btw) or _BETWEEN_BARE.match(btw)):
+            continue  # nothing links the two values (a quick test before the full one in _link)
         g0 = _group_start(run, i, resp)
-        cs = run.doc.clause_start(run.toks[g0].start)
+        cs = run.clause_start(run.toks[g0].start)
         prefix = run.text[cs:run.toks[g0].start]
         trig = _trigger(prefix)
         link = _link(btw, prefix, trig)
@@ -447,30 +555,31 @@ def _before_after(run: _Run) -> None:
             pairs = list(zip(before_idx, after_idx))
         else:
             pairs = [(i, j)]
-        trig_subj, trig_start = _trigger_subject(prefix, cs, trig)
+        trig_subj = None
         for bi, ai in pairs:
-            c = _pair_claim(run, bi, ai, i, noun, verbs, trig_subj, trig_start,
-                            None if trig is None else cs + trig.start())
+            qa, qb = run.toks[bi], run.toks[ai]
+            if not _compatible(qa, qb) or qa.mid == qb.mid:
+                continue
+            if trig_subj is None:
+                trig_subj = _trigger_subject(prefix, cs, trig)
+            c = _pair_claim(run, bi, ai, i, noun, verbs, trig_subj, None if trig is None else cs + trig.start())
             if c is not None:
                 run.emit(c, bi, ai)
 
 
-def _pair_claim(run: _Run, bi: int, ai: int, i: int, noun: str, verbs: str, trig_subj: str,
-                trig_start: int | None, trig_pos: int | None) -> _Claim | None:
+def _pair_claim(run: _Run, bi: int, ai: int, i: int, noun: str, verbs: str, trig_subj: tuple[str, int | None],
+                trig_pos: int | None) -> _Claim | None:
     """The claim of before value ``bi`` and after value ``ai`` (``i``: the last before value, whose noun is
-    ``noun``), or None when the values do not fit together."""
+    ``noun``; ``trig_subj``: the subject before 由/从 and its start), or None when the directions disagree."""
     text = run.text
     qa, qb = run.toks[bi], run.toks[ai]
-    if not _compatible(qa, qb):
-        return None
+    trig_subj, trig_start = trig_subj
     own_noun = noun if bi == i else _JOINER_END.sub("", text[qa.end:run.toks[bi + 1].start])
     own_noun = _PAREN.sub("", own_noun)
     subj, _ = _clean_subject(own_noun) if own_noun.strip() else ("", 0)
     if not subj:
         subj = trig_subj
     direction = _direction_of_verbs(verbs, subj)
-    if qa.mid == qb.mid:
-        return None
     value_dir = _value_direction(qa.mid, qb.mid)
     if direction is None:
         direction = value_dir
@@ -491,23 +600,22 @@ def _pair_claim(run: _Run, bi: int, ai: int, i: int, noun: str, verbs: str, trig
 # --- rule 2: after only --------------------------------------------------------------------------
 def _after_only(run: _Run) -> None:
     """``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3 is a cut of 66.7 %."""
-    text, doc = run.text, run.doc
+    text = run.text
     for j in range(run.n):
         if j in run.used:
             continue
         q = run.toks[j]
-        if q.dimension == "zero":
+        if q.dimension == "zero" or not run.near(_AFTER_ONLY_GATE, q.start):
             continue
-        cs = doc.clause_start(q.start)
-        prefix = text[cs:q.start]
-        m = _AFTER_ONLY.search(prefix)
+        cs = run.clause_start(q.start)
+        m = _AFTER_ONLY.search(text, max(cs, q.start - _AFTER_ONLY_REACH), q.start)
         if not m:
             continue
-        subj, off = _clean_subject(prefix[:m.start()])
+        subj, off = _clean_subject(text[cs:m.start()])
         direction = _direction_of_verbs(m.group("verb"), subj)
         if direction is None:
             continue
-        start = cs + off if subj else cs + m.start()
+        start = cs + off if subj else m.start()
         c = _Claim(start, q.end, subj, q.dimension, direction, _claim_unit(q, None), run.sent[j])
         c.quals = q.quals + _context_quals(text, start, q.end)
         c.per = q.per or find_per(text, start, q.end)
@@ -525,12 +633,13 @@ def _marked_before(run: _Run, j: int, limit: int) -> int | None:
     """The before value for after value ``j``: the one value of its unit between the last before marker
     of the paragraph and ``limit`` (or the one marked 合计/共计), else None."""
     text, q = run.text, run.toks[j]
-    bm = None
-    for bm in _BEFORE_MARK.finditer(text, run.doc.paragraph_start(q.start), limit):
-        pass
+    bm = run.last_mark(_BEFORE_MARK, run.doc.paragraph_start(q.start), limit)
     if bm is None:
         return None
-    cands = [k for k in run.toks_in(bm.end(), limit) if k not in run.used and run.toks[k].end <= limit
+    between = run.toks_in(bm[1], limit)
+    if len(between) > _MAX_MARKED:
+        return None
+    cands = [k for k in between if k not in run.used and run.toks[k].end <= limit
              and run.toks[k].unit == q.unit and not _determiner(text, run.toks[k])]
     if len(cands) > 1:
         cands = [k for k in cands if _TOTAL_MARK.search(text, max(0, run.toks[k].start - 3), run.toks[k].start)]
@@ -540,7 +649,7 @@ def _marked_before(run: _Run, j: int, limit: int) -> int | None:
 def _marked_before_after(run: _Run) -> None:
     """改革前/原来/以往 … A …, then 改革后/现在 … (减少到|仅需|只需) B of the same unit in the same paragraph:
     before A → after B. Completes an after-only claim of rule 2 (adds its before value) or adds a claim."""
-    text, doc = run.text, run.doc
+    text = run.text
     by_after = {c.after_tok: c for c in run.out if c.after_only}
     for j in range(run.n):
         if j in run.used and j not in by_after:
@@ -548,16 +657,16 @@ def _marked_before_after(run: _Run) -> None:
         q = run.toks[j]
         if q.surface == "":
             continue
-        cs = doc.clause_start(q.start)
+        cs = run.clause_start(q.start)
         trips = q.dimension == "count" and q.low == 0 and _is_trips(q)  # 现在一次都不用跑: a cue itself
-        if j not in by_after and not trips and not _AFTER_CUE.search(text, cs, max(q.start, q.nstart)):
+        cue_end = max(q.start, q.nstart)
+        if j not in by_after and not trips \
+                and not _AFTER_CUE.search(text, max(cs, cue_end - _AFTER_CUE_REACH), cue_end):
             continue
-        am = None
-        for am in _AFTER_MARK.finditer(text, run.sent[j], q.start):
-            pass
+        am = run.last_mark(_AFTER_MARK, run.sent[j], q.start)
         if am is None and j not in by_after:
             continue
-        k = _marked_before(run, j, am.start() if am is not None else cs)
+        k = _marked_before(run, j, am[0] if am is not None else cs)
         if k is None:
             continue
         qa = run.toks[k]
@@ -566,7 +675,9 @@ def _marked_before_after(run: _Run) -> None:
         value_dir = _value_direction(qa.mid, q.mid)
         c = by_after.get(j)
         if c is None:
-            subj, off = _clean_subject(_NEED_TAIL.sub("", text[cs:q.start]))
+            head = text[cs:q.start]
+            need = _NEED.search(head)  # 改革后仅需 …: the subject is before the need word
+            subj, off = _clean_subject(head[:need.start()] if need else head)
             c = _Claim(qa.start, q.end, subj, q.dimension, value_dir, q.unit, run.sent[j])
             c.before, c.after = (qa.low, qa.high), (q.low, q.high)
             c.quals = qa.quals + q.quals
@@ -590,14 +701,13 @@ def _add_before(run: _Run, c: _Claim, k: int) -> None:
 def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
     """(verbs, verb start, object) of the change stated before value ``q``, or None."""
     text = run.text
-    prefix = text[cs:q.start]
-    m = _CHANGE.search(prefix)
+    m = _CHANGE.search(text, max(cs, q.start - _CHANGE_REACH), q.start)
     if not m:
-        word = _RANGE_WORD.search(prefix) if q.unit == "%" else None
+        word = _RANGE_WORD.search(text, max(cs, q.start - _RANGE_WORD_REACH), q.start) if q.unit == "%" else None
         if not word:
             return None
-        return word.group("v") or word.group("d"), cs + word.start(), ""
-    vstart = cs + m.start()
+        return word.group("v") or word.group("d"), word.start(), ""
+    vstart = m.start()
     obj = _OBJ_LEAD.sub("", m.group("obj"))
     # 扩展区域涵盖…3个: the verb names a thing and the number counts what it covers;
     # 占…扩展区域面积的三成: a share of something. Neither is a change.
@@ -620,8 +730,8 @@ def _change_subject(run: _Run, j: int, cs: int, vstart: int, obj: str) -> tuple[
     if not subj:
         subj, off = _clean_subject(text[cs:vstart])
         sstart = cs + off if subj else None
-    if not subj and cs > run.sent[j]:
-        pcs = run.doc.clause_start(cs - 1)
+    if not subj and cs > run.sent[j] and cs == run.doc.clause_start(q.start):
+        pcs = run.clause_start(cs - 1)
         prev = text[pcs:cs - 1]
         r = run.toks_in(pcs, cs - 1)
         head = prev[:run.toks[r[0]].start - pcs] if len(r) else prev
@@ -632,10 +742,10 @@ def _change_subject(run: _Run, j: int, cs: int, vstart: int, obj: str) -> tuple[
 def _baseline(run: _Run, j: int, cs: int, vstart: int) -> int | None:
     """A value given with 比/较 between the clause start and the verb (较2018年的8.5天减少了88%), not in
     the unit of the change."""
-    cm = _COMPARE.search(run.text[cs:vstart])
+    cm = _COMPARE.search(run.text, cs, vstart)
     base = None
     if cm:
-        for k in run.toks_in(cs + cm.end(), vstart):
+        for k in run.toks_in(cm.end(), vstart):
             tk = run.toks[k]
             if tk.end <= vstart and k not in run.used and tk.unit != run.toks[j].unit:
                 base = k
@@ -652,15 +762,17 @@ def _amount_of_change(run: _Run) -> None:
         q = run.toks[j]
         if q.surface == "" or q.dimension == "other":
             continue
-        cs = doc.clause_start(q.start)
+        if not run.near(_CHANGE_GATE, q.start) and not (q.unit == "%" and run.near(_RANGE_WORD_GATE, q.start)):
+            continue
+        cs = run.clause_start(q.start)
         found = _change_verb(run, q, cs)
         if found is None:
             continue
         verbs, vstart, obj = found
         subj, sstart = _change_subject(run, j, cs, vstart, obj)
         direction = _direction_of_verbs(verbs, subj)
-        if direction is None:
-            continue
+        if direction is None or (direction == "decrease" and q.unit == "%" and q.high > 100):
+            continue  # no direction; or a decrease of more than 100 %, which cannot be
         start = min(vstart, sstart) if sstart is not None else vstart
         c = _Claim(start, q.end, subj, q.dimension, direction, q.unit, run.sent[j])
         if q.unit == "%":
@@ -722,7 +834,7 @@ def _n_in_one(run: _Run) -> None:
         v = float(nv) if nv.isdigit() else _cn_small(nv)
         if v is None or v < 2:
             continue
-        cs = doc.clause_start(m.start())
+        cs = run.clause_start(m.start())
         subj, off = _clean_subject(text[cs:m.start()].rstrip("(“"))
         noun = m.group("noun") or ""
         unit = f"count:{noun}" if noun else "count"
@@ -739,7 +851,7 @@ def _doubling(run: _Run) -> None:
         return
     for m in _FAN.finditer(text):
         k = _FAN_TIMES[m.group("n")]
-        cs = doc.clause_start(m.start())
+        cs = run.clause_start(m.start())
         subj, off = _clean_subject(text[cs:m.start()])
         c = _Claim(cs + off if subj else m.start(), m.end(), subj, "ratio", "increase", "times",
                    doc.sentence_start(m.start()))
@@ -751,42 +863,83 @@ def _doubling(run: _Run) -> None:
 def _tables(run: _Run) -> None:
     """Rows of a table with a 改革前 and a 改革后 column (see :mod:`ftzdata.extract.tables`), unless a
     claim read above covers the row (a cell that says it in words: 由5天压缩至1天)."""
-    for t in table_claims(run.text):
-        if any(c.start < t.end and t.start < c.end for c in run.out):
+    tables = table_claims(run.text)
+    if not tables:
+        return
+    covered = _Covered(run.out)
+    for t in tables:
+        if covered.overlaps(t.start, t.end):
             continue
+        covered.add(t.start, t.end)
         c = _Claim(t.start, t.end, t.label, t.kind, _value_direction(sum(t.before), sum(t.after)), t.unit,
                    run.doc.sentence_start(t.start))
         c.before, c.after, c.quals = t.before, t.after, list(t.quals)
         run.emit(c)
 
 
-# --- last: plans and targets are not claims -------------------------------------------------------
+class _Covered:
+    """Spans of the claims found so far, to ask in O(log n) whether a new span overlaps one of them."""
+
+    def __init__(self, claims: list[_Claim]):
+        spans = sorted((c.start, c.end) for c in claims)
+        self.starts = [a for a, _ in spans]
+        self.max_end, top = [], -1  # max_end[k]: the furthest end among the first k + 1 spans
+        for _, b in spans:
+            top = max(top, b)
+            self.max_end.append(top)
+        self.extra: list[tuple[int, int]] = []  # spans added in increasing order (table rows)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_left(self.starts, b) - 1  # spans that start before b
+        if k >= 0 and self.max_end[k] > a:
+            return True
+        return bool(self.extra) and self.extra[-1][0] < b and a < self.extra[-1][1]
+
+    def add(self, a: int, b: int) -> None:
+        self.extra.append((a, b))
+
+
+# --- last: claims with an unreadable number, plans and targets are not claims ------------------------
+def _drop_unreadable(run: _Run) -> None:
+    """Drop a claim whose clause holds a number too large or too odd to read (由10^30天缩短至1天: the
+    before value is 10^30 days, which is not read, so the claim would be half of what the text says)."""
+    text = run.text
+    run.out = [c for c in run.out
+               if not _UNREADABLE.search(text, run.clause_start(c.start), min(c.end, c.start + WINDOW))]
+
+
 def _drop_plans(run: _Run) -> None:
     """Drop targets and descriptions of the measure (see :func:`_is_plan`)."""
-    doc = run.doc
-    run.out = [c for c in run.out
-               if not _is_plan(run.text, doc.sentence_start(c.start), doc.clause_start(c.start), c)]
+    run.out = [c for c in run.out if not _is_plan(run, c)]
 
 
-def _is_plan(text: str, sentence_start: int, clause_start: int, c: _Claim) -> bool:
+def _is_plan(run: _Run, c: _Claim) -> bool:
     """A target or a description of the measure, not an achieved effect: 力争将…压缩至3个月以内;
     推动…进一步压缩至30个工作日以内; 将设立登记、公章刻制等环节整合至1个平台 (what is merged is listed,
     no count before)."""
-    if _PLAN.search(text, sentence_start, c.end):  # 力争新增…30项以上，推动…压缩至30小时以内
+    if run.plan_word(c.start, c.end):  # 力争新增…30项以上，推动…压缩至30小时以内
         return True
     if not c.after_only:
         return False
-    span = text[clause_start:c.end]
-    return bool(_PLAN_AFTER_ONLY.search(span) or _MEASURE_MERGE.search(span))
+    span = run.text[run.clause_start(c.start):c.end]
+    return bool(_PLAN_AFTER_ONLY.search(span)) or _measure_merge(span)
+
+
+def _measure_merge(span: str) -> bool:
+    """将A、B等环节整合至1个平台: a list (、), then 等, then a merge verb with its 至/为 (within one clause)."""
+    i = span.find("、")
+    j = span.find(_PL["list_etc"], i + 1) if i >= 0 else -1
+    return j >= 0 and _MERGE_TO.search(span, j + 1) is not None
 
 
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
-# value twice. ``_fold_restatements`` and ``_drop_plans`` rewrite the claims found so far.
+# value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
 RULES = (_before_after, _after_only, _marked_before_after, _amount_of_change, _fold_restatements, _n_in_one,
-         _doubling, _tables, _drop_plans)
+         _doubling, _tables, _drop_unreadable, _drop_plans)
 
 
+@without_gc
 def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
     """All claims of a prepared document (normalised coordinates), by :data:`RULES` in order."""
     run = _Run(doc, qs)
@@ -855,6 +1008,7 @@ def empty_claims() -> pd.DataFrame:
     return _EMPTY.copy()
 
 
+@without_gc
 def claims_frame(doc: Doc, cs: list[_Claim]) -> pd.DataFrame:
     seen = set()
     uniq = []

@@ -6,6 +6,8 @@ Internal module.
 
 from __future__ import annotations
 
+import functools
+import gc
 import re
 from bisect import bisect_right
 
@@ -15,7 +17,7 @@ from ftzdata.normalize import Normalized, normalize
 
 from .lexicon import LEX
 
-__all__ = ["Doc", "prepare"]
+__all__ = ["Doc", "prepare", "without_gc"]
 
 # A comma between digit groups that is a thousands separator: "1,100", "12,345,678" (only when the
 # original character was an ASCII comma, see _mark_thousands).
@@ -50,7 +52,7 @@ class Doc:
     """Normalised text (``text``), the text the number grammar scans (``scan``: same length, real
     thousands separators replaced by ``_``), and clause/sentence/quote boundaries."""
 
-    __slots__ = ("norm", "text", "scan", "clause_ends", "sentence_ends", "quoted", "_quoted_starts")
+    __slots__ = ("norm", "text", "scan", "clause_ends", "sentence_ends", "line_ends", "quoted", "_quoted_starts")
 
     def __init__(self, original: str):
         self.norm = _safe_normalize(original)
@@ -62,8 +64,9 @@ class Doc:
             clause = np.isin(cps, _CLAUSE_CPS)
             self.clause_ends = np.flatnonzero(clause).tolist()
             self.sentence_ends = np.flatnonzero(clause & np.isin(cps, _SENTENCE_CPS)).tolist()
+            self.line_ends = np.flatnonzero(cps == 10).tolist()
         else:
-            self.clause_ends, self.sentence_ends = [], []
+            self.clause_ends, self.sentence_ends, self.line_ends = [], [], []
         self.quoted = [m.span() for m in _QUOTED.finditer(t)] if "“" in t or "「" in t or "‘" in t else []
         self._quoted_starts = [a for a, _ in self.quoted]
 
@@ -89,7 +92,9 @@ class Doc:
         return i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1]
 
     def paragraph_start(self, pos: int) -> int:
-        return self.text.rfind("\n", 0, pos) + 1
+        """Start of the line containing ``pos`` (just after the last newline before it)."""
+        i = bisect_right(self.line_ends, pos - 1)
+        return self.line_ends[i - 1] + 1 if i else 0
 
 
 def _mark_thousands(t: str, n: Normalized) -> str:
@@ -109,6 +114,24 @@ def _mark_thousands(t: str, n: Normalized) -> str:
         return m.group(1) + body.replace(",", "_")
 
     return _THOUSANDS.sub(repl, t)
+
+
+def without_gc(func):
+    """Run ``func`` with the cyclic garbage collector paused (restored after, also on error).
+
+    Extraction makes one small object per number and per claim and no reference cycles, so the collector
+    finds nothing; but its full passes grow with the number of live objects, which made extraction on a
+    dense input superlinear (1 MB of ``1天``: 2.0 s/MB at 100k characters, 3.0 s/MB at 1M)."""
+    @functools.wraps(func)
+    def run(*args, **kwargs):
+        if not gc.isenabled():
+            return func(*args, **kwargs)
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            gc.enable()
+    return run
 
 
 def prepare(text: str) -> Doc:

@@ -41,15 +41,21 @@ MORE = chars(_NUM["more"])  # 多余
 CN_CHARS = set(CN_DIGIT) | set(_MULT) | {HALF}  # every character of a Chinese numeral
 
 # --- regex fragments (no capturing groups) ----------------------------------------------------------
+# Every repetition is bounded, so that a scan is linear in the text whatever it holds (a run of 8000
+# digits is not a number): no real number has more than 15 integer digits, 12 decimals, or a Chinese
+# numeral of more than 25 characters (一亿二千三百四十五万六千七百八十九 has 17). A longer run is not read.
+MAX_DIGITS, MAX_DECIMALS, MAX_CN = 15, 12, 24
 # Arabic numeral; "_" marks a validated thousands separator (the quantity layer rewrites "1,100" to
-# "1_100" only where the comma is a real separator).
-AR_NUM = r"\d+(?:_\d{3})*(?:\.\d+)?"
-CN_NUM = (rf"(?:[{DIGITS}{TEN}](?:[{DIGITS}{SMALL}{BIG}]|[{MORE}](?=[{BIG}]))*"
-          rf"(?:{POINT}[{POSITIONAL}]+[{BIG}]?)?|{HALF})")  # 一千二百, 零点五, 一点五万
+# "1_100" only where the comma is a real separator). It starts where a digit run starts.
+AR_NUM = rf"(?<![\d_])\d{{1,{MAX_DIGITS}}}(?:_\d{{3}}){{0,5}}(?:\.\d{{1,{MAX_DECIMALS}}})?"
+CN_NUM = (rf"(?:[{DIGITS}{TEN}](?:[{DIGITS}{SMALL}{BIG}]|[{MORE}](?=[{BIG}])){{0,{MAX_CN}}}"
+          rf"(?:{POINT}[{POSITIONAL}]{{1,{MAX_DECIMALS}}}[{BIG}]?)?|{HALF})")  # 一千二百, 零点五, 一点五万
 _AR_WITH_MULT = rf"{AR_NUM}(?:{alt(_NUM['more'])})?(?:[{AR_MULT}]{{1,2}})?"
 NUMBER = rf"(?:{_AR_WITH_MULT}|{CN_NUM})"
-FRACTION = (rf"(?:(?:{alt(_NUM['per_hundred'])})(?:\d+(?:\.\d+)?|[{DIGITS}{TEN_HUNDRED}]+)"
-            rf"|(?:\d+|[{NONZERO}{TEN}]+){FRACTION_WORD}(?:\d+|[{NONZERO}{TEN}]+)"
+_AR_INT = rf"(?<![\d_])\d{{1,{MAX_DIGITS}}}"
+FRACTION = (rf"(?:(?:{alt(_NUM['per_hundred'])})(?:\d{{1,{MAX_DIGITS}}}(?:\.\d{{1,{MAX_DECIMALS}}})?"
+            rf"|[{DIGITS}{TEN_HUNDRED}]{{1,{MAX_CN}}})"
+            rf"|(?:{_AR_INT}|[{NONZERO}{TEN}]{{1,{MAX_CN}}}){FRACTION_WORD}(?:\d{{1,{MAX_DIGITS}}}|[{NONZERO}{TEN}]{{1,{MAX_CN}}})"
             rf"|{A_HALF}|(?<![\d/.])[1-9]/[1-9](?![\d/.]))")
 RANGE_SEP = rf"(?:{alt(_NUM['range_separators'])})"
 
@@ -193,6 +199,7 @@ def numeral_range(s: str) -> tuple[Decimal, Decimal] | None:
     return None if v is None else (v, v)
 
 
+_MAX_INPUT = 200
 _INNER_MORE = re.compile(rf"(?<=[{SMALL}])[{MORE}](?=[{BIG}])")
 
 
@@ -228,6 +235,8 @@ def parse_number(s: str) -> tuple[float, float] | None:
     t = t.translate({cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)})
     if t.endswith("%"):
         t = t[:-1]
+    if len(t) > _MAX_INPUT:  # no numeral with its qualifiers is this long (and the scan stays linear)
+        return None
     prev = None
     while prev != t:
         prev = t

@@ -37,7 +37,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .document import Doc, prepare
+from .document import Doc, prepare, without_gc
 from .lexicon import LEX, alt, longest_first
 from .numbers import (CN_CHARS, DIGITS, FRACTION, HALF, NONZERO_POSITIONAL, NUMBER, POSITIONAL, RANGE_SEP, SMALL, TEN,
                       parse_fraction, range_floats)
@@ -51,8 +51,11 @@ _QL = LEX["qualifiers"]
 QUALIFIER_ORDER: list[str] = list(_QL["order"])
 _QRANK = {q: i for i, q in enumerate(QUALIFIER_ORDER)}
 _MORE = LEX["numerals"]["more"]  # 多, 余
+_MORE_RE = re.compile(alt(_MORE))
 
-_UNIT_ALT = "|".join(re.escape(u) for u in UNIT_SURFACES)
+# A unit, tried only where one can start (a one-character test first: the alternation is long).
+_UNIT_ALT = f"(?=[{''.join(sorted({re.escape(u[0]) for u in UNIT_SURFACES}))}])(?:" + "|".join(
+    re.escape(u) for u in UNIT_SURFACES) + ")"
 _SUFFIX_QUAL: dict[str, str] = dict(_QL["after_number"])
 _SUFFIX = rf"(?:{alt(_SUFFIX_QUAL)})"
 QTY_RE = re.compile(
@@ -79,6 +82,7 @@ _CN_BLOCK_BEFORE = set(_NQ["cn_after_chars"])
 _AR_BLOCK_BEFORE = set(_NQ["ascii_after_chars"])
 _CHENG_WORD = set(_NQ["cheng_word_chars"])
 _CN_CHARS = CN_CHARS
+_EXP_SIGNS, _EXP_LETTERS = set(_NQ["exponent_signs"]), set(_NQ["exponent_letters"])
 _BATCH_GOODS = set(_NQ["batch_goods_chars"])
 _HALF_AFTER = set(_NQ["half_after_chars"])
 _TIMES_SIGNS = set(_NQ["times_signs"])
@@ -95,7 +99,8 @@ _PER_ALT = alt(longest_first(PER_WORDS))
 _PER_BEFORE = re.compile(rf"{_PER['each']}(?:{alt(_PER['each_classifiers'])})?(?P<w>{_PER_ALT})"
                          rf"|(?P<a>{alt(_PER_AVG)}){_PER['average_suffix']}|{_PER['single_prefix']}(?P<s>{alt(_PER_SINGLE)})")
 _PER_AFTER = re.compile(rf"/(?P<w>{_PER_ALT})")
-_PER_MARKS = (_PER["each"], _PER["average_suffix"], _PER["single_prefix"])
+_PER_MARK_RE = re.compile(f"[{''.join(re.escape(w) for w in (_PER['each'], _PER['average_suffix'], _PER['single_prefix']))}]")
+_has_per_mark = _PER_MARK_RE.search  # 每 / 均 / 单 somewhere in the text
 
 
 class Qty:
@@ -129,7 +134,7 @@ def find_per(text: str, a: int, b: int, after: int | None = None) -> str:
         m = _PER_AFTER.match(text, after)
         if m:
             return PER_WORDS[m.group("w")]
-    if b > a and any(w in text[a:b] for w in _PER_MARKS):
+    if b > a and _has_per_mark(text[a:b]):
         for m in _PER_BEFORE.finditer(text, a, b):
             if m.group("w"):
                 per = PER_WORDS[m.group("w")]
@@ -147,13 +152,11 @@ def _is_year(num: str) -> bool:
     return len(s) == 4 and all(ch in _POSITIONAL_DIGITS for ch in s)
 
 
-def _skip(doc: Doc, m: re.Match) -> bool:
-    """Filters for things the grammar matches that are not quantities."""
+def _skip(doc: Doc, m: re.Match, n1: str, n2: str | None, u1: str) -> bool:
+    """Filters for things the grammar matches that are not quantities (``n1``, ``n2``, ``u1``: its groups)."""
     t = doc.scan
     n1s = m.start("n1")
     prev = t[n1s - 1] if n1s > 0 else " "
-    n1 = m.group("n1")
-    u1 = m.group("u1")
     cn = n1[0] in _CN_CHARS
     if cn:
         if prev in _CN_BLOCK_BEFORE:
@@ -174,17 +177,18 @@ def _skip(doc: Doc, m: re.Match) -> bool:
             return True
         if prev == "-" and n1s > 1 and t[n1s - 2].isdigit():
             return True
+        if prev in _EXP_SIGNS and n1s > 1 and t[n1s - 2] in _EXP_LETTERS:  # 1E+308: an exponent
+            return True
     if prev == _NQ["ordinal"] or prev in _TIMES_SIGNS:
         return True
-    if u1 == "年" and (_is_year(n1) or (m.group("n2") and _is_year(m.group("n2")))):
+    if u1 == "年" and (_is_year(n1) or (n2 and _is_year(n2))):
         return True
-    if u1 == "年" and t[m.end("u1"):m.end("u1") + 1] in _YEAR_WORD and not m.group("n2"):
+    if u1 == "年" and t[m.end("u1"):m.end("u1") + 1] in _YEAR_WORD and not n2:
         return True
     if u1 == _MONTH_DAY[1] and prev == _MONTH_DAY[0]:
         return True
     if u1 == "成":  # 五成 (50 %), not 形成/成本/成员/一成不变
         nxt = t[m.end("u1"):m.end("u1") + 2]
-        n2 = m.group("n2")
         if (n2 and len(n2) > 1) or nxt[:1] in _CHENG_WORD or nxt == _NQ["cheng_idiom"] or len(n1) > 2:  # 四至五成: a range
             return True
     if u1 == "周" and t[m.end("u1"):m.end("u1") + 1] in _WEEK_WORD:
@@ -228,6 +232,7 @@ def _half_or_minutes(t: str, e: int, u1: str, r1: tuple[float, float]):
     return None
 
 
+@without_gc
 def scan_quantities(doc: Doc) -> list[Qty]:
     """All quantities of a prepared document, in order, in normalised coordinates."""
     out: list[Qty] = []
@@ -237,7 +242,7 @@ def scan_quantities(doc: Doc) -> list[Qty]:
     for m in QTY_RE.finditer(t):
         if m.start() < prev_end:  # inside a quantity read past its match (一个半小时, 1小时30分钟)
             continue
-        frac = m.group("frac")
+        frac, n1, _, n2, m1, u1, _, n3, m3, u3, suf = m.groups()
         quals: list[str] = []
         if frac:
             s, e = m.span("frac")
@@ -254,9 +259,8 @@ def scan_quantities(doc: Doc) -> list[Qty]:
             unit, dim, surface = "%", "ratio", frac
             nstart, nend = s, e
         else:
-            if _skip(doc, m):
+            if _skip(doc, m, n1, n2, u1):
                 continue
-            n1, n2, u1 = m.group("n1"), m.group("n2"), m.group("u1")
             info = UNITS[u1]
             r1 = _value(n1 if not n2 else f"{n1}至{n2}")
             if r1 is None:
@@ -269,9 +273,9 @@ def scan_quantities(doc: Doc) -> list[Qty]:
             low = r1[0] * info.factor
             high = r1[1] * info.factor
             e = m.end("u1")
-            if m.group("n3"):
-                r3 = _value(m.group("n3"))
-                info3 = UNITS[m.group("u3")]
+            if n3:
+                r3 = _value(n3)
+                info3 = UNITS[u3]
                 if r3 is not None and info3.canonical == info.canonical:
                     high3 = r3[1] * info3.factor
                     if high3 >= low:
@@ -280,18 +284,17 @@ def scan_quantities(doc: Doc) -> list[Qty]:
             if not (math.isfinite(low) and math.isfinite(high)) or low > high:
                 continue
             unit, dim, surface = info.canonical, info.dimension, u1
-            if not m.group("n2") and not m.group("n3") and e < len(t) and t[e] in _GOES_ON:
+            if not n2 and not n3 and e < len(t) and t[e] in _GOES_ON:
                 more = _half_or_minutes(t, e, u1, r1)  # 2天半, 一个半小时, 3个半月, 1小时30分钟
                 if more is not None:
                     low, high, unit, dim, e = more
             nstart = m.start("n1")
             s = nstart
             nend = e
-            if any(w in n1 for w in _MORE) or m.group("m1") or (m.group("m3") and e == m.end("u3")):
+            if m1 or _MORE_RE.search(n1) or (m3 and e == m.end("u3")):
                 quals.append("more than")
             if _WORKING_DAYS in u1:
                 quals.append("working days")
-            suf = m.group("suf")
             if suf and e == m.start("suf"):
                 base = m.start("suf")
                 for sm in _SUFFIX_SPLIT.finditer(suf):
@@ -314,7 +317,10 @@ def scan_quantities(doc: Doc) -> list[Qty]:
                 break
             quals.append(_PREFIX_QUAL[pm.group(0)])
             s = pm.start()
-        per = find_per(text, max(doc.clause_start(s), prev_end), s, after=e)
+        a = prev_end  # 每票 / 人均 … in the clause, after the previous quantity (look up the clause only then)
+        if s > a and _PER_MARK_RE.search(text, a, s):
+            a = max(doc.clause_start(s), a)
+        per = find_per(text, a, s, after=e)
         if per and e < len(t) and t[e] == "/":
             pm = _PER_AFTER.match(t, e)
             if pm:
@@ -339,6 +345,7 @@ def empty_quantities() -> pd.DataFrame:
     return _EMPTY.copy()
 
 
+@without_gc
 def quantities_frame(doc: Doc, qs: list[Qty]) -> pd.DataFrame:
     if not qs:
         return empty_quantities()
