@@ -441,11 +441,6 @@ class _Run:
         k = bisect_right(ends, b) - 1
         return (starts[k], ends[k]) if k >= 0 and starts[k] >= a else None
 
-    def first_mark(self, pattern: re.Pattern, a: int, b: int) -> tuple[int, int] | None:
-        """The first match of marker ``pattern`` inside [a, b), as (start, end)."""
-        starts, ends = self._spans(pattern)
-        k = bisect_left(starts, a)
-        return (starts[k], ends[k]) if k < len(starts) and ends[k] <= b else None
 
     def emit(self, c: _Claim, *tokens: int) -> None:
         """Add claim ``c``; ``tokens`` (indices) are its values, which no later rule may use."""
