@@ -191,7 +191,7 @@ _BLOCK_TAGS = {"p", "br", "li", "ol", "ul", "div", "tr", "td", "th", "table", "h
 _MARKUP = re.compile(
     r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9]*)\b[^<>]{0,500}?/?\s*>"  # HTML tag
     r"|&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"  # HTML entity
-    r"|[ \t]*\[bookmark:[^\]\n]{0,200}\][ \t]*\n?"  # Word bookmark debris
+    r"|[ \t]{0,64}\[bookmark:[^\]\n]{0,200}\][ \t]{0,64}\n?"  # Word bookmark debris (bounded: linear on blanks)
     r"|\r"
 )
 

@@ -1,6 +1,7 @@
-"""The words of the dataset's values — kinds, units, counted nouns, ``per``, qualifiers — in English and
-Chinese, read once from ``ftzdata/data/terms.yaml``. Charts, reports and the extractor's unit labels all
-take their words from here, so that each word lives once."""
+"""The words of the dataset's values — kinds, units, ``per``, qualifiers with their caveats — in English and
+Chinese, read once from ``ftzdata/data/terms.yaml``; counted nouns and long unit names from the extractor's
+lexicon (``ftzdata/extract/lexicon.yaml``). Charts and reports take their words from here, so that each word
+lives once."""
 
 from __future__ import annotations
 
@@ -38,13 +39,17 @@ def unit_words(unit) -> tuple[str, str]:
 
 def unit_long(unit) -> str | None:
     """The English name of a canonical unit ('hours'), or None."""
-    entry = terms()["units"].get(str(unit))
-    return entry.get("en_long") if entry else None
+    from ftzdata.extract.lexicon import LEX
+
+    entry = LEX["unit_labels"].get(str(unit))
+    return str(entry[0]) if entry else None
 
 
 def count_noun(zh: str) -> str:
     """English of a counted noun (项 → item); the noun itself if unknown."""
-    return terms()["counted_nouns"].get(zh, zh)
+    from ftzdata.extract.lexicon import LEX
+
+    return str(LEX["count_names"].get(zh, zh))
 
 
 def per_words(per: str) -> tuple[str, str]:

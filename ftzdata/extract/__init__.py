@@ -5,6 +5,8 @@
 - :func:`extract` — both with a single normalisation (faster on large corpora).
 - :func:`parse_number` — a numeral string to ``(low, high)`` (see :mod:`ftzdata.extract.numbers`).
 - :data:`UNITS` — the unit table (see :mod:`ftzdata.extract.units`).
+- ``lexicon.yaml`` — every word list the engine uses (verbs, markers, plan words, qualifiers, numerals,
+  units), read once by :mod:`ftzdata.extract.lexicon`.
 
 All offsets are into the text passed in (Traditional characters and markup are normalised inside).
 """

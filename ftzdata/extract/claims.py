@@ -22,41 +22,52 @@
 Missing numbers are NaN; string columns (subject, kind, direction, unit, per, qualifier, quote) use
 dtype ``object`` (Python str) and are never null ("" when empty).
 
-Grammar (applied per sentence, on the normalised text; parenthetical notes are ignored between parts):
+Grammar (applied per sentence, on the normalised text; parenthetical notes are ignored between parts).
+The rules run in the order of :data:`RULES`, each a function of its own; every word they use comes from
+``lexicon.yaml`` (see :mod:`.lexicon`).
 
-1. before → after: ``[由|从|将|把] A … VERB(了)(到|至|为|成) B`` (缩短至, 减少到, 整合减少为, 提高到,
+1. ``_before_after``: ``[由|从|将|把] A … VERB(了)(到|至|为|成) B`` (缩短至, 减少到, 整合减少为, 提高到,
    拓展至, 调整为 …), ``变/改 A … 为 B``; parallel lists pair up (变3次申报、3次查验为1次申报、1次查验
-   gives two claims).  当场办结/即时办结/即办 count as an after value of 0 h (qualifier ``on the spot``).
-2. after only: ``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项).
-3. 改革前/原来/以往 … A …, then 改革后/…后/现在 … (减少到|仅需|只需) B of the same unit in the same
-   paragraph: before A → after B (A must be unique, or the one marked 合计/共计/累计).
-4. amount of change: ``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%, 提升24个
-   百分点, 提高近3倍), and ``降幅/精减幅度(达) Q%``.  A baseline stated with 比/较 (较2018年的8.5天减少
-   了88%) becomes the before value.
-5. ``N合1`` / ``五证合一``: before N, after 1.
-6. tables with a 改革前 and a 改革后 column (tab- or ``|``-separated rows): each row with a value and a
-   unit in both cells (see :mod:`ftzdata.extract.tables`).
+   gives two claims), and so do 分别 lists whatever their units.  当场办结/即时办结/即办 count as an after
+   value of 0 h (qualifier ``on the spot``), 降为零 / “零收费” as 0 in the before value's unit, 零跑动 /
+   一次都不用跑 as 0 times.
+2. ``_after_only``: ``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3
+   is a cut of 66.7 %.
+3. ``_marked_before_after``: 改革前/原来/以往 … A …, then 改革后/…后/现在 … (减少到|仅需|只需) B of the
+   same unit in the same paragraph: before A → after B (A must be unique, or the one marked 合计/共计/累计).
+4. ``_amount_of_change``: ``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%,
+   提升24个百分点, 提高近3倍), and ``降幅/精减幅度(达) Q%``.  A baseline stated with 比/较 (较2018年的8.5天
+   减少了88%) becomes the before value.
+5. ``_fold_restatements``: a change that restates the before/after claim just before it in the same
+   sentence (149项…整合减少为96项, 减少录入53项; 250项 … 19项左右, 精减幅度超过90%) is *folded* into that
+   claim (change_* / change_pct_* filled, span extended) instead of being a separate row, when the
+   numbers agree.
+6. ``_n_in_one``: ``N合1`` / ``五证合一``: before N, after 1.
+7. ``_doubling``: 翻一番 / 翻了两番: a change of 1 / 3 times.
+8. ``_tables``: tables with a 改革前 and a 改革后 column (tab- or ``|``-separated rows): each row with a
+   value and a unit in both cells (see :mod:`ftzdata.extract.tables`).
+9. ``_drop_plans``: a target (力争/目标/计划 …, or 推动 … 压缩至 with no before value) or a merge that
+   describes the measure (将A、B等环节整合至1个平台) is not a claim.
 
-Restatements: a change that restates the before/after claim just before it in the same sentence
-(149项…整合减少为96项, 减少录入53项; 250项 … 19项左右, 精减幅度超过90%) is *folded* into that claim
-(change_* / change_pct_* filled, span extended) instead of being a separate row, when the numbers agree.
-A level without a change (合格率达98.17%) is not a claim; nor is a target (力争/目标/计划 …, or 推动 … 压缩至 with
-no before value) or a merge that describes the measure (将A、B等环节整合至1个平台).
+A level without a change (合格率达98.17%) is not a claim.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from .document import Doc, prepare
-from .tables import table_claims
+from .document import Doc, prepare, without_gc
+from .lexicon import LEX, alt, chars, longest_first, not_followed
+from .numbers import CN_DIGIT, HALF, MAX_DIGITS, NONZERO, NONZERO_POSITIONAL, TEN, parse_numeral
 from .quantities import STR, Qty, _obj, _typed, find_per, qualifier_string, scan_quantities
+from .tables import table_claims
 
-__all__ = ["claims", "CLAIM_COLUMNS", "find_claims", "claims_frame", "empty_claims"]
+__all__ = ["claims", "CLAIM_COLUMNS", "RULES", "find_claims", "claims_frame", "empty_claims"]
 
 CLAIM_COLUMNS = ["start", "end", "quote", "subject", "kind", "direction", "before_low", "before_high", "after_low",
                  "after_high", "change_low", "change_high", "change_pct_low", "change_pct_high", "unit", "per",
@@ -66,76 +77,148 @@ _FLOATS = ["before_low", "before_high", "after_low", "after_high", "change_low",
 
 NAN = float("nan")
 
-# --- lexicon ------------------------------------------------------------------------------------
-_DEC2 = ["缩短", "缩减", "减少", "减轻", "减免", "压缩", "压减", "压降", "降低", "下降", "下调", "精简", "精减", "简化",
-         "节省", "节约", "省去", "省下", "削减", "合并", "整合", "减低", "降费", "少跑", "少用", "少付", "少缴", "少交", "少花"]
-_INC2 = ["提高", "提升", "增加", "增长", "扩大", "扩展", "拓展", "上升", "上调", "加快", "翻了", "延长"]
-_DEC1 = ["减", "降", "缩", "压", "省", "少", "快"]  # 快: 时间快2.5天 (2.5 days less than the baseline)
-_INC1 = ["增", "提", "升", "扩"]
-_NEUTRAL = ["调整", "转变", "转换", "优化", "改", "变", "转"]
-_DEC_SET = set(_DEC2 + _DEC1)
-_INC_SET = set(_INC2 + _INC1)
+# --- limits: every rule reads a bounded stretch of text, so that extraction is linear in the input ----
+# Text a rule reads before a value: at most this many characters of its clause. The longest clause in
+# the real texts and held-out batches has 224 characters, but what a claim reads of it lies within 64
+# characters of the value (every output is the same with a window of 96); a longer clause is read
+# from here on.
+WINDOW = 128
+_MAX_VERBS = 6  # a verb chain (整合减少, 压缩减少为) has at most this many verbs
+_TRIGGER_REACH = 16  # 由/从/将 at most this many characters before the before value
+_MAX_LIST = 16  # items of a parallel list (变3次申报、3次查验为 …)
+_MAX_MARKED = 64  # values between a before marker and an after marker (改革前 … 改革后)
+_MAX_LEVEL_WORDS = 3  # 降幅达到约 …
+_MAX_TRAIL = 60  # characters of words stripped from the end of a subject
 
+# --- patterns, built from the lexicon (lexicon.yaml) ----------------------------------------------
+_V, _BA, _MK, _AM = LEX["change_verbs"], LEX["before_after"], LEX["markers"], LEX["amount"]
+_ZR, _PL, _SJ, _QL = LEX["zero"], LEX["plan"], LEX["subject"], LEX["qualifiers"]
 
-def _alt(words):
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-_VERB_ANY = _alt(_DEC2 + _INC2 + _DEC1 + _INC1 + _NEUTRAL + ["提速"])
-_SEP = r"[,;。!?:]"
+_DEC2, _INC2 = list(_V["decrease"]), list(_V["increase"])
+_DEC1, _INC1 = list(_V["decrease_one_char"]), list(_V["increase_one_char"])
+_SPEED = list(_V["speed_up"])
+_DEC_SET, _INC_SET = set(_DEC2 + _DEC1), set(_INC2 + _INC1)
+_DIRECTIONAL = _DEC2 + _INC2 + _DEC1 + _INC1 + _SPEED
+_VERB_ANY = alt(longest_first(_DEC2 + _INC2 + _DEC1 + _INC1 + list(_V["neutral"]) + _SPEED))
 _NOSEP = r"[^,;。!?:\n]"
+_TO = alt(_BA["to_words"])
+_POSSESSIVE = _SJ["possessive"]  # 的
 
-# Text between a before value and an after value.
+# rule 1, before → after: the text between a before value and an after value
 _BETWEEN = re.compile(
     rf"^(?P<pre>{_NOSEP}{{0,16}}?)(?:,(?P<adv>{_NOSEP}{{0,8}}?))?"
-    rf"(?P<verb>(?:{_VERB_ANY})+)了?(?:到|至|为|成)(?P<post>{_NOSEP}{{0,10}})$")
-_BETWEEN_BARE = re.compile(rf"^(?P<pre>{_NOSEP}{{0,12}}?)(?:为|成)(?P<post>{_NOSEP}{{0,10}})$")
-_TRIGGER = re.compile(r"由(?!于)|从(?!而|事|业|严|快|简|重|宽)|将(?!近|来)|把|变(?!更|化)|改(?!革|善|进|造)")
-_BARE_TRIGGER = re.compile(r"变|改(?!革|善|进|造)|化")
-# After-only: the clause text right before the value.
-_AFTER_ONLY = re.compile(rf"(?P<verb>(?:{_alt(_DEC2 + _INC2 + _DEC1 + _INC1 + ['提速'])})+)了?(?:到|至|为)"
-                         rf"(?P<post>[^,;。!?:\n到至为]{{0,6}})$")
-# Amount of change: verb, optional object, then the value.
-_CHANGE_VERBS = [v for v in _DEC2 + _INC2 + ["提速"] if v not in ("整合", "合并", "简化")]
-# A one-character verb right before the value is a place noun after 全/本/各/外 … (在全省11个地市 is not 省11个).
-_CHANGE = re.compile(rf"(?P<verb>{_alt(_CHANGE_VERBS)}|(?<![全本各外该跨分我他一两多])(?:{_alt(_DEC1 + _INC1)})(?=了|$))了?"
-                     rf"(?P<obj>[^,;。!?:\n到至为达是占由从比较]{{0,14}})$")
-_OBJ_NOT_CHANGE = re.compile(r"涵盖|包括|覆盖|包含|涉及|拥有|设有|位于")
-_RANGE_WORD = re.compile(r"(?:(?P<v>" + _alt(_DEC2 + _INC2) + r")(?:幅度|率|比例)|(?P<d>降|减|增|涨)幅)"
-                         r"(?:达到|达|为|超过|约|近|在|高达)*$")
+    rf"(?P<verb>(?:{_VERB_ANY}){{1,{_MAX_VERBS}}})了?(?:{_TO})(?P<post>{_NOSEP}{{0,10}})$")
+_BETWEEN_BARE = re.compile(rf"^(?P<pre>{_NOSEP}{{0,12}}?)(?:{alt(_BA['bare_to_words'])})(?P<post>{_NOSEP}{{0,10}})$")
+_TRIGGER = re.compile(not_followed(_BA["from_words"]))
+_TRIGGER_LEN = max(map(len, _BA["from_words"]))
+_BARE_TRIGGER = re.compile(not_followed(_BA["bare_from_words"]))
+_SUBJECT_BEFORE_TRIGGER = set(_BA["subject_before"])  # 由, 从
+_JOINERS = alt(_BA["list_joiners"])
+_GROUP_LINK = re.compile(rf"^[^\d,;。!?:{chars(_BA['after_only_to_words'])}]{{0,8}}?(?:{_JOINERS})$")
+_JOINER_END = re.compile(rf"(?:{_JOINERS})$")
+_RESPECTIVELY = _BA["respectively"]  # 分别
 _PAREN = re.compile(r"\([^()]{0,80}\)")
-_GROUP_LINK = re.compile(r"^[^\d,;。!?:为至到]{0,8}?(?:、|和|及|与)$")
-_ZERO = re.compile(r"当场办结|即时办结|当场办理|即时办理|即来即办|立等可取|立即办结|即办")
-_HE1 = re.compile(r"(?<![\d.一二两三四五六七八九十])(?P<n>\d{1,2}|[二两三四五六七八九十]{1,3})"
-                  r"(?P<noun>[证表章码规项个类单])?合(?:1|一)(?![\d.])")
-_BEFORE_MARK = re.compile(r"改革前|原来|原先|以往|过去|此前|以前|改革之前")
-_AFTER_MARK = re.compile(r"(?:改革|实施|方式|模式|措施|推行|上线|运行|试点)后|改革以来|现在|如今|目前")
-_AFTER_CUE = re.compile(r"(?:仅需|只需|仅要|只要|仅用|只用|仅|只|最快|最短|需要?|为|减少到|减少为|减至|降至|缩短至|缩短为|压缩至)"
-                        rf"{_NOSEP}{{0,8}}$")
-_TOTAL_MARK = re.compile(r"(?:合计|共计|总计|累计|共)$")
-_COMPARE = re.compile(r"(?:比|较|相比)")
-_CONTEXT_QUAL = [("最快", "fastest"), ("最短", "fastest"), ("平均", "average"), ("至少", "at least")]
 
-# Subject clean-up
+# rule 2, after only: the clause text right before the value
+_AFTER_ONLY_TO = _BA["after_only_to_words"]
+_AFTER_ONLY = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DIRECTIONAL))}){{1,{_MAX_VERBS}}})了?"
+                         rf"(?:{alt(_AFTER_ONLY_TO)})(?P<post>[^,;。!?:\n{chars(_AFTER_ONLY_TO)}]{{0,6}})$")
+_AFTER_ONLY_REACH = _MAX_VERBS * max(map(len, _DIRECTIONAL)) + 1 + max(map(len, _AFTER_ONLY_TO)) + 6
+# A quick gate: an after-only match puts the last character of a to-word within this many characters
+# before the value.
+_AFTER_ONLY_GATE = (frozenset(w[-1] for w in _AFTER_ONLY_TO), 1 + 6)
+_OF_ORIGINAL = re.compile(rf"(?:{alt(_MK['before'])}){_POSSESSIVE}?$")  # 压缩至原来的1/3
+
+# rule 3, 改革前 … A …, 改革后 … B
+_BEFORE_MARK = re.compile(alt(_MK["before"]))
+_AFTER_MARK = re.compile(alt(_MK["after"]))
+_AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
+_AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
+_NEED = re.compile(alt(_MK["need"]))
+_TOTAL_MARK = re.compile(rf"(?:{alt(_MK['total'])})$")
+
+# rule 4, amount of change: verb, optional object, then the value
+_NOT_AMOUNT = set(_V["merge"]) | set(_V["before_after_only"])
+_CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
+# A one-character verb right before the value is a place noun after 全/本/各/外 … (在全省11个地市 is not 省11个).
+_CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}"
+                     rf"|(?<![{chars(_V['place_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
+                     rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}})$")
+_CHANGE_REACH = max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14
+_CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 + 14)  # verb end, 了, object
+_OBJ_NOT_CHANGE = re.compile(alt(_V["object_not_change"]))
+_SHARE = _V["share_word"]  # 占
+_LEVEL_WORDS = alt(_AM["level_words"])
+_RANGE_WORD = re.compile(rf"(?:(?P<v>{alt(longest_first(_DEC2 + _INC2))})(?:{alt(_AM['size_words'])})"
+                         rf"|(?P<d>{alt(_AM['size_one_char'])}){_AM['size_suffix']})(?:{_LEVEL_WORDS}){{0,{_MAX_LEVEL_WORDS}}}$")
+_RANGE_WORD_REACH = (max(map(len, _DEC2 + _INC2)) + max(map(len, _AM["size_words"]))
+                     + _MAX_LEVEL_WORDS * max(map(len, _AM["level_words"])))
+_RANGE_WORD_GATE = (frozenset(w[-1] for w in list(_AM["size_words"]) + [_AM["size_suffix"]]),
+                    1 + _MAX_LEVEL_WORDS * max(map(len, _AM["level_words"])))
+_LEVEL = re.compile(rf"(?:{_LEVEL_WORDS})$")
+_OBJ_LEAD = re.compile(rf"^(?:{alt(_AM['object_lead'])})+")
+_COMPARE = re.compile(alt(_AM["comparison"]))
+_AFTER_NOUN = re.compile(rf"{_POSSESSIVE}(?P<n>[^,;。!?:(){_POSSESSIVE}\n]{{1,12}}?)"
+                         rf"(?=[,;。!?:(\n]|$|{alt(_SJ['noun_end'])})")
+_CONTEXT_QUAL = [(w, _QL["before_number"][w]) for w in _QL["in_claim"]]  # 最快 → fastest …
+
+# zero values: tokens for 当场办结 (0 h), 零跑动 (0 times), 降为零 (0 in the before value's unit)
+_ZERO = re.compile(alt(_ZR["on_the_spot"]))
+_ZERO_TRIPS = re.compile(alt(longest_first(_ZR["no_trips"])))
+_TRIPS_LEAD = tuple(_ZR["no_trips_lead"])
+_ZERO_CHARS, _ZERO_TO = _ZR["zero_chars"], _ZR["zero_to_chars"]
+_ZERO_VALUE = re.compile(rf"[{chars(_ZERO_CHARS)}](?<=[{chars(_ZERO_TO)}][{chars(_ZERO_CHARS)}])"
+                         rf"(?![\d{chars(_ZR['not_after_zero_chars'])}])"
+                         rf"|“{_ZERO_CHARS[0]}(?:{alt(_ZR['quoted_zero_nouns'])})”")
+# Substrings that every match of each zero pattern contains: a plain ``in`` test (fast) gates the scan.
+_ZERO_GATE = tuple(_ZR["on_the_spot"])
+_ZERO_VALUE_GATE = tuple(t + z for t in _ZERO_TO for z in _ZERO_CHARS) + ("“" + _ZERO_CHARS[0],)
+_TRIPS_GATE = tuple(_ZR["no_trips"])
+
+# rules 5 and 6, N合1 and 翻一番
+_N1 = LEX["n_in_one"]
+_TWO_PLUS = chars(d for d, v in CN_DIGIT.items() if v >= 2)
+_HE1 = re.compile(rf"(?<![\d.{NONZERO}{TEN}])(?P<n>\d{{1,2}}|[{_TWO_PLUS}{TEN}]{{1,3}})"
+                  rf"(?P<noun>[{chars(_N1['nouns'])}])?{_N1['joined']}(?:{alt(_N1['one'])})(?![\d.])")
+_DB = LEX["doubling"]
+_FAN_TIMES = {str(k): int(v) for k, v in _DB["counts"].items()}
+_FAN = re.compile(rf"{_DB['verb']}{_DB['particle']}?(?P<n>[{chars(_FAN_TIMES)}]){_DB['noun']}")
+
+# A number the quantity layer refuses to read (10^30, 1E+308, a run of 16 digits): a claim in its clause
+# would miss it, so there is none.
+_NQ = LEX["not_quantity"]
+_UNREADABLE = re.compile(rf"\d(?:\s?\^\s?|[{chars(_NQ['exponent_letters'])}][{chars(_NQ['exponent_signs'])}]?)\d"
+                         rf"|\d{{{MAX_DIGITS + 1}}}")
+
+# folding, and plans
+_RESTATE_WORDS = re.compile(rf"(?:{alt(LEX['fold']['restate_subject_end'])})$")
+_DIGIT = re.compile(rf"[\d{NONZERO}{TEN}{HALF}]")
+_PLAN = re.compile(not_followed(_PL["words"]) + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
+_PLAN_AFTER_ONLY = re.compile(alt(_PL["after_only_push"]))
+_MERGE_TO = re.compile(rf"(?:{alt(_V['merge'])})(?:{_TO})")  # 、 … 等 … 整合至 (see _measure_merge)
+
+# subject clean-up
 _LEAD = re.compile(
-    r"^(?:使得|使|让|将|把|平均|其中|并且|并|也|还|且|而且|而|同时|从而|进一步|有效|大幅度?|大大|可以|可|能够|实现了?|由于|对于|"
-    r"对|在|为企业|为货主|为|据测算|据统计|经测算|通过|目前|现在|此外|另外|截至[^,]{0,12}?(?:底|末|日|月)|"
-    r"\d{4}年度?(?:\d{1,2}(?:-\d{1,2})?月)?(?:底|末|初)?|今年|上年|全年|一是|二是|三是|四是|五是|六是|"
-    r"\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+\.|据[^,]{0,8}?(?:测算|统计|显示)|"
-    r"改革后|改革前|实施后|原来|原先|以往|过去|同比|环比)+")
-_TRAIL = re.compile(r"(?:可以|可|均|将|已经|已|都|也|再|分别|进一步|大幅度?|大大|有效|明显|显著|累计|共计|共|合计|了|得到|"
-                    r"仅需|只需|仅|只|平均|最快|最短|最多|能够|就|还|又|从|由|被|需要|需|的|至少|约|近|"
-                    r"整体|总体|逐步|进而|全部|同比|环比)+$")
-_CMP_CUT = re.compile(r"比(?!例|重|率|对|较)|较(?!高|低|大|小|多|少|好|强|快|慢|为)|相比|同比|与[^,]{0,12}相比")
-_PER_CUT = re.compile(r"每|人均|单票|单箱")
-_VERBISH = re.compile(r"(?:办理|实现|提交|申请|申报|进行|开展|实施|设置|使用|完成|表示|显示|可以)")
-_LEVEL = re.compile(r"(?:达到|达|为|是|约|近|超过)$")
-_OBJ_LEAD = re.compile(r"^(?:了|为企业|为货主|企业|各类|各项)+")
-_AFTER_NOUN = re.compile(rf"的(?P<n>[^,;。!?:()的\n]{{1,12}}?)(?=[,;。!?:(\n]|$|和|及|并)")
+    rf"^(?:{alt(_SJ['lead'])}"
+    rf"|{_SJ['as_of']}[^,]{{0,12}}?[{chars(_SJ['as_of_end'])}]"  # 截至2020年底
+    rf"|\d{{4}}年度?(?:\d{{1,2}}(?:-\d{{1,2}})?月)?[{chars(_SJ['year_end'])}]?"  # 2019年, 2020年1-6月
+    rf"|\([{NONZERO_POSITIONAL}{TEN}\d]+\)|[{NONZERO_POSITIONAL}{TEN}]+、|\d+\."  # (一) 一、 1.
+    rf"|{_SJ['according_to']}[^,]{{0,8}}?(?:{alt(_SJ['according_to_end'])}))+")  # 据海关统计
+_TRAIL_WORDS = frozenset(_SJ["trail"])
+_TRAIL_LENS = sorted({len(w) for w in _TRAIL_WORDS})
+_TRAIL_LAST = frozenset(w[-1] for w in _TRAIL_WORDS)
+_CMP_CUT = re.compile(not_followed(_AM["comparison"])
+                      + rf"|{_AM['compare_with'][0]}[^,]{{0,12}}{_AM['compare_with'][1]}")
+_PER_CUT = re.compile(alt(_SJ["cut_before"]))
+_VERBISH = re.compile(alt(_SJ["verbs"]))
+_SPEED_RE = re.compile(alt(_SPEED))
+_TIME_SUBJECT_RE = re.compile(f"[{chars(_V['time_subject_chars'])}]")
 
 
+@lru_cache(maxsize=4096)
 def _clean_subject(s: str) -> tuple[str, int]:
-    """Short subject phrase from a clause fragment; returns (subject, offset of subject in ``s``)."""
+    """Short subject phrase from a clause fragment; returns (subject, offset of subject in ``s``).
+    (Cached: the same fragment recurs in lists, tables and repeated boilerplate.)"""
     off = 0
     i = max(s.rfind(","), s.rfind(";"), s.rfind("。"), s.rfind(":"), s.rfind("\n"), s.rfind("!"), s.rfind("?"))
     if i >= 0:
@@ -155,8 +238,8 @@ def _clean_subject(s: str) -> tuple[str, int]:
     m = _LEAD.match(s)
     if m:
         off, s = off + m.end(), s[m.end():]
-    s = _TRAIL.sub("", s)
-    j = s.rfind("的")
+    s = s[:_trail_start(s)]
+    j = s.rfind(_POSSESSIVE)
     if 0 <= j and len(s) - j - 1 >= 2:
         off, s = off + j + 1, s[j + 1:]
     if len(s.replace("\x00", "")) > 14:
@@ -171,43 +254,67 @@ def _clean_subject(s: str) -> tuple[str, int]:
     return s, off
 
 
+def _trail_start(s: str) -> int:
+    """Where the run of trail words (可以, 已, 均, 了 …) at the end of ``s`` starts (``len(s)`` if none): the
+    leftmost position from which the rest of ``s`` is a sequence of trail words, at most
+    :data:`_MAX_TRAIL` characters back."""
+    n = len(s)
+    if not n or s[-1] not in _TRAIL_LAST:
+        return n
+    ok, best, miss, longest = {n}, n, 0, _TRAIL_LENS[-1]
+    for p in range(n - 1, max(0, n - _MAX_TRAIL) - 1, -1):
+        if any(p + k in ok and s[p:p + k] in _TRAIL_WORDS for k in _TRAIL_LENS):
+            ok.add(p)
+            best, miss = p, 0
+        else:
+            miss += 1
+            if miss >= longest:  # no word sequence can bridge this gap: nothing further left fits
+                break
+    return best
+
+
 class _Claim:
+    """A claim in normalised coordinates (internal; the dataframe is the public form).
+
+    ``after_tok`` is the token of the after value of an after-only claim (rule 3 may add its before
+    value); ``base_tok`` the token of a baseline stated with 比/较 in an amount-of-change claim (the
+    folding step may make it the before value)."""
+
     __slots__ = ("start", "end", "subject", "kind", "direction", "before", "after", "change", "pct", "unit", "per",
-                 "quals", "sent", "after_only", "after_tok")
+                 "quals", "sent", "after_only", "after_tok", "base_tok")
 
     def __init__(self, start, end, subject, kind, direction, unit, sent):
         self.start, self.end, self.subject, self.kind, self.direction = start, end, subject, kind, direction
         self.before = self.after = self.change = self.pct = None
         self.unit, self.per, self.quals, self.sent = unit, "", [], sent
         self.after_only = False
-        self.after_tok = None
-
-
-# Trips a citizen makes, down to none: an after value of 0 times (零跑动; 一次都不用跑).
-_ZERO_TRIPS = re.compile(r"零跑[动腿]|不(?:用|需要?)再?跑")  # literal first characters: a fast scan
-_TRIPS_LEAD = ("一次都", "一次也", "再也")
-# Zero as the after value, in the unit of the before value: 由100元降为零, 由3次减少为0, 降至“零收费”.
-_ZERO_VALUE = re.compile(r"[零0](?<=[为至到成][零0])(?![\d.%零〇])|“零(?:收费|租金|费用|成本)”")  # first char: fast scan
-# Substrings that every match of each zero pattern contains: a plain ``in`` test (fast) gates the scan.
-_ZERO_GATE = ("当场", "即时", "即办", "立等", "立即办")
-_ZERO_VALUE_GATE = ("为零", "至零", "到零", "成零", "为0", "至0", "到0", "成0", "“零")
+        self.after_tok: int | None = None
+        self.base_tok: int | None = None
 
 
 def _zero_tokens(doc: Doc) -> list[Qty]:
+    """Zero values that are not written as numbers: 当场办结 (0 h, on the spot), 降为零 / “零收费” (0 in
+    whatever unit the before value has: dimension ``zero``), 零跑动 / 一次都不用跑 (0 times)."""
     out = []
     t = doc.text
     if any(w in t for w in _ZERO_GATE):
         for m in _ZERO.finditer(t):
-            out.append(Qty(m.start(), m.end(), m.start(), m.end(), 0.0, 0.0, "h", "duration", "", ["on the spot"], ""))
+            out.append(Qty(m.start(), m.end(), m.start(), m.end(), 0.0, 0.0, "h", "duration", "",
+                           [_QL["on_the_spot"]], ""))
     if any(w in t for w in _ZERO_VALUE_GATE):
         for m in _ZERO_VALUE.finditer(t):
             out.append(Qty(m.start(), m.end(), m.start(), m.end(), 0.0, 0.0, "", "zero", "", [], ""))
-    if "跑" in t:
+    if any(w in t for w in _TRIPS_GATE):
         for m in _ZERO_TRIPS.finditer(t):
             a = m.start()
             a -= len(next((w for w in _TRIPS_LEAD if t.endswith(w, 0, a)), ""))
             out.append(Qty(a, m.end(), a, m.end(), 0.0, 0.0, "count:次", "count", "", [], t[a:m.end()]))
     return out
+
+
+def _is_trips(q: Qty) -> bool:
+    """Is ``q`` a zero-trips token (零跑动, 一次都不用跑)?"""
+    return any(w in q.surface for w in _TRIPS_GATE)
 
 
 def _inside(qs: list[Qty], qstarts: list[int], z: Qty) -> bool:
@@ -216,6 +323,7 @@ def _inside(qs: list[Qty], qstarts: list[int], z: Qty) -> bool:
 
 
 def _compatible(a: Qty, b: Qty) -> bool:
+    """Can ``b`` be the after value of before value ``a``? (same dimension; same unit unless counts)"""
     if b.dimension == "zero":  # 降为零: zero in whatever unit the before value has
         return a.dimension != "zero"
     if a.dimension != b.dimension:
@@ -237,8 +345,14 @@ def _claim_unit(a: Qty | None, b: Qty | None) -> str:
 
 def _direction_of_verbs(verbs: str, subject: str = "") -> str | None:
     """decrease / increase from a verb chain (整合减少, 缩短, 提高 …), None if only neutral verbs."""
-    if "提速" in verbs:
-        return "decrease" if ("时" in subject or "期" in subject) else "increase"
+    if _SPEED_RE.search(verbs):
+        return "decrease" if _TIME_SUBJECT_RE.search(subject) else "increase"
+    return _chain_direction(verbs)
+
+
+@lru_cache(maxsize=1024)
+def _chain_direction(verbs: str) -> str | None:
+    """Direction of a verb chain without 提速 (cached: chains are a small vocabulary)."""
     d = None
     i = 0
     while i < len(verbs):
@@ -265,141 +379,239 @@ def _context_quals(text: str, a: int, b: int) -> list[str]:
     return [q for w, q in _CONTEXT_QUAL if w in seg]
 
 
-def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
-    """All claims of a prepared document (normalised coordinates)."""
-    text = doc.text
-    zeros = _zero_tokens(doc)
-    if zeros and qs:  # a zero inside a quantity (为0.5天 is excluded by the pattern; 为0元 is a quantity)
-        qstarts = [q.start for q in qs]
-        zeros = [z for z in zeros if z.dimension != "zero" or not _inside(qs, qstarts, z)]
-    toks = sorted(qs + zeros, key=lambda q: q.start) if zeros else list(qs)
-    n = len(toks)
-    sent = [doc.sentence_start(q.start) for q in toks]
-    tstarts = [q.start for q in toks]
+def _value_direction(before: float, after: float) -> str:
+    return "decrease" if after < before else "increase"
 
-    def toks_in(a: int, b: int) -> range:
+
+# --- the state the rules share -------------------------------------------------------------------
+class _Run:
+    """One document being read: its tokens (quantities and zero values, in order), the sentence start of
+    each, the tokens a claim already uses, and the claims so far. Rules add claims with :meth:`emit`."""
+
+    __slots__ = ("doc", "text", "toks", "sent", "starts", "used", "out", "n", "_marks", "_plans")
+
+    def __init__(self, doc: Doc, qs: list[Qty]):
+        zeros = _zero_tokens(doc)
+        if zeros and qs:  # a zero inside a quantity (为0.5天 is excluded by the pattern; 为0元 is a quantity)
+            qstarts = [q.start for q in qs]
+            zeros = [z for z in zeros if z.dimension != "zero" or not _inside(qs, qstarts, z)]
+        self.doc, self.text = doc, doc.text
+        self.toks: list[Qty] = sorted(qs + zeros, key=lambda q: q.start) if zeros else list(qs)
+        self.n = len(self.toks)
+        self.sent = [doc.sentence_start(q.start) for q in self.toks]
+        self.starts = [q.start for q in self.toks]
+        self.used: set[int] = set()
+        self.out: list[_Claim] = []
+        self._marks: dict[re.Pattern, tuple[list[int], list[int]]] = {}
+        self._plans: dict[int, tuple[int, int] | None] = {}
+
+    def near(self, gate: tuple[frozenset, int], pos: int) -> bool:
+        """Is one of the gate's characters among the ``gate[1]`` characters before ``pos``? (A necessary
+        condition of a rule's pattern: a quick test before the pattern.)"""
+        return not gate[0].isdisjoint(self.text[max(0, pos - gate[1]):pos])
+
+    def plan_word(self, pos: int, end: int) -> bool:
+        """Is there a plan or target word (力争, 目标 …) in the sentence of ``pos``, ending by ``end``? (The
+        first one of each sentence is found once.)"""
+        ss, se = self.doc.sentence_start(pos), self.doc.sentence_end(pos)
+        if end > se:  # a claim over two sentences (改革前 … 。 改革后 …): look at all of it
+            return _PLAN.search(self.text, ss, end) is not None
+        if ss not in self._plans:
+            m = _PLAN.search(self.text, ss, se)
+            self._plans[ss] = m.span() if m else None
+        first = self._plans[ss]
+        return first is not None and first[1] <= end
+
+    def clause_start(self, pos: int) -> int:
+        """Where a rule starts reading the clause of ``pos``: its start, or :data:`WINDOW` characters
+        back in a longer clause."""
+        return max(self.doc.clause_start(pos), pos - WINDOW)
+
+    def _spans(self, pattern: re.Pattern) -> tuple[list[int], list[int]]:
+        """Starts and ends of every match of ``pattern`` in the text (found once per document)."""
+        got = self._marks.get(pattern)
+        if got is None:
+            spans = [m.span() for m in pattern.finditer(self.text)]
+            got = self._marks[pattern] = ([a for a, _ in spans], [b for _, b in spans])
+        return got
+
+    def last_mark(self, pattern: re.Pattern, a: int, b: int) -> tuple[int, int] | None:
+        """The last match of marker ``pattern`` inside [a, b), as (start, end)."""
+        starts, ends = self._spans(pattern)
+        k = bisect_right(ends, b) - 1
+        return (starts[k], ends[k]) if k >= 0 and starts[k] >= a else None
+
+
+    def emit(self, c: _Claim, *tokens: int) -> None:
+        """Add claim ``c``; ``tokens`` (indices) are its values, which no later rule may use."""
+        self.out.append(c)
+        self.used.update(tokens)
+
+    def toks_in(self, a: int, b: int) -> range:
         """Indices of tokens starting in [a, b)."""
-        return range(bisect_left(tstarts, a), bisect_left(tstarts, b))
-    used: set[int] = set()
-    out: list[_Claim] = []
+        return range(bisect_left(self.starts, a), bisect_left(self.starts, b))
 
-    def between(i: int, j: int) -> str:
-        s = text[toks[i].end:toks[j].start]
+    def between(self, i: int, j: int) -> str:
+        """Text between tokens ``i`` and ``j``, parenthetical notes removed."""
+        s = self.text[self.toks[i].end:self.toks[j].start]
         return _PAREN.sub("", s) if "(" in s else s
 
-    def linked(i: int, j: int) -> bool:
-        return sent[i] == sent[j] and bool(_GROUP_LINK.match(between(i, j)))
+    def linked(self, i: int, j: int) -> bool:
+        """Are tokens ``i`` and ``j`` items of one list (3次申报、3次查验)?"""
+        return self.sent[i] == self.sent[j] and bool(_GROUP_LINK.match(self.between(i, j)))
 
-    # 1. before -> after pairs ------------------------------------------------------------------
-    has_resp = "分别" in text
-    for i in range(n - 1):
+
+# --- rule 1: before → after ----------------------------------------------------------------------
+def _respectively(run: _Run, i: int) -> bool:
+    """Is the before value ``i`` in a 分别 list (材料、时间分别由10份、5天减少到3份、1天)? Then the lists pair
+    up in order, whatever their units."""
+    a = run.toks[i]
+    return _RESPECTIVELY in run.text[max(run.sent[i], a.start - 40):a.start]
+
+
+def _group_start(run: _Run, i: int, resp: bool) -> int:
+    """First token of the list that ends with before value ``i`` (变3次申报、3次查验为 …)."""
+    g0 = i
+    while g0 - 1 >= 0 and i - g0 < _MAX_LIST and g0 - 1 not in run.used and run.linked(g0 - 1, g0) \
+            and (resp or _compatible(run.toks[g0 - 1], run.toks[i])):
+        g0 -= 1
+    return g0
+
+
+def _group_end(run: _Run, j: int, resp: bool) -> int:
+    """Last token of the list that starts with after value ``j``."""
+    g1 = j
+    while g1 + 1 < run.n and g1 - j < _MAX_LIST and g1 + 1 not in run.used and run.linked(g1, g1 + 1) \
+            and (resp or _compatible(run.toks[g1 + 1], run.toks[j])):
+        g1 += 1
+    return g1
+
+
+def _trigger(prefix: str) -> re.Match | None:
+    """由 / 从 / 将 / 把 / 变 / 改 at most 16 characters before the before value (``prefix`` ends there)."""
+    for tm in _TRIGGER.finditer(prefix, max(0, len(prefix) - _TRIGGER_REACH - _TRIGGER_LEN)):
+        if len(prefix) - tm.end() <= _TRIGGER_REACH:
+            return tm
+    return None
+
+
+def _link(btw: str, prefix: str, trig: re.Match | None) -> tuple[str, str] | None:
+    """(verbs, noun after the before value) when ``btw`` links a before and an after value
+    (…缩短至…, or 变 A 为 B), else None."""
+    m = _BETWEEN.match(btw)
+    if m:
+        if m.group("adv") is not None and len(m.group("pre")) > 8:
+            return None
+        if m.group("adv") is not None and trig is None and len(m.group("pre")) > 6:
+            return None
+        return m.group("verb"), m.group("pre")
+    m = _BETWEEN_BARE.match(btw)
+    if not m or not _BARE_TRIGGER.search(prefix[-12:]):
+        return None
+    return "", m.group("pre")
+
+
+def _trigger_subject(prefix: str, cs: int, trig: re.Match | None) -> tuple[str, int | None]:
+    """Subject written before 由/从 (or before the value when there is no trigger) and its start."""
+    if trig is not None and trig.group(0) in _SUBJECT_BEFORE_TRIGGER:
+        subj, off = _clean_subject(prefix[:trig.start()])
+    elif trig is None:
+        subj, off = _clean_subject(prefix)
+    else:
+        return "", None
+    return subj, (cs + off if subj else None)
+
+
+def _before_after(run: _Run) -> None:
+    """``[由|从|将|把] A … VERB(了)(到|至|为|成) B``, ``变 A 为 B``; parallel and 分别 lists pair up."""
+    has_resp = _RESPECTIVELY in run.text
+    for i in range(run.n - 1):
         j = i + 1
-        if i in used or j in used or sent[i] != sent[j]:
+        if i in run.used or j in run.used or run.sent[i] != run.sent[j]:
             continue
-        a, b = toks[i], toks[j]
-        # 材料、时间分别由10份、5天减少到3份、1天: the lists pair up in order, whatever their units
-        resp = has_resp and "分别" in text[max(sent[i], a.start - 40):a.start]
+        a, b = run.toks[i], run.toks[j]
+        resp = has_resp and _respectively(run, i)
         if a.surface == "" or not (resp or _compatible(a, b)):
             continue
-        btw = between(i, j)
-        # first of the before group
-        g0 = i
-        while g0 - 1 >= 0 and g0 - 1 not in used and linked(g0 - 1, g0) and (resp or _compatible(toks[g0 - 1], a)):
-            g0 -= 1
-        cs = doc.clause_start(toks[g0].start)
-        prefix = text[cs:toks[g0].start]
-        trig = None
-        for tm in _TRIGGER.finditer(prefix):
-            if len(prefix) - tm.end() <= 16:
-                trig = tm
-                break
-        m = _BETWEEN.match(btw)
-        verbs = ""
-        if m:
-            if m.group("adv") is not None and len(m.group("pre")) > 8:
-                continue
-            if m.group("adv") is not None and trig is None and len(m.group("pre")) > 6:
-                continue
-            verbs = m.group("verb")
-            noun = m.group("pre")
-        else:
-            m = _BETWEEN_BARE.match(btw)
-            if not m:
-                continue
-            if not _BARE_TRIGGER.search(prefix[-12:]):
-                continue
-            noun = m.group("pre")
-        # after group
-        g1 = j
-        while g1 + 1 < n and g1 + 1 not in used and linked(g1, g1 + 1) and (resp or _compatible(toks[g1 + 1], b)):
-            g1 += 1
-        before_idx = list(range(g0, i + 1))
-        after_idx = list(range(j, g1 + 1))
+        btw = run.between(i, j)
+        if not (_BETWEEN.match(btw) or _BETWEEN_BARE.match(btw)):
+            continue  # nothing links the two values (a quick test before the full one in _link)
+        g0 = _group_start(run, i, resp)
+        cs = run.clause_start(run.toks[g0].start)
+        prefix = run.text[cs:run.toks[g0].start]
+        trig = _trigger(prefix)
+        link = _link(btw, prefix, trig)
+        if link is None:
+            continue
+        verbs, noun = link
+        g1 = _group_end(run, j, resp)
+        before_idx, after_idx = list(range(g0, i + 1)), list(range(j, g1 + 1))
         if len(before_idx) == len(after_idx) and len(before_idx) > 1:
             pairs = list(zip(before_idx, after_idx))
         else:
             pairs = [(i, j)]
-        subj_from_trigger = ""
-        subj_start = None
-        if trig is not None and trig.group(0) in "由从":
-            subj_from_trigger, off = _clean_subject(prefix[:trig.start()])
-            subj_start = cs + off if subj_from_trigger else None
-        elif trig is None:
-            subj_from_trigger, off = _clean_subject(prefix)
-            subj_start = cs + off if subj_from_trigger else None
-        for (bi, ai) in pairs:
-            qa, qb = toks[bi], toks[ai]
-            if not _compatible(qa, qb):
+        trig_subj = None
+        for bi, ai in pairs:
+            qa, qb = run.toks[bi], run.toks[ai]
+            if not _compatible(qa, qb) or qa.mid == qb.mid:
                 continue
-            if bi == i:
-                own_noun = noun
-            else:
-                own_noun = text[qa.end:toks[bi + 1].start]
-                own_noun = re.sub(r"(?:、|和|及|与)$", "", own_noun)
-            own_noun = _PAREN.sub("", own_noun)
-            subj, _ = _clean_subject(own_noun) if own_noun.strip() else ("", 0)
-            if not subj:
-                subj = subj_from_trigger
-            direction = _direction_of_verbs(verbs, subj)
-            if qa.mid == qb.mid:
-                continue
-            value_dir = "decrease" if qb.mid < qa.mid else "increase"
-            if direction is None:
-                direction = value_dir
-            elif direction != value_dir:
-                continue
-            start = qa.start
-            if trig is not None:
-                start = min(start, cs + trig.start())
-            if subj_start is not None and subj == subj_from_trigger:
-                start = min(start, subj_start)
-            c = _Claim(start, qb.end, subj, qa.dimension, direction, _claim_unit(qa, qb), sent[bi])
-            c.before, c.after = (qa.low, qa.high), (qb.low, qb.high)
-            c.quals = qa.quals + qb.quals + _context_quals(text, start, qb.end)
-            c.per = qb.per or qa.per or find_per(text, start, qb.end)
-            c.after_tok = ai
-            out.append(c)
-            used.add(bi)
-            used.add(ai)
+            if trig_subj is None:
+                trig_subj = _trigger_subject(prefix, cs, trig)
+            c = _pair_claim(run, bi, ai, i, noun, verbs, trig_subj, None if trig is None else cs + trig.start())
+            if c is not None:
+                run.emit(c, bi, ai)
 
-    # 2. after only ----------------------------------------------------------------------------
-    for j in range(n):
-        if j in used:
+
+def _pair_claim(run: _Run, bi: int, ai: int, i: int, noun: str, verbs: str, trig_subj: tuple[str, int | None],
+                trig_pos: int | None) -> _Claim | None:
+    """The claim of before value ``bi`` and after value ``ai`` (``i``: the last before value, whose noun is
+    ``noun``; ``trig_subj``: the subject before 由/从 and its start), or None when the directions disagree."""
+    text = run.text
+    qa, qb = run.toks[bi], run.toks[ai]
+    trig_subj, trig_start = trig_subj
+    own_noun = noun if bi == i else _JOINER_END.sub("", text[qa.end:run.toks[bi + 1].start])
+    own_noun = _PAREN.sub("", own_noun)
+    subj, _ = _clean_subject(own_noun) if own_noun.strip() else ("", 0)
+    if not subj:
+        subj = trig_subj
+    direction = _direction_of_verbs(verbs, subj)
+    value_dir = _value_direction(qa.mid, qb.mid)
+    if direction is None:
+        direction = value_dir
+    elif direction != value_dir:
+        return None
+    start = qa.start
+    if trig_pos is not None:
+        start = min(start, trig_pos)
+    if trig_start is not None and subj == trig_subj:
+        start = min(start, trig_start)
+    c = _Claim(start, qb.end, subj, qa.dimension, direction, _claim_unit(qa, qb), run.sent[bi])
+    c.before, c.after = (qa.low, qa.high), (qb.low, qb.high)
+    c.quals = qa.quals + qb.quals + _context_quals(text, start, qb.end)
+    c.per = qb.per or qa.per or find_per(text, start, qb.end)
+    return c
+
+
+# --- rule 2: after only --------------------------------------------------------------------------
+def _after_only(run: _Run) -> None:
+    """``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3 is a cut of 66.7 %."""
+    text = run.text
+    for j in range(run.n):
+        if j in run.used:
             continue
-        q = toks[j]
-        if q.dimension == "zero":
+        q = run.toks[j]
+        if q.dimension == "zero" or not run.near(_AFTER_ONLY_GATE, q.start):
             continue
-        cs = doc.clause_start(q.start)
-        prefix = text[cs:q.start]
-        m = _AFTER_ONLY.search(prefix)
+        cs = run.clause_start(q.start)
+        m = _AFTER_ONLY.search(text, max(cs, q.start - _AFTER_ONLY_REACH), q.start)
         if not m:
             continue
-        subj, off = _clean_subject(prefix[:m.start()])
+        subj, off = _clean_subject(text[cs:m.start()])
         direction = _direction_of_verbs(m.group("verb"), subj)
         if direction is None:
             continue
-        start = cs + off if subj else cs + m.start()
-        c = _Claim(start, q.end, subj, q.dimension, direction, _claim_unit(q, None), sent[j])
+        start = cs + off if subj else m.start()
+        c = _Claim(start, q.end, subj, q.dimension, direction, _claim_unit(q, None), run.sent[j])
         c.quals = q.quals + _context_quals(text, start, q.end)
         c.per = q.per or find_per(text, start, q.end)
         if q.unit == "%" and direction == "decrease" and q.high < 100 and _OF_ORIGINAL.search(m.group("post")):
@@ -408,230 +620,328 @@ def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
             c.after = (q.low, q.high)
             c.after_only = True
             c.after_tok = j
-        out.append(c)
-        used.add(j)
+        run.emit(c, j)
 
-    # 3. 改革前 … A … 改革后 … B ---------------------------------------------------------------------
-    by_after = {c.after_tok: c for c in out if c.after_only}
-    for j in range(n):
-        if j in used and j not in by_after:
+
+# --- rule 3: 改革前 … A …, 改革后 … B --------------------------------------------------------------
+def _marked_before(run: _Run, j: int, limit: int) -> int | None:
+    """The before value for after value ``j``: the one value of its unit between the last before marker
+    of the paragraph and ``limit`` (or the one marked 合计/共计), else None."""
+    text, q = run.text, run.toks[j]
+    bm = run.last_mark(_BEFORE_MARK, run.doc.paragraph_start(q.start), limit)
+    if bm is None:
+        return None
+    between = run.toks_in(bm[1], limit)
+    if len(between) > _MAX_MARKED:
+        return None
+    cands = [k for k in between if k not in run.used and run.toks[k].end <= limit
+             and run.toks[k].unit == q.unit and not _determiner(text, run.toks[k])]
+    if len(cands) > 1:
+        cands = [k for k in cands if _TOTAL_MARK.search(text, max(0, run.toks[k].start - 3), run.toks[k].start)]
+    return cands[0] if len(cands) == 1 else None
+
+
+def _marked_before_after(run: _Run) -> None:
+    """改革前/原来/以往 … A …, then 改革后/现在 … (减少到|仅需|只需) B of the same unit in the same paragraph:
+    before A → after B. Completes an after-only claim of rule 2 (adds its before value) or adds a claim."""
+    text = run.text
+    by_after = {c.after_tok: c for c in run.out if c.after_only}
+    for j in range(run.n):
+        if j in run.used and j not in by_after:
             continue
-        q = toks[j]
+        q = run.toks[j]
         if q.surface == "":
             continue
-        ss = sent[j]
-        cs = doc.clause_start(q.start)
-        trips = q.dimension == "count" and q.low == 0 and "跑" in q.surface  # 现在一次都不用跑: a cue itself
-        if j not in by_after and not trips and not _AFTER_CUE.search(text, cs, max(q.start, q.nstart)):
+        cs = run.clause_start(q.start)
+        trips = q.dimension == "count" and q.low == 0 and _is_trips(q)  # 现在一次都不用跑: a cue itself
+        cue_end = max(q.start, q.nstart)
+        if j not in by_after and not trips \
+                and not _AFTER_CUE.search(text, max(cs, cue_end - _AFTER_CUE_REACH), cue_end):
             continue
-        am = None
-        for am in _AFTER_MARK.finditer(text, ss, q.start):
-            pass
-        if am is None and not (j in by_after):
+        am = run.last_mark(_AFTER_MARK, run.sent[j], q.start)
+        if am is None and j not in by_after:
             continue
-        limit = am.start() if am is not None else cs
-        ps = doc.paragraph_start(q.start)
-        bm = None
-        for bm in _BEFORE_MARK.finditer(text, ps, limit):
-            pass
-        if bm is None:
+        k = _marked_before(run, j, am[0] if am is not None else cs)
+        if k is None:
             continue
-        cands = [k for k in toks_in(bm.end(), limit) if k not in used and toks[k].end <= limit
-                 and toks[k].unit == q.unit and not _determiner(text, toks[k])]
-        if not cands:
-            continue
-        if len(cands) > 1:
-            tot = [k for k in cands if _TOTAL_MARK.search(text, max(0, toks[k].start - 3), toks[k].start)]
-            if len(tot) != 1:
-                continue
-            cands = tot
-        k = cands[0]
-        qa = toks[k]
+        qa = run.toks[k]
         if qa.mid == q.mid:
             continue
-        value_dir = "decrease" if q.mid < qa.mid else "increase"
+        value_dir = _value_direction(qa.mid, q.mid)
         c = by_after.get(j)
-        if c is not None:
-            if c.direction != value_dir:
-                continue
-            c.before = (qa.low, qa.high)
-            c.quals = qa.quals + c.quals
-            c.after_only = False
-            c.start = min(c.start, qa.start)
-        else:
-            prefix = text[cs:q.start]
-            subj, off = _clean_subject(re.sub(r"(?:仅需|只需|仅要|只要|需要|需)[^,;。]*$", "", prefix))
-            c = _Claim(qa.start, q.end, subj, q.dimension, value_dir, q.unit, ss)
+        if c is None:
+            head = text[cs:q.start]
+            need = _NEED.search(head)  # 改革后仅需 …: the subject is before the need word
+            subj, off = _clean_subject(head[:need.start()] if need else head)
+            c = _Claim(qa.start, q.end, subj, q.dimension, value_dir, q.unit, run.sent[j])
             c.before, c.after = (qa.low, qa.high), (q.low, q.high)
             c.quals = qa.quals + q.quals
             c.per = q.per
-            c.after_tok = j
-            out.append(c)
-            used.add(j)
-        used.add(k)
+            run.emit(c, j, k)
+        elif c.direction == value_dir:
+            _add_before(run, c, k)
 
-    # 4. amount of change ------------------------------------------------------------------------
-    for j in range(n):
-        if j in used:
+
+def _add_before(run: _Run, c: _Claim, k: int) -> None:
+    """Complete after-only claim ``c`` with before value ``k`` (rule 3)."""
+    qa = run.toks[k]
+    c.before = (qa.low, qa.high)
+    c.quals = qa.quals + c.quals
+    c.after_only = False
+    c.start = min(c.start, qa.start)
+    run.used.add(k)
+
+
+# --- rule 4: amount of change --------------------------------------------------------------------
+def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
+    """(verbs, verb start, object) of the change stated before value ``q``, or None."""
+    text = run.text
+    m = _CHANGE.search(text, max(cs, q.start - _CHANGE_REACH), q.start)
+    if not m:
+        word = _RANGE_WORD.search(text, max(cs, q.start - _RANGE_WORD_REACH), q.start) if q.unit == "%" else None
+        if not word:
+            return None
+        return word.group("v") or word.group("d"), word.start(), ""
+    vstart = m.start()
+    obj = _OBJ_LEAD.sub("", m.group("obj"))
+    # 扩展区域涵盖…3个: the verb names a thing and the number counts what it covers;
+    # 占…扩展区域面积的三成: a share of something. Neither is a change.
+    if _OBJ_NOT_CHANGE.search(obj) or (obj.endswith(_POSSESSIVE) and _SHARE in text[cs:vstart]):
+        return None
+    return m.group("verb"), vstart, obj
+
+
+def _change_subject(run: _Run, j: int, cs: int, vstart: int, obj: str) -> tuple[str, int | None]:
+    """Subject of an amount of change (and its start when read before the verb): the object, else "的X"
+    after the value, else the text before the verb, else the head of the previous clause."""
+    text, q = run.text, run.toks[j]
+    subj, sstart = "", None
+    if obj:
+        subj, _ = _clean_subject(obj)
+    if not subj:
+        am = _AFTER_NOUN.match(text, q.end, min(len(text), q.end + 16))
+        if am:
+            subj = am.group("n")
+    if not subj:
+        subj, off = _clean_subject(text[cs:vstart])
+        sstart = cs + off if subj else None
+    if not subj and cs > run.sent[j] and cs == run.doc.clause_start(q.start):
+        pcs = run.clause_start(cs - 1)
+        prev = text[pcs:cs - 1]
+        r = run.toks_in(pcs, cs - 1)
+        head = prev[:run.toks[r[0]].start - pcs] if len(r) else prev
+        subj, _ = _clean_subject(_LEVEL.sub("", head))
+    return subj, sstart
+
+
+def _baseline(run: _Run, j: int, cs: int, vstart: int) -> int | None:
+    """A value given with 比/较 between the clause start and the verb (较2018年的8.5天减少了88%), not in
+    the unit of the change."""
+    cm = _COMPARE.search(run.text, cs, vstart)
+    base = None
+    if cm:
+        for k in run.toks_in(cm.end(), vstart):
+            tk = run.toks[k]
+            if tk.end <= vstart and k not in run.used and tk.unit != run.toks[j].unit:
+                base = k
+    return base
+
+
+def _amount_of_change(run: _Run) -> None:
+    """``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%, 提升24个百分点, 提高近3倍)
+    and ``降幅/精减幅度(达) Q%``; a baseline stated with 比/较 is kept for the folding step."""
+    text, doc = run.text, run.doc
+    for j in range(run.n):
+        if j in run.used:
             continue
-        q = toks[j]
+        q = run.toks[j]
         if q.surface == "" or q.dimension == "other":
             continue
-        cs = doc.clause_start(q.start)
-        prefix = text[cs:q.start]
-        m = _CHANGE.search(prefix)
-        word = None
-        if not m:
-            if q.unit == "%":
-                word = _RANGE_WORD.search(prefix)
-            if not word:
-                continue
-            verbs = word.group("v") or word.group("d")
-            vstart = cs + word.start()
-            obj = ""
-        else:
-            verbs = m.group("verb")
-            vstart = cs + m.start()
-            obj = _OBJ_LEAD.sub("", m.group("obj"))
-            # 扩展区域涵盖…3个: the verb names a thing and the number counts what it covers;
-            # 占…扩展区域面积的三成: a share of something. Neither is a change.
-            if _OBJ_NOT_CHANGE.search(obj) or (obj.endswith("的") and "占" in text[cs:vstart]):
-                continue
-        # subject: object, else "的X" after the value, else the text before the verb
-        subj, sstart = "", None
-        if obj:
-            subj, off = _clean_subject(obj)
-            sstart = None
-        if not subj:
-            am = _AFTER_NOUN.match(text, q.end, min(len(text), q.end + 16))
-            if am:
-                subj = am.group("n")
-        pre_verb = text[cs:vstart]
-        if not subj:
-            subj, off = _clean_subject(pre_verb)
-            sstart = cs + off if subj else None
-        if not subj and cs > sent[j]:
-            pcs = doc.clause_start(cs - 1)
-            prev = text[pcs:cs - 1]
-            r = toks_in(pcs, cs - 1)
-            lm = toks[r[0]] if len(r) else None
-            head = prev[:lm.start - pcs] if lm is not None else prev
-            head = _LEVEL.sub("", head)
-            subj, _ = _clean_subject(head)
-        direction = _direction_of_verbs(verbs, subj)
-        if direction is None:
+        if not run.near(_CHANGE_GATE, q.start) and not (q.unit == "%" and run.near(_RANGE_WORD_GATE, q.start)):
             continue
+        cs = run.clause_start(q.start)
+        found = _change_verb(run, q, cs)
+        if found is None:
+            continue
+        verbs, vstart, obj = found
+        subj, sstart = _change_subject(run, j, cs, vstart, obj)
+        direction = _direction_of_verbs(verbs, subj)
+        if direction is None or (direction == "decrease" and q.unit == "%" and q.high > 100):
+            continue  # no direction; or a decrease of more than 100 %, which cannot be
         start = min(vstart, sstart) if sstart is not None else vstart
-        if word is not None and sstart is None:
-            start = vstart
-        c = _Claim(start, q.end, subj, q.dimension, direction, q.unit, sent[j])
+        c = _Claim(start, q.end, subj, q.dimension, direction, q.unit, run.sent[j])
         if q.unit == "%":
             c.pct = (q.low, q.high)
         else:
             c.change = (q.low, q.high)
         c.quals = q.quals + _context_quals(text, cs, q.end)
         c.per = q.per or find_per(text, start, q.end)
-        # a baseline stated with 比/较 between the clause start and the verb
-        base = None
-        cm = _COMPARE.search(pre_verb)
-        if cm:
-            for k in toks_in(cs + cm.end(), vstart):
-                tk = toks[k]
-                if tk.end <= vstart and k not in used and tk.unit != q.unit:
-                    base = k
-        c.after_tok = ("base", base)
-        out.append(c)
-        used.add(j)
-        if base is not None:
-            used.add(base)
+        c.base_tok = _baseline(run, j, cs, vstart)
+        run.emit(c, j, *(() if c.base_tok is None else (c.base_tok,)))
 
-    # fold restatements and baselines into the claim just before, same sentence ---------------------
-    out.sort(key=lambda c: (c.end, c.start))
+
+# --- folding: restatements and baselines ----------------------------------------------------------
+def _fold_restatements(run: _Run) -> None:
+    """A change that restates the before/after claim just before it in the same sentence is folded into
+    that claim (149项…整合减少为96项, 减少录入53项); a baseline (较…8.5天) becomes a before value."""
+    run.out.sort(key=lambda c: (c.end, c.start))
     folded: list[_Claim] = []
-    for c in out:
-        base = c.after_tok[1] if isinstance(c.after_tok, tuple) else None
+    for c in run.out:
         p = folded[-1] if folded else None
-        if p is not None and p.sent == c.sent and (c.change is not None or c.pct is not None) \
-                and p.change is None and p.pct is None and p.after is not None:
-            if base is not None and p.after_only and toks[base].unit == p.unit:
-                tb = toks[base]
-                p.before = (tb.low, tb.high)
-                p.after_only = False
-            if p.before is not None and _restates(p, c) and not _new_subject(p, c, text):
-                if c.change is not None:
-                    p.change = c.change
-                else:
-                    p.pct = c.pct
-                p.end = max(p.end, c.end)
-                p.quals = p.quals + [x for x in c.quals if x not in ("average", "fastest")]
-                continue
-        if base is not None and c.change is not None and toks[base].unit == c.unit:
-            tb = toks[base]
+        if p is not None and _fold_into(run, p, c):
+            continue
+        if c.base_tok is not None and c.change is not None and run.toks[c.base_tok].unit == c.unit:
+            tb = run.toks[c.base_tok]
             c.before = (tb.low, tb.high)
         folded.append(c)
-    out = folded
+    run.out = folded
 
-    # 5. N合1 ---------------------------------------------------------------------------------------
-    if "合" in text:
-        for m in _HE1.finditer(text):
-            nv = m.group("n")
-            try:
-                v = float(nv) if nv.isdigit() else float(_cn_small(nv))
-            except ValueError:
-                continue
-            if v < 2:
-                continue
-            cs = doc.clause_start(m.start())
-            pre = text[cs:m.start()].rstrip("(“")
-            subj, off = _clean_subject(pre)
-            noun = m.group("noun") or ""
-            unit = f"count:{noun}" if noun else "count"
-            c = _Claim(m.start(), m.end(), subj, "count", "decrease", unit, doc.sentence_start(m.start()))
-            c.before, c.after = (v, v), (1.0, 1.0)
-            out.append(c)
 
-    # 5b. 翻一番 / 翻了两番: doubled (×2, a change of 1 times), quadrupled (×4, 3 times) ------------------
-    if "番" in text:
-        for m in _FAN.finditer(text):
-            k = _FAN_TIMES[m.group("n")]
-            cs = doc.clause_start(m.start())
-            subj, off = _clean_subject(text[cs:m.start()])
-            c = _Claim(cs + off if subj else m.start(), m.end(), subj, "ratio", "increase", "times",
-                       doc.sentence_start(m.start()))
-            c.change = (float(2 ** k - 1), float(2 ** k - 1))
-            out.append(c)
+def _fold_into(run: _Run, p: _Claim, c: _Claim) -> bool:
+    """Fold change claim ``c`` into the claim ``p`` just before it when it restates it; True if folded.
+    (A baseline of ``c`` in ``p``'s unit completes an after-only ``p`` first.)"""
+    if not (p.sent == c.sent and (c.change is not None or c.pct is not None)
+            and p.change is None and p.pct is None and p.after is not None):
+        return False
+    if c.base_tok is not None and p.after_only and run.toks[c.base_tok].unit == p.unit:
+        tb = run.toks[c.base_tok]
+        p.before = (tb.low, tb.high)
+        p.after_only = False
+    if p.before is None or not _restates(p, c) or _new_subject(p, c, run.text):
+        return False
+    if c.change is not None:
+        p.change = c.change
+    else:
+        p.pct = c.pct
+    p.end = max(p.end, c.end)
+    p.quals = p.quals + [x for x in c.quals if x not in ("average", "fastest")]
+    return True
 
-    # 6. tables with a 改革前 and a 改革后 column ----------------------------------------------------
-    for t in table_claims(text):
-        if any(c.start < t.end and t.start < c.end for c in out):
-            continue  # a cell that says it in words (由5天压缩至1天) was read above
-        direction = "decrease" if sum(t.after) < sum(t.before) else "increase"
-        c = _Claim(t.start, t.end, t.label, t.kind, direction, t.unit, doc.sentence_start(t.start))
+
+# --- rule 5: N合1 -------------------------------------------------------------------------------
+def _n_in_one(run: _Run) -> None:
+    """``N合1`` / ``五证合一``: before N, after 1."""
+    text, doc = run.text, run.doc
+    if _N1["joined"] not in text:
+        return
+    for m in _HE1.finditer(text):
+        nv = m.group("n")
+        v = float(nv) if nv.isdigit() else _cn_small(nv)
+        if v is None or v < 2:
+            continue
+        cs = run.clause_start(m.start())
+        subj, off = _clean_subject(text[cs:m.start()].rstrip("(“"))
+        noun = m.group("noun") or ""
+        unit = f"count:{noun}" if noun else "count"
+        c = _Claim(m.start(), m.end(), subj, "count", "decrease", unit, doc.sentence_start(m.start()))
+        c.before, c.after = (v, v), (1.0, 1.0)
+        run.emit(c)
+
+
+# --- rule 6: 翻一番 -----------------------------------------------------------------------------
+def _doubling(run: _Run) -> None:
+    """翻一番 / 翻了两番: doubled (×2, a change of 1 times), quadrupled (×4, 3 times)."""
+    text, doc = run.text, run.doc
+    if _DB["noun"] not in text:
+        return
+    for m in _FAN.finditer(text):
+        k = _FAN_TIMES[m.group("n")]
+        cs = run.clause_start(m.start())
+        subj, off = _clean_subject(text[cs:m.start()])
+        c = _Claim(cs + off if subj else m.start(), m.end(), subj, "ratio", "increase", "times",
+                   doc.sentence_start(m.start()))
+        c.change = (float(2 ** k - 1), float(2 ** k - 1))
+        run.emit(c)
+
+
+# --- rule 7: tables -----------------------------------------------------------------------------
+def _tables(run: _Run) -> None:
+    """Rows of a table with a 改革前 and a 改革后 column (see :mod:`ftzdata.extract.tables`), unless a
+    claim read above covers the row (a cell that says it in words: 由5天压缩至1天)."""
+    tables = table_claims(run.text)
+    if not tables:
+        return
+    covered = _Covered(run.out)
+    for t in tables:
+        if covered.overlaps(t.start, t.end):
+            continue
+        covered.add(t.start, t.end)
+        c = _Claim(t.start, t.end, t.label, t.kind, _value_direction(sum(t.before), sum(t.after)), t.unit,
+                   run.doc.sentence_start(t.start))
         c.before, c.after, c.quals = t.before, t.after, list(t.quals)
-        out.append(c)
-    out = [c for c in out if not _is_plan(text, doc.sentence_start(c.start), doc.clause_start(c.start), c)]
-    out.sort(key=lambda c: (c.start, c.end))
-    return out
+        run.emit(c)
 
 
-_FAN = re.compile(r"翻了?(?P<n>[一两二三123])番")
-_FAN_TIMES = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3}
-_OF_ORIGINAL = re.compile(r"(?:原来|原先|以前|过去|改革前)的?$")
-_PLAN = re.compile(r"力争|争取|力求|目标|计划(?!单列)|拟将|拟于|下一步|今后|[将要](?:推动|推进|进一步|继续)")
-_PLAN_AFTER_ONLY = re.compile(r"推动|推进|确保")
-_MEASURE_MERGE = re.compile(r"、[^,;。]*等[^,;。]*(?:整合|合并)(?:至|为|到|成)")
+class _Covered:
+    """Spans of the claims found so far, to ask in O(log n) whether a new span overlaps one of them."""
+
+    def __init__(self, claims: list[_Claim]):
+        spans = sorted((c.start, c.end) for c in claims)
+        self.starts = [a for a, _ in spans]
+        self.max_end, top = [], -1  # max_end[k]: the furthest end among the first k + 1 spans
+        for _, b in spans:
+            top = max(top, b)
+            self.max_end.append(top)
+        self.extra: list[tuple[int, int]] = []  # spans added in increasing order (table rows)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_left(self.starts, b) - 1  # spans that start before b
+        if k >= 0 and self.max_end[k] > a:
+            return True
+        return bool(self.extra) and self.extra[-1][0] < b and a < self.extra[-1][1]
+
+    def add(self, a: int, b: int) -> None:
+        self.extra.append((a, b))
 
 
-def _is_plan(text: str, sentence_start: int, clause_start: int, c: _Claim) -> bool:
+# --- last: claims with an unreadable number, plans and targets are not claims ------------------------
+def _drop_unreadable(run: _Run) -> None:
+    """Drop a claim whose clause holds a number too large or too odd to read (由10^30天缩短至1天: the
+    before value is 10^30 days, which is not read, so the claim would be half of what the text says)."""
+    text = run.text
+    run.out = [c for c in run.out
+               if not _UNREADABLE.search(text, run.clause_start(c.start), min(c.end, c.start + WINDOW))]
+
+
+def _drop_plans(run: _Run) -> None:
+    """Drop targets and descriptions of the measure (see :func:`_is_plan`)."""
+    run.out = [c for c in run.out if not _is_plan(run, c)]
+
+
+def _is_plan(run: _Run, c: _Claim) -> bool:
     """A target or a description of the measure, not an achieved effect: 力争将…压缩至3个月以内;
     推动…进一步压缩至30个工作日以内; 将设立登记、公章刻制等环节整合至1个平台 (what is merged is listed,
     no count before)."""
-    if _PLAN.search(text, sentence_start, c.end):  # 力争新增…30项以上，推动…压缩至30小时以内
+    if run.plan_word(c.start, c.end):  # 力争新增…30项以上，推动…压缩至30小时以内
         return True
     if not c.after_only:
         return False
-    span = text[clause_start:c.end]
-    return bool(_PLAN_AFTER_ONLY.search(span) or _MEASURE_MERGE.search(span))
+    span = run.text[run.clause_start(c.start):c.end]
+    return bool(_PLAN_AFTER_ONLY.search(span)) or _measure_merge(span)
+
+
+def _measure_merge(span: str) -> bool:
+    """将A、B等环节整合至1个平台: a list (、), then 等, then a merge verb with its 至/为 (within one clause)."""
+    i = span.find("、")
+    j = span.find(_PL["list_etc"], i + 1) if i >= 0 else -1
+    return j >= 0 and _MERGE_TO.search(span, j + 1) is not None
+
+
+# The rules, in the order they run. Each reads the document and the claims so far; the rules that find
+# claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
+# value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
+RULES = (_before_after, _after_only, _marked_before_after, _amount_of_change, _fold_restatements, _n_in_one,
+         _doubling, _tables, _drop_unreadable, _drop_plans)
+
+
+@without_gc
+def find_claims(doc: Doc, qs: list[Qty]) -> list[_Claim]:
+    """All claims of a prepared document (normalised coordinates), by :data:`RULES` in order."""
+    run = _Run(doc, qs)
+    for rule in RULES:
+        rule(run)
+    run.out.sort(key=lambda c: (c.start, c.end))
+    return run.out
 
 
 def _determiner(text: str, q: Qty) -> bool:
@@ -639,17 +949,10 @@ def _determiner(text: str, q: Qty) -> bool:
     return q.low == 1.0 and text[q.nstart] == "一"
 
 
-def _cn_small(s: str) -> int:
-    from .numbers import parse_numeral
-
+def _cn_small(s: str) -> float | None:
+    """A small Chinese numeral (五, 十二) as a float, None if it is not one."""
     v = parse_numeral(s)
-    if v is None:
-        raise ValueError(s)
-    return int(v)
-
-
-_RESTATE_WORDS = re.compile(r"(幅度|比例|降幅|增幅|比率|率|录入)$")
-_DIGIT = re.compile(r"[\d一二两三四五六七八九十半]")
+    return None if v is None else float(int(v))
 
 
 def _new_subject(p: _Claim, c: _Claim, text: str) -> bool:
@@ -700,6 +1003,7 @@ def empty_claims() -> pd.DataFrame:
     return _EMPTY.copy()
 
 
+@without_gc
 def claims_frame(doc: Doc, cs: list[_Claim]) -> pd.DataFrame:
     seen = set()
     uniq = []

@@ -16,31 +16,54 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from .lexicon import LEX, alt, chars, longest_first
+
 __all__ = ["parse_number", "parse_numeral", "CN_DIGIT", "AR_NUM", "CN_NUM", "NUMBER", "FRACTION", "RANGE_SEP"]
 
-CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-            "八": 8, "九": 9}
-_CN_SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG_UNIT = {"万": 10 ** 4, "亿": 10 ** 8}
-_MULT = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "亿": 10 ** 8}
+_NUM = LEX["numerals"]
+CN_DIGIT: dict[str, int] = {str(k): int(v) for k, v in _NUM["digits"].items()}
+_CN_SMALL_UNIT: dict[str, int] = {str(k): int(v) for k, v in _NUM["small_units"].items()}
+_CN_BIG_UNIT: dict[str, int] = {str(k): int(v) for k, v in _NUM["big_units"].items()}
+_MULT = {**_CN_SMALL_UNIT, **_CN_BIG_UNIT}
+POINT, HALF, A_HALF, FRACTION_WORD = _NUM["point"], _NUM["half"], _NUM["a_half"], _NUM["fraction"]
+
+# --- character classes (bodies, escaped) built from the lexicon's numerals -------------------------
+DIGITS = chars(CN_DIGIT)  # 零〇○一二两三四五六七八九
+POSITIONAL = chars(d for d in CN_DIGIT if d not in _NUM["counting_only"])  # digits of 二〇一五 / 零点五
+NONZERO = chars(d for d, v in CN_DIGIT.items() if v > 0)  # 一二两三 …
+NONZERO_POSITIONAL = chars(d for d, v in CN_DIGIT.items() if v > 0 and d not in _NUM["counting_only"])
+SMALL = chars(_CN_SMALL_UNIT)  # 十百千
+BIG = chars(_CN_BIG_UNIT)  # 万亿
+TEN = chars(k for k, v in _CN_SMALL_UNIT.items() if v == 10)  # 十
+TEN_HUNDRED = chars(k for k, v in _CN_SMALL_UNIT.items() if v <= 100)  # 十百 (百分之三十)
+AR_MULT = chars(k for k, v in _MULT.items() if v >= 100)  # 百千万亿: multipliers written after digits (2.5万)
+MORE = chars(_NUM["more"])  # 多余
+CN_CHARS = set(CN_DIGIT) | set(_MULT) | {HALF}  # every character of a Chinese numeral
 
 # --- regex fragments (no capturing groups) ----------------------------------------------------------
+# Every repetition is bounded, so that a scan is linear in the text whatever it holds (a run of 8000
+# digits is not a number): no real number has more than 15 integer digits, 12 decimals, or a Chinese
+# numeral of more than 25 characters (一亿二千三百四十五万六千七百八十九 has 17). A longer run is not read.
+MAX_DIGITS, MAX_DECIMALS, MAX_CN = 15, 12, 24
 # Arabic numeral; "_" marks a validated thousands separator (the quantity layer rewrites "1,100" to
-# "1_100" only where the comma is a real separator).
-AR_NUM = r"\d+(?:_\d{3})*(?:\.\d+)?"
-CN_NUM = (r"(?:[零〇○一二两三四五六七八九十](?:[零〇○一二两三四五六七八九十百千万亿]|[多余](?=[万亿]))*"
-          r"(?:点[零〇○一二三四五六七八九]+[万亿]?)?|半)")  # 一千二百, 零点五, 一点五万
-_AR_WITH_MULT = rf"{AR_NUM}(?:多|余)?(?:[百千万亿]{{1,2}})?"
+# "1_100" only where the comma is a real separator). It starts where a digit run starts.
+AR_NUM = rf"(?<![\d_])\d{{1,{MAX_DIGITS}}}(?:_\d{{3}}){{0,5}}(?:\.\d{{1,{MAX_DECIMALS}}})?"
+CN_NUM = (rf"(?:[{DIGITS}{TEN}](?:[{DIGITS}{SMALL}{BIG}]|[{MORE}](?=[{BIG}])){{0,{MAX_CN}}}"
+          rf"(?:{POINT}[{POSITIONAL}]{{1,{MAX_DECIMALS}}}[{BIG}]?)?|{HALF})")  # 一千二百, 零点五, 一点五万
+_AR_WITH_MULT = rf"{AR_NUM}(?:{alt(_NUM['more'])})?(?:[{AR_MULT}]{{1,2}})?"
 NUMBER = rf"(?:{_AR_WITH_MULT}|{CN_NUM})"
-FRACTION = (r"(?:(?:[百千]分之)(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)"
-            r"|(?:\d+|[一二两三四五六七八九十]+)分之(?:\d+|[一二两三四五六七八九十]+)"
-            r"|一半|(?<![\d/.])[1-9]/[1-9](?![\d/.]))")
-RANGE_SEP = r"(?:至|到|-|~|—|–|－|～)"
+_AR_INT = rf"(?<![\d_])\d{{1,{MAX_DIGITS}}}"
+FRACTION = (rf"(?:(?:{alt(_NUM['per_hundred'])})(?:\d{{1,{MAX_DIGITS}}}(?:\.\d{{1,{MAX_DECIMALS}}})?"
+            rf"|[{DIGITS}{TEN_HUNDRED}]{{1,{MAX_CN}}})"
+            rf"|(?:{_AR_INT}|[{NONZERO}{TEN}]{{1,{MAX_CN}}}){FRACTION_WORD}(?:\d{{1,{MAX_DIGITS}}}|[{NONZERO}{TEN}]{{1,{MAX_CN}}})"
+            rf"|{A_HALF}|(?<![\d/.])[1-9]/[1-9](?![\d/.]))")
+RANGE_SEP = rf"(?:{alt(_NUM['range_separators'])})"
 
-_TRAILING_MULT = re.compile(r"[百千万亿]+$")
+_QUALS = LEX["qualifiers"]
+_TRAILING_MULT = re.compile(rf"[{AR_MULT}]+$")
 _RANGE_RE = re.compile(rf"^({NUMBER})\s*{RANGE_SEP}\s*({NUMBER})$")
-_QUAL_RE = re.compile(r"^(?:大约|约为|约|将近|接近|近|超过|逾|至少|不少于|不低于|不超过|不到|不足|最快|最多|平均|多达|高达)+"
-                      r"|(?:左右|上下|以上|以下|以内|之内|内|多|余|有余)+$")
+_QUAL_RE = re.compile(rf"^(?:{alt(longest_first(list(_QUALS['before_number']) + _QUALS['emphasis']))})+"
+                      rf"|(?:{alt(longest_first(_QUALS['after_number']))})+$")
 
 
 def _dec(s: str) -> Decimal | None:
@@ -55,10 +78,10 @@ def _parse_cn(s: str) -> Decimal | None:
     """Chinese numeral (一千二百, 十余 without 余, 二〇一五, 两万, 三千五百万) → Decimal."""
     if not s:
         return None
-    if s == "半":
+    if s == HALF:
         return Decimal("0.5")
-    if "点" in s:  # Chinese decimal: 零点五, 三点二五, 一点五万
-        whole, _, frac = s.partition("点")
+    if POINT in s:  # Chinese decimal: 零点五, 三点二五, 一点五万
+        whole, _, frac = s.partition(POINT)
         big = frac[-1] if frac and frac[-1] in _CN_BIG_UNIT else ""
         frac = frac[:-1] if big else frac
         head = _parse_cn(whole)
@@ -101,8 +124,8 @@ def _parse_cn(s: str) -> Decimal | None:
     return total + section
 
 
-_AR_FULL = re.compile(r"(\d+(?:[_,]\d{3})*(?:\.\d+)?)(?:多|余)?([百千万亿]{0,2})")
-_CN_FULL = re.compile(r"[零〇○一二两三四五六七八九十百千万亿点]+|半")
+_AR_FULL = re.compile(rf"(\d+(?:[_,]\d{{3}})*(?:\.\d+)?)(?:{alt(_NUM['more'])})?([{AR_MULT}]{{0,2}})")
+_CN_FULL = re.compile(rf"[{DIGITS}{SMALL}{BIG}{POINT}]+|{HALF}")
 
 
 def parse_numeral(s: str) -> Decimal | None:
@@ -129,13 +152,13 @@ def parse_numeral(s: str) -> Decimal | None:
 
 def parse_fraction(s: str) -> Decimal | None:
     """``三分之一`` → 1/3, ``百分之三十`` → 0.3, ``一半`` → 0.5, ``2/3`` → 2/3."""
-    if s == "一半":
+    if s == A_HALF:
         return Decimal("0.5")
     if "/" in s:
         a, _, b = s.partition("/")
         na, nb = _dec(a), _dec(b)
         return None if na is None or not nb else na / nb
-    den, sep, num = s.partition("分之")
+    den, sep, num = s.partition(FRACTION_WORD)
     if not sep:
         return None
     nd, nn = parse_numeral(den), parse_numeral(num)
@@ -176,13 +199,14 @@ def numeral_range(s: str) -> tuple[Decimal, Decimal] | None:
     return None if v is None else (v, v)
 
 
-_INNER_MORE = re.compile(r"(?<=[十百千])[多余](?=[万亿])")
+_MAX_INPUT = 200
+_INNER_MORE = re.compile(rf"(?<=[{SMALL}])[{MORE}](?=[{BIG}])")
 
 
 @lru_cache(maxsize=8192)
 def range_floats(s: str) -> tuple[float, float] | None:
     """Cached :func:`numeral_range` as finite floats (None when not a numeral or not finite)."""
-    if "多" in s or "余" in s:  # 两千多万 = 两千万 (the qualifier is read by the caller)
+    if any(w in s for w in _NUM["more"]):  # 两千多万 = 两千万 (the qualifier is read by the caller)
         s = _INNER_MORE.sub("", s)
     try:
         r = numeral_range(s)
@@ -211,6 +235,8 @@ def parse_number(s: str) -> tuple[float, float] | None:
     t = t.translate({cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)})
     if t.endswith("%"):
         t = t[:-1]
+    if len(t) > _MAX_INPUT:  # no numeral with its qualifiers is this long (and the scan stays linear)
+        return None
     prev = None
     while prev != t:
         prev = t

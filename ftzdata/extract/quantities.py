@@ -37,57 +37,70 @@ import re
 import numpy as np
 import pandas as pd
 
-from .document import Doc, prepare
-from .numbers import FRACTION, NUMBER, RANGE_SEP, parse_fraction, range_floats
+from .document import Doc, prepare, without_gc
+from .lexicon import LEX, alt, longest_first
+from .numbers import (CN_CHARS, DIGITS, FRACTION, HALF, NONZERO_POSITIONAL, NUMBER, POSITIONAL, RANGE_SEP, SMALL, TEN,
+                      parse_fraction, range_floats)
 from .units import PER_WORDS, UNIT_SURFACES, UNITS
 
 __all__ = ["quantities", "QUANTITY_COLUMNS", "QUALIFIER_ORDER", "Qty", "scan_quantities", "empty_quantities",
            "qualifier_string", "find_per"]
 
 QUANTITY_COLUMNS = ["start", "end", "quote", "value_low", "value_high", "unit", "dimension", "per", "qualifier"]
-QUALIFIER_ORDER = ["average", "fastest", "approximately", "nearly", "more than", "at least", "less than",
-                   "at most", "within", "working days", "on the spot"]
+_QL = LEX["qualifiers"]
+QUALIFIER_ORDER: list[str] = list(_QL["order"])
 _QRANK = {q: i for i, q in enumerate(QUALIFIER_ORDER)}
+_MORE = LEX["numerals"]["more"]  # 多, 余
+_MORE_RE = re.compile(alt(_MORE))
 
-_UNIT_ALT = "|".join(re.escape(u) for u in UNIT_SURFACES)
-_SUFFIX = r"(?:左右|上下|以上|以下|以内|之内|有余|多|余|内)"
+# A unit, tried only where one can start (a one-character test first: the alternation is long).
+_UNIT_ALT = f"(?=[{''.join(sorted({re.escape(u[0]) for u in UNIT_SURFACES}))}])(?:" + "|".join(
+    re.escape(u) for u in UNIT_SURFACES) + ")"
+_SUFFIX_QUAL: dict[str, str] = dict(_QL["after_number"])
+_SUFFIX = rf"(?:{alt(_SUFFIX_QUAL)})"
 QTY_RE = re.compile(
-    r"(?=[\d零〇○一二两三四五六七八九十半百千])"  # cheap first-character test: 3-4x faster scanning
+    rf"(?=[\d{DIGITS}{HALF}{SMALL}])"  # cheap first-character test: 3-4x faster scanning
     rf"(?:(?P<frac>{FRACTION})"
-    rf"|(?P<n1>{NUMBER})(?:\s?(?P<sep1>{RANGE_SEP})\s?(?P<n2>{NUMBER}))?(?P<m1>多|余)?(?P<u1>{_UNIT_ALT})"
-    rf"(?:(?P<sep2>{RANGE_SEP})(?P<n3>{NUMBER})(?P<m3>多|余)?(?P<u3>{_UNIT_ALT}))?"
+    rf"|(?P<n1>{NUMBER})(?:\s?(?P<sep1>{RANGE_SEP})\s?(?P<n2>{NUMBER}))?(?P<m1>{alt(_MORE)})?(?P<u1>{_UNIT_ALT})"
+    rf"(?:(?P<sep2>{RANGE_SEP})(?P<n3>{NUMBER})(?P<m3>{alt(_MORE)})?(?P<u3>{_UNIT_ALT}))?"
     rf"(?P<suf>{_SUFFIX}{{0,2}}))"
 )
 
-_PREFIX_QUAL = {
-    "大约": "approximately", "约为": "approximately", "约": "approximately",
-    "将近": "nearly", "接近": "nearly", "近": "nearly",
-    "超过": "more than", "逾": "more than", "超": "more than",
-    "至少": "at least", "不少于": "at least", "不低于": "at least",
-    "不超过": "at most", "最多": "at most", "不高于": "at most",
-    "不到": "less than", "不足": "less than", "少于": "less than", "低于": "less than",
-    "最快": "fastest", "最短": "fastest", "平均": "average",
-}
+_PREFIX_QUAL: dict[str, str] = dict(_QL["before_number"])
 _PREFIX_LAST = {w[-1] for w in _PREFIX_QUAL}
-_PREFIX_RE = re.compile("(?:" + "|".join(sorted(_PREFIX_QUAL, key=len, reverse=True)) + r")$")
-_SUFFIX_QUAL = {"左右": "approximately", "上下": "approximately", "以上": "at least", "以下": "at most",
-                "以内": "within", "之内": "within", "内": "within", "有余": "more than", "多": "more than",
-                "余": "more than"}
+_PREFIX_RE = re.compile(f"(?:{alt(longest_first(_PREFIX_QUAL))})$")
 _SUFFIX_SPLIT = re.compile(_SUFFIX)
 # 节约, 制约, 预约, 签约, 附近, 最近 …: the character is part of a word, not a qualifier.
-_NOT_QUAL_BEFORE = set("节制契预签公条合邀简特履违守规附最临靠就将接赶")
+_NOT_QUAL_BEFORE = set(_QL["not_before_chars"])
+_ONE_CHAR_QUALS = tuple(_QL["one_char_words"])
+_WITHIN, _NOT_WITHIN = _QL["within_one_char"], _QL["not_within_chars"]
+_WORKING_DAYS = _QL["working_days"]
 
-# Characters that, written just before a Chinese numeral, make it part of a word, not a number.
-_CN_BLOCK_BEFORE = set("第每进统唯之单同逐任万周初合划归专整其另某哪这那各星礼上下前后大多一二三四五六七八九十两")
-_AR_BLOCK_BEFORE = set("0123456789._/ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz第×*")
-_CHENG_WORD = set("本员果立功交绩效熟型都为长份品像果人")
-_CN_CHARS = set("零〇○一二两三四五六七八九十百千万亿半")
+# Characters that, written just before a numeral, make it part of a word or a code, not a number.
+_NQ = LEX["not_quantity"]
+_CN_BLOCK_BEFORE = set(_NQ["cn_after_chars"])
+_AR_BLOCK_BEFORE = set(_NQ["ascii_after_chars"])
+_CHENG_WORD = set(_NQ["cheng_word_chars"])
+_CN_CHARS = CN_CHARS
+_EXP_SIGNS, _EXP_LETTERS = set(_NQ["exponent_signs"]), set(_NQ["exponent_letters"])
+_BATCH_GOODS = set(_NQ["batch_goods_chars"])
+_HALF_AFTER = set(_NQ["half_after_chars"])
+_TIMES_SIGNS = set(_NQ["times_signs"])
+_YEAR_WORD = set(_NQ["year_word_chars"])
+_WEEK_WORD = set(_NQ["week_word_chars"])
+_MONTH_DAY = tuple(_NQ["month_day"])
+_POSITIONAL_DIGITS = set(POSITIONAL)
+_NOT_FRACTION_AFTER = {_NQ["ordinal"], LEX["per"]["each"]}  # 第三分之一? 每三分之一?: not a share
 
-_PER_ALT = "|".join(re.escape(w) for w in sorted(PER_WORDS, key=len, reverse=True))
-_PER_BEFORE = re.compile(rf"每(?:一|个|一个|家|位|名|张)?(?P<w>{_PER_ALT})|(?P<a>人|日|年|月)均|单(?P<s>票|箱|车|批)")
+_PER = LEX["per"]
+_PER_AVG: dict[str, str] = dict(_PER["average"])
+_PER_SINGLE: dict[str, str] = dict(_PER["single"])
+_PER_ALT = alt(longest_first(PER_WORDS))
+_PER_BEFORE = re.compile(rf"{_PER['each']}(?:{alt(_PER['each_classifiers'])})?(?P<w>{_PER_ALT})"
+                         rf"|(?P<a>{alt(_PER_AVG)}){_PER['average_suffix']}|{_PER['single_prefix']}(?P<s>{alt(_PER_SINGLE)})")
 _PER_AFTER = re.compile(rf"/(?P<w>{_PER_ALT})")
-_PER_AVG = {"人": "person", "日": "day", "年": "year", "月": "month"}
-_PER_SINGLE = {"票": "declaration", "箱": "container", "车": "vehicle", "批": "batch"}
+_PER_MARK_RE = re.compile(f"[{''.join(re.escape(w) for w in (_PER['each'], _PER['average_suffix'], _PER['single_prefix']))}]")
+_has_per_mark = _PER_MARK_RE.search  # 每 / 均 / 单 somewhere in the text
 
 
 class Qty:
@@ -121,7 +134,7 @@ def find_per(text: str, a: int, b: int, after: int | None = None) -> str:
         m = _PER_AFTER.match(text, after)
         if m:
             return PER_WORDS[m.group("w")]
-    if b > a and ("每" in text[a:b] or "均" in text[a:b] or "单" in text[a:b]):
+    if b > a and _has_per_mark(text[a:b]):
         for m in _PER_BEFORE.finditer(text, a, b):
             if m.group("w"):
                 per = PER_WORDS[m.group("w")]
@@ -136,49 +149,49 @@ def _is_year(num: str) -> bool:
     s = num.replace("_", "")
     if s.isdigit() and len(s) == 4 and 1900 <= int(s) <= 2100:
         return True
-    return len(s) == 4 and all(ch in "零〇○一二三四五六七八九" for ch in s)
+    return len(s) == 4 and all(ch in _POSITIONAL_DIGITS for ch in s)
 
 
-def _skip(doc: Doc, m: re.Match) -> bool:
-    """Filters for things the grammar matches that are not quantities."""
+def _skip(doc: Doc, m: re.Match, n1: str, n2: str | None, u1: str) -> bool:
+    """Filters for things the grammar matches that are not quantities (``n1``, ``n2``, ``u1``: its groups)."""
     t = doc.scan
     n1s = m.start("n1")
     prev = t[n1s - 1] if n1s > 0 else " "
-    n1 = m.group("n1")
-    u1 = m.group("u1")
     cn = n1[0] in _CN_CHARS
     if cn:
         if prev in _CN_BLOCK_BEFORE:
             return True
         if doc.quoted and doc.in_quotes(n1s):
             return True
-        if n1 == "一" and u1 == "次" and t[m.end("u1"):m.end("u1") + 1] == "性":
+        nxt = t[m.end("u1"):m.end("u1") + 1]
+        if n1 == "一" and u1 == "次" and nxt == _NQ["once_word"]:  # 一次性
             return True
-        if n1 == "一" and u1 == "批" and t[m.end("u1"):m.end("u1") + 1] not in ("货", "次"):
+        if n1 == "一" and u1 == "批" and nxt not in _BATCH_GOODS:  # 一批 (a batch of), not 一批货
             return True
-        if n1 == "二" and u1 in ("次",):
+        if n1 == "二" and u1 == "次":  # 二次掏箱
             return True
-        if n1 == "半" and prev in "上下前后多大":
+        if n1 == HALF and prev in _HALF_AFTER:  # 上半年, 多半
             return True
     else:
         if prev in _AR_BLOCK_BEFORE:
             return True
         if prev == "-" and n1s > 1 and t[n1s - 2].isdigit():
             return True
-    if prev == "第" or (prev in "×*xX"):
+        if prev in _EXP_SIGNS and n1s > 1 and t[n1s - 2] in _EXP_LETTERS:  # 1E+308: an exponent
+            return True
+    if prev == _NQ["ordinal"] or prev in _TIMES_SIGNS:
         return True
-    if u1 == "年" and (_is_year(n1) or (m.group("n2") and _is_year(m.group("n2")))):
+    if u1 == "年" and (_is_year(n1) or (n2 and _is_year(n2))):
         return True
-    if u1 == "年" and t[m.end("u1"):m.end("u1") + 1] in ("度", "底", "初", "末") and not m.group("n2"):
+    if u1 == "年" and t[m.end("u1"):m.end("u1") + 1] in _YEAR_WORD and not n2:
         return True
-    if u1 == "日" and prev == "月":
+    if u1 == _MONTH_DAY[1] and prev == _MONTH_DAY[0]:
         return True
     if u1 == "成":  # 五成 (50 %), not 形成/成本/成员/一成不变
         nxt = t[m.end("u1"):m.end("u1") + 2]
-        n2 = m.group("n2")
-        if (n2 and len(n2) > 1) or nxt[:1] in _CHENG_WORD or nxt == "不变" or len(n1) > 2:  # 四至五成: a range
+        if (n2 and len(n2) > 1) or nxt[:1] in _CHENG_WORD or nxt == _NQ["cheng_idiom"] or len(n1) > 2:  # 四至五成: a range
             return True
-    if u1 == "周" and t[m.end("u1"):m.end("u1") + 1] in ("年", "岁"):
+    if u1 == "周" and t[m.end("u1"):m.end("u1") + 1] in _WEEK_WORD:
         return True
     if u1 == "个" and t[m.end("u1"):m.end("u1") + 1] == "月":  # "两个多月" handled elsewhere; "个月" is a unit
         return True
@@ -188,8 +201,10 @@ def _skip(doc: Doc, m: re.Match) -> bool:
 _value = range_floats
 
 
-_HALF_UNIT = re.compile(r"半(?P<u>个?小时|个?钟头|个?月)")
-_MINUTES = re.compile(r"(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})分(?:钟)?")
+_HALF_UNIT = re.compile(rf"{HALF}(?P<u>{'|'.join('个?' + w for w in LEX['numerals']['half_after_classifier'])})")
+_MINUTES = re.compile(rf"(?P<n>\d{{1,2}}|[{NONZERO_POSITIONAL}{TEN}]{{1,3}})分(?:钟)?")
+# What may follow a duration's unit and go on with it: 2天半, 1小时30分钟.
+_GOES_ON = set("0123456789") | set(NONZERO_POSITIONAL) | {TEN, HALF}
 
 
 def _half_or_minutes(t: str, e: int, u1: str, r1: tuple[float, float]):
@@ -206,7 +221,7 @@ def _half_or_minutes(t: str, e: int, u1: str, r1: tuple[float, float]):
         return (r1[0] + 0.5) * f, (r1[1] + 0.5) * f, "h", "duration", hm.end()
     if info.dimension != "duration":
         return None
-    if t[e] == "半" and not t.startswith("半年", e) and not t.startswith("半个", e):
+    if t[e] == HALF and not t.startswith(HALF + "年", e) and not t.startswith(HALF + "个", e):
         return (r1[0] + 0.5) * info.factor, (r1[1] + 0.5) * info.factor, "h", "duration", e + 1
     if info.factor == 1.0:  # hours, then minutes
         mm = _MINUTES.match(t, e)
@@ -217,6 +232,7 @@ def _half_or_minutes(t: str, e: int, u1: str, r1: tuple[float, float]):
     return None
 
 
+@without_gc
 def scan_quantities(doc: Doc) -> list[Qty]:
     """All quantities of a prepared document, in order, in normalised coordinates."""
     out: list[Qty] = []
@@ -226,12 +242,12 @@ def scan_quantities(doc: Doc) -> list[Qty]:
     for m in QTY_RE.finditer(t):
         if m.start() < prev_end:  # inside a quantity read past its match (一个半小时, 1小时30分钟)
             continue
-        frac = m.group("frac")
+        frac, n1, _, n2, m1, u1, _, n3, m3, u3, suf = m.groups()
         quals: list[str] = []
         if frac:
             s, e = m.span("frac")
             prev = t[s - 1] if s > 0 else " "
-            if prev in "第每" or (doc.quoted and doc.in_quotes(s)):
+            if prev in _NOT_FRACTION_AFTER or (doc.quoted and doc.in_quotes(s)):
                 continue
             try:
                 v = parse_fraction(frac)
@@ -243,9 +259,8 @@ def scan_quantities(doc: Doc) -> list[Qty]:
             unit, dim, surface = "%", "ratio", frac
             nstart, nend = s, e
         else:
-            if _skip(doc, m):
+            if _skip(doc, m, n1, n2, u1):
                 continue
-            n1, n2, u1 = m.group("n1"), m.group("n2"), m.group("u1")
             info = UNITS[u1]
             r1 = _value(n1 if not n2 else f"{n1}至{n2}")
             if r1 is None:
@@ -258,9 +273,9 @@ def scan_quantities(doc: Doc) -> list[Qty]:
             low = r1[0] * info.factor
             high = r1[1] * info.factor
             e = m.end("u1")
-            if m.group("n3"):
-                r3 = _value(m.group("n3"))
-                info3 = UNITS[m.group("u3")]
+            if n3:
+                r3 = _value(n3)
+                info3 = UNITS[u3]
                 if r3 is not None and info3.canonical == info.canonical:
                     high3 = r3[1] * info3.factor
                     if high3 >= low:
@@ -269,26 +284,25 @@ def scan_quantities(doc: Doc) -> list[Qty]:
             if not (math.isfinite(low) and math.isfinite(high)) or low > high:
                 continue
             unit, dim, surface = info.canonical, info.dimension, u1
-            if not m.group("n2") and not m.group("n3") and e < len(t) and t[e] in "半0123456789一二三四五六七八九十":
+            if not n2 and not n3 and e < len(t) and t[e] in _GOES_ON:
                 more = _half_or_minutes(t, e, u1, r1)  # 2天半, 一个半小时, 3个半月, 1小时30分钟
                 if more is not None:
                     low, high, unit, dim, e = more
             nstart = m.start("n1")
             s = nstart
             nend = e
-            if "多" in n1 or "余" in n1 or m.group("m1") or (m.group("m3") and e == m.end("u3")):
+            if m1 or _MORE_RE.search(n1) or (m3 and e == m.end("u3")):
                 quals.append("more than")
-            if "工作日" in u1:
+            if _WORKING_DAYS in u1:
                 quals.append("working days")
-            suf = m.group("suf")
             if suf and e == m.start("suf"):
                 base = m.start("suf")
                 for sm in _SUFFIX_SPLIT.finditer(suf):
                     w = sm.group(0)
                     nxt = t[base + sm.end():base + sm.end() + 1]
-                    if w == "内" and nxt in "容部外地涵陆":  # 内容, 内部 …
+                    if w == _WITHIN and nxt in _NOT_WITHIN:  # 内容, 内部 …
                         break
-                    if w in ("多", "余") and dim != "duration":
+                    if w in _MORE and dim != "duration":
                         break
                     quals.append(_SUFFIX_QUAL[w])
                     e = base + sm.end()
@@ -299,11 +313,14 @@ def scan_quantities(doc: Doc) -> list[Qty]:
             pm = _PREFIX_RE.search(t, max(0, s - 3), s)
             if not pm:
                 break
-            if pm.group(0) in ("约", "近", "超") and pm.start() > 0 and t[pm.start() - 1] in _NOT_QUAL_BEFORE:
+            if pm.group(0) in _ONE_CHAR_QUALS and pm.start() > 0 and t[pm.start() - 1] in _NOT_QUAL_BEFORE:
                 break
             quals.append(_PREFIX_QUAL[pm.group(0)])
             s = pm.start()
-        per = find_per(text, max(doc.clause_start(s), prev_end), s, after=e)
+        a = prev_end  # 每票 / 人均 … in the clause, after the previous quantity (look up the clause only then)
+        if s > a and _PER_MARK_RE.search(text, a, s):
+            a = max(doc.clause_start(s), a)
+        per = find_per(text, a, s, after=e)
         if per and e < len(t) and t[e] == "/":
             pm = _PER_AFTER.match(t, e)
             if pm:
@@ -328,6 +345,7 @@ def empty_quantities() -> pd.DataFrame:
     return _EMPTY.copy()
 
 
+@without_gc
 def quantities_frame(doc: Doc, qs: list[Qty]) -> pd.DataFrame:
     if not qs:
         return empty_quantities()

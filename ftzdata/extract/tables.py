@@ -17,15 +17,18 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .lexicon import LEX, alt
 from .numbers import parse_number
 from .units import UNIT_SURFACES, UNITS
 
 __all__ = ["TableClaim", "table_claims"]
 
-_BEFORE_WORDS = "改革前|实施前|改革之前|实施之前|优化前|调整前|原来|原先|以前|过去"
-_AFTER_WORDS = "改革后|实施后|改革之后|实施之后|优化后|调整后|现在|目前|现行"
+# Header words: the lexicon's before and after markers (the same words as in prose, 改革前 … 改革后).
+_BEFORE_WORDS = alt(LEX["markers"]["before"])
+_AFTER_WORDS = alt(LEX["markers"]["after"])
 _BEFORE_HEAD = re.compile(rf"^(?:{_BEFORE_WORDS})")
 _AFTER_HEAD = re.compile(rf"^(?:{_AFTER_WORDS})")
+_WORKING_DAYS = LEX["qualifiers"]["working_days"]
 _BRACKET = re.compile(r"\(([^()]{1,8})\)")
 _RULE = re.compile(r"^:?-{2,}:?$")
 _LINE = re.compile(r"[^\n]+")
@@ -141,7 +144,7 @@ def _rows(text: str, pos: int, header: tuple, out: list[TableClaim]) -> int:
         if (before[0] + before[1]) == (after[0] + after[1]):
             continue
         unit = before[2]
-        quals = tuple(q for q, hit in (("working days", "工作日" in f"{before[3]}{after[3]}"),) if hit)
+        quals = ("working days",) if _WORKING_DAYS in f"{before[3]}{after[3]}" else ()
         start, end = min(cells[label_i][0], cells[b][0]), max(cells[a][1], cells[b][1])
         out.append(TableClaim(start, end, _BRACKET.sub("", label).strip(), unit.dimension, unit.canonical,
                               before[:2], after[:2], quals))
