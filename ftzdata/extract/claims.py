@@ -187,7 +187,7 @@ _FAN = re.compile(rf"{_DB['verb']}{_DB['particle']}?(?P<n>[{chars(_FAN_TIMES)}])
 # A number the quantity layer refuses to read (10^30, 1E+308, a run of 16 digits): a claim in its clause
 # would miss it, so there is none.
 _NQ = LEX["not_quantity"]
-_UNREADABLE = re.compile(rf"\d(?:\s?\^\s?|[{chars(_NQ['exponent_letters'])}][{chars(_NQ['exponent_signs'])}]?)\d"
+_UNREADABLE = re.compile(rf"(?=\d)\d(?:\s?\^\s?|[{chars(_NQ['exponent_letters'])}][{chars(_NQ['exponent_signs'])}]?)\d"
                          rf"|\d{{{MAX_DIGITS + 1}}}")
 
 # folding, and plans
@@ -434,6 +434,12 @@ class _Run:
             spans = [m.span() for m in pattern.finditer(self.text)]
             got = self._marks[pattern] = ([a for a, _ in spans], [b for _, b in spans])
         return got
+
+    def any_mark(self, pattern: re.Pattern, a: int, b: int) -> bool:
+        """Is there a match of ``pattern`` inside [a, b)?"""
+        starts, ends = self._spans(pattern)
+        k = bisect_left(starts, a)
+        return k < len(starts) and ends[k] <= b
 
     def last_mark(self, pattern: re.Pattern, a: int, b: int) -> tuple[int, int] | None:
         """The last match of marker ``pattern`` inside [a, b), as (start, end)."""
@@ -898,9 +904,8 @@ class _Covered:
 def _drop_unreadable(run: _Run) -> None:
     """Drop a claim whose clause holds a number too large or too odd to read (由10^30天缩短至1天: the
     before value is 10^30 days, which is not read, so the claim would be half of what the text says)."""
-    text = run.text
-    run.out = [c for c in run.out
-               if not _UNREADABLE.search(text, run.clause_start(c.start), min(c.end, c.start + WINDOW))]
+    if run.out:
+        run.out = [c for c in run.out if not run.any_mark(_UNREADABLE, run.clause_start(c.start), c.end)]
 
 
 def _drop_plans(run: _Run) -> None:
