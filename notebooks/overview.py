@@ -70,7 +70,7 @@ nb.barh(per_zone, lang, "Reform cases", "改革案例数")
 
 # %%
 nb.heading(lang, "Cases per domain and zone", "各领域、各自贸试验区案例数")
-crosstab = pd.crosstab(cases["domain_label"], cases["zone_label"]).rename_axis(index=None, columns=None)
+crosstab = nb.zone_columns(pd.crosstab(cases["domain_label"], cases["zone_label"]), lang).rename_axis(index=None, columns=None)
 nb.table(crosstab, index=True)
 
 # %%
@@ -79,7 +79,7 @@ metrics = ftzdata.metrics(corpus=corpus or None)
 nb.no_claims_note(metrics, lang)
 kinds = pd.crosstab([fplot.labels.kind(k, lang) for k in metrics["kind"]],
                     [fplot.labels.zone(z, lang) for z in metrics["zone"]])
-nb.table(kinds.rename_axis(index=None, columns=None), index=True)
+nb.table(nb.zone_columns(kinds, lang).rename_axis(index=None, columns=None), index=True)
 
 # %%
 nb.heading(lang, "Which cases report a quantified effect", "哪些案例报告了量化效果")

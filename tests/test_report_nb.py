@@ -92,3 +92,14 @@ def test_caveats_name_fastest_values_and_container_units():
 def test_no_caveats_for_plain_claims():
     plain = M.assign(qualifier=None, per=None, note=None)
     assert nb.caveats(plain, "en") == []
+
+
+def test_zone_columns_follow_the_vocabulary_not_the_alphabet():
+    import pandas as pd
+
+    from ftzdata.vocab import ZONES
+
+    df = pd.DataFrame({z: [i] for i, z in enumerate(sorted(ZONES))})
+    assert nb.zone_columns(df, "en").columns.tolist() == list(ZONES)
+    zh = df.rename(columns=ZONES)
+    assert nb.zone_columns(zh, "zh").columns.tolist() == list(ZONES.values())

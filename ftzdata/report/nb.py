@@ -17,7 +17,7 @@ import html
 from ftzdata import terms as _terms
 
 __all__ = ["label", "barh", "bullets", "caveats", "chart", "claims", "figure", "heading", "largest_cuts",
-           "no_claims_note", "pick", "plot", "rank", "say", "subheading", "table"]
+           "no_claims_note", "pick", "zone_columns", "plot", "rank", "say", "subheading", "table"]
 
 # Report figure style: applied only inside ``chart()`` (never to the global rcParams).
 FIGURE_RC = {
@@ -131,6 +131,16 @@ def plot(draw, *args, **kwargs) -> None:
             zh="*此处无图：已审核的数据中暂无可绘制的此类内容。*")
         return
     figure(fig)
+
+
+def zone_columns(df, lang: str):
+    """``df`` with its zone-label columns in the vocabulary's order (Shanghai, Guangdong, Tianjin, Fujian …),
+    the order of the charts, instead of alphabetical."""
+    from ftzdata.plot import labels as L
+    from ftzdata.vocab import ZONES
+
+    order = [L.zone(z, lang) for z in ZONES]
+    return df[sorted(df.columns, key=lambda c: order.index(c) if c in order else len(order))]
 
 
 def no_claims_note(metrics, lang: str) -> None:
