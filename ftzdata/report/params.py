@@ -1,7 +1,7 @@
 """Notebook registry and parameter rules, shared by the CLI and the notebooks' validation cells.
 
-A report notebook lives in the notebook folder (default: ``notebooks/`` beside the package, or
-``$FTZDATA_NOTEBOOKS``) as a Jupytext percent ``.py`` file (or an ``.ipynb``). Its parameters are
+A report notebook lives in the notebook folder (``$FTZDATA_NOTEBOOKS``, else ``notebooks/`` of the
+checkout, else the copies packaged as ``ftzdata/notebooks`` in an installed wheel) as a Jupytext percent ``.py`` file (or an ``.ipynb``). Its parameters are
 the plain literal assignments of its single cell tagged ``parameters``. Values of the parameters
 named in :data:`RULES` must be one of the allowed values; other parameters take any value of the
 default's type.
@@ -106,16 +106,17 @@ class NotebookSpec:
 
 
 def notebook_dir(path: str | os.PathLike | None = None) -> Path:
-    """``path``, else ``$FTZDATA_NOTEBOOKS``, else ``notebooks/`` beside the package (repo checkout)."""
+    """``path``, else ``$FTZDATA_NOTEBOOKS``, else the checkout's ``notebooks/`` (what a user edits), else the
+    notebooks packaged in the wheel (``ftzdata/notebooks``)."""
     if path:
         return Path(path)
     if os.environ.get("FTZDATA_NOTEBOOKS"):
         return Path(os.environ["FTZDATA_NOTEBOOKS"])
     pkg = Path(__file__).resolve().parent.parent
-    for cand in (pkg / "notebooks", pkg.parent / "notebooks"):
-        if cand.is_dir():
-            return cand
-    return pkg.parent / "notebooks"
+    checkout = pkg.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "notebooks").is_dir():
+        return checkout / "notebooks"
+    return pkg / "notebooks"
 
 
 _CELL_RE = re.compile(r"^# %%(.*)$", re.M)
