@@ -16,14 +16,14 @@
 # One kind of metric (duration, count, money, ratio) across zones. Every number comes from `ftzdata`.
 
 # %% tags=["parameters"]
-kind = "duration"
-lang = "en"
-corpus = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
+kind: str = "duration"  # one of: duration, count, money, ratio
+lang: str = "en"  # one of: en, zh
+corpus: str = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
 
 # %% tags=["validation"]
-from ftzdata.report.params import check
+from ftzdata.report.params import check_injected
 
-check("metric_comparison", kind=kind, lang=lang, corpus=corpus)
+check_injected(globals(), "metric_comparison", kind=kind, lang=lang, corpus=corpus)
 
 # %%
 import ftzdata

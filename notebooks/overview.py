@@ -16,13 +16,13 @@
 # Documents and reform cases of the Pilot Free Trade Zones. Every number comes from `ftzdata`.
 
 # %% tags=["parameters"]
-lang = "en"
-corpus = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
+lang: str = "en"  # one of: en, zh
+corpus: str = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
 
 # %% tags=["validation"]
-from ftzdata.report.params import check
+from ftzdata.report.params import check_injected
 
-check("overview", lang=lang, corpus=corpus)
+check_injected(globals(), "overview", lang=lang, corpus=corpus)
 
 # %%
 import pandas as pd

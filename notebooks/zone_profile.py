@@ -16,14 +16,14 @@
 # The reform cases of one Pilot Free Trade Zone. Every number comes from `ftzdata`.
 
 # %% tags=["parameters"]
-zone = "Shanghai"
-lang = "en"
-corpus = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
+zone: str = "Shanghai"  # a zone with cases in the corpus; for the bundled seeds one of: Shanghai, Guangdong, Tianjin, Fujian
+lang: str = "en"  # one of: en, zh
+corpus: str = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
 
 # %% tags=["validation"]
-from ftzdata.report.params import check
+from ftzdata.report.params import check_injected
 
-check("zone_profile", zone=zone, lang=lang, corpus=corpus)
+check_injected(globals(), "zone_profile", zone=zone, lang=lang, corpus=corpus)
 
 # %%
 import ftzdata
