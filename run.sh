@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The two set-up commands of ftzdata (see README.md):
-#   bash run.sh build   create .venv if missing, install the project, build the dataset and all reports
+#   bash run.sh build   create .venv if missing, install the project, build the dataset and all reports;
+#                       ARGS (bash run.sh build -q --jobs 1 --out DIR ...) go to every step: `python -m
+#                       ftzdata.build` accepts the options of `ftzdata reports` (and ignores those about reports)
 #   bash run.sh test    the same set-up, then the whole test suite
 # Other commands: bash run.sh bench (benchmark scripts), bash run.sh setup (install only).
 set -euo pipefail
