@@ -34,8 +34,8 @@ from ftzdata.report import nb
 metrics = nb.rank(ftzdata.metrics(kind=kind, corpus=corpus or None))
 nb.say(
     lang,
-    en=f"**{len(metrics)}** claims of kind *{nb.label(kind, lang)}* from **{metrics['case_id'].nunique()}** cases "
-    f"in **{metrics['zone'].nunique()}** zones and **{metrics['doc_id'].nunique()}** documents, ranked from the "
+    en=f"{nb.count(len(metrics), 'claim')} of kind *{nb.label(kind, lang)}* from {nb.count(metrics['case_id'].nunique(), 'case')} "
+    f"in {nb.count(metrics['zone'].nunique(), 'zone')} and {nb.count(metrics['doc_id'].nunique(), 'document')}, ranked from the "
     f"largest reduction to the largest increase.",
     zh=f"共 **{len(metrics)}** 条“{nb.label(kind, lang)}”类指标，来自 **{metrics['zone'].nunique()}** 个自贸试验区的 "
     f"**{metrics['case_id'].nunique()}** 个案例、**{metrics['doc_id'].nunique()}** 份文件，按降幅由大到小排列。",

@@ -41,8 +41,8 @@ cases = cases.assign(zone_label=[fplot.labels.zone(z, lang) for z in cases["zone
 
 nb.say(
     lang,
-    en=f"The corpus holds **{len(documents)}** source documents describing **{len(cases)}** reform cases "
-    f"in **{cases['zone'].nunique()}** Pilot Free Trade Zones, published between "
+    en=f"The corpus holds {nb.count(len(documents), 'source document')} describing {nb.count(len(cases), 'reform case')} "
+    f"in {nb.count(cases['zone'].nunique(), 'Pilot Free Trade Zone')}, published between "
     f"{cases['published'].min():%Y-%m} and {cases['published'].max():%Y-%m}.",
     zh=f"语料包含 **{len(documents)}** 份文件，共 **{len(cases)}** 个改革案例，涉及 "
     f"**{cases['zone'].nunique()}** 个自由贸易试验区，发布时间为 "

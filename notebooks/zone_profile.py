@@ -38,9 +38,9 @@ mine = mine.assign(domain_label=[fplot.labels.domain(d, lang) for d in mine["dom
 
 nb.say(
     lang,
-    en=f"**{zone_name}** accounts for **{len(mine)}** of the **{len(cases)}** reform cases "
-    f"({len(mine) / len(cases):.0%}), from **{mine['doc_id'].nunique()}** source documents "
-    f"across **{mine['domain'].nunique()}** domains.",
+    en=f"**{zone_name}** accounts for **{len(mine)}** of the {nb.count(len(cases), 'reform case')} "
+    f"({len(mine) / len(cases):.0%}), from {nb.count(mine['doc_id'].nunique(), 'source document')} "
+    f"across {nb.count(mine['domain'].nunique(), 'domain')}.",
     zh=f"**{zone_name}**共有 **{len(mine)}** 个改革案例（占全部 **{len(cases)}** 个的 {len(mine) / len(cases):.0%}），"
     f"来自 **{mine['doc_id'].nunique()}** 份文件，涉及 **{mine['domain'].nunique()}** 个领域。",
 )

@@ -92,3 +92,21 @@ def test_caveats_name_fastest_values_and_container_units():
 def test_no_caveats_for_plain_claims():
     plain = M.assign(qualifier=None, per=None, note=None)
     assert nb.caveats(plain, "en") == []
+
+
+def test_english_counts_agree_with_their_noun():
+    from ftzdata.report import nb
+
+    assert [nb.count(n, "claim") for n in (0, 1, 2)] == ["**0** claims", "**1** claim", "**2** claims"]
+    assert nb.count(1, "Pilot Free Trade Zone") == "**1** Pilot Free Trade Zone"
+
+
+def test_no_notebook_writes_an_english_count_without_nb_count():
+    """A bold number followed by a plural noun ("**{n}** claims") reads "1 claims" when n is 1."""
+    import re
+
+    from conftest import ROOT
+
+    for path in [*(ROOT / "notebooks").glob("*.py"), ROOT / "ftzdata" / "report" / "nb.py"]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert not re.search(r"\*\*\{[^}]*(len\(|nunique\(|sum\(|totals)[^}]*\}\*\* ([a-z]+ )?[A-Za-z]+s\b", line), f"{path.name}: {line.strip()}"
