@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The two set-up commands of ftzdata (see README.md):
-#   bash run.sh build   create .venv if missing, install the project, build the dataset and all reports
+#   bash run.sh build   create .venv if missing, install the project, build the dataset and all reports;
+#                       ARGS (bash run.sh build -q --jobs 1 --out DIR ...) go to every step: `python -m
+#                       ftzdata.build` accepts the options of `ftzdata reports` (and ignores those about reports)
 #   bash run.sh test    the same set-up, then the whole test suite
 # Other commands: bash run.sh bench (benchmark scripts), bash run.sh setup (install only).
 set -euo pipefail
@@ -20,9 +22,12 @@ setup() {
   want=$(sha256sum pyproject.toml | cut -c1-16)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     "$PY" -m pip install --quiet --disable-pip-version-check --upgrade pip 2>/dev/null || true
-    "$PY" -m pip install --quiet --disable-pip-version-check -e '.[test]' 2> >(grep -v "is ignored: it is neither" >&2)
+    "$PY" -m pip install --quiet --disable-pip-version-check -e '.[test,lab]' 2> >(grep -v "is ignored: it is neither" >&2)
     echo "$want" > "$stamp"
   fi
+  # JupyterLab in this venv opens a .py percent script as a notebook on double-click (lab/ftzdata.json)
+  local lab="$VENV/share/jupyter/lab/settings/overrides.d"
+  if ! cmp -s lab/ftzdata.json "$lab/ftzdata.json"; then mkdir -p "$lab" && cp lab/ftzdata.json "$lab/"; fi
   # Debian packages: poppler-utils (pdffonts, pdftotext, pdftoppm) to check PDFs, and HarfBuzz's subsetter,
   # which makes WeasyPrint's font subsetting fast. Both optional: without them PDF checks are skipped and
   # PDFs take longer.

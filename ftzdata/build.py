@@ -178,14 +178,20 @@ def out_problem(out: Path) -> str | None:
     return None
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ftzdata.build", description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="reports", help="output folder (default: reports)")
     parser.add_argument("--force", action="store_true", help="rebuild even if the exports are up to date (built "
                         "from the same package and corpus files)")
     parser.add_argument("--corpus", default=None, help="corpus folder (default: $FTZDATA_CORPUS, else the bundled "
                         "seeds)")
-    args = parser.parse_args(argv)
+    parser.add_argument("-q", "--quiet", action="store_true", help="no line on success")
+    _accept_report_options(parser)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     data = Path(args.out) / "data"
     problem = out_problem(data)
     if problem:
@@ -203,8 +209,22 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"ftzdata: interrupted; the previous dataset in {data} is unchanged", file=sys.stderr)
         return 130
-    print(f"wrote {len(files)} files to {data}" if files else f"dataset up to date in {data}")
+    if not args.quiet:
+        print(f"wrote {len(files)} files to {data}" if files else f"dataset up to date in {data}")
     return 0
+
+
+def _accept_report_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``ftzdata reports`` that do not apply to the dataset, accepted (checked the same way)
+    and ignored, so that ``bash run.sh build ARGS`` can pass the same ARGS to every step."""
+    from .cli import _formats, _jobs
+    from .report.params import LANGS
+
+    note = "ignored here; accepted because `bash run.sh build ARGS` passes ARGS to `ftzdata reports` too"
+    parser.add_argument("--jobs", type=_jobs, default=None, metavar="N", help=f"worker processes of the reports; {note}")
+    parser.add_argument("--lang", choices=LANGS, default=None, help=f"language of a report set; {note}")
+    parser.add_argument("--notebooks", default=None, help=f"folder of report notebooks; {note}")
+    parser.add_argument("--formats", type=_formats, default=None, help=f"report formats; {note}")
 
 
 if __name__ == "__main__":

@@ -27,10 +27,10 @@ from .vocab import DOMAINS, ZONES, area_of, area_zh_of, areas_named, areas_of, d
 
 __all__ = ["cases", "summaries", "structures", "CASE_COLUMNS", "SUMMARY_COLUMNS"]
 
-CASE_COLUMNS = [
-    "case_id", "doc_id", "seq", "title_zh", "title_zh_hans", "title_en", "zone", "zone_zh", "area",
-    "area_zh", "domain", "domain_zh", "domain_source", "lead_units", "published", "start", "end",
-    "title_start", "title_end", "summary_id", "text",
+CASE_COLUMNS = [  # what a reader looks at first (case, title, zone, domain, date); offsets, then the long text last
+    "case_id", "title_en", "title_zh_hans", "zone", "area", "domain", "published", "zone_zh", "area_zh",
+    "domain_zh", "domain_source", "lead_units", "doc_id", "seq", "title_zh", "start", "end", "title_start",
+    "title_end", "summary_id", "text",
 ]
 SUMMARY_COLUMNS = ["summary_id", "doc_id", "batch", "seq", "case_id", "title_zh", "text", "start", "end"]
 

@@ -55,7 +55,10 @@ def _jobs(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from ftzdata.report.params import LANGS, default_jobs
 
+    from ftzdata import __version__
+
     parser = _Parser(prog="ftzdata", description="Reports on the reform cases of China's Pilot Free Trade Zones.")
+    parser.add_argument("--version", action="version", version=f"ftzdata {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     common = _Parser(add_help=False)

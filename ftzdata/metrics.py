@@ -38,11 +38,14 @@ __all__ = ["metrics", "METRIC_COLUMNS", "KINDS"]
 KINDS = ("duration", "count", "money", "ratio", "area")
 
 METRIC_COLUMNS = [
-    "metric_id", "case_id", "doc_id", "zone", "area", "domain", "published", "metric", "label_en",
-    "label_zh", "kind", "unit", "per", "before", "after", "before_low", "before_high", "after_low",
-    "after_high", "change", "change_low", "change_high", "change_pct", "change_pct_low",
-    "change_pct_high", "change_stated", "change_pct_stated", "ratio", "direction", "qualifier", "stated",
-    "note", "subject", "quote", "start", "end", "source",
+    # what an economist reads first: which case, what was measured, before -> after, unit, change
+    "case_id", "zone", "label_en", "before", "after", "unit", "change", "change_pct", "per", "qualifier",
+    "kind", "metric", "label_zh", "area", "domain", "published", "direction", "ratio",
+    # ranges, and what the text states rather than what is derived
+    "before_low", "before_high", "after_low", "after_high", "change_low", "change_high", "change_pct_low",
+    "change_pct_high", "change_stated", "change_pct_stated", "stated", "note", "subject",
+    # provenance: where the claim is written
+    "metric_id", "doc_id", "quote", "start", "end", "source",
 ]
 CANONICAL_UNIT = {"duration": "h", "money": "CNY", "count": "count", "ratio": "%", "area": "m2"}
 VALUE_FIELDS = ["before_low", "before_high", "after_low", "after_high", "change_low", "change_high",

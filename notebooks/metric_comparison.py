@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-jupytext.text_representation.format_version
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -16,14 +17,14 @@
 # One kind of metric (duration, count, money, ratio) across zones. Every number comes from `ftzdata`.
 
 # %% tags=["parameters"]
-kind = "duration"
-lang = "en"
-corpus = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
+kind: str = "duration"  # one of: duration, count, money, ratio
+lang: str = "en"  # one of: en, zh
+corpus: str = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
 
 # %% tags=["validation"]
-from ftzdata.report.params import check
+from ftzdata.report.params import check_injected
 
-check("metric_comparison", kind=kind, lang=lang, corpus=corpus)
+check_injected(globals(), "metric_comparison", kind=kind, lang=lang, corpus=corpus)
 
 # %%
 import ftzdata
@@ -33,8 +34,8 @@ from ftzdata.report import nb
 metrics = nb.rank(ftzdata.metrics(kind=kind, corpus=corpus or None))
 nb.say(
     lang,
-    en=f"**{len(metrics)}** claims of kind *{nb.label(kind, lang)}* from **{metrics['case_id'].nunique()}** cases "
-    f"in **{metrics['zone'].nunique()}** zones and **{metrics['doc_id'].nunique()}** documents, ranked from the "
+    en=f"{nb.count(len(metrics), 'claim')} of kind *{nb.label(kind, lang)}* from {nb.count(metrics['case_id'].nunique(), 'case')} "
+    f"in {nb.count(metrics['zone'].nunique(), 'zone')} and {nb.count(metrics['doc_id'].nunique(), 'document')}, ranked from the "
     f"largest reduction to the largest increase.",
     zh=f"共 **{len(metrics)}** 条“{nb.label(kind, lang)}”类指标，来自 **{metrics['zone'].nunique()}** 个自贸试验区的 "
     f"**{metrics['case_id'].nunique()}** 个案例、**{metrics['doc_id'].nunique()}** 份文件，按降幅由大到小排列。",

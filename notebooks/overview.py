@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-jupytext.text_representation.format_version
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -16,13 +17,13 @@
 # Documents and reform cases of the Pilot Free Trade Zones. Every number comes from `ftzdata`.
 
 # %% tags=["parameters"]
-lang = "en"
-corpus = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
+lang: str = "en"  # one of: en, zh
+corpus: str = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
 
 # %% tags=["validation"]
-from ftzdata.report.params import check
+from ftzdata.report.params import check_injected
 
-check("overview", lang=lang, corpus=corpus)
+check_injected(globals(), "overview", lang=lang, corpus=corpus)
 
 # %%
 import pandas as pd
@@ -40,8 +41,8 @@ cases = cases.assign(zone_label=[fplot.labels.zone(z, lang) for z in cases["zone
 
 nb.say(
     lang,
-    en=f"The corpus holds **{len(documents)}** source documents describing **{len(cases)}** reform cases "
-    f"in **{cases['zone'].nunique()}** Pilot Free Trade Zones, published between "
+    en=f"The corpus holds {nb.count(len(documents), 'source document')} describing {nb.count(len(cases), 'reform case')} "
+    f"in {nb.count(cases['zone'].nunique(), 'Pilot Free Trade Zone')}, published between "
     f"{cases['published'].min():%Y-%m} and {cases['published'].max():%Y-%m}.",
     zh=f"语料包含 **{len(documents)}** 份文件，共 **{len(cases)}** 个改革案例，涉及 "
     f"**{cases['zone'].nunique()}** 个自由贸易试验区，发布时间为 "

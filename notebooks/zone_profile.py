@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-jupytext.text_representation.format_version
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -16,14 +17,14 @@
 # The reform cases of one Pilot Free Trade Zone. Every number comes from `ftzdata`.
 
 # %% tags=["parameters"]
-zone = "Shanghai"
-lang = "en"
-corpus = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
+zone: str = "Shanghai"  # a zone with cases in the corpus; for the bundled seeds one of: Shanghai, Guangdong, Tianjin, Fujian
+lang: str = "en"  # one of: en, zh
+corpus: str = ""  # a corpus folder; empty: $FTZDATA_CORPUS, else the bundled seeds
 
 # %% tags=["validation"]
-from ftzdata.report.params import check
+from ftzdata.report.params import check_injected
 
-check("zone_profile", zone=zone, lang=lang, corpus=corpus)
+check_injected(globals(), "zone_profile", zone=zone, lang=lang, corpus=corpus)
 
 # %%
 import ftzdata
@@ -37,9 +38,9 @@ mine = mine.assign(domain_label=[fplot.labels.domain(d, lang) for d in mine["dom
 
 nb.say(
     lang,
-    en=f"**{zone_name}** accounts for **{len(mine)}** of the **{len(cases)}** reform cases "
-    f"({len(mine) / len(cases):.0%}), from **{mine['doc_id'].nunique()}** source documents "
-    f"across **{mine['domain'].nunique()}** domains.",
+    en=f"**{zone_name}** accounts for **{len(mine)}** of the {nb.count(len(cases), 'reform case')} "
+    f"({len(mine) / len(cases):.0%}), from {nb.count(mine['doc_id'].nunique(), 'source document')} "
+    f"across {nb.count(mine['domain'].nunique(), 'domain')}.",
     zh=f"**{zone_name}**共有 **{len(mine)}** 个改革案例（占全部 **{len(cases)}** 个的 {len(mine) / len(cases):.0%}），"
     f"来自 **{mine['doc_id'].nunique()}** 份文件，涉及 **{mine['domain'].nunique()}** 个领域。",
 )

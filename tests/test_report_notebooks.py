@@ -37,12 +37,13 @@ def test_percent_notebook_structure(path):
     tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1, "exactly one cell tagged parameters"
     i = tagged[0]
-    # plain literal assignments only
+    # plain literal assignments, each annotated with its type (papermill --help-notebook shows it)
     for node in ast.parse(nb.cells[i].source).body:
-        assert isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant), ast.dump(node)
+        assert isinstance(node, ast.AnnAssign) and isinstance(node.value, ast.Constant), ast.dump(node)
+        assert ast.unparse(node.annotation) == type(node.value.value).__name__, ast.dump(node)
     nxt = nb.cells[i + 1]
     assert "validation" in nxt.metadata.get("tags", [])
-    assert f'check("{path.stem}"' in nxt.source
+    assert f'check_injected(globals(), "{path.stem}"' in nxt.source
     for name in discover(NB_DIR)[path.stem].parameters:
         assert f"{name}={name}" in nxt.source
     for cell in nb.cells:

@@ -14,7 +14,7 @@ def _name(req: str) -> str:
 
 def test_environment_yml_names_the_same_packages_as_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = {_name(r) for r in project["dependencies"]} | {_name(r) for r in project["optional-dependencies"]["test"]}
+    wanted = {_name(r) for r in project["dependencies"]} | {_name(r) for extra in ("test", "lab") for r in project["optional-dependencies"][extra]}
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda, pip = set(), set()
     for dep in env["dependencies"]:

@@ -40,7 +40,8 @@ from ftzdata.export import atomic_write_bytes, clean_leftovers, folder_lock
 
 from .params import NotebookSpec, report_name, report_title
 
-__all__ = ["FORMATS", "Job", "Result", "build_many", "build_one", "inputs_key", "is_up_to_date"]
+__all__ = ["FORMATS", "Job", "Result", "build_many", "build_one", "inputs_key", "is_up_to_date", "log_line",
+           "progress_mode"]
 
 FORMATS = ("ipynb", "html", "pdf")
 STATE_DIR = ".state"
@@ -68,6 +69,36 @@ class Result:
     timings: dict = field(default_factory=dict)
     files: dict = field(default_factory=dict)
     failed_notebook: str | None = None
+    seconds: float = 0.0  # wall time of the build, including the kernel start
+
+
+def _timed_build(job: Job, **kw) -> Result:
+    """:func:`build_one` with its wall time in ``Result.seconds``."""
+    t0 = time.perf_counter()
+    res = build_one(job, **kw)
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def log_line(res: Result, now: float | None = None) -> str:
+    """One line of an unattended run's log: ``2026-12-01T06:00:12 built zone_profile-Fujian (4.1 s)``."""
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(now))
+    status = "up to date" if res.status == "skipped" else res.status
+    took = f" ({res.seconds:.1f} s)" if res.status != "skipped" else ""
+    return f"{stamp} {status} {res.name}{took}"
+
+
+def progress_mode(progress: bool, stream=None) -> str | None:
+    """How a batch reports progress: ``"bar"`` on a terminal, ``"lines"`` (one timestamped line per report,
+    no carriage returns) off a terminal such as a cron log, None when ``progress`` is off (``-q``)."""
+    if not progress:
+        return None
+    stream = sys.stderr if stream is None else stream
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    return "bar" if tty else "lines"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -346,7 +377,7 @@ def _worker(tasks, results, info, warm: bool, remaining, parent: int) -> None:
                     pool = KernelPool(size=0, cwd=scratch)
                 km = pool.take(start_next=more)
             try:
-                res = build_one(job, km=km, info=info, key=key)
+                res = _timed_build(job, km=km, info=info, key=key)
             except Exception as exc:  # keep the worker alive for the next report
                 res = Result(job.name, "failed", _failure(job.name, exc))
             results.put(res)
@@ -406,18 +437,21 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
 
     n_jobs = max(1, n_jobs or os.cpu_count() or 1)
     results: dict[str, Result] = {}
+    mode = progress_mode(progress)
     todo = []
     for job in jobs:
         key = inputs_key(job)
         if not force and is_up_to_date(job, key):
             results[job.name] = Result(job.name, "skipped")
+            if mode == "lines":
+                print(log_line(results[job.name]), file=sys.stderr, flush=True)
         else:
             todo.append((job, key))
     if not todo:
         return results
 
     bar = None
-    if progress and len(jobs) > 1:
+    if mode == "bar" and len(jobs) > 1:
         from tqdm import tqdm
 
         bar = tqdm(total=len(jobs), desc="report", unit="report", initial=len(results), file=sys.stderr,
@@ -429,6 +463,8 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
         if bar:
             bar.set_postfix_str(f"{res.name} {res.status}", refresh=False)
             bar.update()
+        elif mode == "lines":
+            print(log_line(res), file=sys.stderr, flush=True)
 
     from ftzdata.fonts import subset_font_path
 
@@ -443,7 +479,7 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
             pool = KernelPool(size=0) if warm and len(todo) > 1 else None
             for i, (job, key) in enumerate(todo):
                 km = pool.take(start_next=i + 1 < len(todo)) if pool else None
-                done(build_one(job, km=km, info=info, key=key))
+                done(_timed_build(job, km=km, info=info, key=key))
             if pool:
                 pool.close()
         else:

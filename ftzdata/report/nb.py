@@ -16,8 +16,8 @@ import html
 
 from ftzdata import terms as _terms
 
-__all__ = ["label", "barh", "bullets", "caveats", "chart", "claims", "figure", "heading", "largest_cuts",
-           "no_claims_note", "pick", "zone_columns", "plot", "rank", "say", "subheading", "table"]
+__all__ = ["label", "barh", "bullets", "caveats", "chart", "claims", "count", "figure", "heading", "largest_cuts",
+           "no_claims_note", "pick", "plot", "rank", "say", "subheading", "table", "zone_columns"]
 
 # Report figure style: applied only inside ``chart()`` (never to the global rcParams).
 FIGURE_RC = {
@@ -36,6 +36,12 @@ FIGURE_RC = {
 def pick(lang: str, en, zh):
     """``zh`` for Chinese reports, else ``en``."""
     return zh if lang == "zh" else en
+
+
+def count(n, noun: str, plural: str | None = None) -> str:
+    """``**1** claim``, ``**3** claims``: a bold English count with its noun in the right number."""
+    n = int(n)
+    return f"**{n}** {noun if n == 1 else (plural or noun + 's')}"
 
 
 def say(lang: str, en: str = "", zh: str = "") -> None:
@@ -250,7 +256,7 @@ def caveats(metrics, lang: str) -> list[str]:
     totals = int((metrics["per"].isna() | (metrics["per"] == "")).sum())
     if totals and len(pers):
         bullets.append(f"**{totals}** 条指标为总量或整体水平，而非单个事项的数值。" if zh
-                       else f"**{totals}** claims are totals or overall levels, not per-item values.")
+                       else f"{count(totals, 'claim')} {'is a total or overall level' if totals == 1 else 'are totals or overall levels'}, not per-item values.")
     for mid, note in zip(metrics["metric_id"], metrics["note"]):
         if isinstance(note, str) and note and not pd.isna(note):
             bullets.append(f"{names[mid]}：{note}" if zh else f"{names[mid]}: {note}")

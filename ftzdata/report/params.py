@@ -1,7 +1,7 @@
 """Notebook registry and parameter rules, shared by the CLI and the notebooks' validation cells.
 
-A report notebook lives in the notebook folder (default: ``notebooks/`` beside the package, or
-``$FTZDATA_NOTEBOOKS``) as a Jupytext percent ``.py`` file (or an ``.ipynb``). Its parameters are
+A report notebook lives in the notebook folder (``$FTZDATA_NOTEBOOKS``, else ``notebooks/`` of the
+checkout, else the copies packaged as ``ftzdata/notebooks`` in an installed wheel) as a Jupytext percent ``.py`` file (or an ``.ipynb``). Its parameters are
 the plain literal assignments of its single cell tagged ``parameters``. Values of the parameters
 named in :data:`RULES` must be one of the allowed values; other parameters take any value of the
 default's type.
@@ -30,6 +30,7 @@ __all__ = [
     "NotebookSpec",
     "ParamError",
     "check",
+    "check_injected",
     "coerce",
     "default_jobs",
     "discover",
@@ -73,6 +74,10 @@ KIND_ZH = {k: _terms.kind_words(k)[1] for k in KINDS}
 class ParamError(ValueError):
     """A bad notebook name, parameter name or value; ``str()`` is one line with what is allowed."""
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows instead of a traceback when a validation cell raises this: one line."""
+        return [f"ftzdata: error: {self}"]
+
 
 def _allowed(values) -> str:
     return ", ".join(str(v) for v in values)
@@ -93,6 +98,49 @@ def check(notebook: str | None = None, /, **params) -> dict:
     return params
 
 
+INJECTED_HEADER = "# Parameters"  #: first line of the cell papermill injects after the ``parameters`` cell
+
+
+def _injection(namespace: dict) -> tuple[str, str] | None:
+    """(parameters cell, injected cell) sources of papermill's latest injection, read from IPython's input
+    history ``In`` in ``namespace``; None when nothing was injected (run in Jupyter or as a script)."""
+    history = [str(s) for s in (namespace.get("In") or [])]
+    for i in range(len(history) - 1, 0, -1):
+        if history[i].lstrip().startswith(INJECTED_HEADER):
+            return history[i - 1], history[i]
+    return None
+
+
+def _same_type(value, default) -> bool:
+    if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+        return True
+    return default is None or type(value) is type(default)
+
+
+def check_injected(namespace: dict, notebook: str, /, **params) -> dict:
+    """A notebook's validation cell: ``check_injected(globals(), "zone_profile", zone=zone, lang=lang, …)``
+    names every declared parameter. Refuses what papermill injected that the notebook does not declare
+    (papermill itself only warns) or of another type than the default, then checks the values (:func:`check`).
+    Raises :class:`ParamError`, shown by IPython, hence by papermill, as one line."""
+    found = _injection(namespace)
+    if found is not None:
+        declared_src, injected_src = found
+        try:
+            injected, defaults = _literal_assignments(injected_src), _literal_assignments(declared_src)
+        except (SyntaxError, ValueError):
+            injected, defaults = {}, {}
+        unknown = [name for name in injected if name not in params]
+        if unknown:
+            what = "parameter" if len(unknown) == 1 else "parameters"
+            raise ParamError(f"unknown {what} {', '.join(map(repr, unknown))} for notebook '{notebook}'; "
+                             f"allowed: {_allowed(params)}")
+        for name, value in injected.items():
+            if name in defaults and not _same_type(value, defaults[name]):
+                raise ParamError(f"invalid value {name}={value!r} for notebook '{notebook}'; "
+                                 f"expected {type(defaults[name]).__name__}")
+    return check(notebook, **params)
+
+
 @dataclass(frozen=True)
 class NotebookSpec:
     name: str
@@ -106,16 +154,17 @@ class NotebookSpec:
 
 
 def notebook_dir(path: str | os.PathLike | None = None) -> Path:
-    """``path``, else ``$FTZDATA_NOTEBOOKS``, else ``notebooks/`` beside the package (repo checkout)."""
+    """``path``, else ``$FTZDATA_NOTEBOOKS``, else the checkout's ``notebooks/`` (what a user edits), else the
+    notebooks packaged in the wheel (``ftzdata/notebooks``)."""
     if path:
         return Path(path)
     if os.environ.get("FTZDATA_NOTEBOOKS"):
         return Path(os.environ["FTZDATA_NOTEBOOKS"])
     pkg = Path(__file__).resolve().parent.parent
-    for cand in (pkg / "notebooks", pkg.parent / "notebooks"):
-        if cand.is_dir():
-            return cand
-    return pkg.parent / "notebooks"
+    checkout = pkg.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "notebooks").is_dir():
+        return checkout / "notebooks"
+    return pkg / "notebooks"
 
 
 _CELL_RE = re.compile(r"^# %%(.*)$", re.M)

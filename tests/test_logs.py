@@ -1,0 +1,80 @@
+"""Unattended runs: one timestamped line per report off a terminal (no carriage returns), and
+``bash run.sh build ARGS`` can pass the same ARGS to the dataset step and the report steps."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from ftzdata import build
+from ftzdata.cli import build_parser as cli_parser
+from ftzdata.report import batch
+from ftzdata.report.params import discover
+
+LINE = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d) (built|up to date|failed) (\S+)(?: \((\d+\.\d) s\))?$")
+
+
+def _options(parser) -> set[str]:
+    return {s for a in parser._actions for s in a.option_strings}
+
+
+def test_the_dataset_step_accepts_every_option_of_the_report_steps():
+    reports = next(a for a in cli_parser()._actions if a.dest == "command").choices["reports"]
+    assert _options(reports) <= _options(build.build_parser())
+
+
+def test_the_dataset_step_with_report_options(tmp_path, capsys):
+    assert build.main(["-q", "--jobs", "1", "--lang", "zh", "--formats", "pdf", "--out", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == ""  # -q
+    assert (tmp_path / "data" / "metrics.csv").is_file()
+    with pytest.raises(SystemExit) as exc:  # checked as `ftzdata reports` checks it
+        build.main(["--jobs", "0", "--out", str(tmp_path)])
+    assert exc.value.code == 2
+    assert "invalid --jobs '0'; allowed: a whole number ≥ 1" in capsys.readouterr().err
+
+
+class _Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_is_a_bar_on_a_terminal_and_lines_elsewhere():
+    assert batch.progress_mode(True, _Tty()) == "bar"
+    assert batch.progress_mode(True, io.StringIO()) == "lines"
+    assert batch.progress_mode(False, _Tty()) is None
+
+
+NOTEBOOK = '''# %% tags=["parameters"]
+n: int = 1
+
+# %%
+print(n)
+'''
+
+
+def test_off_a_terminal_each_report_gets_one_timestamped_line(tmp_path, capsys):
+    (tmp_path / "nb").mkdir()
+    (tmp_path / "nb" / "tiny.py").write_text(NOTEBOOK, encoding="utf-8")
+    spec = discover(tmp_path / "nb")["tiny"]
+    out = tmp_path / "out"
+    jobs = [batch.Job(spec, {"n": i}, out, ("ipynb",)) for i in (1, 2)]
+    start = datetime.now().replace(microsecond=0)
+    t0 = time.perf_counter()
+    assert [r.status for r in batch.build_many(jobs, n_jobs=1)] == ["built", "built"]
+    took = time.perf_counter() - t0
+    err = capsys.readouterr().err
+    assert "\r" not in err
+    lines = [LINE.match(ln) for ln in err.splitlines()]
+    assert all(lines), err
+    assert sorted(m[3] for m in lines) == sorted(j.name for j in jobs)
+    assert all(m[2] == "built" and 0 < float(m[4]) <= took + 0.05 for m in lines), err
+    assert all(start <= datetime.fromisoformat(m[1]) <= datetime.now() for m in lines), err
+
+    batch.build_many(jobs, n_jobs=1)  # nothing to do: still one line each
+    again = [LINE.match(ln) for ln in capsys.readouterr().err.splitlines()]
+    assert all(again) and [(m[2], m[3], m[4]) for m in again] == [("up to date", j.name, None) for j in jobs]
