@@ -13,7 +13,6 @@ from __future__ import annotations
 from .cases import cases, summaries
 from .consistency import consistency
 from .metrics import metrics
-from .schema import validate
 from .corpus import Corpus, default_corpus, resolve
 from .errors import (DocumentError, FtzDataError, FtzDataWarning, PlotDataError, ReviewError, UnknownValueError,
                      ValidationError)
@@ -27,6 +26,13 @@ __all__ = [
     "normalize", "Normalized",
     "zones", "Corpus", "DocumentError", "ReviewError", "FtzDataWarning", "FtzDataError", "PlotDataError", "UnknownValueError", "ValidationError", "__version__",
 ]
+
+
+def validate(df, corpus: Corpus | str | None = None):
+    """Check ``df`` against the published metrics schema (pandera); see :func:`ftzdata.schema.validate`."""
+    from .schema import validate as _validate  # pandera loads only when needed (it takes ~0.15 s)
+
+    return _validate(df, corpus=corpus)
 
 
 def documents(corpus: Corpus | str | None = None):

@@ -296,10 +296,9 @@ def _stage(staging: Path, doc_id: str, source: Path, text: str, row: dict) -> di
         raise IngestError(f"{source}: the copy differs from the file (it changed while being added?)")
     _write_durably(staging / "manifest.csv", Manifest(list(MANIFEST_COLUMNS), [row]).to_bytes())
     staged = Corpus(staging)
-    sync_review(staged, doc_id)
-    docs = staged.documents()
-    return dict(structure=str(docs["structure"].iloc[0] or ""), n_cases=len(_cases(staged)),
-                n_claims=len(read_review(staged, doc_id)))
+    found = dict(structure=str(staged.documents()["structure"].iloc[0] or ""), n_cases=len(_cases(staged)))
+    sync_review(staged, doc_id)  # uses the cases just found (cached until a file of the corpus changes)
+    return dict(found, n_claims=len(read_review(staged, doc_id)))
 
 
 def _commit(root: Path, staging: Path, doc_id: str, manifest: Manifest) -> None:
