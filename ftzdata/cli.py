@@ -5,12 +5,17 @@
     ftzdata notebooks                       the notebooks and the parameter values the corpus allows
     ftzdata init DIR [--with-seeds]         a new corpus folder
     ftzdata status                          per document: structure, cases, claims pending/accepted/rejected
+    ftzdata add FILE... [--doc-id ID] [--title T] [--date D] [--zone Z] [--source-url U]
+                                            documents (.html, .docx, .pdf, .txt) into the corpus
+    ftzdata review DOC_ID [--accept ID...] [--reject ID... --reason TEXT] [--set ID FIELD=VALUE...] [--sync]
+                                            a document's pending claims, and decisions on them
 
 Every command takes ``--corpus DIR`` (default: ``$FTZDATA_CORPUS``, else the bundled seeds).
 
-Exit status: 0 success (or everything up to date), 1 a report failed or an output could not be
-written, 2 bad input (unknown notebook, parameter or value, bad option, an unusable ``--out`` or
-notebook folder): refused before any kernel starts, nothing written; 130 interrupted (Ctrl-C).
+Exit status: 0 success (or everything up to date), 1 a report failed, an output could not be written, or a
+file ``add`` could not add (the others still went in), 2 bad input (unknown notebook, parameter or value, bad
+option, an unusable ``--out`` or notebook folder): refused before any kernel starts, nothing written; 130
+interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -91,6 +96,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = sub.add_parser("status", help="per document: structure, cases, claims pending / accepted / rejected")
     status.add_argument("--corpus", type=Path, default=None, help=CORPUS_HELP)
+
+    add = sub.add_parser("add", help="add documents (.html/.htm, .docx, .pdf, .txt/.md) to the corpus")
+    add.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    add.add_argument("--corpus", type=Path, default=None, help=CORPUS_HELP)
+    add.add_argument("--doc-id", help="the document's id (one FILE only; default: derived from title, zone, date)")
+    add.add_argument("--title", help="the document's title (one FILE only; default: read from the text)")
+    add.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD (one FILE only; default: read from the text)")
+    add.add_argument("--zone", help="the zone the documents are about: Hainan, 海南, 中国(海南)自由贸易试验区 …")
+    add.add_argument("--source-url", help="where the documents were found")
+    add.add_argument("-q", "--quiet", action="store_true", help="one line per document instead of a summary")
+
+    rev = sub.add_parser("review", help="a document's pending claims; accept, reject or correct them")
+    rev.add_argument("doc_id", metavar="DOC_ID")
+    rev.add_argument("--corpus", type=Path, default=None, help=CORPUS_HELP)
+    rev.add_argument("--accept", nargs="+", default=[], metavar="ID", help="accept these claims (c001 …)")
+    rev.add_argument("--reject", nargs="+", default=[], metavar="ID", help="reject these claims (needs --reason)")
+    rev.add_argument("--reason", help="why: for --reject, and for a corrected value in --set")
+    rev.add_argument("--set", nargs="+", action="append", default=[], metavar="ID FIELD=VALUE",
+                     help="set metric, label_en, label_zh, kind, per, note, case_id, or correct a value "
+                          "(before, after, change, change_pct …, with --reason); repeatable")
+    rev.add_argument("--sync", action="store_true", help="re-run extraction: add newly found claims as pending")
+    rev.add_argument("--all", action="store_true", help="list every claim, not only the pending ones")
     return parser
 
 
@@ -177,6 +204,98 @@ def _resolve_all(args, corpus) -> list:
     return [resolve(nb, p, specs=specs) for nb, p in default_set(args.lang, root)]
 
 
+def _corpus_arg(args) -> str:
+    return f" --corpus {args.corpus}" if args.corpus is not None else ""
+
+
+def _progress(n: int, quiet: bool):
+    """A tqdm bar on stderr for several files when it is a terminal, else None (then one line per file)."""
+    if n < 2 or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=n, unit="file", desc="adding", file=sys.stderr)
+
+
+def _add(corpus, args) -> int:
+    from ftzdata.add import AddOptions, Failed, add_files, one_line, summary
+    from ftzdata.errors import FtzDataError
+
+    opts = AddOptions(args.doc_id, args.title, args.date, args.zone, args.source_url)
+    bar = _progress(len(args.files), args.quiet)
+    say = bar.write if bar is not None else print
+
+    def report(result):
+        if isinstance(result, Failed):
+            if bar is not None:
+                bar.write(f"ftzdata: error: {result.message}", file=sys.stderr)
+            else:
+                print(f"ftzdata: error: {result.message}", file=sys.stderr)
+        else:
+            say(one_line(result) if args.quiet else summary(result, _corpus_arg(args)))
+        if bar is not None:
+            bar.update(1)
+
+    def waiting():
+        print(f"ftzdata: waiting for another `ftzdata add` on {corpus.root} to finish …", file=sys.stderr)
+
+    try:
+        results = add_files(corpus, args.files, opts, on_result=report, on_wait=waiting)
+    except (ValueError, FtzDataError) as exc:  # bad options or an unreadable corpus: nothing written
+        return _fail(str(exc))
+    finally:
+        if bar is not None:
+            bar.close()
+    failed = sum(isinstance(r, Failed) for r in results)
+    if len(results) > 1:
+        print(f"{len(results) - failed} added, {failed} failed → {corpus.root}")
+    return EXIT_FAILED if failed else 0
+
+
+def _review(corpus, args) -> int:
+    from ftzdata import review_edit as R
+    from ftzdata.errors import FtzDataError
+
+    doc_id, where = args.doc_id, _corpus_arg(args)
+    both = set(args.accept) & set(args.reject)
+    if both:
+        return _fail(f"{', '.join(sorted(both))}: both --accept and --reject; decide each claim once")
+    try:
+        corpus.row(doc_id)
+        if args.sync:
+            from ftzdata.review import sync_review
+
+            got = sync_review(corpus, doc_id)
+            print(f"{doc_id}: {got['added']} claim(s) added as pending, {got['moved']} moved, {got['kept']} kept")
+            for p in got["problems"]:
+                print(f"ftzdata: warning: {p}", file=sys.stderr)
+        if args.set or args.accept or args.reject:
+            from ftzdata.cases import cases as _cases
+
+            df = R.load(corpus, doc_id)
+            case_ids = _cases(corpus).query("doc_id == @doc_id")["case_id"].tolist()
+            for claim_id, *assignments in args.set:
+                df = R.set_fields(df, doc_id, claim_id, assignments, args.reason, case_ids)
+            if args.accept:
+                df = R.accept(df, doc_id, args.accept, where)
+            if args.reject:
+                df = R.reject(df, doc_id, args.reject, args.reason)
+            R.save(corpus, doc_id, df)
+            for claim_id, *_ in args.set:
+                print(f"{claim_id}: set {', '.join(a.partition('=')[0] for a in _)}")
+            if args.accept:
+                print(f"accepted {', '.join(args.accept)}")
+            if args.reject:
+                print(f"rejected {', '.join(args.reject)}: {args.reason}")
+            left = int((df["status"] == "pending").sum())
+            print(f"{doc_id}: {left} pending" + (f" (ftzdata review {doc_id}{where} lists them)" if left else ""))
+        elif not args.sync:
+            print("\n".join(R.pending_lines(corpus, doc_id, args.all, where)))
+    except FtzDataError as exc:
+        return _fail(str(exc))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from ftzdata.build import out_problem
     from ftzdata.report.params import ParamError
@@ -198,6 +317,10 @@ def main(argv: list[str] | None = None) -> int:
         corpus = _open_corpus(args.corpus)
     except FtzDataError as exc:
         return _fail(str(exc))
+    if args.command == "add":
+        return _add(corpus, args)
+    if args.command == "review":
+        return _review(corpus, args)
     if args.command == "status":
         from ftzdata.corpus_admin import status
 

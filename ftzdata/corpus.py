@@ -7,6 +7,8 @@
                                        areas, assigned domains, zone) — see ftzdata.cases
       <doc_id>.review.csv              optional: the claim review (accepted / rejected / missed / pending,
                                        with reasons) — see ftzdata.review
+      originals/<doc_id>/<name>        optional: the file as received (web page, Word, PDF …), byte for byte,
+                                       which ``ftzdata add`` converted to the text (see ftzdata.add)
 
 The bundled seeds are one such folder. Which corpus a call reads is decided in one place,
 :func:`resolve`: a :class:`Corpus` or a path passed as ``corpus=``, else ``$FTZDATA_CORPUS``, else the
@@ -46,8 +48,8 @@ SEEDS_DIR = _find_seeds()
 
 MANIFEST_COLUMNS = [
     "doc_id", "file", "title_zh", "title_en", "issuer", "issuer_en", "doc_number", "date",
-    "script", "kind", "zone", "n_cases", "layout", "case_prefix", "sha256", "source_file", "source_url",
-    "encoding", "notes",
+    "script", "kind", "zone", "n_cases", "layout", "case_prefix", "sha256", "source_file", "original",
+    "original_sha256", "source_url", "encoding", "notes",
 ]
 REQUIRED_COLUMNS = ["doc_id", "file"]
 SCRIPTS = ("simplified", "traditional")
@@ -290,8 +292,12 @@ def _check_row(path: Path, line: int, r: dict) -> None:
         raise DocumentError(f"{doc}: n_cases {r['n_cases']!r} is not a whole number; allowed: 0, 1, 2 … or empty")
     if r["script"] and r["script"] not in SCRIPTS:
         raise DocumentError(f"{doc}: script {r['script']!r}; allowed: {', '.join(SCRIPTS)} or empty")
-    if r["sha256"] and not _SHA_RE.fullmatch(r["sha256"]):
-        raise DocumentError(f"{doc}: sha256 {r['sha256']!r} is not 64 lower-case hex digits (or empty)")
+    for col in ("sha256", "original_sha256"):
+        if r[col] and not _SHA_RE.fullmatch(r[col]):
+            raise DocumentError(f"{doc}: {col} {r[col]!r} is not 64 lower-case hex digits (or empty)")
+    o = r["original"]
+    if o and (Path(o).is_absolute() or ".." in Path(o).parts or o.startswith(".")):
+        raise DocumentError(f"{doc}: original {o!r} must be a path inside the corpus folder (originals/…)")
 
 
 @lru_cache(maxsize=64)

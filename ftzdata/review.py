@@ -234,12 +234,13 @@ def sync_review(corpus: Corpus | str | None, doc_id: str) -> dict:
     new = new[[(s, e) not in known for s, e in zip(new["start"], new["end"])]]
     case_rows = _cases(corpus)
     case_rows = case_rows[case_rows["doc_id"] == doc_id]
+    starts, ends, case_ids = case_rows["start"].to_numpy(), case_rows["end"].to_numpy(), case_rows["case_id"].tolist()
     next_id = _next_id(current["id"])
     added = []
     for r in new.itertuples():
-        hit = case_rows[(case_rows["start"] <= r.start) & (case_rows["end"] >= r.end)]
+        hit = np.flatnonzero((starts <= r.start) & (ends >= r.end))  # the first case holding the claim
         added.append(dict(id=f"c{next_id:03d}", start=r.start, end=r.end, quote=r.quote, status="pending",
-                          case_id=hit.iloc[0]["case_id"] if len(hit) else None, metric=proposed_metric(r),
+                          case_id=case_ids[hit[0]] if len(hit) else None, metric=proposed_metric(r),
                           label_en=None, label_zh=r.subject, kind=r.kind, per=r.per or None))
         next_id += 1
     out = pd.concat([current.drop(columns=["doc_id"]), pd.DataFrame(added, columns=REVIEW_COLUMNS)],

@@ -134,6 +134,11 @@ def domain_as_written(heading: str) -> str:
 
 @lru_cache(maxsize=512)
 def _cn_number(s: str) -> int | None:
+    from .extract.numbers import parse_numeral
+
+    d = parse_numeral(s)  # the common numerals (一, 十二, 二十三); cn2an (slow to load) for the rest
+    if d is not None and d == int(d):
+        return int(d)
     import cn2an
 
     try:

@@ -115,12 +115,17 @@ def detect_issuer(text: str) -> Found | None:
 
 def _numeral(s: str) -> int:
     """A year/month/day in digits or Chinese numerals (二〇一八, 十二) as an int."""
-    import cn2an
-
     if s.isdigit() and s.isascii():
         return int(s)
     if len(s) == 4 and all(c in "〇○零OΟ一二三四五六七八九" for c in s):
         return int("".join(str("〇○零OΟ一二三四五六七八九".index(c) - 4) if c in "一二三四五六七八九" else "0" for c in s))
+    from ftzdata.extract.numbers import parse_numeral
+
+    d = parse_numeral(s)  # 十二, 二十三; cn2an (slow to load) for the rest
+    if d is not None and d == int(d):
+        return int(d)
+    import cn2an
+
     return int(cn2an.cn2an(s, "smart"))
 
 

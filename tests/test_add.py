@@ -1,0 +1,360 @@
+"""``ftzdata add``: real files of each format (made here) into a temporary corpus; text, metadata, cases,
+claims and offsets checked against the files' own text; every refusal and every interrupted add leaves the
+corpus byte-identical."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import ftzdata
+from ftzdata import Corpus
+from ftzdata.add import AddOptions, Added, Failed, add_files, corpus_lock, derive_doc_id
+from ftzdata.cli import main
+from ftzdata.corpus import MANIFEST_COLUMNS
+from ftzdata.corpus_admin import init_corpus
+from ftzdata.dictionary import COLUMNS
+from ftzdata.extract import claims as extract_claims
+from ftzdata.ingest import read_document
+from ftzdata.review import read_review
+import test_ingest_samples as S
+
+ROOT = Path(__file__).resolve().parent.parent
+BIG5_TEXT = ("福建自貿試驗區廈門片區進口整體通關時間由原來的48小時壓縮至12小時。\n"
+             "據介紹，海關推行「提前申報」等改革，企業通關成本每箱降低200元。\n福建省商務廳\n2019年3月5日")
+HAINAN_TEXT = ("海南自由贸易港制度创新案例\n一、国际贸易“单一窗口”\n船舶进出境通关时间由36小时缩短至2.5小时。\n"
+               "二、企业开办\n新设企业开办时间从5天减至1天，申请材料减少6项。\n海南省人民政府\n2020年6月10日")
+
+
+def tree(root: Path) -> dict[str, str]:
+    """Every file and folder under ``root`` (hidden ones too): relative path -> sha256 of its bytes, or 'dir'."""
+    out = {}
+    for p in sorted(root.rglob("*")):
+        out[str(p.relative_to(root))] = "dir" if p.is_dir() else hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return init_corpus(tmp_path / "corpus")
+
+
+@pytest.fixture
+def files(tmp_path):
+    """One file of each format, written here."""
+    d = tmp_path / "in"
+    d.mkdir()
+    out = {"html": d / "notice.html", "gb18030": d / "hainan.txt", "big5": d / "xiamen.txt"}
+    out["html"].write_bytes(S.gov_page_html().encode("gb18030"))
+    out["gb18030"].write_bytes(HAINAN_TEXT.replace("\n", "\r\n").encode("gb18030"))
+    out["big5"].write_bytes(BIG5_TEXT.encode("big5"))
+    out["docx"] = S.write_docx(d / "plan.docx")
+    return out
+
+
+def manifest(root: Path) -> list[dict]:
+    with open(root / "manifest.csv", encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def add_one(corpus: Path, path: Path, *args, capsys=None) -> tuple[int, dict]:
+    rc = main(["add", str(path), "--corpus", str(corpus), *args])
+    rows = [r for r in manifest(corpus) if r["source_file"] == path.name]
+    return rc, (rows[-1] if rows else {})
+
+
+def check_document(corpus: Path, row: dict, source: Path) -> str:
+    """What must hold for every added document; returns its stored text."""
+    root = corpus
+    text_bytes = (root / row["file"]).read_bytes()
+    text = text_bytes.decode("utf-8")
+    assert text == read_document(source).text                       # the extracted text, as stored
+    assert row["sha256"] == hashlib.sha256(text_bytes).hexdigest()
+    original = root / row["original"]
+    assert original.name == source.name and original.read_bytes() == source.read_bytes()  # byte for byte
+    assert row["original_sha256"] == hashlib.sha256(source.read_bytes()).hexdigest()
+    c = Corpus(root)
+    review = read_review(c, row["doc_id"])
+    found = extract_claims(text)
+    assert sorted(zip(review["start"], review["end"])) == sorted(zip(found["start"], found["end"]))
+    assert set(review["status"]) <= {"pending"}
+    cases = ftzdata.cases(c)
+    cases = cases[cases["doc_id"] == row["doc_id"]]
+    for r in review.itertuples():
+        assert text[r.start:r.end] == r.quote
+        if r.case_id:
+            case = cases[cases["case_id"] == r.case_id].iloc[0]
+            assert case["start"] <= r.start and r.end <= case["end"]
+    for r in cases.itertuples():
+        assert text[r.title_start:r.title_end] == r.title_zh
+    return text
+
+
+# ------------------------------------------------------------------------------------------------ formats
+
+
+def test_a_web_page_goes_in_with_its_metadata_cases_and_claims(corpus, files, capsys):
+    page = files["html"]
+    rc, row = add_one(corpus, page)
+    out = capsys.readouterr().out
+    assert rc == 0
+    text = check_document(corpus, row, page)
+    for p in S.PARAGRAPHS:
+        assert p in text
+    for junk in S.NAV[1:] + S.SHARE + [S.SCRIPT_TEXT, S.FOOTER[0]]:
+        assert junk not in text
+    assert "\t".join(S.TABLE[1]) in text                          # a table row is a line of tab-separated cells
+    assert (row["title_zh"], row["issuer"], row["doc_number"]) == (S.TITLE, S.ISSUER, S.DOC_NUMBER)
+    assert row["date"] == S.DATE.isoformat() and row["script"] == "simplified"
+    assert row["zone"] == "Guangdong"                              # 南沙自贸片区 names the Guangdong FTZ
+    assert row["encoding"] == "gb18030" and row["source_url"] == ""
+    assert row["doc_id"] == f"guangdong-{S.DATE.isoformat()}-{row['sha256'][:4]}"
+    n_cases = int((ftzdata.cases(Corpus(corpus))["doc_id"] == row["doc_id"]).sum())
+    n_claims = len(read_review(Corpus(corpus), row["doc_id"]))
+    assert n_claims > 0
+    assert f"{n_cases} case" in out and f"{n_claims} found" in out and "encoding gb18030" in out
+    assert f"issuer      {S.ISSUER}  [detected]" in out
+    assert "source_url  —  [empty: pass --source-url]" in out
+    docs = ftzdata.documents(Corpus(corpus))
+    assert docs.loc[docs["doc_id"] == row["doc_id"], "structure"].item() in out
+
+
+def test_word_file_user_values_win_and_are_marked_passed(corpus, files, capsys):
+    rc, row = add_one(corpus, files["docx"], "--doc-id", "nansha-plan", "--title", "南沙深化改革方案",
+                      "--date", "2018-07", "--zone", "广东", "--source-url", "http://example.org/a.docx")
+    out = capsys.readouterr().out
+    assert rc == 0
+    text = check_document(corpus, row, files["docx"])
+    assert "一、总体要求" in text and "（一）主要任务" in text     # Word's numbering kept
+    assert "\t".join(S.TABLE[2]) in text
+    assert row["doc_id"] == "nansha-plan" and row["file"] == "nansha-plan.txt"
+    assert (row["title_zh"], row["date"], row["zone"]) == ("南沙深化改革方案", "2018-07", "Guangdong")
+    assert row["doc_number"] == S.DOC_NUMBER and row["encoding"] == ""  # detected; Word has no text encoding
+    assert "added nansha-plan (passed)" in out and "南沙深化改革方案  [passed]" in out
+    assert f"doc_number  {S.DOC_NUMBER}  [detected]" in out
+
+
+def test_text_files_in_gb18030_and_big5(corpus, files, capsys):
+    rc = main(["add", str(files["gb18030"]), str(files["big5"]), "--corpus", str(corpus)])
+    assert rc == 0
+    rows = {r["source_file"]: r for r in manifest(corpus)}
+    hn, xm = rows["hainan.txt"], rows["xiamen.txt"]
+    assert check_document(corpus, hn, files["gb18030"]) == HAINAN_TEXT   # CRLF → LF, otherwise verbatim
+    assert check_document(corpus, xm, files["big5"]) == BIG5_TEXT
+    assert (hn["encoding"], xm["encoding"]) == ("gb18030", "big5")
+    assert (hn["script"], xm["script"]) == ("simplified", "traditional")
+    assert (hn["zone"], xm["zone"]) == ("Hainan", "Fujian")
+    assert (hn["date"], xm["date"]) == ("2020-06-10", "2019-03-05")
+    assert hn["doc_id"].startswith("hainan-2020-06-10-") and xm["doc_id"].startswith("fujian-2019-03-05-")
+    cases = ftzdata.cases(Corpus(corpus))
+    assert cases.loc[cases["doc_id"] == hn["doc_id"], "title_zh"].tolist() == ["国际贸易“单一窗口”", "企业开办"]
+    pending = ftzdata.metrics(corpus=Corpus(corpus), review="all")
+    mine = pending[pending["doc_id"] == xm["doc_id"]].sort_values("start")
+    assert mine.iloc[0]["quote"] in BIG5_TEXT and "48小時" in mine.iloc[0]["quote"]
+    out = capsys.readouterr().out
+    assert "encoding big5" in out and "encoding gb18030" in out and "2 added, 0 failed" in out
+
+
+def test_a_pdf_with_a_text_layer(corpus, tmp_path):
+    pdf = S.write_pdf(tmp_path / "notice.pdf")
+    rc, row = add_one(corpus, pdf)
+    assert rc == 0
+    text = check_document(corpus, row, pdf)
+    assert S.PDF_HEADER not in text and S.pdf_paragraphs()[0] in text  # header dropped, paragraph rejoined
+    assert row["title_zh"] == S.TITLE and row["date"] == S.DATE.isoformat() and row["encoding"] == ""
+
+
+def test_a_scan_is_refused_and_the_other_files_still_go_in(corpus, files, tmp_path, capsys):
+    scan = S.write_image_pdf(tmp_path / "scan.pdf")
+    rc = main(["add", str(scan), str(files["gb18030"]), "--corpus", str(corpus)])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert err.strip().splitlines() == [f"ftzdata: error: {scan}: no text layer (a scan?): run OCR first"]
+    assert [r["source_file"] for r in manifest(corpus)] == ["hainan.txt"]
+    assert not list(corpus.glob("originals/*/scan.pdf"))
+
+
+# ------------------------------------------------------------------------------------------------ refusals
+
+
+def _refused(corpus: Path, argv: list[str], capsys, rc: int, message: str) -> None:
+    before = tree(corpus)
+    assert main(argv) == rc
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert tree(corpus) == before
+
+
+def test_every_refusal_leaves_the_corpus_byte_identical(corpus, files, tmp_path, capsys):
+    assert main(["add", str(files["gb18030"]), "--corpus", str(corpus)]) == 0
+    doc_id = manifest(corpus)[0]["doc_id"]
+    c = ["--corpus", str(corpus)]
+    _refused(corpus, ["add", str(files["gb18030"]), *c], capsys, 1, f"already in the corpus as {doc_id} (the same file)")
+    same_text = tmp_path / "same.md"
+    same_text.write_text(HAINAN_TEXT, encoding="utf-8")           # other bytes, the same text
+    _refused(corpus, ["add", str(same_text), *c], capsys, 1, f"already in the corpus as {doc_id} (the same text)")
+    _refused(corpus, ["add", str(files["big5"]), "--doc-id", doc_id, *c], capsys, 1,
+             f"doc_id {doc_id} is already in the corpus")
+    (corpus / "stray.txt").write_text("left here by hand", encoding="utf-8")
+    _refused(corpus, ["add", str(files["big5"]), "--doc-id", "stray", *c], capsys, 1,
+             f"stray.txt already in {corpus} but not in its manifest")
+    bad = tmp_path / "table.xls"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0")
+    _refused(corpus, ["add", str(bad), *c], capsys, 1, "cannot read '.xls' files; allowed:")
+    _refused(corpus, ["add", str(tmp_path / "nope.pdf"), *c], capsys, 1, "nope.pdf: no such file")
+    # bad usage: exit 2, nothing read
+    _refused(corpus, ["add", str(files["big5"]), str(files["html"]), "--title", "T", *c], capsys, 2,
+             "--title name one document, but 2 files were given")
+    _refused(corpus, ["add", str(files["big5"]), "--date", "2019-13-01", *c], capsys, 2,
+             "--date '2019-13-01' is not a real date")
+    _refused(corpus, ["add", str(files["big5"]), "--date", "5 March 2019", *c], capsys, 2,
+             "allowed: YYYY, YYYY-MM or YYYY-MM-DD")
+    _refused(corpus, ["add", str(files["big5"]), "--zone", "Atlantis", *c], capsys, 2, "unknown --zone 'Atlantis'")
+    _refused(corpus, ["add", str(files["big5"]), "--doc-id", "Xiamen Notice", *c], capsys, 2,
+             "--doc-id 'Xiamen Notice' is not allowed")
+    _refused(corpus, ["add", str(files["big5"]), "--corpus", str(tmp_path / "nowhere")], capsys, 2,
+             "corpus folder not found")
+
+
+def test_same_content_twice_in_one_call_goes_in_once(corpus, files, tmp_path, capsys):
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(files["big5"].read_bytes())
+    results = add_files(corpus, [files["big5"], copy])
+    assert isinstance(results[0], Added) and isinstance(results[1], Failed)
+    assert f"already in the corpus as {results[0].doc_id}" in results[1].message
+    assert len(manifest(corpus)) == 1
+
+
+# ------------------------------------------------------------------------------------------------ interruptions
+
+
+def _fail_after_first_move(monkeypatch, exc):
+    """os.rename raises ``exc`` once one file (the text) has been moved into the corpus."""
+    real, moved = os.rename, []
+
+    def rename(src, dst, *a, **k):
+        if moved:
+            raise exc
+        real(src, dst, *a, **k)
+        moved.append(dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    return moved
+
+
+@pytest.mark.parametrize("exc", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_an_interrupted_add_leaves_the_corpus_as_it_was(corpus, files, monkeypatch, exc, capsys):
+    assert main(["add", str(files["big5"]), "--corpus", str(corpus)]) == 0
+    before = tree(corpus)
+    moved = _fail_after_first_move(monkeypatch, exc)
+    if isinstance(exc, KeyboardInterrupt):
+        with pytest.raises(KeyboardInterrupt):
+            add_files(corpus, [files["gb18030"]])
+    else:
+        assert main(["add", str(files["gb18030"]), "--corpus", str(corpus)]) == 1
+        assert "hainan.txt: could not be added (No space left on device); nothing added" in capsys.readouterr().err
+    assert moved and Path(moved[0]).name.endswith(".txt")      # the text had been moved in
+    assert tree(corpus) == before
+
+
+def test_ctrl_c_at_the_manifest_leaves_the_corpus_as_it_was(corpus, files, monkeypatch):
+    before = tree(corpus)
+    real = os.replace
+
+    def replace(src, dst, *a, **k):
+        if Path(dst).name == "manifest.csv":
+            raise KeyboardInterrupt
+        real(src, dst, *a, **k)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(KeyboardInterrupt):
+        add_files(corpus, [files["html"]])
+    assert tree(corpus) == before
+
+
+CRASH = """
+import os, sys
+from pathlib import Path
+real = os.replace
+def replace(src, dst, *a, **k):
+    if Path(dst).name == "manifest.csv":
+        os._exit(3)  # the process dies: no clean-up runs
+    real(src, dst, *a, **k)
+os.replace = replace
+from ftzdata.cli import main
+main(["add", sys.argv[1], "--corpus", sys.argv[2]])
+"""
+
+
+def test_a_crash_is_rolled_back_by_the_next_add(corpus, files, capsys):
+    before = tree(corpus)
+    done = subprocess.run([sys.executable, "-c", CRASH, str(files["big5"]), str(corpus)], cwd=ROOT)
+    assert done.returncode == 3
+    left = tree(corpus)
+    assert any(k.startswith(".add-") for k in left) and any(k.endswith(".txt") for k in left if "/" not in k)
+    assert main(["add", str(files["big5"].with_name("missing.txt")), "--corpus", str(corpus)]) == 1
+    assert tree(corpus) == before                              # the stale add was rolled back
+    assert main(["add", str(files["big5"]), "--corpus", str(corpus)]) == 0  # and the file can be added now
+
+
+def test_two_adds_on_one_corpus_take_turns(corpus, files):
+    cmd = [sys.executable, "-m", "ftzdata", "add", str(files["big5"]), "--corpus", str(corpus), "-q"]
+    with corpus_lock(corpus):  # another add holds the corpus
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(6)          # time to start, read the file and reach the lock
+        assert proc.poll() is None and manifest(corpus) == []       # it waits: nothing written
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "waiting for another `ftzdata add`" in err
+    assert [r["source_file"] for r in manifest(corpus)] == ["xiamen.txt"]
+
+
+# ------------------------------------------------------------------------------------------------ the manifest
+
+
+def test_an_older_manifest_keeps_its_rows_and_gains_the_new_columns(seeds_copy, files):
+    before = manifest(seeds_copy)
+    n_cases = len(ftzdata.cases(Corpus(seeds_copy)))
+    assert "original" not in before[0]
+    (added,) = add_files(seeds_copy, [files["gb18030"]])
+    after = manifest(seeds_copy)
+    assert [{k: r[k] for k in before[0]} for r in after[:-1]] == before
+    assert after[-1]["original"] == f"originals/{added.doc_id}/hainan.txt"
+    cases = ftzdata.cases(Corpus(seeds_copy))
+    assert len(cases) == n_cases + added.n_cases and added.n_cases == 2
+
+
+def test_manifest_columns_are_in_the_data_dictionary():
+    assert [c for c in MANIFEST_COLUMNS if c not in COLUMNS["documents"]] == []
+
+
+def test_derived_doc_ids():
+    sha = hashlib.sha256(b"x").hexdigest()
+    assert derive_doc_id({"title_zh": "Shanghai FTZ: Annual Report", "date": "2021"}, "a.pdf", sha, set()) == \
+        "shanghai-ftz-annual-report-2021"
+    row = {"title_zh": "海南省关于印发…的通知", "zone": "Hainan", "date": "2020-06-10"}
+    first = derive_doc_id(row, "a.html", sha, set())
+    assert first == f"hainan-2020-06-10-{sha[:4]}"
+    assert derive_doc_id(row, "a.html", sha, {first}) == f"hainan-2020-06-10-{sha[:6]}"  # unique in the corpus
+    assert derive_doc_id({}, "Notice_2018 final.docx", sha, set()) == f"notice-2018-final-{sha[:4]}"
+    assert derive_doc_id({}, "通知.docx", sha, set()) == f"doc-{sha[:4]}"
+
+
+def test_quiet_gives_one_line_per_document(corpus, files, capsys):
+    assert main(["add", str(files["gb18030"]), str(files["big5"]), "--corpus", str(corpus), "-q"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    ids = [r["doc_id"] for r in manifest(corpus)]
+    assert [ln.split()[1] for ln in lines[:2]] == ids and lines[2].startswith("2 added, 0 failed")
+    assert all("claims pending" in ln or "claim pending" in ln for ln in lines[:2])
+
+
+def test_options_checked_in_the_library_too(corpus, files):
+    with pytest.raises(ValueError, match="--doc-id name one document"):
+        add_files(corpus, [files["big5"], files["gb18030"]], AddOptions(doc_id="x"))
