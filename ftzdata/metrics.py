@@ -125,16 +125,25 @@ def _found_values(r) -> dict:
 
 
 def _pending_rows(corpus: Corpus, rec) -> list[dict]:
-    """Claims found but not decided, with the case they fall in and a placeholder metric name."""
+    """Claims found but not decided: what the reviewer already wrote on them (``ftzdata review --set``), else
+    the case they fall in, a placeholder metric name and the subject as the Chinese label."""
     case_rows = _cases(corpus)
     rows = []
     for _, r in rec.pending.iterrows():
         hit = case_rows[(case_rows["doc_id"] == r["doc_id"]) & (case_rows["start"] <= r["start"])
                         & (case_rows["end"] >= r["end"])]
-        info = dict(case_id=hit.iloc[0]["case_id"] if len(hit) else None, metric=proposed_metric(r),
-                    label_en=None, label_zh=r["subject"], note=None, per=r["per"] or None)
-        rows.append(_row(pd.Series({**r.to_dict(), **info}), _found_values(r), "extractor"))
+        draft = lambda field, default: r.get(f"{field}_review") if _given(r.get(f"{field}_review")) else default
+        info = dict(case_id=draft("case_id", hit.iloc[0]["case_id"] if len(hit) else None),
+                    metric=draft("metric", proposed_metric(r)), label_en=draft("label_en", None),
+                    label_zh=draft("label_zh", r["subject"]), note=draft("note", None),
+                    per=draft("per", r["per"] or None), kind=draft("kind", r["kind"]))
+        values = _apply_corrections(_found_values(r), draft("corrections", None))
+        rows.append(_row(pd.Series({**r.to_dict(), **info}), values, "extractor"))
     return rows
+
+
+def _given(value) -> bool:
+    return isinstance(value, str) and value != "" 
 
 
 def _row(r: pd.Series, v: dict, source: str) -> dict:

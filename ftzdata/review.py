@@ -43,6 +43,7 @@ REQUIRED = ["start", "end", "quote", "status"]
 STATUSES = ("accepted", "rejected", "missed", "pending")
 KINDS = ("duration", "count", "money", "ratio", "area")
 KEY = ["doc_id", "start", "end"]
+DRAFT_FIELDS = ["id", "case_id", "metric", "label_en", "label_zh", "kind", "per", "note", "corrections"]
 _METRIC_RE = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -182,6 +183,10 @@ def _reconcile(corpus: Corpus) -> Review:
     matched = decided.loc[in_found].merge(found.drop(columns=["quote"]), on=KEY, how="inner", suffixes=("", "_found"))
     stale = decided.loc[~in_found]
     pending = found.loc[_where(found, lambda k: k not in keys_decided)]
+    # what a reviewer already wrote on a claim still pending (a metric name, labels, a correction) comes along
+    drafts = rows.loc[rows["status"] == "pending", KEY + DRAFT_FIELDS].rename(columns=lambda c: c if c in KEY
+                                                                               else f"{c}_review")
+    pending = pending.merge(drafts.drop_duplicates(KEY), on=KEY, how="left")
     moved = rows[(rows["start"] != rows["old_start"]) | (rows["end"] != rows["old_end"])]
     problems = [f"{corpus.sidecar(r.doc_id, 'review')}: {r.status} claim {r.id} “{r.quote}” is no longer in the "
                 f"text (it was at [{r.old_start}, {r.old_end})); restore the text or decide the claim again"

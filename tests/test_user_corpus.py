@@ -244,3 +244,31 @@ def test_the_build_refuses_nothing_written(corpus_dir, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "column status" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert not out.exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_coverage_of_cases_without_domain_or_zone(corpus_dir, lang):
+    corpus = Corpus(corpus_dir)
+    c = ftzdata.cases(corpus)
+    assert c["domain"].isna().any()  # the Hubei table, the Sichuan headings and the Xinjiang news name none
+    fig = fp.coverage(c, ftzdata.metrics(corpus=corpus, review="all"), lang=lang)
+    texts = " ".join(t.get_text() for t in fig.findobj(lambda o: hasattr(o, "get_text")))
+    assert {"en": "(no domain given)", "zh": "（未注明领域）"}[lang] in texts
+    n_none = int(c["domain"].isna().sum())
+    assert f"/ {n_none})" in texts
+
+
+def test_pending_claims_show_what_the_reviewer_already_wrote(corpus_dir):
+    corpus = Corpus(corpus_dir)
+    sync_review(corpus, "hainan-2020-cases")
+    path = corpus.sidecar("hainan-2020-cases", "review")
+    rows = list(csv.DictReader(open(path, encoding="utf-8-sig")))
+    rows[1].update(metric="ship_registration_time", label_en="Time to register a ship")  # still pending
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    m = ftzdata.metrics(corpus=corpus, review="all")
+    row = m[m["start"] == int(rows[1]["start"])].iloc[0]
+    assert (row["metric"], row["label_en"], row["review"]) == ("ship_registration_time", "Time to register a ship",
+                                                                "pending")

@@ -12,6 +12,9 @@ from . import labels as L
 from ._common import PlotDataError, cols_for, require_frame
 
 
+NO_ZONE, NO_DOMAIN = "\0no zone", "\0no domain"  # keys of cases without a zone / domain
+
+
 def coverage(cases: pd.DataFrame, metrics: pd.DataFrame, lang: str = "en", ax=None):
     """Rows: the reform domains; columns: the zones. Colour: the number of cases; each cell reads
     ``n_with / n_cases`` — cases with at least one claim in ``metrics`` / all cases. The margins give
@@ -26,9 +29,11 @@ def coverage(cases: pd.DataFrame, metrics: pd.DataFrame, lang: str = "en", ax=No
     if cases.empty:
         raise PlotDataError("cases is empty: nothing to draw")
     quantified = cases["case_id"].isin(set(metrics["case_id"]))
-    zones = [z for z in ZONES if (cases["zone"].astype(str) == z).any()]
-    domains = [d for d in DOMAINS if (cases["domain"].astype(str) == d).any()]
-    z, d = cases["zone"].astype(str), cases["domain"].astype(str)
+    # cases whose document and review give no zone or domain get a row/column of their own
+    z = cases["zone"].astype(object).where(cases["zone"].notna(), NO_ZONE).astype(str)
+    d = cases["domain"].astype(object).where(cases["domain"].notna(), NO_DOMAIN).astype(str)
+    zones = [v for v in [*ZONES, NO_ZONE] if (z == v).any()]
+    domains = [v for v in [*DOMAINS, NO_DOMAIN] if (d == v).any()]
     n_all = pd.crosstab(d, z).reindex(index=domains, columns=zones, fill_value=0)
     n_with = pd.crosstab(d[quantified], z[quantified]).reindex(index=domains, columns=zones, fill_value=0)
     annot = np.where(n_all.to_numpy() > 0,
@@ -36,8 +41,10 @@ def coverage(cases: pd.DataFrame, metrics: pd.DataFrame, lang: str = "en", ax=No
                      "")
     shown = n_all.astype(float).where(n_all > 0)
     total = L.t("cov_total", lang)
-    xlabels = [f"{L.zone(c, lang)}\n{n_with[c].sum()} / {n_all[c].sum()}" for c in zones]
-    ylabels = [f"{L.wrap(L.domain(r, lang), 30, 2)}  ({n_with.loc[r].sum()} / {n_all.loc[r].sum()})"
+    xlabels = [f"{L.t('no_zone', lang) if c == NO_ZONE else L.zone(c, lang)}\n{n_with[c].sum()} / {n_all[c].sum()}"
+               for c in zones]
+    ylabels = [f"{L.wrap(L.t('no_domain', lang) if r == NO_DOMAIN else L.domain(r, lang), 30, 2)}  "
+               f"({n_with.loc[r].sum()} / {n_all.loc[r].sum()})"
                .replace("\n", "\n") for r in domains]
 
     with theme.context():

@@ -57,6 +57,8 @@ WORDS = {
     "cov_sub": ("Cells: cases with a quantified effect / all cases", "单元格：有量化效果的案例数 / 案例总数"),
     "cov_cbar": ("Reform cases", "改革案例数"),
     "cov_total": ("All", "合计"),
+    "no_domain": ("(no domain given)", "（未注明领域）"),
+    "no_zone": ("(no zone given)", "（未注明自贸试验区）"),
     "tl_title": ("Source documents by date, with their reform cases per zone", "来源文件发布时间及各自贸试验区案例数"),
     "tl_sub": ("A bar spans the month or year when a document gives only that", "仅注明年份或月份的文件以横条表示整个年份或月份"),
     "tl_date": ("Publication date", "发布时间"),
