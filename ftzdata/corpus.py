@@ -96,6 +96,7 @@ class Corpus:
         self._manifest_stat = _stat_key(self.manifest_path)
         self._manifest = _read_manifest(self.manifest_path)
         self._texts: dict[str, tuple[tuple, str]] = {}
+        self._rows: dict[str, pd.Series] | None = None
         self._derived: dict[str, tuple[str, object]] = {}
         self._warned_unverified = False
 
@@ -115,10 +116,11 @@ class Corpus:
 
     def row(self, doc_id: str) -> pd.Series:
         """The manifest row of ``doc_id`` (all columns, empty cells as '')."""
-        rows = self._manifest[self._manifest["doc_id"] == doc_id]
-        if rows.empty:
+        if self._rows is None:
+            self._rows = {r["doc_id"]: r for _, r in self._manifest.iterrows()}
+        if doc_id not in self._rows:
             raise UnknownValueError("doc_id", doc_id, self.doc_ids)
-        return rows.iloc[0]
+        return self._rows[doc_id]
 
     _row = row
 

@@ -115,11 +115,11 @@ def anchor(text: str, start: int, end: int, quote: str) -> tuple[int, int] | Non
 
 # ---------------------------------------------------------------------------------------- reconciling
 def _found(corpus: Corpus) -> pd.DataFrame:
-    from .extract import claims
+    from .diskcache import claims_of_text
 
     frames = []
     for doc_id in corpus.doc_ids:
-        df = claims(corpus.text(doc_id))
+        df = claims_of_text(corpus.text(doc_id)).copy()
         df.insert(0, "doc_id", doc_id)
         frames.append(df)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["doc_id"])

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from .datafiles import read_yaml
 
 from .normalize import Normalized, normalize
 
@@ -76,7 +76,7 @@ class Split:
 @lru_cache(maxsize=1)
 def _words() -> dict:
     with resources.files("ftzdata").joinpath("data/structure.yaml").open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return read_yaml(f)
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from .datafiles import read_yaml
 
 __all__ = ["terms", "word", "kind_words", "unit_words", "count_noun", "per_words", "qualifier"]
 
@@ -17,7 +17,7 @@ __all__ = ["terms", "word", "kind_words", "unit_words", "count_noun", "per_words
 def terms() -> dict:
     """The whole registry (a dict of sections)."""
     with resources.files("ftzdata").joinpath("data/terms.yaml").open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return read_yaml(f)
 
 
 def _pair(section: str, key, default=None) -> tuple[str, str]:

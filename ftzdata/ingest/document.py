@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..datafiles import read_yaml
 
 from ftzdata.errors import IngestError
 
@@ -35,7 +35,7 @@ class Extracted:
 @lru_cache(maxsize=1)
 def settings() -> dict:
     """The readers' settings and word lists (``readers.yaml`` beside this module)."""
-    return yaml.safe_load((Path(__file__).with_name("readers.yaml")).read_text(encoding="utf-8"))
+    return read_yaml((Path(__file__).with_name("readers.yaml")).read_text(encoding="utf-8"))
 
 
 def allowed_suffixes() -> list[str]:

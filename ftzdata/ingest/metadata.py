@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..datafiles import read_yaml
 
 __all__ = ["detect_date", "detect_doc_number", "detect_issuer", "detect_metadata", "detect_script",
            "detect_title", "zones_named"]
@@ -22,7 +22,7 @@ Found = tuple  # (value, start, end)
 @lru_cache(maxsize=1)
 def config() -> dict:
     """The patterns and word lists (``metadata.yaml`` beside this module)."""
-    return yaml.safe_load(Path(__file__).with_name("metadata.yaml").read_text(encoding="utf-8"))
+    return read_yaml(Path(__file__).with_name("metadata.yaml").read_text(encoding="utf-8"))
 
 
 def _lines(text: str) -> list[tuple[str, int]]:

@@ -1,0 +1,48 @@
+"""Claims cached on disk are keyed by the text and the extractor: an edited document is never served stale."""
+
+import pytest
+
+import ftzdata
+from conftest import register_sha
+from ftzdata import diskcache
+from ftzdata.extract import claims
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("FTZDATA_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "claims"
+
+
+def test_a_cached_result_equals_a_fresh_one_and_is_reused(cache):
+    text = ftzdata.document_text("mofcom-2015-best-practices")
+    first = diskcache.claims_of_text(text)
+    assert first.equals(claims(text))
+    assert len(list(cache.glob("*.pkl"))) == 1
+    assert diskcache.claims_of_text(text).equals(first)
+    assert len(list(cache.glob("*.pkl"))) == 1
+
+
+def test_an_edited_document_and_review_are_seen_at_once(cache, seeds_copy):
+    corpus = ftzdata.Corpus(seeds_copy)
+    before = ftzdata.metrics(corpus=corpus)
+    path = seeds_copy / "mofcom-2017-best-practices.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n经改革,企业开办时间由5天缩短至1天。\n", encoding="utf-8")
+    register_sha(seeds_copy, "mofcom-2017-best-practices")
+    pending = ftzdata.metrics(corpus=ftzdata.Corpus(seeds_copy), review="all")
+    assert pending["quote"].str.contains("由5天缩短至1天").any()  # the new text's claim, not a cached old result
+    review = seeds_copy / "mofcom-2015-best-practices.review.csv"
+    review.write_bytes(review.read_bytes().replace(b"Clearance steps a trader goes through", b"Steps at the border"))
+    after = ftzdata.metrics(corpus=ftzdata.Corpus(seeds_copy))
+    assert "Steps at the border" in set(after["label_en"]) and len(after) == len(before)
+
+
+def test_the_cache_can_be_off_or_unwritable(tmp_path, monkeypatch):
+    text = ftzdata.document_text("mofcom-2017-best-practices")
+    monkeypatch.setenv("FTZDATA_CACHE_DIR", "off")
+    assert diskcache.claims_of_text(text).equals(claims(text))
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("FTZDATA_CACHE_DIR", str(blocker))  # claims/ cannot be created under a file
+    assert diskcache.claims_of_text(text).equals(claims(text))
