@@ -272,3 +272,19 @@ def test_pending_claims_show_what_the_reviewer_already_wrote(corpus_dir):
     row = m[m["start"] == int(rows[1]["start"])].iloc[0]
     assert (row["metric"], row["label_en"], row["review"]) == ("ship_registration_time", "Time to register a ship",
                                                                 "pending")
+
+
+def test_init_with_seeds_gives_the_same_dataset_and_refuses_a_full_folder(tmp_path, capsys):
+    from ftzdata.cli import main
+
+    dest = tmp_path / "copy"
+    assert main(["init", str(dest), "--with-seeds"]) == 0
+    seeds = ftzdata.metrics()
+    mine = ftzdata.metrics(corpus=dest)
+    cols = ["metric_id", "before", "after", "change_pct", "quote", "start", "end"]
+    assert mine[cols].equals(seeds[cols])
+    assert main(["init", str(dest)]) == 2
+    assert "already exists and is not an empty folder" in capsys.readouterr().err
+    assert main(["status", "--corpus", str(dest)]) == 0
+    out = capsys.readouterr().out
+    assert "mofcom-2015-best-practices" in out and "case-headings" in out
