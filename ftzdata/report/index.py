@@ -23,11 +23,50 @@ def _states(out: Path) -> list[dict]:
     return states
 
 
+LANG_NAMES = {"en": "English", "zh": "中文 (Chinese)"}
+
+
+def _group_key(st: dict) -> tuple:
+    """Reports grouped by kind (the known notebooks first, in their order), then language."""
+    from .params import TITLES
+
+    known = list(TITLES)
+    nb = st.get("notebook", "")
+    lang = st.get("params", {}).get("lang", "en")
+    return (known.index(nb) if nb in known else len(known), nb, list(LANG_NAMES).index(lang)
+            if lang in LANG_NAMES else len(LANG_NAMES), lang)
+
+
+def _order_in_group(st: dict) -> tuple:
+    """Within a group: zones and kinds in the vocabulary's order (as in the charts), others by name."""
+    from ftzdata.vocab import ZONES
+
+    from .params import KINDS
+
+    params = st.get("params", {})
+    zone, kind = params.get("zone"), params.get("kind")
+    return (list(ZONES).index(zone) if zone in ZONES else len(ZONES),
+            list(KINDS).index(kind) if kind in KINDS else len(KINDS), st["name"])
+
+
+def _group_heading(key: tuple) -> str:
+    from .params import TITLES
+
+    nb, lang = key[1], key[3]
+    title = TITLES.get(nb, (nb.replace("_", " ").capitalize(),) * 2)[0]
+    return f'<tr class="group"><th colspan="7">{html.escape(title)} — {html.escape(LANG_NAMES.get(lang, lang))}</th></tr>'
+
+
 def write_index(out: Path) -> Path:
+    """Write ``out/index.html``: the reports grouped by kind of report, then language."""
     out = Path(out)
     rows = []
-    states = _states(out)
+    states = sorted(_states(out), key=lambda st: (_group_key(st), _order_in_group(st)))
+    group = None
     for st in states:
+        if _group_key(st) != group:
+            group = _group_key(st)
+            rows.append(_group_heading(group))
         files = st.get("files", {})
         links = " · ".join(
             f'<a href="{html.escape(files[fmt])}">{label}</a>'
