@@ -122,7 +122,6 @@ class Corpus:
             raise UnknownValueError("doc_id", doc_id, self.doc_ids)
         return self._rows[doc_id]
 
-    _row = row
 
     def path(self, doc_id: str) -> Path:
         """The text file of ``doc_id``."""

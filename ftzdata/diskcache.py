@@ -4,7 +4,8 @@ The claims of a document depend only on its text and on the extractor's code and
 under ``<cache dir>/claims/<key>.pkl``, the key a hash of the text and of every file of
 :mod:`ftzdata.extract` (and of :mod:`ftzdata.normalize`). An edited document, or a newer ftzdata, gets a new
 key; nothing is ever read back for other content. The cache folder is ``$FTZDATA_CACHE_DIR``, else
-``$XDG_CACHE_HOME/ftzdata``, else ``~/.cache/ftzdata``; ``FTZDATA_CACHE_DIR=off`` turns the cache off.
+``$XDG_CACHE_HOME/ftzdata``, else ``~/.cache/ftzdata`` (as for the font subset); ``FTZDATA_NO_CACHE=1``
+turns it off.
 Writes go to a temporary file, then rename; an unreadable entry is rebuilt.
 """
 
@@ -32,7 +33,7 @@ def code_key() -> str:
 
 
 def _folder() -> Path | None:
-    if os.environ.get("FTZDATA_CACHE_DIR", "").lower() == "off":
+    if os.environ.get("FTZDATA_NO_CACHE", "") not in ("", "0"):
         return None
     from .fonts import cache_dir
 

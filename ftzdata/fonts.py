@@ -131,14 +131,10 @@ def cache_dir() -> Path:
 
 
 def seeds_dir() -> Path | None:
-    """The corpus folder: ``$FTZDATA_SEEDS``, else ``seeds/`` inside or beside the package."""
-    if os.environ.get("FTZDATA_SEEDS"):
-        return Path(os.environ["FTZDATA_SEEDS"])
-    pkg = Path(__file__).resolve().parent
-    for cand in (pkg / "seeds", pkg / "data" / "seeds", pkg.parent / "seeds"):
-        if cand.is_dir():
-            return cand
-    return None
+    """The bundled corpus (:data:`ftzdata.corpus.SEEDS_DIR`), whose characters the cached subset covers."""
+    from .corpus import SEEDS_DIR
+
+    return SEEDS_DIR if SEEDS_DIR.is_dir() else None
 
 
 def _seed_files() -> list[Path]:

@@ -40,8 +40,11 @@ def test_an_edited_document_and_review_are_seen_at_once(cache, seeds_copy):
 
 def test_the_cache_can_be_off_or_unwritable(tmp_path, monkeypatch):
     text = ftzdata.document_text("mofcom-2017-best-practices")
-    monkeypatch.setenv("FTZDATA_CACHE_DIR", "off")
+    monkeypatch.setenv("FTZDATA_CACHE_DIR", str(tmp_path / "unused"))
+    monkeypatch.setenv("FTZDATA_NO_CACHE", "1")
     assert diskcache.claims_of_text(text).equals(claims(text))
+    assert not (tmp_path / "unused").exists()
+    monkeypatch.delenv("FTZDATA_NO_CACHE")
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("FTZDATA_CACHE_DIR", str(blocker))  # claims/ cannot be created under a file
