@@ -288,3 +288,34 @@ def test_init_with_seeds_gives_the_same_dataset_and_refuses_a_full_folder(tmp_pa
     assert main(["status", "--corpus", str(dest)]) == 0
     out = capsys.readouterr().out
     assert "mofcom-2015-best-practices" in out and "case-headings" in out
+
+
+def test_a_zone_profile_pdf_of_the_users_corpus(corpus_dir, tmp_path):
+    import shutil
+    import subprocess
+
+    from ftzdata.cli import main
+
+    corpus = Corpus(corpus_dir)
+    sync_review(corpus, "hainan-2020-cases")
+    path = corpus.sidecar("hainan-2020-cases", "review")
+    rows = list(csv.DictReader(open(path, encoding="utf-8-sig")))
+    rows[0].update(status="accepted", metric="vessel_clearance_time", label_en="Clearance time of a vessel",
+                   label_zh="船舶进出境通关时间")
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    out = tmp_path / "reports"
+    assert main(["report", "zone_profile", "-p", "zone", "Hainan", "-p", "lang", "zh", "--corpus", str(corpus_dir),
+                 "--out", str(out), "--formats", "pdf", "-q"]) == 0
+    pdf = out / "zone_profile-Hainan-zh.pdf"
+    assert pdf.is_file()
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "海南" in text and "船舶进出境通关时间" in text
+    v = VALUES["hainan"]
+    assert f"{v['b1']}" in text  # the value the test wrote into the Hainan notice
+    assert main(["report", "zone_profile", "-p", "zone", "Shanghai", "--corpus", str(corpus_dir), "--out", str(out),
+                 "--formats", "pdf", "-q"]) == 2  # no Shanghai case in this corpus: refused before any kernel
