@@ -277,3 +277,49 @@ def pdf_font_css(text: str = "", family: str = PDF_FONT_FAMILY) -> str:
         f'@font-face {{ font-family: "{family}"; src: url("{path.resolve().as_uri()}"); '
         "font-weight: normal; font-style: normal; }\n"
     )
+
+
+WEB_FONT_FAMILY = "ftzdata CJK"
+
+
+def web_font_css(text: str, family: str = WEB_FONT_FAMILY) -> str:
+    """``@font-face`` CSS embedding (as a WOFF data URL; WOFF2 is 10 % smaller but 2.5x slower to make) a subset of the CJK font with exactly the
+    non-ASCII characters of ``text`` — for HTML pages that must show Chinese on machines without a
+    Chinese font. Cached on disk by its characters; empty when ``text`` has no such character."""
+    import base64
+
+    chars = {c for c in text if ord(c) > 0x7F and c.isprintable() and not c.isspace()}
+    chars &= _full_cmap(str(font_path()))
+    if not chars:
+        return ""
+    key = hashlib.sha256("".join(sorted(chars)).encode("utf-8")).hexdigest()[:20]
+    dest = cache_dir() / "fonts" / f"web-{key}.woff"
+    if not dest.is_file():
+        _make_web_subset(subset_font_path("".join(chars)), chars, dest)
+    data = base64.b64encode(dest.read_bytes()).decode("ascii")
+    return (f'@font-face {{ font-family: "{family}"; src: url(data:font/woff;base64,{data}) format("woff"); '
+            "font-weight: normal; font-style: normal; }\n")
+
+
+def _make_web_subset(src: Path, chars: set[str], dest: Path) -> None:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    opts = subset.Options()
+    opts.flavor = "woff"
+    opts.recalc_timestamp = False  # deterministic bytes
+    opts.notdef_outline = True
+    font = TTFont(str(src))
+    sub = subset.Subsetter(opts)
+    sub.populate(unicodes=sorted(ord(c) for c in chars))
+    sub.subset(font)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-", suffix=dest.suffix)
+    os.close(fd)
+    try:
+        font.flavor = "woff"
+        font.save(tmp)
+        os.replace(tmp, dest)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)

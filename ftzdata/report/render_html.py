@@ -12,7 +12,7 @@ import html
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["render_html", "page_css"]
+__all__ = ["render_html", "page_css", "with_web_font"]
 
 REMOVE_TAGS = {"parameters", "injected-parameters", "validation", "remove-cell", "papermill-error-cell-tag"}
 
@@ -87,3 +87,19 @@ def render_html(executed_nb, meta: dict, extra_css: str = "") -> str:
         f"<style>\n{page_css()}\n{extra_css}</style></head>\n"
         f'<body><main class="report">{title_block(meta)}\n{body}</main></body></html>\n'
     )
+
+
+def with_web_font(page: str) -> str:
+    """``page`` carrying its own CJK font: a WOFF subset of exactly the page's characters, embedded, listed
+    first for the page's text, so that Chinese shows on a machine without a Chinese font (the PDF embeds its
+    own font and is rendered from the page without this)."""
+    from ftzdata.fonts import WEB_FONT_FAMILY, web_font_css
+
+    from .render_pdf import _visible_text
+
+    css = web_font_css(_visible_text(page))
+    if not css:
+        return page
+    rule = (f'{css}html, body, table, pre, code {{ font-family: "{WEB_FONT_FAMILY}", "Noto Sans CJK SC", '
+            '"Helvetica Neue", Arial, sans-serif; }\n')
+    return page.replace("</head>", f"<style>\n{rule}</style></head>", 1)
