@@ -40,13 +40,23 @@ setup() {
   fi
 }
 
+test_tools() {
+  # Headless Chromium, for the test that HTML reports show Chinese on a machine without a Chinese font
+  # (optional: without it that test is skipped).
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] && ! command -v chromium >/dev/null; then
+    (apt-get install -y -qq chromium >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1; }) \
+      || echo "run.sh: could not install chromium; the HTML font rendering test will be skipped" >&2
+  fi
+}
+
 case "${1:-}" in
   setup) setup ;;
   build) setup; shift
          "$PY" -m ftzdata.build "$@"                 # the dataset: reports/data/
          "$PY" -m ftzdata reports "$@"               # the English report set
          "$PY" -m ftzdata reports --lang zh "$@" ;;  # the Chinese report set
-  test)  setup; shift; "$PY" -m pytest -q "$@" ;;
+  test)  setup; shift; test_tools; "$PY" -m pytest -q "$@" ;;
   bench) setup; for b in benchmarks/*.py; do echo "== $b"; "$PY" "$b"; done ;;
   *) echo "usage: bash run.sh build|test|bench|setup" >&2; exit 2 ;;
 esac

@@ -34,3 +34,34 @@ def test_the_page_embeds_a_font_with_every_character_it_shows():
 def test_a_page_without_non_ascii_text_is_unchanged():
     plain = PAGE.replace(re.search(r"<main>.*</main>", PAGE).group(0), "<main><p>only ASCII</p></main>")
     assert with_web_font(plain) == plain
+
+
+def _screenshot(page: str, tmp_path, name: str) -> bytes:
+    import shutil
+    import subprocess
+
+    import pytest
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("headless Chromium not installed (apt-get install chromium)")
+    path = tmp_path / f"{name}.html"
+    path.write_text(page, encoding="utf-8")
+    png = tmp_path / f"{name}.png"
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                    "--window-size=400,120", f"--screenshot={png}", path.as_uri()],
+                   capture_output=True, timeout=60, check=True)
+    return png.read_bytes()
+
+
+def test_chromium_draws_glyphs_not_boxes(tmp_path):
+    """Two different Chinese words drawn with the embedded font look different; drawn as missing-glyph boxes
+    (what a machine without a Chinese font shows) they would look the same."""
+    page = ('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">'
+            '<p style="font-size:48px;margin:10px">{}</p></body></html>')
+    words = ("海南福建", "湖北四川")
+    both = with_web_font(page.format(" ".join(words)))  # one font with the characters of both words
+    style = re.search(r"<style>.*?</style>", both, re.S).group(0)
+    shots = [_screenshot(page.format(w).replace("</head>", style + "</head>"), tmp_path, f"w{i}")
+             for i, w in enumerate(words)]
+    assert shots[0] != shots[1]

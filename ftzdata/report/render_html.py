@@ -55,7 +55,7 @@ def title_block(meta: dict) -> str:
         if zh
         else ("Parameters", "Data as of", "ftzdata version", "Report")
     )
-    params = ", ".join(f"{k} = {v}" for k, v in meta.get("params", {}).items()) or "—"
+    params = ", ".join(f"{k} = {v}" for k, v in meta.get("params", {}).items() if v not in ("", None)) or "—"
     rows = [
         (labels[3], meta.get("name", "")),
         (labels[0], params),
