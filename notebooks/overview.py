@@ -67,7 +67,7 @@ nb.plot(fplot.timeline, documents, cases, lang=lang)
 # %%
 nb.heading(lang, "Cases per zone", "各自贸试验区案例数")
 per_zone = cases.groupby("zone_label").size().sort_values()
-nb.barh(per_zone, lang, "Reform cases", "改革案例数")
+nb.barh(per_zone, lang, "Reform cases", "改革案例数", color=nb.zone_colors(per_zone.index, lang))
 
 # %%
 nb.heading(lang, "Cases per domain and zone", "各领域、各自贸试验区案例数")

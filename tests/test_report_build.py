@@ -55,6 +55,16 @@ def test_html_hides_code_and_has_title_block(built):
     assert 'src="data:image/png;base64,' in page
 
 
+def test_every_chart_has_a_real_text_alternative(built):
+    page = (built / f"{NAME}.html").read_text(encoding="utf-8")
+    alts = re.findall(r'<img alt="([^"]*)"', page)
+    assert len(alts) == page.count("<img") >= 2
+    assert "No description has been provided" not in page
+    assert all(len(a) > 10 for a in alts)
+    assert any("Before and after the reform" in a for a in alts)  # the dumbbell chart's own title
+    assert any(ZONE in a or "Fujian" in a or "trade facilitation" in a.lower() for a in alts)
+
+
 def _pdftotext(pdf: Path) -> str:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) not installed: apt-get install -y poppler-utils")

@@ -17,7 +17,7 @@ import html
 from ftzdata import terms as _terms
 
 __all__ = ["label", "barh", "bullets", "caveats", "chart", "claims", "count", "figure", "heading", "largest_cuts",
-           "no_claims_note", "pick", "plot", "rank", "say", "subheading", "table", "zone_columns"]
+           "no_claims_note", "pick", "plot", "rank", "say", "subheading", "table", "zone_columns", "zone_colors", "alt_text"]
 
 # Report figure style: applied only inside ``chart()`` (never to the global rcParams).
 FIGURE_RC = {
@@ -82,10 +82,10 @@ def table(df, columns: dict | None = None, index: bool = False) -> None:
 
 
 @contextlib.contextmanager
-def chart(nrows: int = 1, ncols: int = 1, **rc):
-    """``with chart() as (fig, ax):`` — draw with the CJK font; the figure is shown and closed at exit."""
+def chart(nrows: int = 1, ncols: int = 1, alt: str | None = None, **rc):
+    """``with chart() as (fig, ax):`` — draw with the CJK font; the figure is shown (with ``alt`` as its text
+    alternative, else one made from its titles and labels) and closed at exit."""
     import matplotlib.pyplot as plt
-    from IPython.display import display
 
     from ftzdata.fonts import cjk_rc, use_cjk
 
@@ -93,19 +93,39 @@ def chart(nrows: int = 1, ncols: int = 1, **rc):
         fig, ax = plt.subplots(nrows, ncols, layout="constrained")
         yield fig, ax
         use_cjk(fig)
-        display(fig)
+        _show(fig, alt)
         plt.close(fig)
+
+
+def alt_text(fig) -> str:
+    """A text alternative for a chart: its title, subtitle and source line, else its axes' titles and labels."""
+    parts = [t.get_text() for t in fig.texts]
+    if not any(p.strip() for p in parts):
+        for ax in fig.axes:
+            parts += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
+    lines = [" ".join(line.split()) for p in parts if p for line in p.splitlines() if line.strip()]
+    return ". ".join(lines) or "Chart"
+
+
+def _show(fig, alt: str | None = None) -> None:
+    """Display ``fig`` with its text alternative in the output's metadata (the HTML report's ``alt``)."""
+    from IPython.display import display
+
+    display(fig, metadata={"image/png": {"alt": alt or alt_text(fig)}})
 
 
 def escape(text) -> str:
     return html.escape(str(text))
 
 
-def barh(series, lang: str, xlabel_en: str, xlabel_zh: str, color: str = "#3b6ea5") -> None:
-    """A horizontal bar chart of counts (``series``: label → count) with the CJK font, shown at once."""
+def barh(series, lang: str, xlabel_en: str, xlabel_zh: str, color="#3b6ea5") -> None:
+    """A horizontal bar chart of counts (``series``: label → count) with the CJK font, shown at once; ``color``
+    one colour or one per bar. Its text alternative lists every bar and its count."""
     from matplotlib.ticker import MaxNLocator
 
-    with chart() as (fig, ax):
+    xlabel = pick(lang, xlabel_en, xlabel_zh)
+    alt = f"{xlabel}: " + ("；" if lang == "zh" else "; ").join(f"{k} {v}" for k, v in series[::-1].items())
+    with chart(alt=alt) as (fig, ax):
         series.plot.barh(ax=ax, color=color)
         ax.set_xlabel(pick(lang, xlabel_en, xlabel_zh))
         ax.set_ylabel("")
@@ -117,10 +137,9 @@ def figure(fig) -> None:
     """Display a ready-made matplotlib figure (e.g. from ``ftzdata.plot``) once, at the reports' 150 dpi
     (sharp in print), then close it."""
     import matplotlib.pyplot as plt
-    from IPython.display import display
 
     fig.set_dpi(FIGURE_RC["figure.dpi"])
-    display(fig)
+    _show(fig)
     plt.close(fig)
 
 
@@ -137,6 +156,15 @@ def plot(draw, *args, **kwargs) -> None:
             zh="*此处无图：已审核的数据中暂无可绘制的此类内容。*")
         return
     figure(fig)
+
+
+def zone_colors(labels, lang: str) -> list[str]:
+    """The charts' colour of each zone label (上海 or Shanghai …), grey for anything else."""
+    from ftzdata.plot import labels as L
+    from ftzdata.plot.theme import FALLBACK_COLOR, ZONE_COLORS
+
+    by_label = {L.zone(z, lang): c for z, c in ZONE_COLORS.items()}
+    return [by_label.get(str(label), FALLBACK_COLOR) for label in labels]
 
 
 def zone_columns(df, lang: str):

@@ -69,11 +69,23 @@ def title_block(meta: dict) -> str:
     )
 
 
+def _images_with_alt(nb):
+    """Charts whose output carries a text alternative (``nb.figure``/``nb.chart``) become ``<img alt=…>``."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            alt = out.get("metadata", {}).get("image/png", {}).get("alt")
+            png = out.get("data", {}).get("image/png")
+            if alt and png and out.get("output_type") in ("display_data", "execute_result"):
+                out["data"] = {"text/html": f'<img alt="{html.escape(alt)}" src="data:image/png;base64,'
+                                            f'{"".join(png.split())}">'}
+    return nb
+
+
 def render_html(executed_nb, meta: dict, extra_css: str = "") -> str:
     """A standalone HTML page for ``executed_nb`` (a NotebookNode); ``meta`` feeds the title block."""
     import copy
 
-    nb = _strip_stderr(copy.deepcopy(executed_nb))
+    nb = _images_with_alt(_strip_stderr(copy.deepcopy(executed_nb)))
     body, _ = _exporter().from_notebook_node(nb)
     lang = "zh-Hans" if meta.get("params", {}).get("lang") == "zh" else "en"
     footer_label = "第 {page} 页，共 {pages} 页" if lang != "en" else "page {page} of {pages}"
