@@ -65,6 +65,15 @@ def test_every_chart_has_a_real_text_alternative(built):
     assert any(ZONE in a or "Fujian" in a or "trade facilitation" in a.lower() for a in alts)
 
 
+def test_html_has_contents_and_links_to_the_index_and_the_other_language(built):
+    page = (built / f"{NAME}.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<h2 id="([^"]+)">', page)
+    toc = re.findall(r'<nav class="toc".*?</nav>', page, re.S)[0]
+    assert re.findall(r'href="#([^"]+)"', toc) == ids and len(ids) >= 3
+    nav = re.findall(r'<nav class="report-nav">(.*?)</nav>', page)[0]
+    assert 'href="index.html"' in nav and f'href="{NAME}-zh.html"' in nav
+
+
 def _pdftotext(pdf: Path) -> str:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) not installed: apt-get install -y poppler-utils")

@@ -266,13 +266,16 @@ def build_one(job: Job, km=None, info: dict | None = None, key: str | None = Non
         timings["execute"] = time.perf_counter() - t0
 
         meta = {"name": name, "title": report_title(job.spec.name, job.params), "params": job.params, **info}
-        from .render_html import render_html, with_web_font
+        from .render_html import render_html, with_navigation, with_web_font
 
         t0 = time.perf_counter()
         page = render_html(executed, meta)
         files = {}
         if "html" in job.formats:
-            (work / f"{name}.html").write_text(with_web_font(page), encoding="utf-8")
+            lang = job.params.get("lang", "en")
+            other = report_name(job.spec.name, {**job.params, "lang": "en" if lang == "zh" else "zh"}) \
+                if "lang" in job.params else None
+            (work / f"{name}.html").write_text(with_navigation(with_web_font(page), lang, other), encoding="utf-8")
             files["html"] = f"{name}.html"
         timings["html"] = time.perf_counter() - t0
         if "pdf" in job.formats:

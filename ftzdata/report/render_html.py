@@ -12,7 +12,7 @@ import html
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["render_html", "page_css", "with_web_font"]
+__all__ = ["render_html", "page_css", "with_web_font", "with_navigation", "contents"]
 
 REMOVE_TAGS = {"parameters", "injected-parameters", "validation", "remove-cell", "papermill-error-cell-tag"}
 
@@ -87,6 +87,7 @@ def render_html(executed_nb, meta: dict, extra_css: str = "") -> str:
 
     nb = _images_with_alt(_strip_stderr(copy.deepcopy(executed_nb)))
     body, _ = _exporter().from_notebook_node(nb)
+    body = contents(body, meta.get("params", {}).get("lang", "en")) + body
     lang = "zh-Hans" if meta.get("params", {}).get("lang") == "zh" else "en"
     footer_label = "第 {page} 页，共 {pages} 页" if lang != "en" else "page {page} of {pages}"
     return (
@@ -115,3 +116,30 @@ def with_web_font(page: str) -> str:
     rule = (f'{css}html, body, table, pre, code {{ font-family: "{WEB_FONT_FAMILY}", "Noto Sans CJK SC", '
             '"Helvetica Neue", Arial, sans-serif; }\n')
     return page.replace("</head>", f"<style>\n{rule}</style></head>", 1)
+
+
+_H2 = __import__("re").compile(r'<h2 id="([^"]+)">(.*?)</h2>', __import__("re").S)
+
+
+def contents(body: str, lang: str) -> str:
+    """A table of contents linking the report's sections (its ``<h2 id=…>`` headings); '' with fewer than 3."""
+    import re
+
+    items = [(anchor, re.sub(r"<[^>]+>", "", text).strip()) for anchor, text in _H2.findall(body)]
+    if len(items) < 3:
+        return ""
+    label = "目录" if lang == "zh" else "Contents"
+    links = "".join(f'<li><a href="#{html.escape(a, quote=True)}">{html.escape(t)}</a></li>' for a, t in items)
+    return f'<nav class="toc" aria-label="{label}"><h2 class="toc-title">{label}</h2><ol>{links}</ol></nav>\n'
+
+
+def with_navigation(page: str, lang: str, other: str | None) -> str:
+    """``page`` with a line of links at the top: back to the index, and to the same report in the other
+    language (``other``: its file name without suffix). For the HTML file only (the PDF stands alone)."""
+    zh = lang == "zh"
+    links = [f'<a href="index.html">{"全部报告" if zh else "All reports"}</a>']
+    if other:
+        links.append(f'<a href="{html.escape(other, quote=True)}.html" hreflang="{"en" if zh else "zh-Hans"}">'
+                     f'{"English" if zh else "中文"}</a>')
+    nav = f'<nav class="report-nav">{" · ".join(links)}</nav>'
+    return page.replace('<main class="report">', f'<main class="report">{nav}', 1)
