@@ -95,13 +95,14 @@ else:
     )
     summary["kind"] = [fplot.labels.kind(k, lang) for k in summary["kind"]]
     summary["zone"] = [fplot.labels.zone(z, lang) + (" ◀" if z == zone else "") for z in summary["zone"]]
-    summary[["median_pct", "largest_cut"]] = summary[["median_pct", "largest_cut"]].round()
+    for col in ("median_pct", "largest_cut"):  # −36% as in every other table (a true minus sign, the % sign)
+        summary[col] = [fplot.labels.fmt_pct(v) if v == v else "" for v in summary[col]]
     nb.table(
         summary,
         nb.pick(
             lang,
-            {"kind": "Kind", "zone": "Zone", "claims": "Claims", "with_pct": "With a % change", "median_pct": "Median change %", "largest_cut": "Largest cut %"},
-            {"kind": "类别", "zone": "自贸试验区", "claims": "指标数", "with_pct": "有变化幅度", "median_pct": "变化幅度中位数 %", "largest_cut": "最大降幅 %"},
+            {"kind": "Kind", "zone": "Zone", "claims": "Claims", "with_pct": "With a % change", "median_pct": "Median change", "largest_cut": "Largest cut"},
+            {"kind": "类别", "zone": "自贸试验区", "claims": "指标数", "with_pct": "有变化幅度", "median_pct": "变化幅度中位数", "largest_cut": "最大降幅"},
         ),
     )
     both = peers[peers["before"].notna() & peers["after"].notna()]
