@@ -69,9 +69,13 @@ def test_largest_cuts_are_reductions_of_one_kind(kind):
 def test_claims_table_quotes_the_documents_at_their_offsets():
     table = nb.claims(M, "en", numbered=True)
     assert list(table["rank"]) == list(range(1, len(M) + 1))
-    for quote, source in zip(table["quote"], table["source"]):
-        doc, start, end = re.fullmatch(r"(\S+) \[(\d+):(\d+)\]", source).groups()
-        assert ftzdata.document_text(doc)[int(start):int(end)] == quote
+    docs = ftzdata.documents().set_index("doc_id")
+    for quote, source, doc, case in zip(table["quote"], table["source"], M["doc_id"], M["case_id"]):
+        title, case_shown, span = source.split(" · ")
+        start, end = map(int, span.split("–"))
+        assert ftzdata.document_text(doc)[start:end] == quote
+        assert case_shown == case
+        assert docs.loc[doc, "title_en"].startswith(title.rstrip("…")[:20])  # the document's title, not its slug
     zh = nb.claims(M, "zh", quotes=False)
     assert set(zh["zone"]) <= {"上海", "广东", "天津", "福建"}
     assert "quote" not in zh.columns

@@ -235,19 +235,35 @@ def claims(metrics, lang: str, quotes: bool = True, numbered: bool = False):
     }, index=metrics.index)
     if quotes:
         out["quote"] = metrics["quote"]
-        out["source"] = [f"{d} [{a}:{b}]" for d, a, b in zip(metrics["doc_id"], metrics["start"], metrics["end"])]
+        names = _document_names(metrics, lang)
+        out["source"] = [f"{L.shorten(names.get(d, d), 48)} · {c} · {a}–{b}"
+                         for d, c, a, b in zip(metrics["doc_id"], metrics["case_id"], metrics["start"], metrics["end"])]
     if numbered:
         out.insert(0, "rank", range(1, len(out) + 1))
     return out
 
 
+def _document_names(metrics, lang: str) -> dict:
+    """doc_id -> the document's title for readers (English title where reviewed, else the Chinese one)."""
+    import ftzdata
+    from ftzdata.normalize import to_simplified
+    from ftzdata.plot import labels as L
+
+    docs = ftzdata.documents(L.corpus_of(metrics))
+    names = {}
+    for d, en, zh in zip(docs["doc_id"], docs["title_en"], docs["title_zh"]):
+        zh = to_simplified(zh) if isinstance(zh, str) and zh else None
+        names[d] = (zh or en if lang == "zh" else en or zh) or d
+    return names
+
+
 CLAIM_HEADERS = {
     "en": {"rank": "#", "metric_id": "Metric", "zone": "Zone", "case": "Case", "metric": "What was measured",
            "values": "Values", "per": "Per", "change_pct": "Change", "qualifier": "Qualifiers", "note": "Note",
-           "quote": "Quote", "source": "Document [start:end]"},
+           "quote": "Quote", "source": "Source: document · case · characters"},
     "zh": {"rank": "序号", "metric_id": "指标编号", "zone": "自贸试验区", "case": "案例", "metric": "指标", "values": "数值",
            "per": "计量单位", "change_pct": "变化", "qualifier": "限定", "note": "说明（英文）", "quote": "原文",
-           "source": "文件 [起:止]"},
+           "source": "出处：文件 · 案例 · 字符位置"},
 }
 
 
