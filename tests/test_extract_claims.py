@@ -209,3 +209,61 @@ def test_a_share_about_another_subject_is_not_folded_into_the_claim_before_it():
     assert list(c["subject"]) == ["办理环节", "申请材料"]
     assert c.iloc[0]["change_pct_low"] != c.iloc[0]["change_pct_low"]  # NaN: nothing folded in
     assert c.iloc[1]["change_pct_low"] == float(text[text.index("减少") + 2:text.index("%")])
+
+
+# --- rules of issue 12 (sentences written for these tests) --------------------------------------------
+def test_baseline_after_the_new_value():
+    r = only("企业登记不到1天就办完了原本需要5天的手续")
+    check(r, "decrease", "h", before=5 * D, after=1 * D)
+    assert "less than" in r.qualifier
+    r = only("新厂房验收只用了6个工作日,较以往30个工作日大大提速")
+    check(r, "decrease", "h", before=30 * D, after=6 * D)
+    # the earlier value is the size of a change, not a new level: no before → after claim
+    c = claims("报关节省了2天,比以往的5天少了不少")
+    assert not ((c.before_low == 5 * D) & (c.after_low == 2 * D)).any(), c
+
+
+def test_chain_first_to_latest_value():
+    r = only("原来办一票要20分钟,后来缩短到8分钟,现在只要30秒")
+    check(r, "decrease", "h", before=20 / 60, after=30 / 3600)
+    r = only("以前报检要4个小时,现在1个小时就办完")
+    check(r, "decrease", "h", before=4, after=1)
+
+
+def test_halved():
+    r = only("港口设施保安费减半")
+    check(r, "decrease", "%", pct=50)
+    assert r.subject == "港口设施保安费"
+
+
+def test_bare_magnitude_some_and_old_tens():
+    r = only("每年为企业节省物流费用逾百万元")
+    check(r, "decrease", "CNY", change=1e6)
+    assert r.qualifier == "more than"
+    r = only("二十几个窗口整合为一个窗口")
+    check(r, "decrease", "count:窗口", before=(21, 29), after=1)
+    r = only("查验时间缩短至卅五秒")
+    check(r, "decrease", "h", after=35 / 3600)
+    assert claims("万元户").empty  # a magnitude alone is no number
+
+
+def test_after_only_within_and_size_ratio():
+    r = only("进口冷链货物通关时长压缩在8小时以内")
+    check(r, "decrease", "h", after=8)
+    assert "within" in r.qualifier
+    r = only("各环节耗时降低比均达到四成")
+    check(r, "decrease", "%", pct=40)
+
+
+def test_ranks_value_added_and_expected():
+    assert claims("该综保区进出口额全国排名上升12位").empty
+    assert claims("片区工业增加值120亿元").empty
+    r = only("这一做法推开后,预计每年可为企业节省仓储费用200万元")
+    check(r, "decrease", "CNY", change=2e6)
+    assert "expected" in r.qualifier
+    assert "expected" not in only("这一做法每年为企业节省仓储费用200万元").qualifier
+
+
+def test_no_trips_is_not_one_trip():
+    r = only("以前要跑五六次,现在一次都不用跑")
+    check(r, "decrease", "count:次", before=(5, 6), after=0)

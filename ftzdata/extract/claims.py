@@ -35,6 +35,12 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    is a cut of 66.7 %.
 3. ``_marked_before_after``: 改革前/原来/以往 … A …, then 改革后/…后/现在 … (减少到|仅需|只需) B of the
    same unit in the same paragraph: before A → after B (A must be unique, or the one marked 合计/共计/累计).
+3b. ``_baseline_after``: the new value first, then the old one after a before marker (``B …
+   [比|较](原本|以往|原来)(需要|的) A``: 不到1天就办完了原本需要5天的手续; 只用6个工作日,较以往30个工作日):
+   before A → after B, unless B is the size of a change (节省了2天).  Rule 3 also reads chains
+   (原来要20分钟,后来缩短到8分钟,现在只要30秒): a marked after value with no before value of its own
+   extends the before → after claim just before it, one claim from the first to the latest value.
+3c. ``_halved``: 减半 / 折半: a decrease of 50 %.
 4. ``_amount_of_change``: ``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%,
    提升24个百分点, 提高近3倍), and ``降幅/精减幅度(达) Q%``.  A baseline stated with 比/较 (较2018年的8.5天
    减少了88%) becomes the before value.
@@ -46,8 +52,11 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
 7. ``_doubling``: 翻一番 / 翻了两番: a change of 1 / 3 times.
 8. ``_tables``: tables with a 改革前 and a 改革后 column (tab- or ``|``-separated rows): each row with a
    value and a unit in both cells (see :mod:`ftzdata.extract.tables`).
-9. ``_drop_plans``: a target (力争/目标/计划 …, or 推动 … 压缩至 with no before value) or a merge that
+9. ``_drop_ranks``: a claim about a rank (排名上升12位) is not a reform effect.
+10. ``_drop_plans``: a target (力争/目标/计划 …, or 推动 … 压缩至 with no before value) or a merge that
    describes the measure (将A、B等环节整合至1个平台) is not a claim.
+11. ``_mark_expected``: a projected effect of a reform already in place (预计每年可为企业节省成本300万元,
+   通关效率预计提升15%) is a claim with the qualifier ``expected``; a target (rule 10) is not a claim.
 
 A level without a change (合格率达98.17%) is not a claim.
 """
@@ -147,6 +156,7 @@ _CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}"
 _CHANGE_REACH = max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14
 _CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 + 14)  # verb end, 了, object
 _OBJ_NOT_CHANGE = re.compile(alt(_V["object_not_change"]))
+_NOUN_COMPOUNDS = tuple(_V["noun_compounds"])  # 增加值: a noun, not the verb 增加
 _SHARE = _V["share_word"]  # 占
 _LEVEL_WORDS = alt(_AM["level_words"])
 _RANGE_WORD = re.compile(rf"(?:(?P<v>{alt(longest_first(_DEC2 + _INC2))})(?:{alt(_AM['size_words'])})"
@@ -174,6 +184,20 @@ _ZERO_VALUE = re.compile(rf"[{chars(_ZERO_CHARS)}](?<=[{chars(_ZERO_TO)}][{chars
 _ZERO_GATE = tuple(_ZR["on_the_spot"])
 _ZERO_VALUE_GATE = tuple(t + z for t in _ZERO_TO for z in _ZERO_CHARS) + ("“" + _ZERO_CHARS[0],)
 _TRIPS_GATE = tuple(_ZR["no_trips"])
+
+# halved (减半): a decrease of 50 %
+_HALVED = re.compile(alt(_V["halved"]["words"]))
+_HALVED_PCT = float(_V["halved"]["pct"])
+
+# a baseline after the new value (不到1天就办完了原本需要3天的手续)
+_BASELINE_AFTER = re.compile(rf"(?:{alt(_AM['comparison'])})?(?:{alt(_MK['before'])})"
+                             rf"[^,;。!?:\n\d]{{0,{int(_MK['baseline_after_gap'])}}}$")
+_BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + int(_MK["baseline_after_gap"])
+
+# qualifier expected (预计 …), and ranks
+_EXPECTED = re.compile(alt(_QL["expected"]["words"]))
+_EXPECTED_NAME = _QL["expected"]["name"]
+_RANK = re.compile(alt(_SJ["rank"]))
 
 # rules 5 and 6, N合1 and 翻一番
 _N1 = LEX["n_in_one"]
@@ -395,6 +419,9 @@ class _Run:
         if zeros and qs:  # a zero inside a quantity (为0.5天 is excluded by the pattern; 为0元 is a quantity)
             qstarts = [q.start for q in qs]
             zeros = [z for z in zeros if z.dimension != "zero" or not _inside(qs, qstarts, z)]
+            trips = [(z.start, z.end) for z in zeros if _is_trips(z)]
+            if trips:  # 一次都不用跑 is zero trips, not one trip: its 一次 is no quantity of its own
+                qs = [q for q in qs if not any(a <= q.start < b for a, b in trips)]
         self.doc, self.text = doc, doc.text
         self.toks: list[Qty] = sorted(qs + zeros, key=lambda q: q.start) if zeros else list(qs)
         self.n = len(self.toks)
@@ -646,6 +673,8 @@ def _marked_before_after(run: _Run) -> None:
     before A → after B. Completes an after-only claim of rule 2 (adds its before value) or adds a claim."""
     text = run.text
     by_after = {c.after_tok: c for c in run.out if c.after_only}
+    marked = sorted((c for c in run.out if c.before is not None and c.after is not None), key=lambda c: c.end)
+    marked_ends = [c.end for c in marked]  # claims before → after so far, by end, for chains
     for j in range(run.n):
         if j in run.used and j not in by_after:
             continue
@@ -663,6 +692,9 @@ def _marked_before_after(run: _Run) -> None:
             continue
         k = _marked_before(run, j, am[0] if am is not None else cs)
         if k is None:
+            if am is not None and j not in by_after:
+                k = bisect_right(marked_ends, q.start) - 1
+                _extend_chain(run, marked[k] if k >= 0 else None, j)
             continue
         qa = run.toks[k]
         if qa.mid == q.mid:
@@ -682,6 +714,25 @@ def _marked_before_after(run: _Run) -> None:
             _add_before(run, c, k)
 
 
+def _extend_chain(run: _Run, c: _Claim | None, j: int) -> None:
+    """A chain of values (原来要10分钟，后来缩短到2分钟，现在20秒): the marked after value ``j`` with no
+    before value of its own, right after before → after claim ``c`` (same paragraph and unit, same
+    direction, no other value of the unit between), becomes ``c``'s after value: first → latest value."""
+    if c is None:
+        return
+    q = run.toks[j]
+    if c.unit != q.unit or c.before is None or c.after is None or c.change is not None or c.pct is not None \
+            or c.end > q.start or run.doc.paragraph_start(c.end) != run.doc.paragraph_start(q.start):
+        return
+    if any(run.toks[k].unit == q.unit for k in run.toks_in(c.end, q.start)):
+        return
+    if _value_direction(sum(c.before) / 2, q.mid) != c.direction or sum(c.after) / 2 == q.mid:
+        return
+    c.after, c.end = (q.low, q.high), q.end
+    c.quals = c.quals + q.quals
+    run.used.add(j)
+
+
 def _add_before(run: _Run, c: _Claim, k: int) -> None:
     """Complete after-only claim ``c`` with before value ``k`` (rule 3)."""
     qa = run.toks[k]
@@ -690,6 +741,52 @@ def _add_before(run: _Run, c: _Claim, k: int) -> None:
     c.after_only = False
     c.start = min(c.start, qa.start)
     run.used.add(k)
+
+
+# --- rule 3b: a baseline written after the new value ---------------------------------------------------
+def _baseline_after(run: _Run) -> None:
+    """``B … [比|较](原本|以往|原来 …)(需要|的) A``: the new value first, then the old one it replaces
+    (不到1天就办完了原本需要3天的手续; 只用了5个工作日,比以往20个工作日): before A → after B, B being
+    the nearest earlier value of A's dimension in the sentence, unused and not the size of a change."""
+    text = run.text
+    for j in range(1, run.n):
+        q = run.toks[j]
+        if j in run.used or q.surface == "" or q.dimension in ("zero", "other"):
+            continue
+        m = _BASELINE_AFTER.search(text, max(run.sent[j], q.start - _BASELINE_AFTER_REACH), q.nstart)
+        if not m:
+            continue
+        i = next((k for k in range(j - 1, max(-1, j - _MAX_LIST), -1)
+                  if run.toks[k].dimension == q.dimension), None)
+        if i is None or i in run.used or run.sent[i] != run.sent[j] or run.toks[i].end > m.start():
+            continue
+        qb = run.toks[i]
+        cs = run.clause_start(qb.start)
+        if not _compatible(q, qb) or qb.mid == q.mid or _change_verb(run, qb, cs) is not None:
+            continue
+        subj, off = _clean_subject(text[cs:qb.start])
+        start = cs + off if subj else qb.start
+        c = _Claim(start, q.end, subj, q.dimension, _value_direction(q.mid, qb.mid), _claim_unit(q, qb), run.sent[j])
+        c.before, c.after = (q.low, q.high), (qb.low, qb.high)
+        c.quals = q.quals + qb.quals + _context_quals(text, start, qb.end)
+        c.per = qb.per or q.per or find_per(text, start, q.end)
+        run.emit(c, i, j)
+
+
+# --- rule 3c: halved ----------------------------------------------------------------------------
+def _halved(run: _Run) -> None:
+    """``X减半`` / ``X折半``: X decreased by 50 % (路桥费减半)."""
+    text = run.text
+    if not any(w in text for w in _V["halved"]["words"]):
+        return
+    for m in _HALVED.finditer(text):
+        cs = run.clause_start(m.start())
+        subj, off = _clean_subject(text[cs:m.start()])
+        c = _Claim(cs + off if subj else m.start(), m.end(), subj, "ratio", "decrease", "%",
+                   run.doc.sentence_start(m.start()))
+        c.pct = (_HALVED_PCT, _HALVED_PCT)
+        c.quals = _context_quals(text, cs, m.end())
+        run.emit(c)
 
 
 # --- rule 4: amount of change --------------------------------------------------------------------
@@ -703,6 +800,8 @@ def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
             return None
         return word.group("v") or word.group("d"), word.start(), ""
     vstart = m.start()
+    if text.startswith(_NOUN_COMPOUNDS, vstart):  # 增加值765亿元: value added, not an increase
+        return None
     obj = _OBJ_LEAD.sub("", m.group("obj"))
     # 扩展区域涵盖…3个: the verb names a thing and the number counts what it covers;
     # 占…扩展区域面积的三成: a share of something. Neither is a change.
@@ -903,6 +1002,21 @@ def _drop_unreadable(run: _Run) -> None:
                if not _UNREADABLE.search(text, run.clause_start(c.start), min(c.end, c.start + WINDOW))]
 
 
+def _drop_ranks(run: _Run) -> None:
+    """Drop a claim about a rank (进出口值排名提升55位: a place in a league table, not a reform effect)."""
+    text = run.text
+    run.out = [c for c in run.out if not _RANK.search(text, run.clause_start(c.start), c.end)]
+
+
+def _mark_expected(run: _Run) -> None:
+    """A projected effect (预计每年可为企业节省成本300万元): the claim gets the qualifier ``expected``
+    when 预计/预期/有望 is in its clause before its end."""
+    text = run.text
+    for c in run.out:
+        if _EXPECTED.search(text, run.clause_start(c.start), c.end) and _EXPECTED_NAME not in c.quals:
+            c.quals = c.quals + [_EXPECTED_NAME]
+
+
 def _drop_plans(run: _Run) -> None:
     """Drop targets and descriptions of the measure (see :func:`_is_plan`)."""
     run.out = [c for c in run.out if not _is_plan(run, c)]
@@ -930,8 +1044,8 @@ def _measure_merge(span: str) -> bool:
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
-RULES = (_before_after, _after_only, _marked_before_after, _amount_of_change, _fold_restatements, _n_in_one,
-         _doubling, _tables, _drop_unreadable, _drop_plans)
+RULES = (_before_after, _after_only, _marked_before_after, _baseline_after, _halved, _amount_of_change,
+         _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_plans, _mark_expected)
 
 
 @without_gc
