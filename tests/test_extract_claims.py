@@ -267,3 +267,9 @@ def test_ranks_value_added_and_expected():
 def test_no_trips_is_not_one_trip():
     r = only("以前要跑五六次,现在一次都不用跑")
     check(r, "decrease", "count:次", before=(5, 6), after=0)
+
+
+def test_listed_merge_is_the_measure():
+    assert claims("将名称核准、银行开户和税务登记合并为一次").empty
+    r = only("审批环节由5个合并为1个")
+    check(r, "decrease", "count:个", before=5, after=1)

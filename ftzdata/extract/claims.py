@@ -219,6 +219,7 @@ _RESTATE_WORDS = re.compile(rf"(?:{alt(LEX['fold']['restate_subject_end'])})$")
 _DIGIT = re.compile(rf"[\d{NONZERO}{TEN}{HALF}]")
 _PLAN = re.compile(not_followed(_PL["words"]) + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
 _PLAN_AFTER_ONLY = re.compile(alt(_PL["after_only_push"]))
+_LIST_END = re.compile(alt(_PL["list_etc"]))
 _MERGE_TO = re.compile(rf"(?:{alt(_V['merge'])})(?:{_TO})")  # 、 … 等 … 整合至 (see _measure_merge)
 
 # subject clean-up
@@ -1035,10 +1036,11 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
 
 
 def _measure_merge(span: str) -> bool:
-    """将A、B等环节整合至1个平台: a list (、), then 等, then a merge verb with its 至/为 (within one clause)."""
+    """将A、B等环节整合至1个平台 / A、B和C合并为一次: a list (、), then 等/和/及/与, then a merge verb with
+    its 至/为 (within one clause)."""
     i = span.find("、")
-    j = span.find(_PL["list_etc"], i + 1) if i >= 0 else -1
-    return j >= 0 and _MERGE_TO.search(span, j + 1) is not None
+    m = _LIST_END.search(span, i + 1) if i >= 0 else None
+    return m is not None and _MERGE_TO.search(span, m.end()) is not None
 
 
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
