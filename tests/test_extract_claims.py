@@ -273,3 +273,16 @@ def test_listed_merge_is_the_measure():
     assert claims("将名称核准、银行开户和税务登记合并为一次").empty
     r = only("审批环节由5个合并为1个")
     check(r, "decrease", "count:个", before=5, after=1)
+
+
+def test_points_of_time_attributive_counts_and_rates():
+    # 两年前 is a point in time, 今年前5个月 a period: neither is the before value
+    r = only("原来办证要3天,两年前压缩到了1天,现在只要2小时")
+    check(r, "decrease", "h", before=3 * D, after=2)
+    r = only("今年前5个月,口岸查验效率提升30%")
+    check(r, "increase", "%", pct=30)
+    # a count that qualifies a noun (三个片区的) is not the size of the change
+    assert claims("进一步提升三个片区的协同水平").empty
+    # a rate of response (每缩短1天 … 就能提高2%) relates two measures; it is no effect
+    assert claims("运输时间每缩短1天,企业利润就能提高2%").empty
+    assert len(claims("每票货物通关时间缩短2小时")) == 1

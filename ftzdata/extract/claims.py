@@ -52,7 +52,10 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
 7. ``_doubling``: 翻一番 / 翻了两番: a change of 1 / 3 times.
 8. ``_tables``: tables with a 改革前 and a 改革后 column (tab- or ``|``-separated rows): each row with a
    value and a unit in both cells (see :mod:`ftzdata.extract.tables`).
-9. ``_drop_ranks``: a claim about a rank (排名上升12位) is not a reform effect.
+9. ``_drop_ranks``: a claim about a rank (排名上升12位) is not a reform effect; ``_drop_rates``: nor is a
+   rate of response (运输时间每缩短1天,企业利润就能提高2%: 每 before a change verb).  (Rule 4 also skips a
+   count that qualifies a noun, 提升三个片区的协同水平; the quantity layer does not read 半年前 / 今年前8个月
+   as durations.)
 10. ``_drop_plans``: a target (力争/目标/计划 …, or 推动 … 压缩至 with no before value) or a merge that
    describes the measure (将A、B等环节整合至1个平台) is not a claim.
 11. ``_mark_expected``: a projected effect of a reform already in place (预计每年可为企业节省成本300万元,
@@ -158,6 +161,8 @@ _CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 +
 _OBJ_NOT_CHANGE = re.compile(alt(_V["object_not_change"]))
 _NOUN_COMPOUNDS = tuple(_V["noun_compounds"])  # 增加值: a noun, not the verb 增加
 _SHARE = _V["share_word"]  # 占
+# 提升…两个市场的竞争力: a count followed by its noun and 的 qualifies that noun; it is not the change.
+_ATTRIBUTIVE = re.compile(rf"[^\d,;。!?:\s{_POSSESSIVE}]{{1,4}}{_POSSESSIVE}")
 _LEVEL_WORDS = alt(_AM["level_words"])
 _RANGE_WORD = re.compile(rf"(?:(?P<v>{alt(longest_first(_DEC2 + _INC2))})(?:{alt(_AM['size_words'])})"
                          rf"|(?P<d>{alt(_AM['size_one_char'])}){_AM['size_suffix']})(?:{_LEVEL_WORDS}){{0,{_MAX_LEVEL_WORDS}}}$")
@@ -198,6 +203,7 @@ _BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + int(_MK["baseline_aft
 _EXPECTED = re.compile(alt(_QL["expected"]["words"]))
 _EXPECTED_NAME = _QL["expected"]["name"]
 _RANK = re.compile(alt(_SJ["rank"]))
+_EACH_CHANGE = re.compile(rf"{_SJ['each_change']}(?:{alt(longest_first(_DIRECTIONAL))})")
 
 # rules 5 and 6, N合1 and 翻一番
 _N1 = LEX["n_in_one"]
@@ -860,6 +866,8 @@ def _amount_of_change(run: _Run) -> None:
         if not run.near(_CHANGE_GATE, q.start) and not (q.unit == "%" and run.near(_RANGE_WORD_GATE, q.start)):
             continue
         cs = run.clause_start(q.start)
+        if q.dimension == "count" and _ATTRIBUTIVE.match(text, q.end, q.end + 5):
+            continue  # 两个市场的竞争力: the count belongs to a noun phrase
         found = _change_verb(run, q, cs)
         if found is None:
             continue
@@ -1009,6 +1017,16 @@ def _drop_ranks(run: _Run) -> None:
     run.out = [c for c in run.out if not _RANK.search(text, run.clause_start(c.start), c.end)]
 
 
+def _drop_rates(run: _Run) -> None:
+    """Drop the claims of a rate of response (时间成本每降低1%,育种效率就能提升0.7%): 每 right before a
+    change verb, in the claim's sentence before its end (at most :data:`WINDOW` characters back)."""
+    text = run.text
+    if _SJ["each_change"] not in text:
+        return
+    run.out = [c for c in run.out
+               if not _EACH_CHANGE.search(text, max(run.doc.sentence_start(c.start), c.start - WINDOW), c.end)]
+
+
 def _mark_expected(run: _Run) -> None:
     """A projected effect (预计每年可为企业节省成本300万元): the claim gets the qualifier ``expected``
     when 预计/预期/有望 is in its clause before its end."""
@@ -1047,7 +1065,7 @@ def _measure_merge(span: str) -> bool:
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
 RULES = (_before_after, _after_only, _marked_before_after, _baseline_after, _halved, _amount_of_change,
-         _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_plans, _mark_expected)
+         _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_plans, _mark_expected)
 
 
 @without_gc

@@ -195,7 +195,15 @@ def _skip(doc: Doc, m: re.Match, n1: str, n2: str | None, u1: str) -> bool:
         return True
     if u1 == "个" and t[m.end("u1"):m.end("u1") + 1] == "月":  # "两个多月" handled elsewhere; "个月" is a unit
         return True
+    if UNITS[u1].dimension == "duration" and not m.group("suf") and _is_time_reference(t, n1s, m.end()):
+        return True
     return False
+
+
+def _is_time_reference(t: str, a: int, e: int) -> bool:
+    """半年前 / 3天前 (ago) and 今年前8个月 (the first eight months): points and periods of time, not
+    durations (``a``, ``e``: start and end of the numeral with its unit)."""
+    return t.startswith(_NQ["ago"], e) or t.endswith(_NQ["period_before"], 0, a)
 
 
 def _value(s: str) -> tuple[float, float] | None:
