@@ -286,3 +286,19 @@ def test_points_of_time_attributive_counts_and_rates():
     # a rate of response (每缩短1天 … 就能提高2%) relates two measures; it is no effect
     assert claims("运输时间每缩短1天,企业利润就能提高2%").empty
     assert len(claims("每票货物通关时间缩短2小时")) == 1
+
+
+def test_unit_written_once():
+    r = only("许可审批时限从60个工作日减至15个")
+    check(r, "decrease", "h", before=60 * D, after=15 * D)
+    assert "working days" in r.qualifier
+    r = only("验收时间由3个至5个月缩短为20天")
+    check(r, "decrease", "h", before=(3 * 730, 5 * 730), after=20 * D)
+    # the classifier of another clause is its own count (…10个工作日，环节减少两个)
+    c = claims("办理时间由20个工作日压缩至5个工作日,审批环节减少两个")
+    assert (c.unit == "h").sum() == 1 and (c.unit == "count:个").sum() == 1, c
+
+
+def test_chain_without_verbs():
+    r = only("以往一票要30分钟,后来10分钟,现在3分钟")
+    check(r, "decrease", "h", before=0.5, after=3 / 60)

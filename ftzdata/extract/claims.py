@@ -30,7 +30,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    拓展至, 调整为 …), ``变/改 A … 为 B``; parallel lists pair up (变3次申报、3次查验为1次申报、1次查验
    gives two claims), and so do 分别 lists whatever their units.  当场办结/即时办结/即办 count as an after
    value of 0 h (qualifier ``on the spot``), 降为零 / “零收费” as 0 in the before value's unit, 零跑动 /
-   一次都不用跑 as 0 times.
+   一次都不用跑 as 0 times.  A unit written once is read on both values (从120个工作日减至30个: 30
+   working days; 2个至4个月 is a range of months).
 2. ``_after_only``: ``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3
    is a cut of 66.7 %.
 3. ``_marked_before_after``: 改革前/原来/以往 … A …, then 改革后/…后/现在 … (减少到|仅需|只需) B of the
@@ -38,8 +39,9 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
 3b. ``_baseline_after``: the new value first, then the old one after a before marker (``B …
    [比|较](原本|以往|原来)(需要|的) A``: 不到1天就办完了原本需要5天的手续; 只用6个工作日,较以往30个工作日):
    before A → after B, unless B is the size of a change (节省了2天).  Rule 3 also reads chains
-   (原来要20分钟,后来缩短到8分钟,现在只要30秒): a marked after value with no before value of its own
-   extends the before → after claim just before it, one claim from the first to the latest value.
+   (原来要20分钟,后来缩短到8分钟,现在只要30秒; 以往30分钟,后来10分钟,现在3分钟): a marked after value
+   with no before value of its own extends the before → after claim just before it, and steps joined by
+   后来/之后 are passed over: one claim from the first to the latest value.
 3c. ``_halved``: 减半 / 折半: a decrease of 50 %.
 4. ``_amount_of_change``: ``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%,
    提升24个百分点, 提高近3倍), and ``降幅/精减幅度(达) Q%``.  A baseline stated with 比/较 (较2018年的8.5天
@@ -78,6 +80,7 @@ from .lexicon import LEX, alt, chars, longest_first, not_followed
 from .numbers import CN_DIGIT, HALF, MAX_DIGITS, NONZERO, NONZERO_POSITIONAL, TEN, parse_numeral
 from .quantities import STR, Qty, _obj, _typed, find_per, qualifier_string, scan_quantities
 from .tables import table_claims
+from .units import UNITS
 
 __all__ = ["claims", "CLAIM_COLUMNS", "RULES", "find_claims", "claims_frame", "empty_claims"]
 
@@ -130,6 +133,7 @@ _GROUP_LINK = re.compile(rf"^[^\d,;。!?:{chars(_BA['after_only_to_words'])}]{{0
 _JOINER_END = re.compile(rf"(?:{_JOINERS})$")
 _RESPECTIVELY = _BA["respectively"]  # 分别
 _PAREN = re.compile(r"\([^()]{0,80}\)")
+_ELIDED_END = set(_BA["elided_unit_end"])
 
 # rule 2, after only: the clause text right before the value
 _AFTER_ONLY_TO = _BA["after_only_to_words"]
@@ -147,6 +151,7 @@ _AFTER_MARK = re.compile(alt(_MK["after"]))
 _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
 _AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
 _NEED = re.compile(alt(_MK["need"]))
+_THEN = re.compile(alt(_MK["then"]))
 _TOTAL_MARK = re.compile(rf"(?:{alt(_MK['total'])})$")
 
 # rule 4, amount of change: verb, optional object, then the value
@@ -343,6 +348,24 @@ def _zero_tokens(doc: Doc) -> list[Qty]:
     return out
 
 
+def _elided_units(doc: Doc, toks: list[Qty]) -> None:
+    """A unit written once (从120个工作日减至30个; 由5个工作日减至2个-3个): a bare classifier count right
+    after a value of the same clause whose unit word starts with that classifier, and followed by
+    punctuation or the end, is in that unit. Rewrites ``toks`` in place."""
+    text = doc.text
+    for k in range(1, len(toks)):
+        b, a = toks[k], toks[k - 1]
+        if b.dimension != "count" or not b.surface or a.surface == b.surface or not a.surface.startswith(b.surface) \
+                or a.surface not in UNITS or doc.clause_start(a.start) != doc.clause_start(b.start):
+            continue
+        if b.end < len(text) and text[b.end] not in _ELIDED_END:
+            continue
+        info = UNITS[a.surface]
+        quals = b.quals + [x for x in a.quals if x == _QL["working_days_name"] and x not in b.quals]
+        toks[k] = Qty(b.start, b.end, b.nstart, b.nend, b.low * info.factor, b.high * info.factor, info.canonical,
+                      info.dimension, b.per, quals, a.surface)
+
+
 def _is_trips(q: Qty) -> bool:
     """Is ``q`` a zero-trips token (零跑动, 一次都不用跑)?"""
     return any(w in q.surface for w in _TRIPS_GATE)
@@ -431,6 +454,7 @@ class _Run:
                 qs = [q for q in qs if not any(a <= q.start < b for a, b in trips)]
         self.doc, self.text = doc, doc.text
         self.toks: list[Qty] = sorted(qs + zeros, key=lambda q: q.start) if zeros else list(qs)
+        _elided_units(doc, self.toks)
         self.n = len(self.toks)
         self.sent = [doc.sentence_start(q.start) for q in self.toks]
         self.starts = [q.start for q in self.toks]
@@ -670,9 +694,24 @@ def _marked_before(run: _Run, j: int, limit: int) -> int | None:
         return None
     cands = [k for k in between if k not in run.used and run.toks[k].end <= limit
              and run.toks[k].unit == q.unit and not _determiner(text, run.toks[k])]
+    if len(cands) > 1 and _chain_steps(run, cands, q):
+        return cands[0]
     if len(cands) > 1:
         cands = [k for k in cands if _TOTAL_MARK.search(text, max(0, run.toks[k].start - 3), run.toks[k].start)]
     return cands[0] if len(cands) == 1 else None
+
+
+def _chain_steps(run: _Run, cands: list[int], q: Qty) -> bool:
+    """Are the values ``cands`` steps of one chain towards ``q`` (原来10分钟,后来2分钟,现在20秒): a 后来/
+    之后 … before each later step, and every step in the same direction? The steps between the first and
+    ``q`` are then marked used (one claim from the first to the latest value)."""
+    vals = [run.toks[k].mid for k in cands] + [q.mid]
+    if not (all(x > y for x, y in zip(vals, vals[1:])) or all(x < y for x, y in zip(vals, vals[1:]))):
+        return False
+    if not all(_THEN.search(run.text, run.toks[a].end, run.toks[b].start) for a, b in zip(cands, cands[1:])):
+        return False
+    run.used.update(cands[1:])
+    return True
 
 
 def _marked_before_after(run: _Run) -> None:

@@ -286,6 +286,10 @@ def scan_quantities(doc: Doc) -> list[Qty]:
             if n3:
                 r3 = _value(n3)
                 info3 = UNITS[u3]
+                if r3 is not None and u1 != u3 and u3.startswith(u1) and not n2:
+                    # 2个至4个月: one classifier shared, the unit written once, on the second number
+                    info, u1 = info3, u3
+                    low, high = r1[0] * info.factor, r1[1] * info.factor
                 if r3 is not None and info3.canonical == info.canonical:
                     high3 = r3[1] * info3.factor
                     if high3 >= low:
