@@ -302,3 +302,20 @@ def test_unit_written_once():
 def test_chain_without_verbs():
     r = only("以往一票要30分钟,后来10分钟,现在3分钟")
     check(r, "decrease", "h", before=0.5, after=3 / 60)
+
+
+def test_levels_then_their_change():
+    c = claims("口岸进口、出口查验时间分别为12小时和3小时,较2019年分别缩短了40%和60%")
+    assert len(c) == 2, c
+    check(c.iloc[0], "decrease", "h", after=12, pct=40)
+    check(c.iloc[1], "decrease", "h", after=3, pct=60)
+    assert c.iloc[0].kind == "duration"
+    r = only("单证审核时间为2小时,较去年缩短了一半")
+    check(r, "decrease", "h", after=2, pct=50)
+    # a level with no change against a baseline is not a claim
+    assert claims("查验时间为2小时,企业满意度很高").empty
+
+
+def test_newly_added_is_no_change():
+    assert claims("这家企业上月在片区新增了一家门店").empty
+    assert len(claims("办理环节减少了2个")) == 1

@@ -46,6 +46,9 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
 4. ``_amount_of_change``: ``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%,
    提升24个百分点, 提高近3倍), and ``降幅/精减幅度(达) Q%``.  A baseline stated with 比/较 (较2018年的8.5天
    减少了88%) becomes the before value.
+4b. ``_levels_then_change``: ``X(分别)为A(和B),较<baseline>(分别)VERB P(和Q)``: the levels are the after
+   values of the changes of the next clause, paired in order (通关时间分别为12小时和3小时,较2019年分别缩短了
+   40%和60%); a level left without its change is an after value of the same direction.
 5. ``_fold_restatements``: a change that restates the before/after claim just before it in the same
    sentence (149项…整合减少为96项, 减少录入53项; 250项 … 19项左右, 精减幅度超过90%) is *folded* into that
    claim (change_* / change_pct_* filled, span extended) instead of being a separate row, when the
@@ -159,7 +162,7 @@ _NOT_AMOUNT = set(_V["merge"]) | set(_V["before_after_only"])
 _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
 # A one-character verb right before the value is a place noun after 全/本/各/外 … (在全省11个地市 is not 省11个).
 _CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}"
-                     rf"|(?<![{chars(_V['place_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
+                     rf"|(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
                      rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}})$")
 _CHANGE_REACH = max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14
 _CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 + 14)  # verb end, 了, object
@@ -927,6 +930,42 @@ def _amount_of_change(run: _Run) -> None:
         run.emit(c, j, *(() if c.base_tok is None else (c.base_tok,)))
 
 
+# --- rule 4b: levels, then their change against a baseline ------------------------------------------
+def _levels_then_change(run: _Run) -> None:
+    """``X(分别)为A(和B), 较<baseline>(分别)VERB P(和Q)``: the levels of the first clause are the after values
+    of the changes of the next one (通关时间分别为30小时和2小时,较2017年分别压缩70%和80%), paired in order;
+    a level left without its change (the text stops) is an after value of the same direction."""
+    text, doc = run.text, run.doc
+    by_clause: dict[int, list[_Claim]] = {}
+    for c in run.out:
+        if (c.pct is not None or c.change is not None) and c.after is None and c.before is None:
+            by_clause.setdefault(doc.clause_start(c.start), []).append(c)
+    for cs, changes in by_clause.items():
+        if cs == 0 or not _COMPARE.match(text, cs) or doc.sentence_start(cs) > cs - 1:
+            continue
+        pcs = run.clause_start(cs - 1)
+        levels = [k for k in run.toks_in(pcs, cs - 1) if k not in run.used and run.toks[k].unit not in ("%", "pp")]
+        if not levels or any(not run.linked(a, b) for a, b in zip(levels, levels[1:])):
+            continue
+        head = text[pcs:run.toks[levels[0]].start]
+        if not _LEVEL.search(head) or len(changes) > len(levels):
+            continue
+        subj, off = _clean_subject(_LEVEL.sub("", head))
+        changes.sort(key=lambda c: c.end)
+        for n, k in enumerate(levels):
+            q = run.toks[k]
+            if n < len(changes):
+                c = changes[n]
+                c.start = min(c.start, pcs + off if subj else q.start)
+            else:
+                c = _Claim(q.start, q.end, subj, q.dimension, changes[0].direction, q.unit, run.sent[k])
+                c.after_only, c.after_tok = True, k
+                run.out.append(c)
+            c.after, c.subject, c.unit, c.kind = (q.low, q.high), subj or c.subject, q.unit, q.dimension
+            c.quals = c.quals + q.quals
+            run.used.add(k)
+
+
 # --- folding: restatements and baselines ----------------------------------------------------------
 def _fold_restatements(run: _Run) -> None:
     """A change that restates the before/after claim just before it in the same sentence is folded into
@@ -1104,7 +1143,7 @@ def _measure_merge(span: str) -> bool:
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
 RULES = (_before_after, _after_only, _marked_before_after, _baseline_after, _halved, _amount_of_change,
-         _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_plans, _mark_expected)
+         _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_plans, _mark_expected)
 
 
 @without_gc
