@@ -319,3 +319,13 @@ def test_levels_then_their_change():
 def test_newly_added_is_no_change():
     assert claims("这家企业上月在片区新增了一家门店").empty
     assert len(claims("办理环节减少了2个")) == 1
+
+
+def test_level_reached_and_list_items_are_not_paired():
+    # 达 …亿元 is a volume reached: its growth (比2015年增长了1.5倍) stays a multiple, not an after value
+    r = only("全区跨境结算额达800亿元,比2015年增长了1.5倍")
+    assert r.unit == "times" and isnan(r.after_low)
+    # 提升营商环境、12项为…: the count starts the next item of a list
+    assert claims("其中20项为优化审批、12项为提升营商环境、9项为推动贸易便利化").empty
+    c = claims("通关时间比上年分别压缩30%、45%")
+    assert sorted(c.change_pct_low) == [30, 45]

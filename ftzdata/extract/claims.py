@@ -129,7 +129,9 @@ _BETWEEN = re.compile(
 _BETWEEN_BARE = re.compile(rf"^(?P<pre>{_NOSEP}{{0,12}}?)(?:{alt(_BA['bare_to_words'])})(?P<post>{_NOSEP}{{0,10}})$")
 _TRIGGER = re.compile(not_followed(_BA["from_words"]))
 _TRIGGER_LEN = max(map(len, _BA["from_words"]))
-_BARE_TRIGGER = re.compile(not_followed(_BA["bare_from_words"]))
+_BARE_TRIGGER = re.compile("|".join(
+    (f"(?<![{chars(_BA['bare_from_not_after'][w])}])" if w in _BA["bare_from_not_after"] else "")
+    + f"(?:{not_followed({w: after})})" for w, after in _BA["bare_from_words"].items()))
 _SUBJECT_BEFORE_TRIGGER = set(_BA["subject_before"])  # 由, 从
 _JOINERS = alt(_BA["list_joiners"])
 _GROUP_LINK = re.compile(rf"^[^\d,;。!?:{chars(_BA['after_only_to_words'])}]{{0,8}}?(?:{_JOINERS})$")
@@ -179,6 +181,7 @@ _RANGE_WORD_REACH = (max(map(len, _DEC2 + _INC2)) + max(map(len, _AM["size_words
 _RANGE_WORD_GATE = (frozenset(w[-1] for w in list(_AM["size_words"]) + [_AM["size_suffix"]]),
                     1 + _MAX_LEVEL_WORDS * max(map(len, _AM["level_words"])))
 _LEVEL = re.compile(rf"(?:{_LEVEL_WORDS})$")
+_LEVEL_IS = re.compile(rf"(?:{alt(_AM['level_is'])})$")
 _OBJ_LEAD = re.compile(rf"^(?:{alt(_AM['object_lead'])})+")
 _COMPARE = re.compile(alt(_AM["comparison"]))
 _AFTER_NOUN = re.compile(rf"{_POSSESSIVE}(?P<n>[^,;。!?:(){_POSSESSIVE}\n]{{1,12}}?)"
@@ -851,6 +854,8 @@ def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
     vstart = m.start()
     if text.startswith(_NOUN_COMPOUNDS, vstart):  # 增加值765亿元: value added, not an increase
         return None
+    if m.group("obj").endswith(_AM["object_list_end"]) and not _DIGIT.search(m.group("obj")):
+        return None  # 提升营商环境、31项为…: a noun, then the next list item (not 压缩48.5%、53.3%)
     obj = _OBJ_LEAD.sub("", m.group("obj"))
     # 扩展区域涵盖…3个: the verb names a thing and the number counts what it covers;
     # 占…扩展区域面积的三成: a share of something. Neither is a change.
@@ -948,9 +953,10 @@ def _levels_then_change(run: _Run) -> None:
         if not levels or any(not run.linked(a, b) for a, b in zip(levels, levels[1:])):
             continue
         head = text[pcs:run.toks[levels[0]].start]
-        if not _LEVEL.search(head) or len(changes) > len(levels):
-            continue
-        subj, off = _clean_subject(_LEVEL.sub("", head))
+        if not _LEVEL_IS.search(head) or len(changes) > len(levels) \
+                or any(c.change is not None and c.unit != run.toks[k].unit for c, k in zip(changes, levels)):
+            continue  # 达1500亿元,比2015年增长了1.2倍: a volume reached; a multiple is no change of the level's unit
+        subj, off = _clean_subject(_LEVEL_IS.sub("", head))
         changes.sort(key=lambda c: c.end)
         for n, k in enumerate(levels):
             q = run.toks[k]
