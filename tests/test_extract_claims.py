@@ -329,3 +329,10 @@ def test_level_reached_and_list_items_are_not_paired():
     assert claims("其中20项为优化审批、12项为提升营商环境、9项为推动贸易便利化").empty
     c = claims("通关时间比上年分别压缩30%、45%")
     assert sorted(c.change_pct_low) == [30, 45]
+
+
+def test_average_growth_rate_is_no_claim():
+    assert claims("五年来片区外贸进出口年均增长18%").empty
+    assert claims("跨境电商销售额月均增长40%").empty
+    r = only("单家企业年均物流成本节省20万元")  # an average saving is a claim
+    check(r, "decrease", "CNY", change=2e5)

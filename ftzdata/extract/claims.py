@@ -67,6 +67,18 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    通关效率预计提升15%) is a claim with the qualifier ``expected``; a target (rule 10) is not a claim.
 
 A level without a change (合格率达98.17%) is not a claim.
+
+Precision conventions:
+
+- Growth and volume figures are not reform effects unless the sentence ties them to the reform as a
+  before/after of the same measure (因私出入境中介机构已有126家(改革前仅有10家) is a claim).  Applied
+  today to: average growth rates (年均增长, 月均增长: ``_drop_average_growth``), ranks (``_drop_ranks``),
+  rates of response (``_drop_rates``), 增加值 (value added) and 新增 (newly added).  A plain year-on-year
+  growth figure (同比增长22%, 进出口增长20.7%) is still returned: the written held-out batches
+  (tests/data/extract_heldout*.csv) annotate it as a claim, and dropping it needs their decision.
+- A projected effect of a reform already in place (预计每年可为企业节省成本300万元, 通关效率预计提升15%) is a
+  claim with the qualifier ``expected`` (``_mark_expected``).
+- A target (力争, 目标, 计划到2025年压缩至 …) is not a claim (``_drop_plans``).
 """
 
 from __future__ import annotations
@@ -214,6 +226,7 @@ _BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + int(_MK["baseline_aft
 _EXPECTED = re.compile(alt(_QL["expected"]["words"]))
 _EXPECTED_NAME = _QL["expected"]["name"]
 _RANK = re.compile(alt(_SJ["rank"]))
+_AVERAGE_GROWTH = re.compile(rf"(?:{alt(_V['average_growth'][0])})(?:{alt(_V['average_growth'][1])})")
 _EACH_CHANGE = re.compile(rf"{_SJ['each_change']}(?:{alt(longest_first(_DIRECTIONAL))})")
 
 # rules 5 and 6, N合1 and 翻一番
@@ -1111,6 +1124,13 @@ def _drop_rates(run: _Run) -> None:
                if not _EACH_CHANGE.search(text, max(run.doc.sentence_start(c.start), c.start - WINDOW), c.end)]
 
 
+def _drop_average_growth(run: _Run) -> None:
+    """Drop an average growth rate (进出口年均增长22%, 销售额月均增长67%): growth over a span of time, a
+    volume figure, not the effect of a reform (growth words right after 年均/月均, in the claim's span)."""
+    text = run.text
+    run.out = [c for c in run.out if not _AVERAGE_GROWTH.search(text, max(0, c.start - 3), c.end)]
+
+
 def _mark_expected(run: _Run) -> None:
     """A projected effect (预计每年可为企业节省成本300万元): the claim gets the qualifier ``expected``
     when 预计/预期/有望 is in its clause before its end."""
@@ -1149,7 +1169,7 @@ def _measure_merge(span: str) -> bool:
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
 RULES = (_before_after, _after_only, _marked_before_after, _baseline_after, _halved, _amount_of_change,
-         _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_plans, _mark_expected)
+         _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_plans, _mark_expected)
 
 
 @without_gc
