@@ -336,3 +336,10 @@ def test_average_growth_rate_is_no_claim():
     assert claims("跨境电商销售额月均增长40%").empty
     r = only("单家企业年均物流成本节省20万元")  # an average saving is a claim
     check(r, "decrease", "CNY", change=2e5)
+
+
+def test_paragraph_opening_with_now_answers_the_one_before():
+    r = only("过去开一家店,手续得花20至30天。每家店都这样。\n现在呢?全程只需三四天。")
+    check(r, "decrease", "h", before=(20 * D, 30 * D), after=(3 * D, 4 * D))
+    # without the opening marker the next paragraph is its own
+    assert claims("过去开一家店,手续得花20至30天。\n全程只需三四天。").empty

@@ -41,7 +41,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    before A → after B, unless B is the size of a change (节省了2天).  Rule 3 also reads chains
    (原来要20分钟,后来缩短到8分钟,现在只要30秒; 以往30分钟,后来10分钟,现在3分钟): a marked after value
    with no before value of its own extends the before → after claim just before it, and steps joined by
-   后来/之后 are passed over: one claim from the first to the latest value.
+   后来/之后 are passed over: one claim from the first to the latest value.  A paragraph that opens with an
+   after marker (现在呢?…只需三四天) answers the one before it, where its before value may be.
 3c. ``_halved``: 减半 / 折半: a decrease of 50 %.
 4. ``_amount_of_change``: ``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%,
    提升24个百分点, 提高近3倍), and ``降幅/精减幅度(达) Q%``.  A baseline stated with 比/较 (较2018年的8.5天
@@ -169,6 +170,7 @@ _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))})
 _AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
 _NEED = re.compile(alt(_MK["need"]))
 _THEN = re.compile(alt(_MK["then"]))
+_OPEN_SKIP = _MK["paragraph_open_skip"]
 _TOTAL_MARK = re.compile(rf"(?:{alt(_MK['total'])})$")
 
 # rule 4, amount of change: verb, optional object, then the value
@@ -701,11 +703,23 @@ def _after_only(run: _Run) -> None:
 
 
 # --- rule 3: 改革前 … A …, 改革后 … B --------------------------------------------------------------
-def _marked_before(run: _Run, j: int, limit: int) -> int | None:
+def _paragraph_opening(run: _Run, pos: int) -> tuple[int, int] | None:
+    """The after marker opening the paragraph of ``pos`` (现在呢?…), when there is a paragraph before it."""
+    ps = run.doc.paragraph_start(pos)
+    if ps == 0:
+        return None
+    a = ps
+    while a < pos and run.text[a] in _OPEN_SKIP:
+        a += 1
+    m = _AFTER_MARK.match(run.text, a)
+    return m.span() if m else None
+
+
+def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> int | None:
     """The before value for after value ``j``: the one value of its unit between the last before marker
-    of the paragraph and ``limit`` (or the one marked 合计/共计), else None."""
+    of the paragraph (or of ``para``, where it starts) and ``limit`` (or the one marked 合计/共计), else None."""
     text, q = run.text, run.toks[j]
-    bm = run.last_mark(_BEFORE_MARK, run.doc.paragraph_start(q.start), limit)
+    bm = run.last_mark(_BEFORE_MARK, run.doc.paragraph_start(q.start) if para is None else para, limit)
     if bm is None:
         return None
     between = run.toks_in(bm[1], limit)
@@ -753,9 +767,13 @@ def _marked_before_after(run: _Run) -> None:
                 and not _AFTER_CUE.search(text, max(cs, cue_end - _AFTER_CUE_REACH), cue_end):
             continue
         am = run.last_mark(_AFTER_MARK, run.sent[j], q.start)
+        para = None
         if am is None and j not in by_after:
-            continue
-        k = _marked_before(run, j, am[0] if am is not None else cs)
+            am = _paragraph_opening(run, q.start)
+            if am is None:
+                continue
+            para = run.doc.paragraph_start(am[0] - 1)  # the paragraph it answers
+        k = _marked_before(run, j, am[0] if am is not None else cs, para)
         if k is None:
             if am is not None and j not in by_after:
                 k = bisect_right(marked_ends, q.start) - 1
