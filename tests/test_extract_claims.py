@@ -209,3 +209,137 @@ def test_a_share_about_another_subject_is_not_folded_into_the_claim_before_it():
     assert list(c["subject"]) == ["办理环节", "申请材料"]
     assert c.iloc[0]["change_pct_low"] != c.iloc[0]["change_pct_low"]  # NaN: nothing folded in
     assert c.iloc[1]["change_pct_low"] == float(text[text.index("减少") + 2:text.index("%")])
+
+
+# --- rules of issue 12 (sentences written for these tests) --------------------------------------------
+def test_baseline_after_the_new_value():
+    r = only("企业登记不到1天就办完了原本需要5天的手续")
+    check(r, "decrease", "h", before=5 * D, after=1 * D)
+    assert "less than" in r.qualifier
+    r = only("新厂房验收只用了6个工作日,较以往30个工作日大大提速")
+    check(r, "decrease", "h", before=30 * D, after=6 * D)
+    # the earlier value is the size of a change, not a new level: no before → after claim
+    c = claims("报关节省了2天,比以往的5天少了不少")
+    assert not ((c.before_low == 5 * D) & (c.after_low == 2 * D)).any(), c
+
+
+def test_chain_first_to_latest_value():
+    r = only("原来办一票要20分钟,后来缩短到8分钟,现在只要30秒")
+    check(r, "decrease", "h", before=20 / 60, after=30 / 3600)
+    r = only("以前报检要4个小时,现在1个小时就办完")
+    check(r, "decrease", "h", before=4, after=1)
+
+
+def test_halved():
+    r = only("港口设施保安费减半")
+    check(r, "decrease", "%", pct=50)
+    assert r.subject == "港口设施保安费"
+
+
+def test_bare_magnitude_some_and_old_tens():
+    r = only("每年为企业节省物流费用逾百万元")
+    check(r, "decrease", "CNY", change=1e6)
+    assert r.qualifier == "more than"
+    r = only("二十几个窗口整合为一个窗口")
+    check(r, "decrease", "count:窗口", before=(21, 29), after=1)
+    r = only("查验时间缩短至卅五秒")
+    check(r, "decrease", "h", after=35 / 3600)
+    assert claims("万元户").empty  # a magnitude alone is no number
+
+
+def test_after_only_within_and_size_ratio():
+    r = only("进口冷链货物通关时长压缩在8小时以内")
+    check(r, "decrease", "h", after=8)
+    assert "within" in r.qualifier
+    r = only("各环节耗时降低比均达到四成")
+    check(r, "decrease", "%", pct=40)
+
+
+def test_ranks_value_added_and_expected():
+    assert claims("该综保区进出口额全国排名上升12位").empty
+    assert claims("片区工业增加值120亿元").empty
+    r = only("这一做法推开后,预计每年可为企业节省仓储费用200万元")
+    check(r, "decrease", "CNY", change=2e6)
+    assert "expected" in r.qualifier
+    assert "expected" not in only("这一做法每年为企业节省仓储费用200万元").qualifier
+
+
+def test_no_trips_is_not_one_trip():
+    r = only("以前要跑五六次,现在一次都不用跑")
+    check(r, "decrease", "count:次", before=(5, 6), after=0)
+
+
+def test_listed_merge_is_the_measure():
+    assert claims("将名称核准、银行开户和税务登记合并为一次").empty
+    r = only("审批环节由5个合并为1个")
+    check(r, "decrease", "count:个", before=5, after=1)
+
+
+def test_points_of_time_attributive_counts_and_rates():
+    # 两年前 is a point in time, 今年前5个月 a period: neither is the before value
+    r = only("原来办证要3天,两年前压缩到了1天,现在只要2小时")
+    check(r, "decrease", "h", before=3 * D, after=2)
+    r = only("今年前5个月,口岸查验效率提升30%")
+    check(r, "increase", "%", pct=30)
+    # a count that qualifies a noun (三个片区的) is not the size of the change
+    assert claims("进一步提升三个片区的协同水平").empty
+    # a rate of response (每缩短1天 … 就能提高2%) relates two measures; it is no effect
+    assert claims("运输时间每缩短1天,企业利润就能提高2%").empty
+    assert len(claims("每票货物通关时间缩短2小时")) == 1
+
+
+def test_unit_written_once():
+    r = only("许可审批时限从60个工作日减至15个")
+    check(r, "decrease", "h", before=60 * D, after=15 * D)
+    assert "working days" in r.qualifier
+    r = only("验收时间由3个至5个月缩短为20天")
+    check(r, "decrease", "h", before=(3 * 730, 5 * 730), after=20 * D)
+    # the classifier of another clause is its own count (…10个工作日，环节减少两个)
+    c = claims("办理时间由20个工作日压缩至5个工作日,审批环节减少两个")
+    assert (c.unit == "h").sum() == 1 and (c.unit == "count:个").sum() == 1, c
+
+
+def test_chain_without_verbs():
+    r = only("以往一票要30分钟,后来10分钟,现在3分钟")
+    check(r, "decrease", "h", before=0.5, after=3 / 60)
+
+
+def test_levels_then_their_change():
+    c = claims("口岸进口、出口查验时间分别为12小时和3小时,较2019年分别缩短了40%和60%")
+    assert len(c) == 2, c
+    check(c.iloc[0], "decrease", "h", after=12, pct=40)
+    check(c.iloc[1], "decrease", "h", after=3, pct=60)
+    assert c.iloc[0].kind == "duration"
+    r = only("单证审核时间为2小时,较去年缩短了一半")
+    check(r, "decrease", "h", after=2, pct=50)
+    # a level with no change against a baseline is not a claim
+    assert claims("查验时间为2小时,企业满意度很高").empty
+
+
+def test_newly_added_is_no_change():
+    assert claims("这家企业上月在片区新增了一家门店").empty
+    assert len(claims("办理环节减少了2个")) == 1
+
+
+def test_level_reached_and_list_items_are_not_paired():
+    # 达 …亿元 is a volume reached: its growth (比2015年增长了1.5倍) stays a multiple, not an after value
+    r = only("全区跨境结算额达800亿元,比2015年增长了1.5倍")
+    assert r.unit == "times" and isnan(r.after_low)
+    # 提升营商环境、12项为…: the count starts the next item of a list
+    assert claims("其中20项为优化审批、12项为提升营商环境、9项为推动贸易便利化").empty
+    c = claims("通关时间比上年分别压缩30%、45%")
+    assert sorted(c.change_pct_low) == [30, 45]
+
+
+def test_average_growth_rate_is_no_claim():
+    assert claims("五年来片区外贸进出口年均增长18%").empty
+    assert claims("跨境电商销售额月均增长40%").empty
+    r = only("单家企业年均物流成本节省20万元")  # an average saving is a claim
+    check(r, "decrease", "CNY", change=2e5)
+
+
+def test_paragraph_opening_with_now_answers_the_one_before():
+    r = only("过去开一家店,手续得花20至30天。每家店都这样。\n现在呢?全程只需三四天。")
+    check(r, "decrease", "h", before=(20 * D, 30 * D), after=(3 * D, 4 * D))
+    # without the opening marker the next paragraph is its own
+    assert claims("过去开一家店,手续得花20至30天。\n全程只需三四天。").empty

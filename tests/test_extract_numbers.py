@@ -170,3 +170,13 @@ def test_inner_qualifiers_and_ranges_of_tenths(text, low, high, unit):
 
     r = quantities(text).iloc[0]
     assert (r["value_low"], r["value_high"], r["unit"]) == (low, high, unit)
+
+
+def test_some_bare_magnitude_and_old_tens():
+    assert parse_number("十几") == (11.0, 19.0)
+    assert parse_number("三十几") == (31.0, 39.0)
+    assert parse_number("廿三") == (23.0, 23.0)
+    assert parse_number("逾千万") == (1e7, 1e7)
+    assert parse_number("超百万") == (1e6, 1e6)
+    for bad in ["万", "几", "几十几"]:  # a magnitude with no bound word; 几 alone
+        assert parse_number(bad) is None, bad

@@ -30,14 +30,26 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    拓展至, 调整为 …), ``变/改 A … 为 B``; parallel lists pair up (变3次申报、3次查验为1次申报、1次查验
    gives two claims), and so do 分别 lists whatever their units.  当场办结/即时办结/即办 count as an after
    value of 0 h (qualifier ``on the spot``), 降为零 / “零收费” as 0 in the before value's unit, 零跑动 /
-   一次都不用跑 as 0 times.
+   一次都不用跑 as 0 times.  A unit written once is read on both values (从120个工作日减至30个: 30
+   working days; 2个至4个月 is a range of months).
 2. ``_after_only``: ``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3
    is a cut of 66.7 %.
 3. ``_marked_before_after``: 改革前/原来/以往 … A …, then 改革后/…后/现在 … (减少到|仅需|只需) B of the
    same unit in the same paragraph: before A → after B (A must be unique, or the one marked 合计/共计/累计).
+3b. ``_baseline_after``: the new value first, then the old one after a before marker (``B …
+   [比|较](原本|以往|原来)(需要|的) A``: 不到1天就办完了原本需要5天的手续; 只用6个工作日,较以往30个工作日):
+   before A → after B, unless B is the size of a change (节省了2天).  Rule 3 also reads chains
+   (原来要20分钟,后来缩短到8分钟,现在只要30秒; 以往30分钟,后来10分钟,现在3分钟): a marked after value
+   with no before value of its own extends the before → after claim just before it, and steps joined by
+   后来/之后 are passed over: one claim from the first to the latest value.  A paragraph that opens with an
+   after marker (现在呢?…只需三四天) answers the one before it, where its before value may be.
+3c. ``_halved``: 减半 / 折半: a decrease of 50 %.
 4. ``_amount_of_change``: ``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%,
    提升24个百分点, 提高近3倍), and ``降幅/精减幅度(达) Q%``.  A baseline stated with 比/较 (较2018年的8.5天
    减少了88%) becomes the before value.
+4b. ``_levels_then_change``: ``X(分别)为A(和B),较<baseline>(分别)VERB P(和Q)``: the levels are the after
+   values of the changes of the next clause, paired in order (通关时间分别为12小时和3小时,较2019年分别缩短了
+   40%和60%); a level left without its change is an after value of the same direction.
 5. ``_fold_restatements``: a change that restates the before/after claim just before it in the same
    sentence (149项…整合减少为96项, 减少录入53项; 250项 … 19项左右, 精减幅度超过90%) is *folded* into that
    claim (change_* / change_pct_* filled, span extended) instead of being a separate row, when the
@@ -46,10 +58,28 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
 7. ``_doubling``: 翻一番 / 翻了两番: a change of 1 / 3 times.
 8. ``_tables``: tables with a 改革前 and a 改革后 column (tab- or ``|``-separated rows): each row with a
    value and a unit in both cells (see :mod:`ftzdata.extract.tables`).
-9. ``_drop_plans``: a target (力争/目标/计划 …, or 推动 … 压缩至 with no before value) or a merge that
+9. ``_drop_ranks``: a claim about a rank (排名上升12位) is not a reform effect; ``_drop_rates``: nor is a
+   rate of response (运输时间每缩短1天,企业利润就能提高2%: 每 before a change verb).  (Rule 4 also skips a
+   count that qualifies a noun, 提升三个片区的协同水平; the quantity layer does not read 半年前 / 今年前8个月
+   as durations.)
+10. ``_drop_plans``: a target (力争/目标/计划 …, or 推动 … 压缩至 with no before value) or a merge that
    describes the measure (将A、B等环节整合至1个平台) is not a claim.
+11. ``_mark_expected``: a projected effect of a reform already in place (预计每年可为企业节省成本300万元,
+   通关效率预计提升15%) is a claim with the qualifier ``expected``; a target (rule 10) is not a claim.
 
 A level without a change (合格率达98.17%) is not a claim.
+
+Precision conventions:
+
+- Growth and volume figures are not reform effects unless the sentence ties them to the reform as a
+  before/after of the same measure (因私出入境中介机构已有126家(改革前仅有10家) is a claim).  Applied
+  today to: average growth rates (年均增长, 月均增长: ``_drop_average_growth``), ranks (``_drop_ranks``),
+  rates of response (``_drop_rates``), 增加值 (value added) and 新增 (newly added).  A plain year-on-year
+  growth figure (同比增长22%, 进出口增长20.7%) is still returned: the written held-out batches
+  (tests/data/extract_heldout*.csv) annotate it as a claim, and dropping it needs their decision.
+- A projected effect of a reform already in place (预计每年可为企业节省成本300万元, 通关效率预计提升15%) is a
+  claim with the qualifier ``expected`` (``_mark_expected``).
+- A target (力争, 目标, 计划到2025年压缩至 …) is not a claim (``_drop_plans``).
 """
 
 from __future__ import annotations
@@ -66,6 +96,7 @@ from .lexicon import LEX, alt, chars, longest_first, not_followed
 from .numbers import CN_DIGIT, HALF, MAX_DIGITS, NONZERO, NONZERO_POSITIONAL, TEN, parse_numeral
 from .quantities import STR, Qty, _obj, _typed, find_per, qualifier_string, scan_quantities
 from .tables import table_claims
+from .units import UNITS
 
 __all__ = ["claims", "CLAIM_COLUMNS", "RULES", "find_claims", "claims_frame", "empty_claims"]
 
@@ -111,13 +142,16 @@ _BETWEEN = re.compile(
 _BETWEEN_BARE = re.compile(rf"^(?P<pre>{_NOSEP}{{0,12}}?)(?:{alt(_BA['bare_to_words'])})(?P<post>{_NOSEP}{{0,10}})$")
 _TRIGGER = re.compile(not_followed(_BA["from_words"]))
 _TRIGGER_LEN = max(map(len, _BA["from_words"]))
-_BARE_TRIGGER = re.compile(not_followed(_BA["bare_from_words"]))
+_BARE_TRIGGER = re.compile("|".join(
+    (f"(?<![{chars(_BA['bare_from_not_after'][w])}])" if w in _BA["bare_from_not_after"] else "")
+    + f"(?:{not_followed({w: after})})" for w, after in _BA["bare_from_words"].items()))
 _SUBJECT_BEFORE_TRIGGER = set(_BA["subject_before"])  # 由, 从
 _JOINERS = alt(_BA["list_joiners"])
 _GROUP_LINK = re.compile(rf"^[^\d,;。!?:{chars(_BA['after_only_to_words'])}]{{0,8}}?(?:{_JOINERS})$")
 _JOINER_END = re.compile(rf"(?:{_JOINERS})$")
 _RESPECTIVELY = _BA["respectively"]  # 分别
 _PAREN = re.compile(r"\([^()]{0,80}\)")
+_ELIDED_END = set(_BA["elided_unit_end"])
 
 # rule 2, after only: the clause text right before the value
 _AFTER_ONLY_TO = _BA["after_only_to_words"]
@@ -135,6 +169,8 @@ _AFTER_MARK = re.compile(alt(_MK["after"]))
 _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
 _AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
 _NEED = re.compile(alt(_MK["need"]))
+_THEN = re.compile(alt(_MK["then"]))
+_OPEN_SKIP = _MK["paragraph_open_skip"]
 _TOTAL_MARK = re.compile(rf"(?:{alt(_MK['total'])})$")
 
 # rule 4, amount of change: verb, optional object, then the value
@@ -142,12 +178,15 @@ _NOT_AMOUNT = set(_V["merge"]) | set(_V["before_after_only"])
 _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
 # A one-character verb right before the value is a place noun after 全/本/各/外 … (在全省11个地市 is not 省11个).
 _CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}"
-                     rf"|(?<![{chars(_V['place_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
+                     rf"|(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
                      rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}})$")
 _CHANGE_REACH = max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14
 _CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 + 14)  # verb end, 了, object
 _OBJ_NOT_CHANGE = re.compile(alt(_V["object_not_change"]))
+_NOUN_COMPOUNDS = tuple(_V["noun_compounds"])  # 增加值: a noun, not the verb 增加
 _SHARE = _V["share_word"]  # 占
+# 提升…两个市场的竞争力: a count followed by its noun and 的 qualifies that noun; it is not the change.
+_ATTRIBUTIVE = re.compile(rf"[^\d,;。!?:\s{_POSSESSIVE}]{{1,4}}{_POSSESSIVE}")
 _LEVEL_WORDS = alt(_AM["level_words"])
 _RANGE_WORD = re.compile(rf"(?:(?P<v>{alt(longest_first(_DEC2 + _INC2))})(?:{alt(_AM['size_words'])})"
                          rf"|(?P<d>{alt(_AM['size_one_char'])}){_AM['size_suffix']})(?:{_LEVEL_WORDS}){{0,{_MAX_LEVEL_WORDS}}}$")
@@ -156,6 +195,7 @@ _RANGE_WORD_REACH = (max(map(len, _DEC2 + _INC2)) + max(map(len, _AM["size_words
 _RANGE_WORD_GATE = (frozenset(w[-1] for w in list(_AM["size_words"]) + [_AM["size_suffix"]]),
                     1 + _MAX_LEVEL_WORDS * max(map(len, _AM["level_words"])))
 _LEVEL = re.compile(rf"(?:{_LEVEL_WORDS})$")
+_LEVEL_IS = re.compile(rf"(?:{alt(_AM['level_is'])})$")
 _OBJ_LEAD = re.compile(rf"^(?:{alt(_AM['object_lead'])})+")
 _COMPARE = re.compile(alt(_AM["comparison"]))
 _AFTER_NOUN = re.compile(rf"{_POSSESSIVE}(?P<n>[^,;。!?:(){_POSSESSIVE}\n]{{1,12}}?)"
@@ -174,6 +214,22 @@ _ZERO_VALUE = re.compile(rf"[{chars(_ZERO_CHARS)}](?<=[{chars(_ZERO_TO)}][{chars
 _ZERO_GATE = tuple(_ZR["on_the_spot"])
 _ZERO_VALUE_GATE = tuple(t + z for t in _ZERO_TO for z in _ZERO_CHARS) + ("“" + _ZERO_CHARS[0],)
 _TRIPS_GATE = tuple(_ZR["no_trips"])
+
+# halved (减半): a decrease of 50 %
+_HALVED = re.compile(alt(_V["halved"]["words"]))
+_HALVED_PCT = float(_V["halved"]["pct"])
+
+# a baseline after the new value (不到1天就办完了原本需要3天的手续)
+_BASELINE_AFTER = re.compile(rf"(?:{alt(_AM['comparison'])})?(?:{alt(_MK['before'])})"
+                             rf"[^,;。!?:\n\d]{{0,{int(_MK['baseline_after_gap'])}}}$")
+_BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + int(_MK["baseline_after_gap"])
+
+# qualifier expected (预计 …), and ranks
+_EXPECTED = re.compile(alt(_QL["expected"]["words"]))
+_EXPECTED_NAME = _QL["expected"]["name"]
+_RANK = re.compile(alt(_SJ["rank"]))
+_AVERAGE_GROWTH = re.compile(rf"(?:{alt(_V['average_growth'][0])})(?:{alt(_V['average_growth'][1])})")
+_EACH_CHANGE = re.compile(rf"{_SJ['each_change']}(?:{alt(longest_first(_DIRECTIONAL))})")
 
 # rules 5 and 6, N合1 and 翻一番
 _N1 = LEX["n_in_one"]
@@ -195,6 +251,7 @@ _RESTATE_WORDS = re.compile(rf"(?:{alt(LEX['fold']['restate_subject_end'])})$")
 _DIGIT = re.compile(rf"[\d{NONZERO}{TEN}{HALF}]")
 _PLAN = re.compile(not_followed(_PL["words"]) + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
 _PLAN_AFTER_ONLY = re.compile(alt(_PL["after_only_push"]))
+_LIST_END = re.compile(alt(_PL["list_etc"]))
 _MERGE_TO = re.compile(rf"(?:{alt(_V['merge'])})(?:{_TO})")  # 、 … 等 … 整合至 (see _measure_merge)
 
 # subject clean-up
@@ -312,6 +369,24 @@ def _zero_tokens(doc: Doc) -> list[Qty]:
     return out
 
 
+def _elided_units(doc: Doc, toks: list[Qty]) -> None:
+    """A unit written once (从120个工作日减至30个; 由5个工作日减至2个-3个): a bare classifier count right
+    after a value of the same clause whose unit word starts with that classifier, and followed by
+    punctuation or the end, is in that unit. Rewrites ``toks`` in place."""
+    text = doc.text
+    for k in range(1, len(toks)):
+        b, a = toks[k], toks[k - 1]
+        if b.dimension != "count" or not b.surface or a.surface == b.surface or not a.surface.startswith(b.surface) \
+                or a.surface not in UNITS or doc.clause_start(a.start) != doc.clause_start(b.start):
+            continue
+        if b.end < len(text) and text[b.end] not in _ELIDED_END:
+            continue
+        info = UNITS[a.surface]
+        quals = b.quals + [x for x in a.quals if x == _QL["working_days_name"] and x not in b.quals]
+        toks[k] = Qty(b.start, b.end, b.nstart, b.nend, b.low * info.factor, b.high * info.factor, info.canonical,
+                      info.dimension, b.per, quals, a.surface)
+
+
 def _is_trips(q: Qty) -> bool:
     """Is ``q`` a zero-trips token (零跑动, 一次都不用跑)?"""
     return any(w in q.surface for w in _TRIPS_GATE)
@@ -395,8 +470,12 @@ class _Run:
         if zeros and qs:  # a zero inside a quantity (为0.5天 is excluded by the pattern; 为0元 is a quantity)
             qstarts = [q.start for q in qs]
             zeros = [z for z in zeros if z.dimension != "zero" or not _inside(qs, qstarts, z)]
+            trips = [(z.start, z.end) for z in zeros if _is_trips(z)]
+            if trips:  # 一次都不用跑 is zero trips, not one trip: its 一次 is no quantity of its own
+                qs = [q for q in qs if not any(a <= q.start < b for a, b in trips)]
         self.doc, self.text = doc, doc.text
         self.toks: list[Qty] = sorted(qs + zeros, key=lambda q: q.start) if zeros else list(qs)
+        _elided_units(doc, self.toks)
         self.n = len(self.toks)
         self.sent = [doc.sentence_start(q.start) for q in self.toks]
         self.starts = [q.start for q in self.toks]
@@ -630,11 +709,23 @@ def _after_only(run: _Run) -> None:
 
 
 # --- rule 3: 改革前 … A …, 改革后 … B --------------------------------------------------------------
-def _marked_before(run: _Run, j: int, limit: int) -> int | None:
+def _paragraph_opening(run: _Run, pos: int) -> tuple[int, int] | None:
+    """The after marker opening the paragraph of ``pos`` (现在呢?…), when there is a paragraph before it."""
+    ps = run.doc.paragraph_start(pos)
+    if ps == 0:
+        return None
+    a = ps
+    while a < pos and run.text[a] in _OPEN_SKIP:
+        a += 1
+    m = _AFTER_MARK.match(run.text, a)
+    return m.span() if m else None
+
+
+def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> int | None:
     """The before value for after value ``j``: the one value of its unit between the last before marker
-    of the paragraph and ``limit`` (or the one marked 合计/共计), else None."""
+    of the paragraph (or of ``para``, where it starts) and ``limit`` (or the one marked 合计/共计), else None."""
     text, q = run.text, run.toks[j]
-    bm = run.last_mark(_BEFORE_MARK, run.doc.paragraph_start(q.start), limit)
+    bm = run.last_mark(_BEFORE_MARK, run.doc.paragraph_start(q.start) if para is None else para, limit)
     if bm is None:
         return None
     between = run.toks_in(bm[1], limit)
@@ -642,9 +733,24 @@ def _marked_before(run: _Run, j: int, limit: int) -> int | None:
         return None
     cands = [k for k in between if k not in run.used and run.toks[k].end <= limit
              and run.toks[k].unit == q.unit and not _determiner(text, run.toks[k])]
+    if len(cands) > 1 and _chain_steps(run, cands, q):
+        return cands[0]
     if len(cands) > 1:
         cands = [k for k in cands if _TOTAL_MARK.search(text, max(0, run.toks[k].start - 3), run.toks[k].start)]
     return cands[0] if len(cands) == 1 else None
+
+
+def _chain_steps(run: _Run, cands: list[int], q: Qty) -> bool:
+    """Are the values ``cands`` steps of one chain towards ``q`` (原来10分钟,后来2分钟,现在20秒): a 后来/
+    之后 … before each later step, and every step in the same direction? The steps between the first and
+    ``q`` are then marked used (one claim from the first to the latest value)."""
+    vals = [run.toks[k].mid for k in cands] + [q.mid]
+    if not (all(x > y for x, y in zip(vals, vals[1:])) or all(x < y for x, y in zip(vals, vals[1:]))):
+        return False
+    if not all(_THEN.search(run.text, run.toks[a].end, run.toks[b].start) for a, b in zip(cands, cands[1:])):
+        return False
+    run.used.update(cands[1:])
+    return True
 
 
 def _marked_before_after(run: _Run) -> None:
@@ -652,6 +758,8 @@ def _marked_before_after(run: _Run) -> None:
     before A → after B. Completes an after-only claim of rule 2 (adds its before value) or adds a claim."""
     text = run.text
     by_after = {c.after_tok: c for c in run.out if c.after_only}
+    marked = sorted((c for c in run.out if c.before is not None and c.after is not None), key=lambda c: c.end)
+    marked_ends = [c.end for c in marked]  # claims before → after so far, by end, for chains
     for j in range(run.n):
         if j in run.used and j not in by_after:
             continue
@@ -665,10 +773,17 @@ def _marked_before_after(run: _Run) -> None:
                 and not _AFTER_CUE.search(text, max(cs, cue_end - _AFTER_CUE_REACH), cue_end):
             continue
         am = run.last_mark(_AFTER_MARK, run.sent[j], q.start)
+        para = None
         if am is None and j not in by_after:
-            continue
-        k = _marked_before(run, j, am[0] if am is not None else cs)
+            am = _paragraph_opening(run, q.start)
+            if am is None:
+                continue
+            para = run.doc.paragraph_start(am[0] - 1)  # the paragraph it answers
+        k = _marked_before(run, j, am[0] if am is not None else cs, para)
         if k is None:
+            if am is not None and j not in by_after:
+                k = bisect_right(marked_ends, q.start) - 1
+                _extend_chain(run, marked[k] if k >= 0 else None, j)
             continue
         qa = run.toks[k]
         if qa.mid == q.mid:
@@ -688,6 +803,25 @@ def _marked_before_after(run: _Run) -> None:
             _add_before(run, c, k)
 
 
+def _extend_chain(run: _Run, c: _Claim | None, j: int) -> None:
+    """A chain of values (原来要10分钟，后来缩短到2分钟，现在20秒): the marked after value ``j`` with no
+    before value of its own, right after before → after claim ``c`` (same paragraph and unit, same
+    direction, no other value of the unit between), becomes ``c``'s after value: first → latest value."""
+    if c is None:
+        return
+    q = run.toks[j]
+    if c.unit != q.unit or c.before is None or c.after is None or c.change is not None or c.pct is not None \
+            or c.end > q.start or run.doc.paragraph_start(c.end) != run.doc.paragraph_start(q.start):
+        return
+    if any(run.toks[k].unit == q.unit for k in run.toks_in(c.end, q.start)):
+        return
+    if _value_direction(sum(c.before) / 2, q.mid) != c.direction or sum(c.after) / 2 == q.mid:
+        return
+    c.after, c.end = (q.low, q.high), q.end
+    c.quals = c.quals + q.quals
+    run.used.add(j)
+
+
 def _add_before(run: _Run, c: _Claim, k: int) -> None:
     """Complete after-only claim ``c`` with before value ``k`` (rule 3)."""
     qa = run.toks[k]
@@ -696,6 +830,52 @@ def _add_before(run: _Run, c: _Claim, k: int) -> None:
     c.after_only = False
     c.start = min(c.start, qa.start)
     run.used.add(k)
+
+
+# --- rule 3b: a baseline written after the new value ---------------------------------------------------
+def _baseline_after(run: _Run) -> None:
+    """``B … [比|较](原本|以往|原来 …)(需要|的) A``: the new value first, then the old one it replaces
+    (不到1天就办完了原本需要3天的手续; 只用了5个工作日,比以往20个工作日): before A → after B, B being
+    the nearest earlier value of A's dimension in the sentence, unused and not the size of a change."""
+    text = run.text
+    for j in range(1, run.n):
+        q = run.toks[j]
+        if j in run.used or q.surface == "" or q.dimension in ("zero", "other"):
+            continue
+        m = _BASELINE_AFTER.search(text, max(run.sent[j], q.start - _BASELINE_AFTER_REACH), q.nstart)
+        if not m:
+            continue
+        i = next((k for k in range(j - 1, max(-1, j - _MAX_LIST), -1)
+                  if run.toks[k].dimension == q.dimension), None)
+        if i is None or i in run.used or run.sent[i] != run.sent[j] or run.toks[i].end > m.start():
+            continue
+        qb = run.toks[i]
+        cs = run.clause_start(qb.start)
+        if not _compatible(q, qb) or qb.mid == q.mid or _change_verb(run, qb, cs) is not None:
+            continue
+        subj, off = _clean_subject(text[cs:qb.start])
+        start = cs + off if subj else qb.start
+        c = _Claim(start, q.end, subj, q.dimension, _value_direction(q.mid, qb.mid), _claim_unit(q, qb), run.sent[j])
+        c.before, c.after = (q.low, q.high), (qb.low, qb.high)
+        c.quals = q.quals + qb.quals + _context_quals(text, start, qb.end)
+        c.per = qb.per or q.per or find_per(text, start, q.end)
+        run.emit(c, i, j)
+
+
+# --- rule 3c: halved ----------------------------------------------------------------------------
+def _halved(run: _Run) -> None:
+    """``X减半`` / ``X折半``: X decreased by 50 % (路桥费减半)."""
+    text = run.text
+    if not any(w in text for w in _V["halved"]["words"]):
+        return
+    for m in _HALVED.finditer(text):
+        cs = run.clause_start(m.start())
+        subj, off = _clean_subject(text[cs:m.start()])
+        c = _Claim(cs + off if subj else m.start(), m.end(), subj, "ratio", "decrease", "%",
+                   run.doc.sentence_start(m.start()))
+        c.pct = (_HALVED_PCT, _HALVED_PCT)
+        c.quals = _context_quals(text, cs, m.end())
+        run.emit(c)
 
 
 # --- rule 4: amount of change --------------------------------------------------------------------
@@ -709,6 +889,10 @@ def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
             return None
         return word.group("v") or word.group("d"), word.start(), ""
     vstart = m.start()
+    if text.startswith(_NOUN_COMPOUNDS, vstart):  # 增加值765亿元: value added, not an increase
+        return None
+    if m.group("obj").endswith(_AM["object_list_end"]) and not _DIGIT.search(m.group("obj")):
+        return None  # 提升营商环境、31项为…: a noun, then the next list item (not 压缩48.5%、53.3%)
     obj = _OBJ_LEAD.sub("", m.group("obj"))
     # 扩展区域涵盖…3个: the verb names a thing and the number counts what it covers;
     # 占…扩展区域面积的三成: a share of something. Neither is a change.
@@ -766,6 +950,8 @@ def _amount_of_change(run: _Run) -> None:
         if not run.near(_CHANGE_GATE, q.start) and not (q.unit == "%" and run.near(_RANGE_WORD_GATE, q.start)):
             continue
         cs = run.clause_start(q.start)
+        if q.dimension == "count" and _ATTRIBUTIVE.match(text, q.end, q.end + 5):
+            continue  # 两个市场的竞争力: the count belongs to a noun phrase
         found = _change_verb(run, q, cs)
         if found is None:
             continue
@@ -784,6 +970,43 @@ def _amount_of_change(run: _Run) -> None:
         c.per = q.per or find_per(text, start, q.end)
         c.base_tok = _baseline(run, j, cs, vstart)
         run.emit(c, j, *(() if c.base_tok is None else (c.base_tok,)))
+
+
+# --- rule 4b: levels, then their change against a baseline ------------------------------------------
+def _levels_then_change(run: _Run) -> None:
+    """``X(分别)为A(和B), 较<baseline>(分别)VERB P(和Q)``: the levels of the first clause are the after values
+    of the changes of the next one (通关时间分别为30小时和2小时,较2017年分别压缩70%和80%), paired in order;
+    a level left without its change (the text stops) is an after value of the same direction."""
+    text, doc = run.text, run.doc
+    by_clause: dict[int, list[_Claim]] = {}
+    for c in run.out:
+        if (c.pct is not None or c.change is not None) and c.after is None and c.before is None:
+            by_clause.setdefault(doc.clause_start(c.start), []).append(c)
+    for cs, changes in by_clause.items():
+        if cs == 0 or not _COMPARE.match(text, cs) or doc.sentence_start(cs) > cs - 1:
+            continue
+        pcs = run.clause_start(cs - 1)
+        levels = [k for k in run.toks_in(pcs, cs - 1) if k not in run.used and run.toks[k].unit not in ("%", "pp")]
+        if not levels or any(not run.linked(a, b) for a, b in zip(levels, levels[1:])):
+            continue
+        head = text[pcs:run.toks[levels[0]].start]
+        if not _LEVEL_IS.search(head) or len(changes) > len(levels) \
+                or any(c.change is not None and c.unit != run.toks[k].unit for c, k in zip(changes, levels)):
+            continue  # 达1500亿元,比2015年增长了1.2倍: a volume reached; a multiple is no change of the level's unit
+        subj, off = _clean_subject(_LEVEL_IS.sub("", head))
+        changes.sort(key=lambda c: c.end)
+        for n, k in enumerate(levels):
+            q = run.toks[k]
+            if n < len(changes):
+                c = changes[n]
+                c.start = min(c.start, pcs + off if subj else q.start)
+            else:
+                c = _Claim(q.start, q.end, subj, q.dimension, changes[0].direction, q.unit, run.sent[k])
+                c.after_only, c.after_tok = True, k
+                run.out.append(c)
+            c.after, c.subject, c.unit, c.kind = (q.low, q.high), subj or c.subject, q.unit, q.dimension
+            c.quals = c.quals + q.quals
+            run.used.add(k)
 
 
 # --- folding: restatements and baselines ----------------------------------------------------------
@@ -908,6 +1131,38 @@ def _drop_unreadable(run: _Run) -> None:
         run.out = [c for c in run.out if not run.any_mark(_UNREADABLE, run.clause_start(c.start), c.end)]
 
 
+def _drop_ranks(run: _Run) -> None:
+    """Drop a claim about a rank (进出口值排名提升55位: a place in a league table, not a reform effect)."""
+    text = run.text
+    run.out = [c for c in run.out if not _RANK.search(text, run.clause_start(c.start), c.end)]
+
+
+def _drop_rates(run: _Run) -> None:
+    """Drop the claims of a rate of response (时间成本每降低1%,育种效率就能提升0.7%): 每 right before a
+    change verb, in the claim's sentence before its end (at most :data:`WINDOW` characters back)."""
+    text = run.text
+    if _SJ["each_change"] not in text:
+        return
+    run.out = [c for c in run.out
+               if not _EACH_CHANGE.search(text, max(run.doc.sentence_start(c.start), c.start - WINDOW), c.end)]
+
+
+def _drop_average_growth(run: _Run) -> None:
+    """Drop an average growth rate (进出口年均增长22%, 销售额月均增长67%): growth over a span of time, a
+    volume figure, not the effect of a reform (growth words right after 年均/月均, in the claim's span)."""
+    text = run.text
+    run.out = [c for c in run.out if not _AVERAGE_GROWTH.search(text, max(0, c.start - 3), c.end)]
+
+
+def _mark_expected(run: _Run) -> None:
+    """A projected effect (预计每年可为企业节省成本300万元): the claim gets the qualifier ``expected``
+    when 预计/预期/有望 is in its clause before its end."""
+    text = run.text
+    for c in run.out:
+        if _EXPECTED.search(text, run.clause_start(c.start), c.end) and _EXPECTED_NAME not in c.quals:
+            c.quals = c.quals + [_EXPECTED_NAME]
+
+
 def _drop_plans(run: _Run) -> None:
     """Drop targets and descriptions of the measure (see :func:`_is_plan`)."""
     run.out = [c for c in run.out if not _is_plan(run, c)]
@@ -926,17 +1181,18 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
 
 
 def _measure_merge(span: str) -> bool:
-    """将A、B等环节整合至1个平台: a list (、), then 等, then a merge verb with its 至/为 (within one clause)."""
+    """将A、B等环节整合至1个平台 / A、B和C合并为一次: a list (、), then 等/和/及/与, then a merge verb with
+    its 至/为 (within one clause)."""
     i = span.find("、")
-    j = span.find(_PL["list_etc"], i + 1) if i >= 0 else -1
-    return j >= 0 and _MERGE_TO.search(span, j + 1) is not None
+    m = _LIST_END.search(span, i + 1) if i >= 0 else None
+    return m is not None and _MERGE_TO.search(span, m.end()) is not None
 
 
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
-RULES = (_before_after, _after_only, _marked_before_after, _amount_of_change, _fold_restatements, _n_in_one,
-         _doubling, _tables, _drop_unreadable, _drop_plans)
+RULES = (_before_after, _after_only, _marked_before_after, _baseline_after, _halved, _amount_of_change,
+         _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_plans, _mark_expected)
 
 
 @without_gc

@@ -22,7 +22,7 @@ __all__ = ["parse_number", "parse_numeral", "CN_DIGIT", "AR_NUM", "CN_NUM", "NUM
 
 _NUM = LEX["numerals"]
 CN_DIGIT: dict[str, int] = {str(k): int(v) for k, v in _NUM["digits"].items()}
-_CN_SMALL_UNIT: dict[str, int] = {str(k): int(v) for k, v in _NUM["small_units"].items()}
+_CN_SMALL_UNIT: dict[str, int] = {str(k): int(v) for k, v in {**_NUM["small_units"], **_NUM["tens"]}.items()}
 _CN_BIG_UNIT: dict[str, int] = {str(k): int(v) for k, v in _NUM["big_units"].items()}
 _MULT = {**_CN_SMALL_UNIT, **_CN_BIG_UNIT}
 POINT, HALF, A_HALF, FRACTION_WORD = _NUM["point"], _NUM["half"], _NUM["a_half"], _NUM["fraction"]
@@ -34,11 +34,15 @@ NONZERO = chars(d for d, v in CN_DIGIT.items() if v > 0)  # 一二两三 …
 NONZERO_POSITIONAL = chars(d for d, v in CN_DIGIT.items() if v > 0 and d not in _NUM["counting_only"])
 SMALL = chars(_CN_SMALL_UNIT)  # 十百千
 BIG = chars(_CN_BIG_UNIT)  # 万亿
-TEN = chars(k for k, v in _CN_SMALL_UNIT.items() if v == 10)  # 十
-TEN_HUNDRED = chars(k for k, v in _CN_SMALL_UNIT.items() if v <= 100)  # 十百 (百分之三十)
+TEN = chars(k for k, v in _CN_SMALL_UNIT.items() if v < 100)  # 十廿卅: a numeral may start with one
+TEN_HUNDRED = chars(k for k, v in _CN_SMALL_UNIT.items() if v in (10, 100))  # 十百 (百分之三十)
+SOME = _NUM["some"]  # 几: 十几
+# 逾千万元 / 超百万元: a magnitude (百千万亿, at most two) with no leading digit, after one of these.
+BARE_AFTER = chars(_NUM["bare_magnitude_after"])
+BARE_MAGNITUDE = rf"(?<=[{BARE_AFTER}])[{chars(k for k, v in _MULT.items() if v >= 100)}]{{1,2}}"
 AR_MULT = chars(k for k, v in _MULT.items() if v >= 100)  # 百千万亿: multipliers written after digits (2.5万)
 MORE = chars(_NUM["more"])  # 多余
-CN_CHARS = set(CN_DIGIT) | set(_MULT) | {HALF}  # every character of a Chinese numeral
+CN_CHARS = set(CN_DIGIT) | set(_MULT) | {HALF, SOME}  # every character of a Chinese numeral
 
 # --- regex fragments (no capturing groups) ----------------------------------------------------------
 # Every repetition is bounded, so that a scan is linear in the text whatever it holds (a run of 8000
@@ -48,8 +52,8 @@ MAX_DIGITS, MAX_DECIMALS, MAX_CN = 15, 12, 24
 # Arabic numeral; "_" marks a validated thousands separator (the quantity layer rewrites "1,100" to
 # "1_100" only where the comma is a real separator). It starts where a digit run starts.
 AR_NUM = rf"(?<![\d_])\d{{1,{MAX_DIGITS}}}(?:_\d{{3}}){{0,5}}(?:\.\d{{1,{MAX_DECIMALS}}})?"
-CN_NUM = (rf"(?:[{DIGITS}{TEN}](?:[{DIGITS}{SMALL}{BIG}]|[{MORE}](?=[{BIG}])){{0,{MAX_CN}}}"
-          rf"(?:{POINT}[{POSITIONAL}]{{1,{MAX_DECIMALS}}}[{BIG}]?)?|{HALF})")  # 一千二百, 零点五, 一点五万
+CN_NUM = (rf"(?:[{DIGITS}{TEN}](?:[{DIGITS}{SMALL}{BIG}]|[{MORE}](?=[{BIG}])|(?<=[{TEN}]){SOME}){{0,{MAX_CN}}}"
+          rf"(?:{POINT}[{POSITIONAL}]{{1,{MAX_DECIMALS}}}[{BIG}]?)?|{HALF}|{BARE_MAGNITUDE})")  # 一千二百, 零点五, 一点五万
 _AR_WITH_MULT = rf"{AR_NUM}(?:{alt(_NUM['more'])})?(?:[{AR_MULT}]{{1,2}})?"
 NUMBER = rf"(?:{_AR_WITH_MULT}|{CN_NUM})"
 _AR_INT = rf"(?<![\d_])\d{{1,{MAX_DIGITS}}}"
@@ -176,9 +180,26 @@ def _consecutive_pair(s: str) -> tuple[Decimal, Decimal] | None:
     return None
 
 
+def _some_after_ten(s: str) -> tuple[Decimal, Decimal] | None:
+    """十几 / 二十几 → (11, 19) / (21, 29): a round ten and 几 ("some"), read as the range of its ones."""
+    if len(s) < 2 or not s.endswith(SOME):
+        return None
+    ten = _parse_cn(s[:-1])
+    if ten is None or ten % 10 or s[-2] not in TEN:
+        return None
+    return ten + 1, ten + 9
+
+
+def _bare_magnitude(s: str) -> Decimal | None:
+    """千万 / 百万 / 千 (no leading digit: 逾千万元) → 1 of the magnitude."""
+    if s and s[0] in _MULT and _MULT[s[0]] >= 100 and len(s) <= 2 and all(ch in _MULT for ch in s):
+        return _parse_cn("一" + s)
+    return None
+
+
 def numeral_range(s: str) -> tuple[Decimal, Decimal] | None:
-    """A numeral or a numeral range (``5至10``, ``2-3``, ``两三``) → (low, high) as Decimals."""
-    pair = _consecutive_pair(s)
+    """A numeral or a numeral range (``5至10``, ``2-3``, ``两三``, ``十几``) → (low, high) as Decimals."""
+    pair = _consecutive_pair(s) or _some_after_ten(s)
     if pair:
         return pair
     m = _RANGE_RE.match(s)
@@ -204,12 +225,14 @@ _INNER_MORE = re.compile(rf"(?<=[{SMALL}])[{MORE}](?=[{BIG}])")
 
 
 @lru_cache(maxsize=8192)
-def range_floats(s: str) -> tuple[float, float] | None:
-    """Cached :func:`numeral_range` as finite floats (None when not a numeral or not finite)."""
+def range_floats(s: str, bare: bool = False) -> tuple[float, float] | None:
+    """Cached :func:`numeral_range` as finite floats (None when not a numeral or not finite). With
+    ``bare``, a magnitude without a leading digit (千万, read after 逾/超/近) is one of it."""
     if any(w in s for w in _NUM["more"]):  # 两千多万 = 两千万 (the qualifier is read by the caller)
         s = _INNER_MORE.sub("", s)
     try:
-        r = numeral_range(s)
+        b = _bare_magnitude(s) if bare else None
+        r = (b, b) if b is not None else numeral_range(s)
     except (InvalidOperation, ValueError, ArithmeticError):
         return None
     if r is None:
@@ -237,10 +260,10 @@ def parse_number(s: str) -> tuple[float, float] | None:
         t = t[:-1]
     if len(t) > _MAX_INPUT:  # no numeral with its qualifiers is this long (and the scan stays linear)
         return None
-    prev = None
+    prev, lead = None, t
     while prev != t:
         prev = t
         t = _QUAL_RE.sub("", t).strip()
     if not t or len(t) > 80:
         return None
-    return range_floats(t)
+    return range_floats(t, bare=lead[:1] in BARE_AFTER and not lead.startswith(t))

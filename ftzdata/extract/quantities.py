@@ -39,7 +39,7 @@ import pandas as pd
 
 from .document import Doc, prepare, without_gc
 from .lexicon import LEX, alt, longest_first
-from .numbers import (CN_CHARS, DIGITS, FRACTION, HALF, NONZERO_POSITIONAL, NUMBER, POSITIONAL, RANGE_SEP, SMALL, TEN,
+from .numbers import (BIG, CN_CHARS, DIGITS, FRACTION, HALF, NONZERO_POSITIONAL, NUMBER, POSITIONAL, RANGE_SEP, SMALL, TEN,
                       parse_fraction, range_floats)
 from .units import PER_WORDS, UNIT_SURFACES, UNITS
 
@@ -59,7 +59,7 @@ _UNIT_ALT = f"(?=[{''.join(sorted({re.escape(u[0]) for u in UNIT_SURFACES}))}])(
 _SUFFIX_QUAL: dict[str, str] = dict(_QL["after_number"])
 _SUFFIX = rf"(?:{alt(_SUFFIX_QUAL)})"
 QTY_RE = re.compile(
-    rf"(?=[\d{DIGITS}{HALF}{SMALL}])"  # cheap first-character test: 3-4x faster scanning
+    rf"(?=[\d{DIGITS}{HALF}{SMALL}{BIG}])"  # cheap first-character test: 3-4x faster scanning
     rf"(?:(?P<frac>{FRACTION})"
     rf"|(?P<n1>{NUMBER})(?:\s?(?P<sep1>{RANGE_SEP})\s?(?P<n2>{NUMBER}))?(?P<m1>{alt(_MORE)})?(?P<u1>{_UNIT_ALT})"
     rf"(?:(?P<sep2>{RANGE_SEP})(?P<n3>{NUMBER})(?P<m3>{alt(_MORE)})?(?P<u3>{_UNIT_ALT}))?"
@@ -195,16 +195,26 @@ def _skip(doc: Doc, m: re.Match, n1: str, n2: str | None, u1: str) -> bool:
         return True
     if u1 == "个" and t[m.end("u1"):m.end("u1") + 1] == "月":  # "两个多月" handled elsewhere; "个月" is a unit
         return True
+    if UNITS[u1].dimension == "duration" and not m.group("suf") and _is_time_reference(t, n1s, m.end()):
+        return True
     return False
 
 
-_value = range_floats
+def _is_time_reference(t: str, a: int, e: int) -> bool:
+    """半年前 / 3天前 (ago) and 今年前8个月 (the first eight months): points and periods of time, not
+    durations (``a``, ``e``: start and end of the numeral with its unit)."""
+    return t.startswith(_NQ["ago"], e) or t.endswith(_NQ["period_before"], 0, a)
+
+
+def _value(s: str) -> tuple[float, float] | None:
+    """The value of a numeral the scan matched (a bare magnitude only matches after 逾/超/近)."""
+    return range_floats(s, True)
 
 
 _HALF_UNIT = re.compile(rf"{HALF}(?P<u>{'|'.join('个?' + w for w in LEX['numerals']['half_after_classifier'])})")
 _MINUTES = re.compile(rf"(?P<n>\d{{1,2}}|[{NONZERO_POSITIONAL}{TEN}]{{1,3}})分(?:钟)?")
 # What may follow a duration's unit and go on with it: 2天半, 1小时30分钟.
-_GOES_ON = set("0123456789") | set(NONZERO_POSITIONAL) | {TEN, HALF}
+_GOES_ON = set("0123456789") | set(NONZERO_POSITIONAL) | set(TEN) | {HALF}
 
 
 def _half_or_minutes(t: str, e: int, u1: str, r1: tuple[float, float]):
@@ -276,6 +286,10 @@ def scan_quantities(doc: Doc) -> list[Qty]:
             if n3:
                 r3 = _value(n3)
                 info3 = UNITS[u3]
+                if r3 is not None and u1 != u3 and u3.startswith(u1) and not n2:
+                    # 2个至4个月: one classifier shared, the unit written once, on the second number
+                    info, u1 = info3, u3
+                    low, high = r1[0] * info.factor, r1[1] * info.factor
                 if r3 is not None and info3.canonical == info.canonical:
                     high3 = r3[1] * info3.factor
                     if high3 >= low:
