@@ -27,6 +27,12 @@ read the extractor (see tests/conftest_extract.py for the matching rule):
 - ``extract_heldout_batch8.csv``: 40 sentences of hard phrasing (2天半, 一个半小时, 1小时30分钟, 降为零,
   “零收费”, 压缩至原来的1/3, 翻一番, 四至五成, 两千多万元, 分别由10份、5天减少到3份、1天). First run:
   precision 0.73, recall 0.68; all but 近千元 (a numeral without a leading digit) now read.
+
+Convention changed with issue 12 (real prose): general growth figures (进出口额同比增长15.3%, 实际利用外资增长12.3%,
+吞吐量较2019年增长了近一倍) are not reform effects unless the sentence ties them to the reform as a before/after
+of the same measure (see the claims module docstring). The 31 rows of batches 1–2, 5, 6, 7 and 8 that had
+annotated such figures as claims (all of them volume growth: trade, investment, output, passengers, new firms)
+were turned into "no claim" rows when the rule was adopted; nothing else in the batches changed.
 """
 
 from pathlib import Path

@@ -228,6 +228,8 @@ _BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + int(_MK["baseline_aft
 _EXPECTED = re.compile(alt(_QL["expected"]["words"]))
 _EXPECTED_NAME = _QL["expected"]["name"]
 _RANK = re.compile(alt(_SJ["rank"]))
+_GROWTH = re.compile(alt(_V["growth"]))
+_REFORM_MEASURE = re.compile(alt(_V["reform_measures"]))
 _AVERAGE_GROWTH = re.compile(rf"(?:{alt(_V['average_growth'][0])})(?:{alt(_V['average_growth'][1])})")
 _EACH_CHANGE = re.compile(rf"{_SJ['each_change']}(?:{alt(longest_first(_DIRECTIONAL))})")
 
@@ -1154,6 +1156,14 @@ def _drop_average_growth(run: _Run) -> None:
     run.out = [c for c in run.out if not _AVERAGE_GROWTH.search(text, max(0, c.start - 3), c.end)]
 
 
+def _drop_growth(run: _Run) -> None:
+    """Drop a growth figure (进出口增长20.7%, 外贸从1778亿元增长到2926亿元): a claim stated with a growth
+    verb (增长) whose subject is not a measure a reform changes (效率, 时间, 成本 …)."""
+    text = run.text
+    run.out = [c for c in run.out if not (_GROWTH.search(text, c.start, c.end)
+                                          and not _REFORM_MEASURE.search(c.subject or ""))]
+
+
 def _mark_expected(run: _Run) -> None:
     """A projected effect (预计每年可为企业节省成本300万元): the claim gets the qualifier ``expected``
     when 预计/预期/有望 is in its clause before its end."""
@@ -1192,7 +1202,7 @@ def _measure_merge(span: str) -> bool:
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
 RULES = (_before_after, _after_only, _marked_before_after, _baseline_after, _halved, _amount_of_change,
-         _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_plans, _mark_expected)
+         _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_growth, _drop_plans, _mark_expected)
 
 
 @without_gc
