@@ -321,6 +321,18 @@ def build_one(job: Job, km=None, info: dict | None = None, key: str | None = Non
 _SCRATCH: list[str] = []  # folders a worker removes when it is stopped
 
 
+def prepare_renderers(formats) -> None:
+    """Import the HTML and PDF renderers ahead (while a kernel template boots, in another process)."""
+    if "html" in formats or "pdf" in formats:
+        from .render_html import _exporter
+
+        _exporter()
+    if "pdf" in formats:
+        from .render_pdf import import_weasyprint
+
+        import_weasyprint()
+
+
 def _die_with_parent(parent: int) -> None:
     """Get SIGTERM when the parent process ``parent`` dies: Linux ``prctl(PR_SET_PDEATHSIG)``, else a
     thread that checks the parent pid every second."""
@@ -379,6 +391,7 @@ def _worker(tasks, results, info, warm: bool, parent: int) -> None:
             if warm:
                 if pool is None:
                     pool = KernelPool(cwd=scratch, corpus=job.params.get("corpus") or "")
+                    prepare_renderers(job.formats)  # while the zygote imports
                 km = pool.take()
             try:
                 res = _timed_build(job, km=km, info=info, key=key)
@@ -480,7 +493,8 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
     procs = []
     try:
         if workers == 1:
-            pool = KernelPool(corpus=todo[0][0].params.get("corpus") or "") if warm and len(todo) > 1 else None
+            pool = KernelPool(corpus=todo[0][0].params.get("corpus") or "") if warm else None
+            prepare_renderers(todo[0][0].formats)
             try:
                 for job, key in todo:
                     done(_timed_build(job, km=pool.take() if pool else None, info=info, key=key))

@@ -14,6 +14,7 @@ no user code; kernels are shut down in the background, after their outputs are i
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -54,6 +55,8 @@ def load_notebook(path: Path):
         import jupytext
 
         nb = jupytext.read(path, fmt="py:percent")
+        for i, cell in enumerate(nb.cells):  # ids from the content, not random: the same HTML every run
+            cell["id"] = hashlib.sha256(f"{i}\0{cell.get('source', '')}".encode()).hexdigest()[:8]
     else:
         nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "Python 3 (ftzdata)", "language": "python"}
