@@ -460,8 +460,8 @@ def execute_notebook(source, parameters: dict, output_path: Path, name: str, cwd
         interrupted = True  # Ctrl-C or a stop signal: kill the kernel, no waiting for a graceful exit
         raise
     finally:
-        if interrupted:
-            shutdown(km, now=True)
+        if interrupted or own_km:
+            shutdown(km, now=interrupted)
         else:
-            release(km)
+            release(km)  # a pool's kernel: the pool's close() waits for the shutdown
     return executed
