@@ -4,7 +4,9 @@
 
 Prints, per report, the seconds spent executing the notebook, rendering HTML and rendering the PDF
 (measured inside the workers), the wall time of each stage of the benchmark, the PDF sizes, and the
-wall time of a rerun where nothing changed (a fresh ``python -m ftzdata reports`` process).
+wall time of a rerun where nothing changed (a fresh ``python -m ftzdata reports`` process). Each stage
+also prints its CPU-seconds (this process and every child it waited for: workers, kernels) and the
+machine's 1-minute load average, since other work on a shared machine changes wall times.
 ``--cold-font`` also times building the font subset from scratch (in a temporary cache folder).
 """
 
@@ -32,6 +34,17 @@ def _table(results, out: Path) -> None:
               + ("" if r.status == "built" else f"  [{r.status}] {r.message}"))
     tot = {k: sum(r.timings.get(k, 0) for r in results) for k in ("execute", "html", "pdf")}
     print(f"  {'sum (CPU-side, across workers)':32s} {tot['execute']:8.2f} {tot['html']:6.2f} {tot['pdf']:6.2f}")
+
+
+def _cpu() -> float:
+    """CPU-seconds (user + system) of this process and of its waited-for children so far."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def _stage(label: str, t0: float, c0: float) -> str:
+    load = os.getloadavg()[0]
+    return f"{label}: {time.perf_counter() - t0:.2f} s wall, {_cpu() - c0:.1f} CPU-s, load {load:.2f} on {os.cpu_count()} cores"
 
 
 def main() -> int:
@@ -68,29 +81,29 @@ def main() -> int:
 
     # One report, one process, fresh kernel.
     spec, full = params.resolve("zone_profile", {"zone": "Guangdong", "lang": args.lang}, specs=specs)
-    t0 = time.perf_counter()
+    print(f"load before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    t0, c0 = time.perf_counter(), _cpu()
     res = batch.build_many([batch.Job(spec, full, out / "one")], n_jobs=1, force=True, progress=False)
-    print(f"\none report ({res[0].name}): {time.perf_counter() - t0:.2f} s wall")
+    print("\n" + _stage(f"one report ({res[0].name})", t0, c0))
     _table(res, out / "one")
 
     # The default set, in parallel.
     jobs = [batch.Job(*params.resolve(nb, p, specs=specs), out / "set") for nb, p in params.default_set(args.lang)]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     res = batch.build_many(jobs, n_jobs=args.jobs, force=True, progress=False)
-    wall = time.perf_counter() - t0
-    print(f"\ndefault set ({len(jobs)} reports, {args.jobs} workers): {wall:.2f} s wall")
+    print("\n" + _stage(f"default set ({len(jobs)} reports, {args.jobs} workers)", t0, c0))
     _table(res, out / "set")
     sizes = [(out / "set" / f"{r.name}.pdf").stat().st_size for r in res if (out / "set" / f"{r.name}.pdf").exists()]
     if sizes:
         print(f"  PDF sizes: max {max(sizes) / 1e6:.2f} MB, total {sum(sizes) / 1e6:.2f} MB")
 
     # A rerun where nothing changed: a new process, as a user would run it.
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     proc = subprocess.run(
         [sys.executable, "-m", "ftzdata", "reports", "--out", str(out / "set"), "--lang", args.lang, "-q"],
         cwd=ROOT, capture_output=True, text=True,
     )
-    print(f"\nno-change rerun: {time.perf_counter() - t0:.2f} s wall ({proc.stdout.strip()})")
+    print("\n" + _stage("no-change rerun", t0, c0) + f" ({proc.stdout.strip()})")
     if tmp is not None:
         tmp.cleanup()
     return 0 if all(r.status == "built" for r in res) and proc.returncode == 0 else 1

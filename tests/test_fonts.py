@@ -88,3 +88,33 @@ def test_pdf_font_css_points_at_the_subset():
     css = fonts.pdf_font_css()
     assert "@font-face" in css and fonts.PDF_FONT_FAMILY in css
     assert str(fonts.subset_font_path()) in css.replace("file://", "")
+
+
+def test_two_processes_needing_the_subset_build_it_once(tmp_path):
+    """Parallel workers (or runs) on a machine without the cached subset: one builds, the other waits."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    marks = tmp_path / "marks"
+    code = (
+        "import os, sys, time\n"
+        "from ftzdata import fonts\n"
+        "fonts.corpus_chars = lambda: set('abc 上海')\n"  # a small subset: the test is about the lock
+        "make = fonts._make_subset\n"
+        "def slow(*a):\n"
+        "    with open(sys.argv[1], 'a') as f: f.write(f'{os.getpid()}\\n')\n"
+        "    time.sleep(1.0)\n"  # the other process arrives while this one builds
+        "    make(*a)\n"
+        "fonts._make_subset = slow\n"
+        "print(fonts.subset_font_path())\n"
+    )
+    env = dict(os.environ, FTZDATA_CACHE_DIR=str(tmp_path / "cache"))
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(marks)], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err for _, err in outs]
+    paths = {out.strip() for out, _ in outs}
+    assert len(paths) == 1 and Path(paths.pop()).is_file()
+    assert len(marks.read_text().split()) == 1

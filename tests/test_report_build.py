@@ -262,3 +262,19 @@ def test_metric_comparison_ranks_with_quotes_and_caveats(other_reports):
     ranked = nb.rank(money)["label_en"].tolist()
     assert ranked[0] != ranked[-1]
     assert text.index(ranked[0]) < text.index(ranked[-1])
+
+
+def test_two_builds_give_the_same_html_and_pdf_bytes(tmp_path):
+    """Cell ids come from the notebook's content (jupytext would make random ones): HTML and PDF repeat."""
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    (nbdir / "same.py").write_text(GOOD.replace('check("broken"', 'check("same"'), encoding="utf-8")
+    specs = params.discover(nbdir)
+    outputs = []
+    for run in ("a", "b"):
+        job = batch.Job(specs["same"], dict(specs["same"].parameters), tmp_path / run, ("html", "pdf"))
+        [res] = batch.build_many([job], n_jobs=1, progress=False)
+        assert res.status == "built", res.message
+        outputs.append({fmt: (tmp_path / run / f"same.{fmt}").read_bytes() for fmt in ("html", "pdf")})
+    assert 'id="cell-id=' in outputs[0]["html"].decode("utf-8")
+    assert outputs[0] == outputs[1]

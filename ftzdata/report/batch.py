@@ -324,6 +324,18 @@ def build_one(job: Job, km=None, info: dict | None = None, key: str | None = Non
 _SCRATCH: list[str] = []  # folders a worker removes when it is stopped
 
 
+def prepare_renderers(formats) -> None:
+    """Import the HTML and PDF renderers ahead (while a kernel template boots, in another process)."""
+    if "html" in formats or "pdf" in formats:
+        from .render_html import _exporter
+
+        _exporter()
+    if "pdf" in formats:
+        from .render_pdf import import_weasyprint
+
+        import_weasyprint()
+
+
 def _die_with_parent(parent: int) -> None:
     """Get SIGTERM when the parent process ``parent`` dies: Linux ``prctl(PR_SET_PDEATHSIG)``, else a
     thread that checks the parent pid every second."""
@@ -356,12 +368,19 @@ def _stop_worker(signum, frame) -> None:
     os._exit(128 + signum)
 
 
-def _worker(tasks, results, info, warm: bool, remaining, parent: int) -> None:
+def _worker(tasks, results, info, warm: bool, parent: int) -> None:
     from .execute import KernelPool
+
+    import asyncio
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGTERM, _stop_worker)
     _die_with_parent(parent)
+    from jupyter_core.utils import ensure_event_loop
+
+    with contextlib.suppress(Exception):  # the parent's loop, forked, still waits on the parent's sockets:
+        ensure_event_loop().close()  # closed, jupyter's run_sync makes a new one for this process
+    asyncio.set_event_loop(asyncio.new_event_loop())
     scratch = tempfile.mkdtemp(prefix="ftzdata-kernel-")
     _SCRATCH.append(scratch)
     pool = None
@@ -371,14 +390,12 @@ def _worker(tasks, results, info, warm: bool, remaining, parent: int) -> None:
             if item is None:
                 break
             job, key = item
-            with remaining.get_lock():
-                remaining.value -= 1
-                more = remaining.value > 0
             km = None
             if warm:
                 if pool is None:
-                    pool = KernelPool(size=0, cwd=scratch)
-                km = pool.take(start_next=more)
+                    pool = KernelPool(cwd=scratch, corpus=job.params.get("corpus") or "")
+                    prepare_renderers(job.formats)  # while the zygote imports
+                km = pool.take()
             try:
                 res = _timed_build(job, km=km, info=info, key=key)
             except Exception as exc:  # keep the worker alive for the next report
@@ -479,12 +496,14 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
     procs = []
     try:
         if workers == 1:
-            pool = KernelPool(size=0) if warm and len(todo) > 1 else None
-            for i, (job, key) in enumerate(todo):
-                km = pool.take(start_next=i + 1 < len(todo)) if pool else None
-                done(_timed_build(job, km=km, info=info, key=key))
-            if pool:
-                pool.close()
+            pool = KernelPool(corpus=todo[0][0].params.get("corpus") or "") if warm else None
+            prepare_renderers(todo[0][0].formats)
+            try:
+                for job, key in todo:
+                    done(_timed_build(job, km=pool.take() if pool else None, info=info, key=key))
+            finally:
+                if pool:
+                    pool.close()
         else:
             ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
             tasks, outq = ctx.Queue(), ctx.Queue()
@@ -494,8 +513,7 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
                 tasks.put(item)
             for _ in range(workers):
                 tasks.put(None)
-            remaining = ctx.Value("i", len(todo))
-            procs = [ctx.Process(target=_worker, args=(tasks, outq, info, warm, remaining, os.getpid()),
+            procs = [ctx.Process(target=_worker, args=(tasks, outq, info, warm, os.getpid()),
                                  daemon=False) for _ in range(workers)]
             for p in procs:
                 p.start()

@@ -6,13 +6,16 @@ and a ``python3`` kernelspec elsewhere on the machine (``~/.local/share/jupyter`
 the reports to another interpreter. The kernel gets ``PYTHONPATH`` with the folder holding the
 ``ftzdata`` package in use, so a repo checkout works without ``pip install -e``.
 
-To cut the ~1–2 s of kernel start-up and imports per notebook, :class:`KernelPool` keeps one
-kernel started and warmed up (``import ftzdata, pandas, matplotlib``) ahead of time: while one
-notebook runs, the next kernel is already booting. Every notebook still gets a fresh kernel.
+To cut the ~1 s of kernel start-up and imports per notebook, :class:`KernelPool` forks each kernel
+from a :class:`Zygote`, a process of the worker that imported ipykernel, pandas, matplotlib and
+ftzdata once (``ftzdata/report/zygote.py``). Every notebook still gets a new process that has run
+no user code; kernels are shut down in the background, after their outputs are in hand.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import signal
@@ -23,15 +26,11 @@ from pathlib import Path
 
 import nbformat
 
-__all__ = ["ExecutionFailed", "KernelPool", "execute_notebook", "kill_kernels", "load_notebook"]
+__all__ = ["ExecutionFailed", "KernelPool", "Zygote", "execute_notebook", "kill_kernels", "load_notebook"]
 
 _LIVE: "weakref.WeakSet" = weakref.WeakSet()  # kernel managers of this process not yet shut down
 
 KERNEL_NAME = "ftzdata-python"
-WARMUP_CODE = (
-    "import ftzdata, pandas, matplotlib, matplotlib.pyplot, ftzdata.fonts, ftzdata.report.nb\n"
-    "ftzdata.fonts.register_cjk()\n"
-)
 
 
 @dataclass
@@ -56,6 +55,8 @@ def load_notebook(path: Path):
         import jupytext
 
         nb = jupytext.read(path, fmt="py:percent")
+        for i, cell in enumerate(nb.cells):  # ids from the content, not random: the same HTML every run
+            cell["id"] = hashlib.sha256(f"{i}\0{cell.get('source', '')}".encode()).hexdigest()[:8]
     else:
         nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "Python 3 (ftzdata)", "language": "python"}
@@ -114,70 +115,222 @@ def new_kernel_manager(cwd: str | None = None):
     return km
 
 
-class KernelPool:
-    """Kernels started and warmed up ahead of time, for a worker that runs notebooks one after another.
+class _ForkedKernel:
+    """The ``Popen`` face of a kernel forked by a zygote (not our child: liveness through a pidfd)."""
 
-    :meth:`take` hands out a kernel (the spare one if there is one, else a new one) and, with
-    ``start_next``, starts the next spare in a background thread so that its start-up and imports
-    overlap the notebook that is about to run. :meth:`close` shuts the unused spares down.
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.returncode = None
+        self.stdin = self.stdout = self.stderr = None
+        try:
+            self._fd = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            self._fd = None
+
+    def poll(self):
+        if self.returncode is None:
+            if self._fd is not None:
+                import select
+
+                gone = bool(select.select([self._fd], [], [], 0)[0])
+            else:
+                try:
+                    os.kill(self.pid, 0)
+                    gone = False
+                except ProcessLookupError:
+                    gone = True
+                except PermissionError:
+                    gone = False
+            if gone:
+                self.returncode = 0  # the zygote reaped it; its exit status is not ours to know
+                if self._fd is not None:
+                    os.close(self._fd)
+                    self._fd = None
+        return self.returncode
+
+    def wait(self, timeout=None):
+        import time
+
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                import subprocess
+
+                raise subprocess.TimeoutExpired(str(self.pid), timeout)
+            time.sleep(0.02)
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, signum)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+
+class Zygote:
+    """A template process with the report imports done (``python -m ftzdata.report.zygote``) that forks
+    a fresh kernel per report: start-up and imports are paid once per worker, isolation stays that of
+    a new process. ``corpus``: also read that corpus's cases and metrics ahead ("" = the default)."""
+
+    def __init__(self, env: dict, cwd: str, corpus: str | None = ""):
+        import socket
+        import subprocess
+
+        ours, theirs = socket.socketpair()
+        args = [sys.executable, "-Xfrozen_modules=off", "-m", "ftzdata.report.zygote", str(theirs.fileno())]
+        if corpus is not None:
+            args.append(corpus)
+        self.proc = subprocess.Popen(args, env=env, cwd=cwd, pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL,
+                                     start_new_session=True)
+        theirs.close()
+        self.sock = ours
+        self._reader = ours.makefile("rb")
+        self._ready = None
+        _ZYGOTES.add(self)
+
+    def ready(self, timeout: float = 120) -> bool:
+        """Wait for the imports to finish; False if the zygote died or took longer than ``timeout``."""
+        if self._ready is None:
+            self.sock.settimeout(timeout)
+            try:
+                self._ready = bool(json.loads(self._reader.readline() or b"{}").get("ready"))
+            except (OSError, ValueError):
+                self._ready = False
+            self.sock.settimeout(None)
+        return self._ready
+
+    def fork(self, argv: list, env: dict, cwd: str) -> int:
+        """Pid of a new kernel running ``ipykernel`` with ``argv``."""
+        if not self.ready():
+            raise RuntimeError("the kernel template process did not start")
+        self.sock.sendall((json.dumps({"argv": argv, "env": env, "cwd": cwd}) + "\n").encode())
+        answer = self._reader.readline()
+        if not answer:
+            raise RuntimeError("the kernel template process exited")
+        return int(json.loads(answer)["pid"])
+
+    def close(self, now: bool = False) -> None:
+        """Stop the zygote (the kernels it forked run on until shut down)."""
+        _ZYGOTES.discard(self)
+        for f in (self._reader, self.sock):
+            try:
+                f.close()
+            except OSError:
+                pass
+        if now or self.proc.poll() is None:
+            try:
+                self.proc.kill() if now else self.proc.terminate()
+            except OSError:
+                pass
+        if not now:
+            try:
+                self.proc.wait(timeout=2)
+            except Exception:
+                self.proc.kill()
+
+
+_ZYGOTES: "weakref.WeakSet" = weakref.WeakSet()
+
+
+def _zygote_provisioner(km, zygote: Zygote):
+    """A LocalProvisioner for ``km`` whose launch asks ``zygote`` to fork the kernel."""
+    from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+
+    class ZygoteProvisioner(LocalProvisioner):
+        async def launch_kernel(self, cmd, **kwargs):
+            argv = cmd[cmd.index("ipykernel_launcher") + 1:]
+            env = {k: str(v) for k, v in (kwargs.get("env") or os.environ).items()}
+            cwd = str(kwargs.get("cwd") or os.getcwd())
+            # ipykernel read JPY_PARENT_PID when the zygote imported it: say the parent on the command line
+            argv = [*argv, f"--IPKernelApp.parent_handle={zygote.proc.pid}"]
+            self.process = _ForkedKernel(zygote.fork(argv, env, cwd))
+            self.pid = self.pgid = self.process.pid  # the kernel leads its own session
+            self.cwd = cwd
+            return self.connection_info
+
+    return ZygoteProvisioner(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec, parent=km)
+
+
+class KernelPool:
+    """Fresh kernels, one per notebook, for a worker that runs notebooks one after another.
+
+    With a zygote (POSIX), each kernel is forked from a template process that did the imports once;
+    :meth:`take` starts one when asked (no spare kernel waits unused). Elsewhere, or when the zygote
+    fails, :meth:`take` returns ``None`` and papermill starts a kernel the usual way. Kernels are shut
+    down with :func:`release`, off the caller's critical path; :meth:`close` waits for those shutdowns.
     """
 
-    def __init__(self, size: int = 0, warmup: str = WARMUP_CODE, cwd: str | None = None):
-        self.warmup = warmup
-        self.cwd = cwd
-        self._spare: list = []
-        for _ in range(size):
-            self._spare.append(self._start())
+    def __init__(self, cwd: str | None = None, corpus: str | None = ""):
+        self.cwd = cwd or os.getcwd()
+        self.env = _kernel_env()
+        self._zygote = None
+        if os.name == "posix" and hasattr(os, "fork"):
+            try:
+                self._zygote = Zygote(self.env, self.cwd, corpus)
+            except OSError:
+                self._zygote = None
 
-    def _start(self):
-        import threading
+    def take(self):
+        """A started kernel manager, or ``None`` (papermill then starts its own)."""
+        if self._zygote is None or not self._zygote.ready():
+            return None
+        from jupyter_core.utils import run_sync
 
         km = new_kernel_manager()
-        holder = {"km": km, "error": None}
-        env = _kernel_env()
-        cwd = self.cwd or os.getcwd()
-
-        def boot():
-            try:
-                from jupyter_core.utils import run_sync
-
-                run_sync(km.start_kernel)(env=env, cwd=cwd)
-                kc = km.client()
-                kc.start_channels()
-                try:
-                    run_sync(kc.wait_for_ready)(timeout=60)
-                    if self.warmup:
-                        reply = run_sync(kc.execute_interactive)(
-                            self.warmup, store_history=False, silent=True, timeout=120, output_hook=lambda msg: None
-                        )
-                        if reply["content"].get("status") != "ok":
-                            raise RuntimeError(f"kernel warm-up failed: {reply['content'].get('evalue')}")
-                finally:
-                    kc.stop_channels()
-            except Exception as exc:  # reported when taken
-                holder["error"] = exc
-
-        t = threading.Thread(target=boot, daemon=True)
-        t.start()
-        holder["thread"] = t
-        return holder
-
-    def take(self, start_next: bool = False):
-        """A started kernel manager, or ``None`` if warming up failed (papermill then starts its own)."""
-        holder = self._spare.pop(0) if self._spare else self._start()
-        if start_next:
-            self._spare.append(self._start())
-        holder["thread"].join()
-        if holder["error"] is not None:
-            shutdown(holder["km"])
+        km.kernel_id = km.kernel_id or __import__("uuid").uuid4().hex
+        km.provisioner = _zygote_provisioner(km, self._zygote)
+        try:
+            run_sync(km.start_kernel)(env=self.env, cwd=self.cwd)
+        except Exception:
+            shutdown(km, now=True)
             return None
-        return holder["km"]
+        return km
 
     def close(self):
-        for holder in self._spare:
-            holder["thread"].join()
-            shutdown(holder["km"])
-        self._spare.clear()
+        wait_released()
+        if self._zygote is not None:
+            self._zygote.close()
+            self._zygote = None
+
+
+_RELEASING: list = []  # threads shutting kernels down
+
+
+def release(km) -> None:
+    """Shut ``km`` down in a background thread (the report's outputs are already in hand)."""
+    import threading
+
+    _RELEASING[:] = [t for t in _RELEASING if t.is_alive()]
+    t = threading.Thread(target=shutdown, args=(km,), daemon=True)
+    t.start()
+    _RELEASING.append(t)
+
+
+def wait_released(timeout: float = 10.0) -> None:
+    """Wait for the background shutdowns started by :func:`release`."""
+    for t in list(_RELEASING):
+        t.join(timeout)
+    _RELEASING.clear()
+
+
+def _kill(km) -> None:
+    """SIGKILL the kernel of ``km`` and remove its connection and socket files."""
+    proc = getattr(getattr(km, "provisioner", None), "process", None)
+    if proc is not None and proc.poll() is None:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # the kernel leads its own session
+        except OSError:
+            pass
+    for clean in (km.cleanup_connection_file, km.cleanup_ipc_files):
+        try:
+            clean()
+        except Exception:
+            pass
+    _LIVE.discard(km)
 
 
 def kill_kernels() -> None:
@@ -185,18 +338,9 @@ def kill_kernels() -> None:
 
     Safe in a signal handler: used when a worker is told to stop (Ctrl-C, or its parent died)."""
     for km in list(_LIVE):
-        proc = getattr(getattr(km, "provisioner", None), "process", None)
-        if proc is not None and proc.poll() is None:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)  # the kernel leads its own session (jupyter_client)
-            except OSError:
-                pass
-        for clean in (km.cleanup_connection_file, km.cleanup_ipc_files):
-            try:
-                clean()
-            except Exception:
-                pass
-        _LIVE.discard(km)
+        _kill(km)
+    for zygote in list(_ZYGOTES):
+        zygote.close(now=True)
 
 
 def shutdown(km, now: bool = False) -> None:
@@ -204,10 +348,8 @@ def shutdown(km, now: bool = False) -> None:
     ``now``: kill it at once (after Ctrl-C)."""
     from jupyter_core.utils import ensure_async, run_sync
 
-    _LIVE.discard(km)
     if now:
-        _LIVE.add(km)
-        kill_kernels()
+        _kill(km)
         return
 
     async def _stop():
@@ -223,6 +365,7 @@ def shutdown(km, now: bool = False) -> None:
             run_sync(km.shutdown_kernel)(now=True)
         except Exception:
             pass
+    _LIVE.discard(km)
 
 
 _EXTRA_TAGS = {"injected-parameters", "papermill-error-cell-tag"}  # cells papermill adds
@@ -317,5 +460,8 @@ def execute_notebook(source, parameters: dict, output_path: Path, name: str, cwd
         interrupted = True  # Ctrl-C or a stop signal: kill the kernel, no waiting for a graceful exit
         raise
     finally:
-        shutdown(km, now=interrupted)
+        if interrupted or own_km:
+            shutdown(km, now=interrupted)
+        else:
+            release(km)  # a pool's kernel: the pool's close() waits for the shutdown
     return executed

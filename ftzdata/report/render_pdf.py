@@ -8,12 +8,14 @@ the cached subset lacks make an extended subset (also cached), so no glyph falls
 from __future__ import annotations
 
 import html as _html
+import os
 import re
+import sys
 from pathlib import Path
 
 from ftzdata.fonts import PDF_FONT_FAMILY, pdf_font_css
 
-__all__ = ["render_pdf", "print_css"]
+__all__ = ["import_weasyprint", "render_pdf", "print_css"]
 
 
 def print_css(footer: str = "page {page} of {pages}", header: str = "") -> str:
@@ -59,8 +61,61 @@ def _visible_text(html: str) -> str:
     return _html.unescape(re.sub(r"<[^>]+>", " ", text))
 
 
+def _ldconfig_finder():
+    """``ctypes.util.find_library`` answered from one ``ldconfig -p`` listing (Linux), or None.
+
+    WeasyPrint tries up to six names per library and cffi asks ``find_library`` for each, which runs
+    ``ldconfig`` (and ``gcc``) every time: ~20 processes, 0.5 s per ``import weasyprint``. The answer
+    for a name is the one CPython's own ldconfig lookup would give; names not in the listing fall back
+    to the original function when ``LD_LIBRARY_PATH`` is set (libraries outside the system cache)."""
+    import ctypes.util
+    import re
+    import subprocess
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        listing = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, timeout=10,
+                                 env={"LC_ALL": "C", "LANG": "C", "PATH": os.environ.get("PATH", "/usr/sbin:/sbin")}).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if not listing:
+        return None
+    machine = os.uname().machine
+    abi = {"x86_64": "x86-64", "aarch64": "AArch64"}.get(machine)
+    original = ctypes.util.find_library
+
+    def find_library(name: str):
+        pattern = rf"\s+(lib{re.escape(name)}\.[^\s]+)\s+\(" + (rf"[^)]*{re.escape(abi)}" if abi else "")
+        match = re.search(pattern, listing)
+        if match:
+            return match.group(1)
+        return original(name) if os.environ.get("LD_LIBRARY_PATH") else None
+
+    return find_library
+
+
+def import_weasyprint():
+    """``import weasyprint`` with the library look-ups answered by one ``ldconfig -p`` (see above)."""
+    if "weasyprint" in sys.modules:
+        return sys.modules["weasyprint"]
+    import ctypes.util
+
+    finder = _ldconfig_finder()
+    original = ctypes.util.find_library
+    if finder is not None:
+        ctypes.util.find_library = finder
+    try:
+        import weasyprint
+        import weasyprint.text.fonts  # noqa: F401
+    finally:
+        ctypes.util.find_library = original
+    return weasyprint
+
+
 def render_pdf(html: str, out: Path, base_url: str | None = None) -> Path:
     """Write ``html`` as a PDF to ``out``."""
+    import_weasyprint()
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
