@@ -203,14 +203,17 @@ def _base_key(src: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def _make_subset(src: Path, chars: set[str], dest: Path) -> None:
+def _make_subset(src: Path, chars: set[str], dest: Path, flavor: str | None = None) -> None:
+    """Write the subset of the font ``src`` with ``chars`` to ``dest`` (``flavor``: None = OpenType, or
+    ``woff``), atomically and with deterministic bytes."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
     opts = subset.Options()
     opts.notdef_outline = True
     opts.recalc_timestamp = False  # deterministic bytes
-    font = TTFont(str(src), lazy=True)
+    opts.flavor = flavor
+    font = TTFont(str(src), lazy=flavor is None)
     sub = subset.Subsetter(opts)
     sub.populate(unicodes=sorted(ord(c) for c in chars))
     sub.subset(font)
@@ -218,6 +221,7 @@ def _make_subset(src: Path, chars: set[str], dest: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-", suffix=dest.suffix)
     os.close(fd)
     try:
+        font.flavor = flavor
         font.save(tmp)
         os.replace(tmp, dest)  # atomic: parallel builders never see half a font
     finally:
@@ -307,31 +311,7 @@ def web_font_css(text: str, family: str = WEB_FONT_FAMILY) -> str:
     key = hashlib.sha256("".join(sorted(chars)).encode("utf-8")).hexdigest()[:20]
     dest = cache_dir() / "fonts" / f"web-{key}.woff"
     if not dest.is_file():
-        _make_web_subset(subset_font_path("".join(chars)), chars, dest)
+        _make_subset(subset_font_path("".join(chars)), chars, dest, flavor="woff")
     data = base64.b64encode(dest.read_bytes()).decode("ascii")
     return (f'@font-face {{ font-family: "{family}"; src: url(data:font/woff;base64,{data}) format("woff"); '
             "font-weight: normal; font-style: normal; }\n")
-
-
-def _make_web_subset(src: Path, chars: set[str], dest: Path) -> None:
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    opts = subset.Options()
-    opts.flavor = "woff"
-    opts.recalc_timestamp = False  # deterministic bytes
-    opts.notdef_outline = True
-    font = TTFont(str(src))
-    sub = subset.Subsetter(opts)
-    sub.populate(unicodes=sorted(ord(c) for c in chars))
-    sub.subset(font)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-", suffix=dest.suffix)
-    os.close(fd)
-    try:
-        font.flavor = "woff"
-        font.save(tmp)
-        os.replace(tmp, dest)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)

@@ -68,6 +68,17 @@ def _write_corpus(root, with_sha=True):
     return root
 
 
+def _edit_review(path, i, **fields):
+    """Edit row ``i`` of a review sidecar by hand, as a reviewer in Excel would; returns the rows."""
+    rows = list(csv.DictReader(open(path, encoding="utf-8-sig")))
+    rows[i].update(fields)
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    return rows
+
+
 @pytest.fixture
 def corpus_dir(tmp_path):
     return _write_corpus(tmp_path / "mine")
@@ -117,13 +128,8 @@ def test_claims_are_pending_until_reviewed_then_accepted(corpus_dir):
     assert report["added"] == len(hn) and report["problems"] == []
     path = corpus.sidecar("hainan-2020-cases", "review")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel shows the Chinese text
-    rows = list(csv.DictReader(open(path, encoding="utf-8-sig")))
-    rows[0].update(status="accepted", metric="vessel_clearance_time", label_en="Clearance time of a vessel",
-                   label_zh="船舶进出境通关时间")
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        w = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    _edit_review(path, 0, status="accepted", metric="vessel_clearance_time", label_en="Clearance time of a vessel",
+                 label_zh="船舶进出境通关时间")
     accepted = ftzdata.metrics(corpus=corpus)
     assert accepted["metric_id"].tolist() == ["hainan-2020-cases-01.vessel_clearance_time"]
     assert accepted.iloc[0][["before", "after"]].tolist() == [v["b1"], v["a1"]]
@@ -262,12 +268,7 @@ def test_pending_claims_show_what_the_reviewer_already_wrote(corpus_dir):
     corpus = Corpus(corpus_dir)
     sync_review(corpus, "hainan-2020-cases")
     path = corpus.sidecar("hainan-2020-cases", "review")
-    rows = list(csv.DictReader(open(path, encoding="utf-8-sig")))
-    rows[1].update(metric="ship_registration_time", label_en="Time to register a ship")  # still pending
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        w = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    rows = _edit_review(path, 1, metric="ship_registration_time", label_en="Time to register a ship")  # still pending
     m = ftzdata.metrics(corpus=corpus, review="all")
     row = m[m["start"] == int(rows[1]["start"])].iloc[0]
     assert (row["metric"], row["label_en"], row["review"]) == ("ship_registration_time", "Time to register a ship",
@@ -299,13 +300,8 @@ def test_a_zone_profile_pdf_of_the_users_corpus(corpus_dir, tmp_path):
     corpus = Corpus(corpus_dir)
     sync_review(corpus, "hainan-2020-cases")
     path = corpus.sidecar("hainan-2020-cases", "review")
-    rows = list(csv.DictReader(open(path, encoding="utf-8-sig")))
-    rows[0].update(status="accepted", metric="vessel_clearance_time", label_en="Clearance time of a vessel",
-                   label_zh="船舶进出境通关时间")
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        w = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    _edit_review(path, 0, status="accepted", metric="vessel_clearance_time", label_en="Clearance time of a vessel",
+                 label_zh="船舶进出境通关时间")
     out = tmp_path / "reports"
     assert main(["report", "zone_profile", "-p", "zone", "Hainan", "-p", "lang", "zh", "--corpus", str(corpus_dir),
                  "--out", str(out), "--formats", "pdf", "-q"]) == 0
