@@ -29,6 +29,16 @@ def sets() -> list[tuple[str, Path]]:
     return out
 
 
+def check_quotes(folder: Path) -> None:
+    """Every gold quote is an exact substring of its document (the annotations' first rule)."""
+    import csv
+
+    for row in csv.DictReader(open(folder / "gold.csv", encoding="utf-8")):
+        text = (folder / "docs" / row["file"]).read_text(encoding="utf-8")
+        if row["quote"] not in text:
+            raise SystemExit(f"{folder / 'gold.csv'}: quote {row['quote']!r} is not in {row['file']}")
+
+
 def score(folder: Path, verbose: bool) -> tuple[int, int, int, int, str]:
     args = [sys.executable, str(SCORER), str(folder / "gold.csv"), str(folder / "docs"), "--min-precision", "0"]
     if verbose:
@@ -45,6 +55,7 @@ def main() -> int:
     totals = [0, 0, 0, 0]
     print(f"{'set':<22} {'recall':>16} {'precision':>16}")
     for name, folder in sets():
+        check_quotes(folder)
         found, gold, right, returned, text = score(folder, verbose)
         if verbose:
             print(text)

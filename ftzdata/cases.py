@@ -243,14 +243,32 @@ def _document_for(docs: pd.DataFrame, cases_df: pd.DataFrame, ym, where) -> str:
 
 # ---------------------------------------------------------------------------------------- public API
 def _cached(corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return resolve(corpus).derived("cases", _build_cases)
+    return resolve(corpus).derived("cases", _build_cases_cached)
+
+
+def _build_cases_cached(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`_build_cases`, from the disk cache when the manifest, texts and sidecars are byte-identical
+    (texts are read, and checked against their sha256, either way)."""
+    from .diskcache import cached, files_key
+
+    files = [corpus.manifest_path]
+    for d in corpus.doc_ids:
+        corpus.text(d)  # verified first: a damaged document is refused, never served from the cache
+        files += [corpus.path(d), corpus.sidecar(d, "cases")]
+    return cached("cases", files_key(files), lambda: _build_cases(corpus))
 
 
 def _splits(corpus) -> dict[str, Split]:
     """Each document's split (summaries documents excepted), cached until the corpus changes."""
     def build(c: Corpus) -> dict[str, Split]:
-        return {d: _split(d, c, layout) for d, layout in zip(c.doc_ids, c.manifest_frame()["layout"].fillna(""))
-                if layout != "summaries"}
+        from .diskcache import cached, files_key
+
+        for d in c.doc_ids:
+            c.text(d)  # verified first: a damaged document is refused, never served from the cache
+        key = files_key([c.manifest_path, *(c.path(d) for d in c.doc_ids)])
+        return cached("splits", key, lambda: {d: _split(d, c, layout) for d, layout in
+                                              zip(c.doc_ids, c.manifest_frame()["layout"].fillna(""))
+                                              if layout != "summaries"})
 
     return resolve(corpus).derived("splits", build)
 

@@ -49,3 +49,19 @@ def test_the_cache_can_be_off_or_unwritable(tmp_path, monkeypatch):
     blocker.write_text("not a folder")
     monkeypatch.setenv("FTZDATA_CACHE_DIR", str(blocker))  # claims/ cannot be created under a file
     assert diskcache.claims_of_text(text).equals(claims(text))
+
+
+def test_cached_cases_follow_every_edit_of_a_sidecar_or_text(cache, seeds_copy):
+    first = ftzdata.cases(ftzdata.Corpus(seeds_copy))
+    assert list((cache.parent / "cases").glob("*.pkl"))
+    side = seeds_copy / "mofcom-2017-best-practices.cases.csv"
+    text = side.read_text(encoding="utf-8-sig").splitlines()
+    head, row = text[0], text[1].split(",")
+    row[head.split(",").index("title_en")] = "A title edited by hand"
+    side.write_text("\n".join([head, ",".join(row), *text[2:]]) + "\n", encoding="utf-8")
+    again = ftzdata.cases(ftzdata.Corpus(seeds_copy))
+    assert again.loc[again["case_id"] == "mofcom2017-01", "title_en"].item() == "A title edited by hand"
+    assert first.loc[first["case_id"] == "mofcom2017-01", "title_en"].item() != "A title edited by hand"
+    (seeds_copy / "mofcom-2017-best-practices.txt").write_bytes(b"")  # damaged: refused, never served cached
+    with pytest.raises(ftzdata.DocumentError, match="the file is empty"):
+        ftzdata.cases(ftzdata.Corpus(seeds_copy))
