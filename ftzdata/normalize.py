@@ -193,6 +193,8 @@ _MARKUP = re.compile(
     r"|&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"  # HTML entity
     r"|[ \t]{0,64}\[bookmark:[^\]\n]{0,200}\][ \t]{0,64}\n?"  # Word bookmark debris (bounded: linear on blanks)
     r"|\r"
+    # pinyin that mirror sites insert after a character, inside words: 區(qū)域, 環(huán)節(jié), 運(yùn) 
+    r"|(?<=[\u4e00-\u9fff])\((?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{2,6}\) ?"
 )
 
 
@@ -205,7 +207,7 @@ def _markup_replacement(m: re.Match, text: str) -> str | None:
         if out == tok:
             return None
         return " " if out.isspace() else out[:1] if len(out) == 1 else out
-    if tok.lstrip(" \t").startswith("[bookmark:"):
+    if tok.lstrip(" \t").startswith("[bookmark:") or tok.startswith("("):
         return ""
     tag = (m.group(2) or "").lower()
     return "\n" if tag in _BLOCK_TAGS else ""

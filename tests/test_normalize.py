@@ -78,3 +78,16 @@ def test_edge_cases(text):
 def test_non_str_is_a_type_error():
     with pytest.raises(TypeError):
         normalize(b"bytes")
+
+
+def test_pinyin_that_mirror_sites_insert_inside_words_is_removed_with_its_offsets():
+    from ftzdata.normalize import normalize
+
+    original = "減少審批環(huán)節(jié)43%,壓縮空箱調(diào)運(yùn)成本約15%"
+    n = normalize(original)
+    assert n.text == "减少审批环节43%,压缩空箱调运成本约15%"
+    i = n.text.index("43%")
+    s, e = n.original_span(i, i + 3)
+    assert original[s:e] == "43%"
+    for kept in ("标准箱(TEU)", "企业(a)类", "上海(沪)", "(一)贸易便利化"):
+        assert normalize(kept).text == kept
