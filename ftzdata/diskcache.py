@@ -67,10 +67,16 @@ def _package_key() -> str:
 def cached(kind: str, key: str, build):
     """``build()``, stored under ``<cache dir>/<kind>/<key + package key>.pkl`` and read back for the same key
     (the key must cover every input of ``build``; the package's own files are added here)."""
+    return _through(kind, f"{key}-{_package_key()[:16]}", build)
+
+
+def _through(kind: str, name: str, build):
+    """The value stored as ``<cache dir>/<kind>/<name>.pkl``, else ``build()`` stored there (an unreadable
+    entry is rebuilt; with the cache off, always ``build()``)."""
     folder = _folder(kind)
     if folder is None:
         return build()
-    path = folder / f"{key}-{_package_key()[:16]}.pkl"
+    path = folder / f"{name}.pkl"
     try:
         with open(path, "rb") as f:
             return pickle.load(f)
@@ -98,20 +104,9 @@ def _store(folder: Path, path: Path, value) -> None:
 def claims_of_text(text: str):
     """:func:`ftzdata.extract.claims` of ``text``, from the disk cache when the same text was extracted by the
     same extractor before."""
-    folder = _folder()
-    if folder is None:
-        from .extract import claims
+    def build():
+        from .extract import claims  # imported only on a miss: compiling the grammar takes a while
 
         return claims(text)
-    key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + "-" + code_key()
-    path = folder / f"{key}.pkl"
-    try:
-        with open(path, "rb") as f:
-            return pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-        pass
-    from .extract import claims  # imported only on a miss: compiling the grammar takes a while
 
-    df = claims(text)
-    _store(folder, path, df)
-    return df
+    return _through("claims", hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + "-" + code_key(), build)
