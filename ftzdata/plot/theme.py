@@ -83,7 +83,7 @@ def hue_colors(hue: str | None) -> dict:
 
 def color_of(hue: str | None, value) -> str:
     if not hue:
-        return ZONE_COLORS["Shanghai"]
+        return ZONE_PALETTE[0]
     return hue_colors(hue).get(str(value), FALLBACK_COLOR)
 
 
