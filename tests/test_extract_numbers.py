@@ -180,3 +180,11 @@ def test_some_bare_magnitude_and_old_tens():
     assert parse_number("超百万") == (1e6, 1e6)
     for bad in ["万", "几", "几十几"]:  # a magnitude with no bound word; 几 alone
         assert parse_number(bad) is None, bad
+
+
+def test_half_in_the_verb_jian_ban_is_not_a_number():
+    from ftzdata.extract import quantities
+
+    q = quantities("运输时间由原12天减半至6天,费用折半")
+    assert q["quote"].tolist() == ["12天", "6天"]  # not the range 半至6天 (0.5 to 6 days)
+    assert q["value_low"].tolist() == [12 * 24, 6 * 24]

@@ -249,7 +249,13 @@ def scan_quantities(doc: Doc) -> list[Qty]:
     t = doc.scan
     text = doc.text
     prev_end = 0
-    for m in QTY_RE.finditer(t):
+    pos, retry = 0, None
+    while True:
+        m = retry if retry is not None else QTY_RE.search(t, pos)
+        retry = None
+        if m is None:
+            break
+        pos = max(m.end(), m.start() + 1)
         if m.start() < prev_end:  # inside a quantity read past its match (一个半小时, 1小时30分钟)
             continue
         frac, n1, _, n2, m1, u1, _, n3, m3, u3, suf = m.groups()
@@ -270,6 +276,8 @@ def scan_quantities(doc: Doc) -> list[Qty]:
             nstart, nend = s, e
         else:
             if _skip(doc, m, n1, n2, u1):
+                if n2 is not None:  # 减半至6天: not a range from 半, but 6天 may still be a quantity
+                    retry = QTY_RE.match(t, m.start("n2"))
                 continue
             info = UNITS[u1]
             r1 = _value(n1 if not n2 else f"{n1}至{n2}")
