@@ -188,3 +188,12 @@ def test_half_in_the_verb_jian_ban_is_not_a_number():
     q = quantities("运输时间由原12天减半至6天,费用折半")
     assert q["quote"].tolist() == ["12天", "6天"]  # not the range 半至6天 (0.5 to 6 days)
     assert q["value_low"].tolist() == [12 * 24, 6 * 24]
+
+
+def test_n_ge_duo_yue_is_more_than_n_months():
+    from ftzdata.extract import quantities
+
+    q = quantities("节省评估时间4个多月,审批由两个多小时缩短,共有5个多功能厅")
+    assert q["quote"].tolist() == ["4个多月", "两个多小时", "5个"]
+    assert q["value_low"].tolist()[:2] == [4 * 730, 2.0]
+    assert q["qualifier"].tolist()[:2] == ["more than", "more than"]

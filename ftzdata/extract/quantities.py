@@ -217,12 +217,19 @@ _MINUTES = re.compile(rf"(?P<n>\d{{1,2}}|[{NONZERO_POSITIONAL}{TEN}]{{1,3}})分(
 _GOES_ON = set("0123456789") | set(NONZERO_POSITIONAL) | set(TEN) | {HALF}
 
 
+_MORE_UNIT = re.compile(rf"(?:{alt(_MORE)})(?P<u>{'|'.join(LEX['numerals']['half_after_classifier'])})")
+
+
 def _half_or_minutes(t: str, e: int, u1: str, r1: tuple[float, float]):
     """A duration that goes on after its unit, at ``t[e]``: ``2天半`` (+½ day), ``一个半小时`` /
-    ``3个半月`` (N½ of the unit after 半), ``1小时30分钟``. Returns (low, high, unit, dimension, end) in
+    ``3个半月`` (N½ of the unit after 半), ``4个多月`` (more than 4 months), ``1小时30分钟``. Returns (low, high, unit, dimension, end) in
     hours, or None."""
     info = UNITS[u1]
     if u1 == "个":
+        mm = _MORE_UNIT.match(t, e)  # 4个多月: more than 4 months
+        if mm:
+            f = UNITS["个月" if mm.group("u") == "月" else mm.group("u")].factor
+            return r1[0] * f, r1[1] * f, "h", "duration", mm.end()
         hm = _HALF_UNIT.match(t, e)
         if not hm:
             return None
@@ -306,10 +313,13 @@ def scan_quantities(doc: Doc) -> list[Qty]:
             if not (math.isfinite(low) and math.isfinite(high)) or low > high:
                 continue
             unit, dim, surface = info.canonical, info.dimension, u1
-            if not n2 and not n3 and e < len(t) and t[e] in _GOES_ON:
-                more = _half_or_minutes(t, e, u1, r1)  # 2天半, 一个半小时, 3个半月, 1小时30分钟
+            if not n2 and not n3 and e < len(t) and (t[e] in _GOES_ON or t[e] in _MORE):
+                goes_on_more = t[e] in _MORE
+                more = _half_or_minutes(t, e, u1, r1)  # 2天半, 一个半小时, 3个半月, 4个多月, 1小时30分钟
                 if more is not None:
                     low, high, unit, dim, e = more
+                    if goes_on_more:
+                        quals.append("more than")
             nstart = m.start("n1")
             s = nstart
             nend = e
