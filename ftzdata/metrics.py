@@ -143,7 +143,7 @@ def _pending_rows(corpus: Corpus, rec) -> list[dict]:
 
 
 def _given(value) -> bool:
-    return isinstance(value, str) and value != "" 
+    return isinstance(value, str) and value != ""
 
 
 def _row(r: pd.Series, v: dict, source: str) -> dict:

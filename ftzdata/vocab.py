@@ -16,7 +16,7 @@ import pandas as pd
 
 from .errors import UnknownValueError
 
-__all__ = ["ZONES", "DOMAINS", "DOMAIN_ALIASES", "AREAS", "ZONE_BY_ZH", "zones", "zone_of", "area_of",
+__all__ = ["ZONES", "DOMAINS", "DOMAIN_ALIASES", "AREAS", "zones", "zone_of", "area_of",
            "domain_of", "areas_of", "area_zh_of", "check_zone", "zones_named", "areas_named", "ZONE_COLUMNS"]
 
 
@@ -34,7 +34,6 @@ _AREAS = _read("areas.csv")
 _DOMAINS = _read("domains.csv")
 
 ZONES: dict[str, str] = dict(zip(_ZONES["zone"], _ZONES["zone_zh"]))  # English -> Chinese, vocabulary order
-ZONE_BY_ZH: dict[str, str] = {zh: en for en, zh in ZONES.items()}
 DOMAINS: dict[str, str] = dict(zip(_DOMAINS["domain"], _DOMAINS["domain_zh"]))
 DOMAIN_ALIASES: dict[str, str] = {}  # domain as written (Simplified) -> the vocabulary's English name
 for _d, _zh, _aliases in zip(_DOMAINS["domain"], _DOMAINS["domain_zh"], _DOMAINS["aliases_zh"]):
