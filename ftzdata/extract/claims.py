@@ -465,7 +465,7 @@ class _Run:
     """One document being read: its tokens (quantities and zero values, in order), the sentence start of
     each, the tokens a claim already uses, and the claims so far. Rules add claims with :meth:`emit`."""
 
-    __slots__ = ("doc", "text", "toks", "sent", "starts", "used", "out", "n", "_marks", "_plans")
+    __slots__ = ("doc", "text", "toks", "sent", "starts", "used", "out", "n", "_marks", "_plans", "_occurs")
 
     def __init__(self, doc: Doc, qs: list[Qty]):
         zeros = _zero_tokens(doc)
@@ -485,6 +485,15 @@ class _Run:
         self.out: list[_Claim] = []
         self._marks: dict[re.Pattern, tuple[list[int], list[int]]] = {}
         self._plans: dict[int, tuple[int, int] | None] = {}
+        self._occurs: dict[re.Pattern, bool] = {}
+
+    def occurs(self, pattern: re.Pattern) -> bool:
+        """Does ``pattern`` (a plain word list, no anchors or lookarounds) match anywhere in the text? A
+        filter whose words the document never uses has nothing to drop (checked once per document)."""
+        got = self._occurs.get(pattern)
+        if got is None:
+            got = self._occurs[pattern] = pattern.search(self.text) is not None
+        return got
 
     def near(self, gate: tuple[frozenset, int], pos: int) -> bool:
         """Is one of the gate's characters among the ``gate[1]`` characters before ``pos``? (A necessary
@@ -1136,7 +1145,8 @@ def _drop_unreadable(run: _Run) -> None:
 def _drop_ranks(run: _Run) -> None:
     """Drop a claim about a rank (进出口值排名提升55位: a place in a league table, not a reform effect)."""
     text = run.text
-    run.out = [c for c in run.out if not _RANK.search(text, run.clause_start(c.start), c.end)]
+    if run.occurs(_RANK):
+        run.out = [c for c in run.out if not _RANK.search(text, run.clause_start(c.start), c.end)]
 
 
 def _drop_rates(run: _Run) -> None:
@@ -1153,13 +1163,16 @@ def _drop_average_growth(run: _Run) -> None:
     """Drop an average growth rate (进出口年均增长22%, 销售额月均增长67%): growth over a span of time, a
     volume figure, not the effect of a reform (growth words right after 年均/月均, in the claim's span)."""
     text = run.text
-    run.out = [c for c in run.out if not _AVERAGE_GROWTH.search(text, max(0, c.start - 3), c.end)]
+    if run.occurs(_AVERAGE_GROWTH):
+        run.out = [c for c in run.out if not _AVERAGE_GROWTH.search(text, max(0, c.start - 3), c.end)]
 
 
 def _drop_growth(run: _Run) -> None:
     """Drop a growth figure (进出口增长20.7%, 外贸从1778亿元增长到2926亿元): a claim stated with a growth
     verb (增长) whose subject is not a measure a reform changes (效率, 时间, 成本 …)."""
     text = run.text
+    if not run.occurs(_GROWTH):
+        return
     run.out = [c for c in run.out if not (_GROWTH.search(text, c.start, c.end)
                                           and not _REFORM_MEASURE.search(c.subject or ""))]
 
@@ -1168,6 +1181,8 @@ def _mark_expected(run: _Run) -> None:
     """A projected effect (预计每年可为企业节省成本300万元): the claim gets the qualifier ``expected``
     when 预计/预期/有望 is in its clause before its end."""
     text = run.text
+    if not run.occurs(_EXPECTED):
+        return
     for c in run.out:
         if _EXPECTED.search(text, run.clause_start(c.start), c.end) and _EXPECTED_NAME not in c.quals:
             c.quals = c.quals + [_EXPECTED_NAME]
@@ -1274,6 +1289,9 @@ def empty_claims() -> pd.DataFrame:
     return _EMPTY.copy()
 
 
+_NO_VALUE = (NAN, NAN)
+
+
 @without_gc
 def claims_frame(doc: Doc, cs: list[_Claim]) -> pd.DataFrame:
     seen = set()
@@ -1291,12 +1309,13 @@ def claims_frame(doc: Doc, cs: list[_Claim]) -> pd.DataFrame:
     os_, oe = doc.norm.original_spans(ns, ne)
     original = doc.norm.original
 
-    def col(get):
-        return np.array([get(c) for c in cs], dtype=np.float64)
+    def pairs(attr):
+        """(low, high) columns of a value attribute, NaN where the claim has none."""
+        both = np.array([v if v is not None else _NO_VALUE for v in (getattr(c, attr) for c in cs)],
+                        dtype=np.float64).reshape(len(cs), 2)
+        return both[:, 0], both[:, 1]
 
-    def pair(attr, k):
-        return col(lambda c: getattr(c, attr)[k] if getattr(c, attr) is not None else NAN)
-
+    (bl, bh), (al, ah), (cl, ch), (pl, ph) = (pairs(a) for a in ("before", "after", "change", "pct"))
     data = {
         "start": os_.astype(np.int64),
         "end": oe.astype(np.int64),
@@ -1304,10 +1323,8 @@ def claims_frame(doc: Doc, cs: list[_Claim]) -> pd.DataFrame:
         "subject": _obj([c.subject for c in cs]),
         "kind": _obj([c.kind if c.unit not in ("%", "pp", "times") else "ratio" for c in cs]),
         "direction": _obj([c.direction for c in cs]),
-        "before_low": pair("before", 0), "before_high": pair("before", 1),
-        "after_low": pair("after", 0), "after_high": pair("after", 1),
-        "change_low": pair("change", 0), "change_high": pair("change", 1),
-        "change_pct_low": pair("pct", 0), "change_pct_high": pair("pct", 1),
+        "before_low": bl, "before_high": bh, "after_low": al, "after_high": ah,
+        "change_low": cl, "change_high": ch, "change_pct_low": pl, "change_pct_high": ph,
         "unit": _obj([c.unit for c in cs]),
         "per": _obj([c.per for c in cs]),
         "qualifier": _obj([qualifier_string(c.quals) for c in cs]),
