@@ -350,3 +350,13 @@ def test_paragraph_opening_with_now_answers_the_one_before():
     check(r, "decrease", "h", before=(20 * D, 30 * D), after=(3 * D, 4 * D))
     # without the opening marker the next paragraph is its own
     assert claims("过去开一家店,手续得花20至30天。\n全程只需三四天。").empty
+
+
+def test_amounts_of_change_are_not_levels_of_a_marked_pair():
+    # 原先 … 现在 mark levels; 节约…35元 and 节省…700万元 are amounts saved, not a level before and a level after
+    c = claims("供油时间由原先的2天缩短为4个小时,每吨节约物流成本约35元。按目前每年20万吨测算,预计每年可为企业节省运营成本700万元以上。")
+    assert not ((c.before_low == 35) & (c.after_low == 7_000_000)).any(), c
+    saved = c[c.change_low == 35]
+    assert len(saved) == 1 and saved.iloc[0].direction == "decrease" and saved.iloc[0].per == "tonne"
+    big = c[c.change_low == 7_000_000].iloc[0]
+    assert "expected" in big.qualifier and big.quote.startswith("节省运营成本700万元")

@@ -743,12 +743,19 @@ def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> in
     if len(between) > _MAX_MARKED:
         return None
     cands = [k for k in between if k not in run.used and run.toks[k].end <= limit
-             and run.toks[k].unit == q.unit and not _determiner(text, run.toks[k])]
+             and run.toks[k].unit == q.unit and not _determiner(text, run.toks[k]) and not _is_amount(run, k)]
     if len(cands) > 1 and _chain_steps(run, cands, q):
         return cands[0]
     if len(cands) > 1:
         cands = [k for k in cands if _TOTAL_MARK.search(text, max(0, run.toks[k].start - 3), run.toks[k].start)]
     return cands[0] if len(cands) == 1 else None
+
+
+def _is_amount(run: _Run, k: int) -> bool:
+    """Is value ``k`` an amount of change (节约物流成本约35元, 节省运营成本700万元), the object of a change
+    verb in its clause, rather than a level (原来需要5天, 现在仅需1天)?"""
+    q = run.toks[k]
+    return _change_verb(run, q, run.clause_start(q.start)) is not None
 
 
 def _chain_steps(run: _Run, cands: list[int], q: Qty) -> bool:
@@ -797,7 +804,7 @@ def _marked_before_after(run: _Run) -> None:
                 _extend_chain(run, marked[k] if k >= 0 else None, j)
             continue
         qa = run.toks[k]
-        if qa.mid == q.mid:
+        if qa.mid == q.mid or (j not in by_after and _is_amount(run, j)):
             continue
         value_dir = _value_direction(qa.mid, q.mid)
         c = by_after.get(j)
