@@ -234,6 +234,9 @@ def test_halved():
     r = only("港口设施保安费减半")
     check(r, "decrease", "%", pct=50)
     assert r.subject == "港口设施保安费"
+    # with its values, 减半 is the verb of a before → after claim, not a second −50 % claim
+    r = only("运输时间由原12天减半至6天")
+    check(r, "decrease", "h", before=12 * D, after=6 * D)
 
 
 def test_bare_magnitude_some_and_old_tens():

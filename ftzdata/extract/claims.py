@@ -882,11 +882,16 @@ def _baseline_after(run: _Run) -> None:
 
 # --- rule 3c: halved ----------------------------------------------------------------------------
 def _halved(run: _Run) -> None:
-    """``X减半`` / ``X折半``: X decreased by 50 % (路桥费减半)."""
+    """``X减半`` / ``X折半``: X decreased by 50 % (路桥费减半), unless an earlier rule's claim holds the word
+    (由12天减半至6天 is before 12 days → after 6 days)."""
     text = run.text
     if not any(w in text for w in _V["halved"]["words"]):
         return
+    taken = sorted((c.start, c.end) for c in run.out)
     for m in _HALVED.finditer(text):
+        k = bisect_right(taken, (m.start(), len(text))) - 1
+        if k >= 0 and taken[k][1] > m.start():
+            continue  # 由12天减半至6天: a before → after claim already says it
         cs = run.clause_start(m.start())
         subj, off = _clean_subject(text[cs:m.start()])
         c = _Claim(cs + off if subj else m.start(), m.end(), subj, "ratio", "decrease", "%",
