@@ -267,6 +267,18 @@ def test_ranks_value_added_and_expected():
     assert "expected" not in only("这一做法每年为企业节省仓储费用200万元").qualifier
 
 
+def test_targets_are_no_claims_but_estimates_from_plans_are_expected():
+    assert claims("力争到2025年将通关时间压缩至24小时以内").empty
+    assert claims("计划到明年底企业开办时间压缩至1个工作日").empty
+    # an estimate from planned projects is a projected effect of a reform in place
+    r = only("根据未来3年计划实施项目测算,这一改革将为企业节约6000多万元的评估费用")
+    check(r, "decrease", "CNY", change=6e7)
+    assert "expected" in r.qualifier and "more than" in r.qualifier
+    # 计划性 (planned, an adjective) is no target
+    r = only("箱源作计划性预留,为企业压缩空箱调运成本约15%")
+    check(r, "decrease", "%", pct=15)
+
+
 def test_no_trips_is_not_one_trip():
     r = only("以前要跑五六次,现在一次都不用跑")
     check(r, "decrease", "count:次", before=(5, 6), after=0)

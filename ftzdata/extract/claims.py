@@ -63,7 +63,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    count that qualifies a noun, 提升三个片区的协同水平; the quantity layer does not read 半年前 / 今年前8个月
    as durations.)
 10. ``_drop_plans``: a target (力争/目标/计划 …, or 推动 … 压缩至 with no before value) or a merge that
-   describes the measure (将A、B等环节整合至1个平台) is not a claim.
+   describes the measure (将A、B等环节整合至1个平台) is not a claim; an effect estimated from plans
+   (根据…计划实施项目测算,将为企业节约…) is kept as ``expected``.
 11. ``_mark_expected``: a projected effect of a reform already in place (预计每年可为企业节省成本300万元,
    通关效率预计提升15%) is a claim with the qualifier ``expected``; a target (rule 10) is not a claim.
 
@@ -253,6 +254,7 @@ _RESTATE_WORDS = re.compile(rf"(?:{alt(LEX['fold']['restate_subject_end'])})$")
 _DIGIT = re.compile(rf"[\d{NONZERO}{TEN}{HALF}]")
 _PLAN = re.compile(not_followed(_PL["words"]) + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
 _PLAN_AFTER_ONLY = re.compile(alt(_PL["after_only_push"]))
+_ESTIMATE = re.compile(alt(_PL["estimate"]))
 _LIST_END = re.compile(alt(_PL["list_etc"]))
 _MERGE_TO = re.compile(rf"(?:{alt(_V['merge'])})(?:{_TO})")  # 、 … 等 … 整合至 (see _measure_merge)
 
@@ -500,17 +502,18 @@ class _Run:
         condition of a rule's pattern: a quick test before the pattern.)"""
         return not gate[0].isdisjoint(self.text[max(0, pos - gate[1]):pos])
 
-    def plan_word(self, pos: int, end: int) -> bool:
-        """Is there a plan or target word (力争, 目标 …) in the sentence of ``pos``, ending by ``end``? (The
-        first one of each sentence is found once.)"""
+    def plan_word(self, pos: int, end: int) -> tuple[int, int] | None:
+        """The first plan or target word (力争, 目标 …) in the sentence of ``pos``, ending by ``end``, as
+        (start, end), or None. (The first one of each sentence is found once.)"""
         ss, se = self.doc.sentence_start(pos), self.doc.sentence_end(pos)
         if end > se:  # a claim over two sentences (改革前 … 。 改革后 …): look at all of it
-            return _PLAN.search(self.text, ss, end) is not None
+            m = _PLAN.search(self.text, ss, end)
+            return m.span() if m else None
         if ss not in self._plans:
             m = _PLAN.search(self.text, ss, se)
             self._plans[ss] = m.span() if m else None
         first = self._plans[ss]
-        return first is not None and first[1] <= end
+        return first if first is not None and first[1] <= end else None
 
     def clause_start(self, pos: int) -> int:
         """Where a rule starts reading the clause of ``pos``: its start, or :data:`WINDOW` characters
@@ -1208,8 +1211,15 @@ def _drop_plans(run: _Run) -> None:
 def _is_plan(run: _Run, c: _Claim) -> bool:
     """A target or a description of the measure, not an achieved effect: 力争将…压缩至3个月以内;
     推动…进一步压缩至30个工作日以内; 将设立登记、公章刻制等环节整合至1个平台 (what is merged is listed,
-    no count before)."""
-    if run.plan_word(c.start, c.end):  # 力争新增…30项以上，推动…压缩至30小时以内
+    no count before). A claim estimated from plans (plan word, then 测算/估算 before the claim) is a
+    projected effect: kept, with the qualifier ``expected``."""
+    plan = run.plan_word(c.start, c.end)
+    if plan is not None and _ESTIMATE.search(run.text, plan[1], c.start):
+        # 根据未来3年计划实施项目测算,将为企业节约…: estimated from plans, a projected effect
+        if _EXPECTED_NAME not in c.quals:
+            c.quals = c.quals + [_EXPECTED_NAME]
+        return False
+    if plan is not None:  # 力争新增…30项以上，推动…压缩至30小时以内
         return True
     if not c.after_only:
         return False
