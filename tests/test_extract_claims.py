@@ -284,8 +284,9 @@ def test_no_trips_is_not_one_trip():
     check(r, "decrease", "count:次", before=(5, 6), after=0)
 
 
-def test_listed_merge_is_the_measure():
+def test_merge_without_a_count_before_is_the_measure():
     assert claims("将名称核准、银行开户和税务登记合并为一次").empty
+    assert claims("将行业准入涉及的多个许可证整合为一张综合凭证").empty
     r = only("审批环节由5个合并为1个")
     check(r, "decrease", "count:个", before=5, after=1)
 

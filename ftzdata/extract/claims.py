@@ -62,8 +62,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    rate of response (运输时间每缩短1天,企业利润就能提高2%: 每 before a change verb).  (Rule 4 also skips a
    count that qualifies a noun, 提升三个片区的协同水平; the quantity layer does not read 半年前 / 今年前8个月
    as durations.)
-10. ``_drop_plans``: a target (力争/目标/计划 …, or 推动 … 压缩至 with no before value) or a merge that
-   describes the measure (将A、B等环节整合至1个平台) is not a claim; an effect estimated from plans
+10. ``_drop_plans``: a target (力争/目标/计划 …, or 推动 … 压缩至 with no before value) or a merge with
+   no count before, which describes the measure (将A、B等环节整合至1个平台), is not a claim; an effect estimated from plans
    (根据…计划实施项目测算,将为企业节约…) is kept as ``expected``.
 11. ``_mark_expected``: a projected effect of a reform already in place (预计每年可为企业节省成本300万元,
    通关效率预计提升15%) is a claim with the qualifier ``expected``; a target (rule 10) is not a claim.
@@ -255,8 +255,7 @@ _DIGIT = re.compile(rf"[\d{NONZERO}{TEN}{HALF}]")
 _PLAN = re.compile(not_followed(_PL["words"]) + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
 _PLAN_AFTER_ONLY = re.compile(alt(_PL["after_only_push"]))
 _ESTIMATE = re.compile(alt(_PL["estimate"]))
-_LIST_END = re.compile(alt(_PL["list_etc"]))
-_MERGE_TO = re.compile(rf"(?:{alt(_V['merge'])})(?:{_TO})")  # 、 … 等 … 整合至 (see _measure_merge)
+_MERGE_TO = re.compile(rf"(?:{alt(_V['merge'])})(?:{_TO})")  # 整合至 / 合并为 with no count before
 
 # subject clean-up
 _LEAD = re.compile(
@@ -1210,8 +1209,8 @@ def _drop_plans(run: _Run) -> None:
 
 def _is_plan(run: _Run, c: _Claim) -> bool:
     """A target or a description of the measure, not an achieved effect: 力争将…压缩至3个月以内;
-    推动…进一步压缩至30个工作日以内; 将设立登记、公章刻制等环节整合至1个平台 (what is merged is listed,
-    no count before). A claim estimated from plans (plan word, then 测算/估算 before the claim) is a
+    推动…进一步压缩至30个工作日以内; a merge with no count before (将设立登记、公章刻制等环节整合至1个平台,
+    将多个许可证整合为一张综合凭证) describes the measure. A claim estimated from plans (plan word, then 测算/估算 before the claim) is a
     projected effect: kept, with the qualifier ``expected``."""
     plan = run.plan_word(c.start, c.end)
     if plan is not None and _ESTIMATE.search(run.text, plan[1], c.start):
@@ -1224,15 +1223,7 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     if not c.after_only:
         return False
     span = run.text[run.clause_start(c.start):c.end]
-    return bool(_PLAN_AFTER_ONLY.search(span)) or _measure_merge(span)
-
-
-def _measure_merge(span: str) -> bool:
-    """将A、B等环节整合至1个平台 / A、B和C合并为一次: a list (、), then 等/和/及/与, then a merge verb with
-    its 至/为 (within one clause)."""
-    i = span.find("、")
-    m = _LIST_END.search(span, i + 1) if i >= 0 else None
-    return m is not None and _MERGE_TO.search(span, m.end()) is not None
+    return bool(_PLAN_AFTER_ONLY.search(span)) or _MERGE_TO.search(span) is not None
 
 
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
