@@ -376,3 +376,14 @@ def test_amounts_of_change_are_not_levels_of_a_marked_pair():
     assert len(saved) == 1 and saved.iloc[0].direction == "decrease" and saved.iloc[0].per == "tonne"
     big = c[c.change_low == 7_000_000].iloc[0]
     assert "expected" in big.qualifier and big.quote.startswith("节省运营成本700万元")
+
+
+def test_volume_growth_is_no_claim_but_a_reform_measure_or_rate_that_rises_is():
+    for text in ("2012—2020年进出口总值从202.82亿元增至2631.5亿元", "进出口货运量从52万吨增至328.91万吨",
+                 "全货机航线拓展至49条", "其有关政策扩大到面积114.7平方公里", "交易体量增加300%",
+                 "出入境车辆从5.68万辆次增至34.6万辆次"):
+        assert claims(text).empty, text
+    check(only("国际快件通关效率较原先提升了30%"), "increase", "%", pct=30)
+    check(only("重车一次性通过率由此前的20%提升至95%"), "increase", "%", before=20, after=95)
+    # the reach of a reform counted in firms stays a claim (a seed's reviewed claim)
+    check(only("信用平台数据归集单位从开通运行时的67家拓展至99家"), "increase", "count:家", before=67, after=99)

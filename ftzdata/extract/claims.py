@@ -75,9 +75,10 @@ Precision conventions:
 - Growth and volume figures are not reform effects unless the sentence ties them to the reform as a
   before/after of the same measure (因私出入境中介机构已有126家(改革前仅有10家) is a claim).  Applied
   today to: average growth rates (年均增长, 月均增长: ``_drop_average_growth``), ranks (``_drop_ranks``),
-  rates of response (``_drop_rates``), 增加值 (value added) and 新增 (newly added).  A plain year-on-year
-  growth figure (同比增长22%, 进出口增长20.7%) is still returned: the written held-out batches
-  (tests/data/extract_heldout*.csv) annotate it as a claim, and dropping it needs their decision.
+  rates of response (``_drop_rates``), 增加值 (value added), 新增 (newly added), growth (同比增长22%,
+  进出口增长20.7%: ``_drop_growth``, unless a measure a reform changes grows: 效率提升) and the increase of
+  a volume, throughput or coverage (货运量从52万吨增至328.91万吨, 航线拓展至49条, 面积扩大到114.7平方公里:
+  ``_drop_volume_growth``).
 - A projected effect of a reform already in place (预计每年可为企业节省成本300万元, 通关效率预计提升15%) is a
   claim with the qualifier ``expected`` (``_mark_expected``).
 - A target (力争, 目标, 计划到2025年压缩至 …) is not a claim (``_drop_plans``).
@@ -231,6 +232,8 @@ _EXPECTED_NAME = _QL["expected"]["name"]
 _RANK = re.compile(alt(_SJ["rank"]))
 _GROWTH = re.compile(alt(_V["growth"]))
 _REFORM_MEASURE = re.compile(alt(_V["reform_measures"]))
+_VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
+_VOLUME_UNITS = frozenset(_V["volume_units"])
 _AVERAGE_GROWTH = re.compile(rf"(?:{alt(_V['average_growth'][0])})(?:{alt(_V['average_growth'][1])})")
 _EACH_CHANGE = re.compile(rf"{_SJ['each_change']}(?:{alt(longest_first(_DIRECTIONAL))})")
 
@@ -1191,6 +1194,20 @@ def _drop_growth(run: _Run) -> None:
                                           and not _REFORM_MEASURE.search(c.subject or ""))]
 
 
+def _drop_volume_growth(run: _Run) -> None:
+    """Drop the increase of a volume, throughput or coverage (进出口总值从202.82亿元增至2631.5亿元, 航线拓展至
+    49条): a claim that increases, in a unit only volumes have (tonnes, vehicles, routes, firms …), or whose
+    subject names a volume (总值, 货运量, 规模 …) and no measure a reform changes (效率, 时间, 成本 …)."""
+    def volume(c: _Claim) -> bool:
+        if c.direction != "increase":
+            return False
+        if c.unit in _VOLUME_UNITS:
+            return True
+        subj = c.subject or ""
+        return _VOLUME_SUBJECT.search(subj) is not None and _REFORM_MEASURE.search(subj) is None
+    run.out = [c for c in run.out if not volume(c)]
+
+
 def _mark_expected(run: _Run) -> None:
     """A projected effect (预计每年可为企业节省成本300万元): the claim gets the qualifier ``expected``
     when 预计/预期/有望 is in its clause before its end."""
@@ -1230,7 +1247,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
 RULES = (_before_after, _after_only, _marked_before_after, _baseline_after, _halved, _amount_of_change,
-         _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_growth, _drop_plans, _mark_expected)
+         _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_growth,
+         _drop_volume_growth, _drop_plans, _mark_expected)
 
 
 @without_gc
