@@ -387,3 +387,13 @@ def test_volume_growth_is_no_claim_but_a_reform_measure_or_rate_that_rises_is():
     check(only("重车一次性通过率由此前的20%提升至95%"), "increase", "%", before=20, after=95)
     # the reach of a reform counted in firms stays a claim (a seed's reviewed claim)
     check(only("信用平台数据归集单位从开通运行时的67家拓展至99家"), "increase", "count:家", before=67, after=99)
+
+
+def test_a_range_that_varies_is_the_amount_and_at_least_is_no_verb():
+    # 从A到B不等: a saving that ranges from A to B, not a before value A
+    r = only("平均每票货物可节约通关时间从0.8小时—5.4小时不等")
+    check(r, "decrease", "h", change=(0.8, 5.4))
+    assert r.per == "declaration"
+    # 最少2份 (at least two) after a claim is no amount of change: 少 is part of 最少
+    r = only("申报材料由10份减至5份,最少2份")
+    check(r, "decrease", "count:份", before=10, after=5)

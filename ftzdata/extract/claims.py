@@ -182,6 +182,7 @@ _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
 _CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}"
                      rf"|(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
                      rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}})$")
+_RANGE_FROM, _RANGE_VARIES = frozenset(_AM["range_from"]), _AM["range_varies"]
 _CHANGE_REACH = max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14
 _CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 + 14)  # verb end, 了, object
 _OBJ_NOT_CHANGE = re.compile(alt(_V["object_not_change"]))
@@ -910,7 +911,10 @@ def _halved(run: _Run) -> None:
 def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
     """(verbs, verb start, object) of the change stated before value ``q``, or None."""
     text = run.text
-    m = _CHANGE.search(text, max(cs, q.start - _CHANGE_REACH), q.start)
+    end = q.start
+    if end > cs and text[end - 1] in _RANGE_FROM and text.startswith(_RANGE_VARIES, q.end):
+        end -= 1  # 节约通关时间从0.8小时—5.4小时不等: the range is the amount
+    m = _CHANGE.search(text, max(cs, end - _CHANGE_REACH), end)
     if not m:
         word = _RANGE_WORD.search(text, max(cs, q.start - _RANGE_WORD_REACH), q.start) if q.unit == "%" else None
         if not word:
