@@ -397,3 +397,18 @@ def test_a_range_that_varies_is_the_amount_and_at_least_is_no_verb():
     # 最少2份 (at least two) after a claim is no amount of change: 少 is part of 最少
     r = only("申报材料由10份减至5份,最少2份")
     check(r, "decrease", "count:份", before=10, after=5)
+
+
+def test_money_written_without_its_unit_and_a_bare_magnitude_after_shang():
+    r = only("可累计节省评估费用40多万,区域评估改革成效明显")
+    check(r, "decrease", "CNY", change=4e5)
+    assert "more than" in r.qualifier
+    r = only("年可节约运营成本上千万")
+    check(r, "decrease", "CNY", change=1e7)
+    assert "more than" in r.qualifier
+    check(only("每年可为企业节省物流成本上亿元"), "decrease", "CNY", change=1e8)
+    # no magnitude, no unit: the amount is not read
+    assert claims("节省费用40,效果明显").empty
+    # 上 before a digit is still a word (上年: last year)
+    r = only("比上年减少3天")
+    check(r, "decrease", "h", change=3 * D)

@@ -95,7 +95,8 @@ import pandas as pd
 
 from .document import Doc, prepare, without_gc
 from .lexicon import LEX, alt, chars, longest_first, not_followed
-from .numbers import CN_DIGIT, HALF, MAX_DIGITS, NONZERO, NONZERO_POSITIONAL, TEN, parse_numeral
+from .numbers import (BARE_WORDS, CN_DIGIT, HALF, MAX_DIGITS, NONZERO, NONZERO_POSITIONAL, NUMBER, TEN, parse_number,
+                      parse_numeral, range_floats)
 from .quantities import STR, Qty, _obj, _typed, find_per, qualifier_string, scan_quantities
 from .tables import table_claims
 from .units import UNITS
@@ -182,6 +183,11 @@ _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
 _CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}"
                      rf"|(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
                      rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}})$")
+_MONEY_UNIT = UNITS[_AM["money_unit"]].canonical
+_MONEY_LEFT_OUT = re.compile(
+    rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))})了?"
+    rf"(?P<obj>[^,;。!?:\n\d]{{0,10}}?(?:{alt(_AM['money_nouns'])}))"
+    rf"(?P<num>(?:{alt(longest_first(list(_QL['before_number']) + list(BARE_WORDS)))})?(?:{NUMBER}))(?=[,;。!?:\n)的]|$)")
 _RANGE_FROM, _RANGE_VARIES = frozenset(_AM["range_from"]), _AM["range_varies"]
 _CHANGE_REACH = max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14
 _CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 + 14)  # verb end, 了, object
@@ -1004,6 +1010,44 @@ def _amount_of_change(run: _Run) -> None:
         run.emit(c, j, *(() if c.base_tok is None else (c.base_tok,)))
 
 
+# --- rule 4a: a saving of money written without 元 ----------------------------------------------------
+def _money_unit_left_out(run: _Run) -> None:
+    """``VERB(了) …费用/成本 N万`` with no unit (节省评估费用40多万, 年可节约运营成本上千万): the amount is in
+    yuan, the unit the money noun implies; read only when the value ends with 万/亿 and then the clause."""
+    text = run.text
+    if not any(ch in text for ch in _AM["money_magnitudes"]):
+        return
+    taken = sorted((c.start, c.end) for c in run.out)
+    for m in _MONEY_LEFT_OUT.finditer(text):
+        num = m.group("num")
+        if num.rstrip("多余")[-1:] not in _AM["money_magnitudes"]:
+            continue
+        k = bisect_right(taken, (m.end(), len(text))) - 1
+        if k >= 0 and taken[k][1] > m.start("num"):
+            continue  # a rule before read it
+        r = range_floats(num[1:], True) if num[:1] in BARE_WORDS else parse_number(num)  # 上千万: 1e7
+        subj, _ = _clean_subject(m.group("obj"))
+        direction = _direction_of_verbs(m.group("verb"), subj)
+        if r is None or direction is None:
+            continue
+        cs = run.clause_start(m.start())
+        c = _Claim(m.start(), m.end(), subj, "money", direction, _MONEY_UNIT, run.doc.sentence_start(m.start()))
+        c.change = r
+        c.quals = _money_quals(num) + _context_quals(text, cs, m.end())
+        c.per = find_per(text, cs, m.end())
+        run.emit(c)
+
+
+def _money_quals(num: str) -> list[str]:
+    """Qualifiers of a value written without its unit: the bound word before it, 多/余 after its digits."""
+    quals = [name for w, name in _QL["before_number"].items() if num.startswith(w)][:1]
+    if num[:1] in BARE_WORDS:
+        quals.append(BARE_WORDS[num[0]])
+    if any(ch in num for ch in "多余"):
+        quals.append("more than")
+    return quals
+
+
 # --- rule 4b: levels, then their change against a baseline ------------------------------------------
 def _levels_then_change(run: _Run) -> None:
     """``X(分别)为A(和B), 较<baseline>(分别)VERB P(和Q)``: the levels of the first clause are the after values
@@ -1250,7 +1294,7 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
-RULES = (_before_after, _after_only, _marked_before_after, _baseline_after, _halved, _amount_of_change,
+RULES = (_before_after, _after_only, _marked_before_after, _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
          _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_growth,
          _drop_volume_growth, _drop_plans, _mark_expected)
 

@@ -38,7 +38,8 @@ TEN = chars(k for k, v in _CN_SMALL_UNIT.items() if v < 100)  # 十廿卅: a num
 TEN_HUNDRED = chars(k for k, v in _CN_SMALL_UNIT.items() if v in (10, 100))  # 十百 (百分之三十)
 SOME = _NUM["some"]  # 几: 十几
 # 逾千万元 / 超百万元: a magnitude (百千万亿, at most two) with no leading digit, after one of these.
-BARE_AFTER = chars(_NUM["bare_magnitude_after"])
+BARE_WORDS: dict[str, str] = dict(_NUM["bare_magnitude_words"])  # 上千万: a qualifier before a bare magnitude
+BARE_AFTER = chars(_NUM["bare_magnitude_after"] + "".join(BARE_WORDS))
 BARE_MAGNITUDE = rf"(?<=[{BARE_AFTER}])[{chars(k for k, v in _MULT.items() if v >= 100)}]{{1,2}}"
 AR_MULT = chars(k for k, v in _MULT.items() if v >= 100)  # 百千万亿: multipliers written after digits (2.5万)
 MORE = chars(_NUM["more"])  # 多余

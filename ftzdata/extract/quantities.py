@@ -39,7 +39,7 @@ import pandas as pd
 
 from .document import Doc, prepare, without_gc
 from .lexicon import LEX, alt, longest_first
-from .numbers import (BIG, CN_CHARS, DIGITS, FRACTION, HALF, NONZERO_POSITIONAL, NUMBER, POSITIONAL, RANGE_SEP, SMALL, TEN,
+from .numbers import (AR_MULT, BARE_WORDS, BIG, CN_CHARS, DIGITS, FRACTION, HALF, NONZERO_POSITIONAL, NUMBER, POSITIONAL, RANGE_SEP, SMALL, TEN,
                       parse_fraction, range_floats)
 from .units import PER_WORDS, UNIT_SURFACES, UNITS
 
@@ -159,7 +159,7 @@ def _skip(doc: Doc, m: re.Match, n1: str, n2: str | None, u1: str) -> bool:
     prev = t[n1s - 1] if n1s > 0 else " "
     cn = n1[0] in _CN_CHARS
     if cn:
-        if prev in _CN_BLOCK_BEFORE:
+        if prev in _CN_BLOCK_BEFORE and not (prev in BARE_WORDS and n1[0] in AR_MULT):  # 上千万元 is a value
             return True
         if doc.quoted and doc.in_quotes(n1s):
             return True
@@ -349,6 +349,9 @@ def scan_quantities(doc: Doc) -> list[Qty]:
                 break
             quals.append(_PREFIX_QUAL[pm.group(0)])
             s = pm.start()
+        if s > 0 and t[s - 1] in BARE_WORDS and not frac and n1 and n1[0] in AR_MULT:
+            quals.append(BARE_WORDS[t[s - 1]])  # 上千万元: more than ten million
+            s -= 1
         a = prev_end  # 每票 / 人均 … in the clause, after the previous quantity (look up the clause only then)
         if s > a and _PER_MARK_RE.search(text, a, s):
             a = max(doc.clause_start(s), a)
