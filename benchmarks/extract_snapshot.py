@@ -1,8 +1,9 @@
 """Snapshot of every extraction output, to check that a refactor changes nothing.
 
 Runs :func:`ftzdata.extract.claims` and :func:`ftzdata.extract.quantities` over every seed document
-(``seeds/*.txt``), every sentence of the held-out batches (``tests/data/extract_heldout*.csv``) and every
-real text in ``/work/shared/realtext/docs/*.txt`` (when present), and writes the rows — sorted, NaN as
+(``seeds/*.txt``), every sentence of the held-out batches (``tests/data/extract_heldout*.csv``), every
+real text in ``/work/shared/realtext/docs/*.txt`` (when present) and ``benchmarks/realtext/*/docs/*.txt``, and
+all those documents joined into one long text, and writes the rows — sorted, NaN as
 None, so that two runs compare equal — to a pickle outside the repository.
 
 Usage:
@@ -43,6 +44,10 @@ def inputs() -> dict[str, str]:
     if REALTEXT.is_dir():
         for p in sorted(REALTEXT.glob("*.txt")):
             out[f"real:{p.name}"] = p.read_text(encoding="utf-8")
+    for p in sorted((ROOT / "benchmarks" / "realtext").glob("*/docs/*.txt")):
+        out[f"bench:{p.parent.parent.name}/{p.name}"] = p.read_text(encoding="utf-8")
+    # one long document (every text above, one after the other): offsets far into a large input
+    out["joined:all"] = "\n".join(t for k, t in out.items() if not k.startswith("heldout:"))
     return out
 
 

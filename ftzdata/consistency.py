@@ -39,9 +39,7 @@ def _figures(corpus: Corpus, doc_id: str, start: int, end: int) -> pd.DataFrame:
 
 
 def _norm_positions(norm, starts):
-    import numpy as np
-
-    return np.searchsorted(norm.starts, np.asarray(starts, dtype=np.int64), side="left")
+    return norm.normalized_positions(starts)
 
 
 def _common_suffix(a: str, b: str) -> int:

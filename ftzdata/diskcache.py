@@ -22,7 +22,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["claims_of_text", "code_key", "cached", "files_key"]
+__all__ = ["claims_of_text", "claims_of_texts", "code_key", "cached", "corpus_key", "files_key"]
 
 _PKG = Path(__file__).resolve().parent
 
@@ -101,6 +101,92 @@ def _store(folder: Path, path: Path, value) -> None:
                 os.unlink(tmp)
 
 
+def corpus_key(corpus) -> str:
+    """Hash of a corpus's folder and of the bytes of its manifest, texts and sidecars (every text checked
+    against its sha256 first: a damaged document is refused, never served from the cache). Computed once
+    per state of the corpus's files."""
+    def build(c) -> str:
+        from .corpus import SIDECARS
+
+        files = [c.manifest_path]
+        for d in c.doc_ids:
+            c.text(d)
+            files += [c.path(d), *(c.sidecar(d, kind) for kind in SIDECARS)]
+        return files_key(files) + hashlib.sha256(str(c.root.resolve()).encode()).hexdigest()[:8]
+
+    return corpus.derived("corpus_key", build)
+
+
+def _claims_name(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + "-" + code_key()
+
+
+def _load(folder: Path | None, name: str):
+    """The value stored as ``<folder>/<name>.pkl``, else None (also for an unreadable entry or no cache)."""
+    if folder is None:
+        return None
+    try:
+        with open(folder / f"{name}.pkl", "rb") as f:
+            return pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return None
+
+
+# Cold extraction runs in a pool of worker processes when the texts to extract add up to this many
+# characters (and there are at least PARALLEL_MIN_DOCS of them): below, starting the workers costs more
+# than it saves.
+PARALLEL_MIN_CHARS = 1_000_000
+PARALLEL_MIN_DOCS = 8
+
+
+def extract_jobs(texts: list[str]) -> int:
+    """How many processes extract ``texts``: 2 on a machine with two or more cores when there is enough text
+    (``$FTZDATA_EXTRACT_JOBS`` overrides), else 1."""
+    env = os.environ.get("FTZDATA_EXTRACT_JOBS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    big = len(texts) >= PARALLEL_MIN_DOCS and sum(map(len, texts)) >= PARALLEL_MIN_CHARS
+    return min(2, os.cpu_count() or 1) if big else 1
+
+
+def _claims(text: str):
+    from .extract import claims
+
+    return claims(text)
+
+
+def extract_all(texts: list[str], jobs: int | None = None) -> list:
+    """:func:`ftzdata.extract.claims` of each text, in the order given, in ``jobs`` processes (default:
+    :func:`extract_jobs`). The result does not depend on ``jobs``."""
+    jobs = extract_jobs(texts) if jobs is None else jobs
+    if jobs <= 1 or len(texts) < 2:
+        return [_claims(t) for t in texts]
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    from . import extract  # noqa: F401 - compiled once here, inherited by forked workers
+
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    chunk = max(1, len(texts) // (jobs * 16))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        return list(pool.map(_claims, texts, chunksize=chunk))
+
+
+def claims_of_texts(texts: list[str], jobs: int | None = None) -> list:
+    """:func:`claims_of_text` of each text, in order: the ones the disk cache lacks are extracted together by
+    :func:`extract_all` (in parallel when there are enough) and stored."""
+    folder = _folder("claims")
+    names = [_claims_name(t) for t in texts]
+    out = [_load(folder, n) for n in names]
+    missing = [i for i, v in enumerate(out) if v is None]
+    if missing:
+        for i, df in zip(missing, extract_all([texts[i] for i in missing], jobs)):
+            out[i] = df
+            if folder is not None:
+                _store(folder, folder / f"{names[i]}.pkl", df)
+    return out
+
+
 def claims_of_text(text: str):
     """:func:`ftzdata.extract.claims` of ``text``, from the disk cache when the same text was extracted by the
     same extractor before."""
@@ -109,4 +195,4 @@ def claims_of_text(text: str):
 
         return claims(text)
 
-    return _through("claims", hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + "-" + code_key(), build)
+    return _through("claims", _claims_name(text), build)

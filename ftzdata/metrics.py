@@ -192,7 +192,15 @@ def _row(r: pd.Series, v: dict, source: str) -> dict:
 
 
 def _build(corpus: Corpus, review: str) -> pd.DataFrame:
+    """The whole dataset (``review`` accepted or all), from the disk cache when the corpus's files are
+    byte-identical (the review's problems are still reported)."""
+    from .diskcache import cached, corpus_key
+
     rec = check_review(corpus)
+    return cached("metrics", f"{review}-{corpus_key(corpus)}", lambda: _build_frame(corpus, rec, review))
+
+
+def _build_frame(corpus: Corpus, rec, review: str) -> pd.DataFrame:
     rows = _rows(corpus, rec)
     if review == "all":
         rows += [dict(r, review="pending") for r in _pending_rows(corpus, rec)]

@@ -3,8 +3,8 @@
 ``normalize(text)`` returns a :class:`Normalized`: the text in Simplified characters (OpenCC ``t2s``),
 with HTML tags and entities removed, Word debris removed (``[bookmark: _GoBack]``, stray spaces inside
 words such as ``办 证``, full-width indents), and full-width ASCII forms folded to ASCII (``（，％３`` →
-``(,%3``).  ``starts[i]:ends[i]`` is the span of the original that normalised character ``i`` came from,
-so anything found in the normalised text can be quoted verbatim from the original with
+``(,%3``).  ``starts[i]:ends[i]`` is the span of the original that normalised character ``i`` came from
+(kept as runs, see :class:`OffsetMap`), so anything found in the normalised text can be quoted verbatim from the original with
 :meth:`Normalized.original_span`.
 """
 
@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["Normalized", "normalize", "to_simplified"]
+__all__ = ["Normalized", "OffsetMap", "normalize", "to_simplified"]
 
 # Full-width ASCII forms (U+FF01..U+FF5E) -> ASCII; ideographic and no-break spaces -> space.
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -63,14 +62,134 @@ def _simplify_same_length(text: str) -> str:
     return "\n".join(fixed)
 
 
-@dataclass(frozen=True)
-class Normalized:
-    """Normalised ``text`` plus, per character, the ``[starts, ends)`` span of ``original`` it came from."""
+class OffsetMap:
+    """Per normalised character ``i``, the span ``[start(i), end(i))`` of the original it came from, stored as
+    runs rather than two arrays of one integer per character (16 bytes a character for a long document).
 
-    text: str
-    original: str
-    starts: np.ndarray
-    ends: np.ndarray
+    Run ``k`` covers the normalised characters ``[at[k], at[k + 1])``; in it ``start(i) = orig[k] + (i − at[k])``
+    and ``end(i) = start(i) + width[k]``. Unchanged text is one run of width 1 per stretch between edits;
+    a replaced character (an HTML tag read as a newline, an entity) is a run of its own. Memory grows with
+    the number of edits, not with the length of the text. All values are character offsets."""
+
+    __slots__ = ("at", "orig", "width", "n", "_last")
+
+    def __init__(self, at: np.ndarray, orig: np.ndarray, width: np.ndarray, n: int):
+        self.at, self.orig, self.width, self.n = at, orig, width, n
+        self._last = None
+
+    @classmethod
+    def from_spans(cls, starts, ends, at_offset: int = 0, orig_offset: int = 0) -> "OffsetMap":
+        """The map of per-character ``starts``/``ends`` arrays, shifted by ``at_offset`` normalised and
+        ``orig_offset`` original characters."""
+        st = np.asarray(starts, dtype=np.int64)
+        w = np.asarray(ends, dtype=np.int64) - st
+        if len(st) == 0:
+            return cls.concat([], 0)
+        brk = np.ones(len(st), dtype=bool)
+        brk[1:] = (w[1:] != 1) | (w[:-1] != 1) | (st[1:] != st[:-1] + 1)
+        k = np.flatnonzero(brk)
+        return cls(k + at_offset, st[k] + orig_offset, w[k], len(st) + at_offset)
+
+    @classmethod
+    def concat(cls, maps: list["OffsetMap"], n: int) -> "OffsetMap":
+        """Maps of consecutive pieces (each already shifted to its place) as one map of ``n`` characters."""
+        if not maps:
+            z = np.zeros(0, dtype=np.int64)
+            return cls(z, z, z, n)
+        if len(maps) == 1:
+            return cls(maps[0].at, maps[0].orig, maps[0].width, n)
+        return cls(*(np.concatenate([getattr(m, f) for m in maps]) for f in ("at", "orig", "width")), n)
+
+    def _runs(self, idx: np.ndarray) -> np.ndarray:
+        return np.searchsorted(self.at, idx, side="right") - 1
+
+    def starts_of(self, idx) -> np.ndarray:
+        """``start(i)`` for every ``i`` of ``idx`` (each ``0 ≤ i < n``)."""
+        idx = np.asarray(idx, dtype=np.int64)
+        k = self._runs(idx)
+        return self.orig[k] + (idx - self.at[k])
+
+    def ends_of(self, idx) -> np.ndarray:
+        """``end(i)`` for every ``i`` of ``idx`` (each ``0 ≤ i < n``)."""
+        idx = np.asarray(idx, dtype=np.int64)
+        k = self._runs(idx)
+        return self.orig[k] + (idx - self.at[k]) + self.width[k]
+
+    def start_of(self, i: int) -> int:
+        """``start(i)`` of one character ``0 ≤ i < n``."""
+        k = int(np.searchsorted(self.at, i, side="right")) - 1
+        return int(self.orig[k]) + i - int(self.at[k])
+
+    def end_of(self, i: int) -> int:
+        """``end(i)`` of one character ``0 ≤ i < n``."""
+        k = int(np.searchsorted(self.at, i, side="right")) - 1
+        return int(self.orig[k]) + i - int(self.at[k]) + int(self.width[k])
+
+    def dense(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(starts, ends)``: one int64 per normalised character."""
+        lens = np.diff(np.append(self.at, self.n))
+        base = np.repeat(self.orig - self.at, lens)
+        starts = base + np.arange(self.n, dtype=np.int64)
+        return starts, starts + np.repeat(self.width, lens)
+
+    def index_of(self, positions) -> np.ndarray:
+        """For each original offset ``x``, the first normalised character whose start is ≥ ``x`` (``n`` if
+        none): ``np.searchsorted(starts, positions, side="left")`` without the per-character array."""
+        x = np.asarray(positions, dtype=np.int64)
+        if self._last is None:
+            self._last = self.orig + np.diff(np.append(self.at, self.n)) - 1  # start of each run's last char
+        k = np.searchsorted(self._last, x, side="left")
+        inside = k < len(self.at)
+        kk = np.where(inside, k, 0)
+        got = self.at[kk] + np.maximum(0, x - self.orig[kk]) if len(self.at) else np.zeros_like(x)
+        return np.where(inside, got, self.n)
+
+    def __getstate__(self):
+        return self.at, self.orig, self.width, self.n
+
+    def __setstate__(self, state):
+        self.at, self.orig, self.width, self.n = state
+        self._last = None
+
+
+class Normalized:
+    """Normalised ``text`` plus, per character, the ``[start, end)`` span of ``original`` it came from
+    (``offsets``, an :class:`OffsetMap`; ``starts``/``ends`` give them as one array each)."""
+
+    __slots__ = ("text", "original", "offsets")
+
+    def __init__(self, text: str, original: str, starts=None, ends=None, *, offsets: OffsetMap | None = None):
+        if offsets is None:
+            offsets = OffsetMap.from_spans(starts, ends)
+        self.text, self.original, self.offsets = text, original, offsets
+
+    def __repr__(self) -> str:
+        return f"Normalized({len(self.text)} characters from {len(self.original)})"
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Normalized):
+            return NotImplemented
+        return (self.text == other.text and self.original == other.original
+                and all(np.array_equal(a, b) for a, b in zip(self.offsets.dense(), other.offsets.dense())))
+
+    __hash__ = None
+
+    def __getstate__(self):
+        return self.text, self.original, self.offsets
+
+    def __setstate__(self, state):
+        self.text, self.original, self.offsets = state
+
+    @property
+    def starts(self) -> np.ndarray:
+        """Per normalised character, the offset in ``original`` where its source starts (int64, built on each
+        access: prefer :meth:`original_spans` on long texts)."""
+        return self.offsets.dense()[0]
+
+    @property
+    def ends(self) -> np.ndarray:
+        """Per normalised character, the offset in ``original`` just after its source (int64, built on access)."""
+        return self.offsets.dense()[1]
 
     def _check_span(self, start, end) -> None:
         """ValueError unless ``0 ≤ start ≤ end ≤ len(text)`` (whole numbers, character offsets)."""
@@ -85,9 +204,9 @@ class Normalized:
         from. ValueError for bounds outside ``0 ≤ start ≤ end ≤ len(text)``."""
         self._check_span(start, end)
         if end == start:
-            pos = int(self.starts[start]) if start < len(self.text) else len(self.original)
+            pos = self.offsets.start_of(int(start)) if start < len(self.text) else len(self.original)
             return pos, pos
-        return int(self.starts[start]), int(self.ends[end - 1])
+        return self.offsets.start_of(int(start)), self.offsets.end_of(int(end) - 1)
 
     def original_spans(self, starts, ends) -> tuple[np.ndarray, np.ndarray]:
         """Vectorised :meth:`original_span` for non-empty spans."""
@@ -95,7 +214,11 @@ class Normalized:
         e = np.asarray(ends, dtype=np.int64)
         if len(s) == 0:
             return s, e
-        return self.starts[s].astype(np.int64), self.ends[e - 1].astype(np.int64)
+        return self.offsets.starts_of(s), self.offsets.ends_of(e - 1)
+
+    def normalized_positions(self, positions) -> np.ndarray:
+        """For each offset of the original, the first normalised character that starts at or after it."""
+        return self.offsets.index_of(positions)
 
     def quote(self, start: int, end: int) -> str:
         """The original text behind the normalised span ``[start, end)``, verbatim."""
@@ -235,10 +358,71 @@ def _space_replacement(m: re.Match, text: str) -> str | None:
     return None if e - s == 1 else " "
 
 
-def normalize(text: str) -> Normalized:
-    """Normalise ``text`` for parsing and keep the map back to it (see the module docstring)."""
-    if not isinstance(text, str):
-        raise TypeError(f"normalize() needs a str, got {type(text).__name__}")
+# Long texts are normalised in pieces of about this many characters (a piece ends just after a newline that
+# no pass can change or look across, see _cuts), so that the per-character arrays of a pass stay small.
+CHUNK = 1 << 18
+
+
+def _cuts(text: str, size: int | None = None) -> list[int]:
+    """Offsets ``0 = c0 < c1 < … < ck = len(text)`` that split ``text`` into pieces of about ``size``
+    characters whose normalisations, joined, are the normalisation of ``text``.
+
+    Each inner cut is just after a newline that no markup match can contain or look across: not after
+    ``]``, space or tab (Word bookmark debris ends with its newline), and not between a ``<`` and the next
+    ``>`` (an HTML tag may span lines). The space pass then sees a newline on both sides of a cut, as in the
+    whole text; OpenCC's phrases never contain a newline."""
+    size = size or CHUNK
+    n = len(text)
+    cuts = [0]
+    pos = size
+    while pos < n:
+        c = text.find("\n", pos) + 1
+        while c and _unsafe_cut(text, c):
+            c = text.find("\n", c) + 1
+        if not c or c >= n:
+            break
+        cuts.append(c)
+        pos = c + size
+    cuts.append(n)
+    return cuts
+
+
+def _unsafe_cut(text: str, c: int) -> bool:
+    """Could a markup match contain the newline just before offset ``c``, or run over ``c``?"""
+    return text[c - 2:c - 1] in (" ", "\t", "]") or _in_tag(text, c)
+
+
+def _in_tag(text: str, c: int) -> bool:
+    """Could an HTML tag run over offset ``c``? (A ``<`` before it with no ``>`` since, and a ``>`` after it
+    before any ``<``.)"""
+    lt = text.rfind("<", 0, c)
+    if lt == -1 or text.rfind(">", lt, c) != -1:
+        return False
+    gt = text.find(">", c)
+    if gt == -1:
+        return False
+    nxt = text.find("<", c, gt)
+    return nxt == -1
+
+
+def _normalize_piece(piece: str, simplify: bool) -> tuple[str, np.ndarray, np.ndarray] | None:
+    """Normalised ``piece`` and its per-character map; None when OpenCC changed its length (the caller then
+    normalises the whole text at once, as before)."""
+    if simplify:
+        conv = to_simplified(piece)
+        if len(conv) != len(piece):
+            return None
+        piece = conv
+    t1, s1, e1 = _rewrite(_fold_width(piece), _MARKUP, _markup_replacement)
+    t2, s2, e2 = _rewrite(t1, _SPACES, _space_replacement)
+    if not len(t2):
+        z = np.zeros(0, dtype=np.int64)
+        return t2, z, z
+    return t2, s1[s2], e1[e2 - 1]
+
+
+def _normalize_whole(text: str) -> Normalized:
+    """The normalisation in one piece (every pass on the whole text)."""
     folded = _fold_width(_simplify_same_length(text))  # both keep every character in place
     t1, s1, e1 = _rewrite(folded, _MARKUP, _markup_replacement)
     t2, s2, e2 = _rewrite(t1, _SPACES, _space_replacement)
@@ -248,3 +432,31 @@ def normalize(text: str) -> Normalized:
     else:
         starts = ends = np.zeros(0, dtype=np.int64)
     return Normalized(text=t2, original=text, starts=starts, ends=ends)
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text`` for parsing and keep the map back to it (see the module docstring).
+
+    A long text is read in pieces (see :func:`_cuts`): memory stays about ``CHUNK`` characters' worth of
+    arrays plus two copies of the text, whatever its length; the result is the same as in one piece."""
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() needs a str, got {type(text).__name__}")
+    cuts = _cuts(text)
+    if len(cuts) <= 2:
+        return _normalize_whole(text)
+    simplify = _traditional_chars().search(text) is not None
+    pieces: list[str] = []
+    maps: list[OffsetMap] = []
+    n = 0
+    for a, b in zip(cuts, cuts[1:]):
+        got = _normalize_piece(text[a:b], simplify)
+        if got is None:
+            return _normalize_whole(text)
+        t, st, en = got
+        if len(t):
+            maps.append(OffsetMap.from_spans(st, en, at_offset=n, orig_offset=a))
+            pieces.append(t)
+            n += len(t)
+    out = "".join(pieces)
+    del pieces
+    return Normalized(text=out, original=text, offsets=OffsetMap.concat(maps, n))

@@ -115,11 +115,11 @@ def anchor(text: str, start: int, end: int, quote: str) -> tuple[int, int] | Non
 
 # ---------------------------------------------------------------------------------------- reconciling
 def _found(corpus: Corpus) -> pd.DataFrame:
-    from .diskcache import claims_of_text
+    from .diskcache import claims_of_texts
 
     frames = []
-    for doc_id in corpus.doc_ids:
-        df = claims_of_text(corpus.text(doc_id)).copy()
+    for doc_id, df in zip(corpus.doc_ids, claims_of_texts([corpus.text(d) for d in corpus.doc_ids])):
+        df = df.copy()
         df.insert(0, "doc_id", doc_id)
         frames.append(df)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["doc_id"])
@@ -201,8 +201,15 @@ def _reconcile(corpus: Corpus) -> Review:
 
 
 def reconcile(corpus: Corpus | str | None = None) -> Review:
-    """The review of every document against what the extractor finds now (cached until files change)."""
-    return resolve(corpus).derived("review", _reconcile)
+    """The review of every document against what the extractor finds now (cached until files change, and on
+    disk keyed by the corpus's files)."""
+    return resolve(corpus).derived("review", _reconcile_cached)
+
+
+def _reconcile_cached(corpus: Corpus) -> Review:
+    from .diskcache import cached, corpus_key
+
+    return cached("review", corpus_key(corpus), lambda: _reconcile(corpus))
 
 
 def check_review(corpus: Corpus | str | None = None, strict: bool = False) -> Review:

@@ -550,7 +550,7 @@ def _doc_zone(norm: Normalized, found: list[Found]) -> None:
     """A zone note before the first case is the zone of every case that names none of its own."""
     if not found or all(f.zone_zh for f in found):
         return
-    first = int(norm.starts.searchsorted(found[0].start)) if len(norm.starts) else 0
+    first = int(norm.normalized_positions([found[0].start])[0]) if norm.text else 0
     zone = None
     for m in re.finditer(rf"^{zone_pattern()}", norm.text[:first], re.M):
         zone = _zone_of(m)

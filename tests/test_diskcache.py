@@ -65,3 +65,54 @@ def test_cached_cases_follow_every_edit_of_a_sidecar_or_text(cache, seeds_copy):
     (seeds_copy / "mofcom-2017-best-practices.txt").write_bytes(b"")  # damaged: refused, never served cached
     with pytest.raises(ftzdata.DocumentError, match="the file is empty"):
         ftzdata.cases(ftzdata.Corpus(seeds_copy))
+
+
+def _texts():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted(root.glob("seeds/*.txt")) + sorted(root.glob("benchmarks/realtext/*/docs/*.txt"))[:12]
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def test_extraction_in_two_processes_gives_what_one_gives():
+    texts = _texts()
+    one = diskcache.extract_all(texts, jobs=1)
+    two = diskcache.extract_all(texts, jobs=2)
+    assert len(one) == len(two) == len(texts)
+    for a, b, t in zip(one, two, texts):
+        assert a.equals(b)
+        assert all(t[s:e] == q for s, e, q in zip(b["start"], b["end"], b["quote"]))
+
+
+def test_a_cold_cache_extracts_in_parallel_only_when_there_is_enough_text(cache, monkeypatch):
+    import os
+
+    texts = _texts()
+    monkeypatch.delenv("FTZDATA_EXTRACT_JOBS", raising=False)
+    assert diskcache.extract_jobs(texts[:2]) == 1  # two documents: not worth starting workers
+    monkeypatch.setattr(diskcache, "PARALLEL_MIN_CHARS", 1000)
+    assert diskcache.extract_jobs(texts) == min(2, os.cpu_count() or 1)
+    got = diskcache.claims_of_texts(texts)
+    assert len(set(cache.glob("*.pkl"))) == len(set(texts))
+    assert all(g.equals(claims(t)) for g, t in zip(got, texts))
+    monkeypatch.setenv("FTZDATA_EXTRACT_JOBS", "1")
+    assert diskcache.extract_jobs(texts) == 1
+
+
+def test_metrics_read_back_from_disk_equal_a_fresh_build_and_still_warn(cache, seeds_copy, monkeypatch):
+    review = seeds_copy / "mofcom-2015-best-practices.review.csv"
+    quote = review.read_text(encoding="utf-8-sig").splitlines()[1].split(",")[3]
+    assert quote in ftzdata.document_text("mofcom-2015-best-practices")
+    gone = quote + "之后再也找不到的字"  # a decided claim whose quote is no longer in the text
+    review.write_bytes(review.read_bytes().replace(f",{quote},".encode(), f",{gone},".encode(), 1))
+    with pytest.warns(ftzdata.FtzDataWarning, match="cannot be applied"):
+        cold = ftzdata.metrics(corpus=ftzdata.Corpus(seeds_copy))
+    assert list((cache.parent / "metrics").glob("*.pkl")) and list((cache.parent / "review").glob("*.pkl"))
+    with pytest.warns(ftzdata.FtzDataWarning, match="cannot be applied"):
+        warm = ftzdata.metrics(corpus=ftzdata.Corpus(seeds_copy))  # a new Corpus: read from disk
+    assert warm.equals(cold)
+    monkeypatch.setenv("FTZDATA_NO_CACHE", "1")
+    with pytest.warns(ftzdata.FtzDataWarning, match=gone):
+        fresh = ftzdata.metrics(corpus=ftzdata.Corpus(seeds_copy))
+    assert fresh.equals(cold)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import gc
 import re
+from array import array
 from bisect import bisect_right
 
 import numpy as np
@@ -42,7 +43,7 @@ def _safe_normalize(text: str) -> Normalized:
     clean = _SURROGATE.sub("\ufffd", text)
     try:
         n = normalize(clean)
-        return Normalized(text=n.text, original=text, starts=n.starts, ends=n.ends)
+        return Normalized(text=n.text, original=text, offsets=n.offsets)
     except Exception:  # noqa: BLE001 - identity map as the last resort
         idx = np.arange(len(text), dtype=np.int64)
         return Normalized(text=clean, original=text, starts=idx, ends=idx + 1)
@@ -59,14 +60,7 @@ class Doc:
         t = self.norm.text
         self.text = t
         self.scan = _mark_thousands(t, self.norm) if "," in t else t
-        if t:
-            cps = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-            clause = np.isin(cps, _CLAUSE_CPS)
-            self.clause_ends = np.flatnonzero(clause).tolist()
-            self.sentence_ends = np.flatnonzero(clause & np.isin(cps, _SENTENCE_CPS)).tolist()
-            self.line_ends = np.flatnonzero(cps == 10).tolist()
-        else:
-            self.clause_ends, self.sentence_ends, self.line_ends = [], [], []
+        self.clause_ends, self.sentence_ends, self.line_ends = _boundaries(t)
         self.quoted = [m.span() for m in _QUOTED.finditer(t)] if "“" in t or "「" in t or "‘" in t else []
         self._quoted_starts = [a for a, _ in self.quoted]
 
@@ -97,9 +91,26 @@ class Doc:
         return self.line_ends[i - 1] + 1 if i else 0
 
 
+# Boundaries are found in pieces of this many characters (a UTF-32 copy of a piece, not of the whole text).
+_PIECE = 1 << 20
+
+
+def _boundaries(t: str) -> tuple[array, array, array]:
+    """Offsets of every clause end (, ; 。 : ! ? newline), sentence end (; 。 ! ? newline) and newline of
+    ``t``, in order, as compact integer arrays (bisect reads them like lists)."""
+    clause_ends, sentence_ends, line_ends = array("q"), array("q"), array("q")
+    for a in range(0, len(t), _PIECE):
+        cps = np.frombuffer(t[a:a + _PIECE].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        clause = np.isin(cps, _CLAUSE_CPS)
+        clause_ends.frombytes((np.flatnonzero(clause) + a).astype(np.int64).tobytes())
+        sentence_ends.frombytes((np.flatnonzero(clause & np.isin(cps, _SENTENCE_CPS)) + a).astype(np.int64).tobytes())
+        line_ends.frombytes((np.flatnonzero(cps == 10) + a).astype(np.int64).tobytes())
+    return clause_ends, sentence_ends, line_ends
+
+
 def _mark_thousands(t: str, n: Normalized) -> str:
     original = n.original
-    starts = n.starts
+    start_of = n.offsets.start_of
 
     def repl(m: re.Match) -> str:
         s = m.start(2)
@@ -107,7 +118,7 @@ def _mark_thousands(t: str, n: Normalized) -> str:
         # every comma must have been an ASCII comma in the original (a full-width "，" is a clause
         # comma), and the number must not follow 月/日 (a date: "9月30,100家" is not 30,100)
         for k, ch in enumerate(body):
-            if ch == "," and original[int(starts[s + k])] != ",":
+            if ch == "," and original[start_of(s + k)] != ",":
                 return m.group(0)
         if m.start() > 0 and t[m.start() - 1] in _DATE_CHARS:
             return m.group(0)
