@@ -45,7 +45,7 @@ html, body, table, pre, code {{ font-family: {fam}; }}
 html {{ font-size: 9.5pt; }}
 main.report {{ max-width: none; padding: 0; }}
 h1, h2, h3 {{ break-after: avoid; }}
-img {{ break-inside: avoid; }}
+img, svg {{ break-inside: avoid; }}
 tr {{ break-inside: avoid; }}
 thead {{ display: table-header-group; }}
 """
