@@ -168,6 +168,46 @@ def test_pdf_charts_are_vector_with_text_of_9pt_or_more(built):
     assert len(sizes) > 100 and min(sizes) >= 8.99, (len(sizes), min(sizes, default=None))
 
 
+def _alt_texts(doc) -> list[str]:
+    """The alternative texts of the structure elements (figures) of a PDF, page by page."""
+    import ctypes
+
+    import pypdfium2.raw as c
+
+    alts = []
+
+    def walk(el):
+        n = c.FPDF_StructElement_GetAltText(el, None, 0)
+        if n > 2:
+            buf = ctypes.create_string_buffer(n)
+            c.FPDF_StructElement_GetAltText(el, buf, n)
+            alts.append(buf.raw.decode("utf-16-le").rstrip("\x00"))
+        for i in range(c.FPDF_StructElement_CountChildren(el)):
+            child = c.FPDF_StructElement_GetChildAtIndex(el, i)
+            if child:
+                walk(child)
+
+    for page in doc:
+        tree = c.FPDF_StructTree_GetForPage(page.raw)
+        for i in range(c.FPDF_StructTree_CountChildren(tree)):
+            walk(c.FPDF_StructTree_GetChildAtIndex(tree, i))
+        c.FPDF_StructTree_Close(tree)
+    return alts
+
+
+def test_pdf_is_tagged_and_each_chart_is_a_figure_with_its_text_alternative(built):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    doc = pdfium.PdfDocument(str(built / f"{NAME}.pdf"))
+    assert c.FPDFCatalog_IsTagged(doc.raw)
+    page = (built / f"{NAME}.html").read_text(encoding="utf-8")
+    wanted = [html.unescape(re.search(r'aria-label="([^"]*)"', ch).group(1)) for ch in _charts(page)]
+    got = _alt_texts(doc)
+    assert len(got) == len(wanted) >= 2
+    assert [g[:40] for g in got] == [w[:40] for w in wanted]  # (pdfium returns the text as laid out)
+
+
 def _page_text_of(page: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
 

@@ -105,7 +105,10 @@ def alt_text(fig) -> str:
         for ax in fig.axes:
             parts += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
     lines = [" ".join(line.split()) for p in parts if p for line in p.splitlines() if line.strip()]
-    return ". ".join(lines) or "Chart"
+    out = ""
+    for line in lines:  # a line that ends in ; or , was wrapped: its sentence goes on
+        out += ("" if not out else " " if out[-1] in ";,；，、" else ". ") + line
+    return out or "Chart"
 
 
 #: MIME type of the chart as SVG with text as text, which the HTML and PDF reports show (they embed the
