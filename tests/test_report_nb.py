@@ -149,3 +149,11 @@ def test_counted_nouns_take_the_plural_and_one_claim_is_singular():
     assert L.fmt_value(r["after"], r["unit"], "en") == f"1 {noun}"
     assert L.plural("entity") == "entities" and L.plural("batch") == "batches" and L.plural("TEU") == "TEU"
     assert L.t("pct_sub", "en", n=1).startswith("1 claim;") and L.t("pct_sub", "en", n=2).startswith("2 claims;")
+
+
+def test_a_wrapped_label_leaves_no_orphan_character():
+    labels = [lab for lab in M["label_zh"] if 15 < L.width(lab) // 2 < 17]  # just over one 30-column line
+    assert labels
+    for lab in labels:
+        lines = L.wrap(lab, 30).split("\n")
+        assert "".join(lines) == lab and len(lines) == 2 and min(L.width(x) for x in lines) > 4, lines

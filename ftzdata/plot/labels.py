@@ -295,6 +295,10 @@ def wrap(text: str, cols: int, max_lines: int = 2) -> str:
             cur = cur[cut:]
     if cur.strip():
         lines.append(cur.rstrip())
+    if len(lines) == 2 and width(lines[1]) <= 4 < cols:  # an orphan (one or two characters): even lines
+        even = wrap(text, (width(text) + 1) // 2 + 2, max_lines)
+        if even.count("\n") == 1:
+            return even
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
         lines = lines[: max_lines - 1] + [shorten(last + " " + lines[max_lines], cols)]

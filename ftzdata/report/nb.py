@@ -22,8 +22,8 @@ __all__ = ["label", "barh", "bullets", "caveats", "chart", "claims", "count", "f
 # Report figure style: applied only inside ``chart()`` (never to the global rcParams).
 FIGURE_RC = {
     "figure.figsize": (6.5, 3.0),  # inches: the reports' text width, where the chart shows at 1:1 (see plot.theme)
-    "figure.dpi": 150,
-    "savefig.dpi": 150,
+    "figure.dpi": 100,  # the PNG JupyterLab shows (the reports use the SVG)
+    "savefig.dpi": 100,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "font.size": 9,  # points: 12 CSS px, the smallest text of every chart
@@ -160,8 +160,8 @@ def barh(series, lang: str, xlabel_en: str, xlabel_zh: str, color="#3b6ea5") -> 
 
 
 def figure(fig) -> None:
-    """Display a ready-made matplotlib figure (e.g. from ``ftzdata.plot``) once, at the reports' 150 dpi
-    (sharp in print), then close it."""
+    """Display a ready-made matplotlib figure (e.g. from ``ftzdata.plot``) once (SVG for the reports, a
+    100 dpi PNG for JupyterLab), then close it."""
     import matplotlib.pyplot as plt
 
     fig.set_dpi(FIGURE_RC["figure.dpi"])
