@@ -2,7 +2,8 @@
 # The two set-up commands of ftzdata (see README.md):
 #   bash run.sh build   create .venv if missing, install the project, build the dataset and all reports;
 #                       ARGS (bash run.sh build -q --jobs 1 --out DIR ...) go to every step: `python -m
-#                       ftzdata.build` accepts the options of `ftzdata reports` (and ignores those about reports)
+#                       ftzdata.build` accepts the options of `ftzdata reports` (and ignores those about reports);
+#                       with --lang en (or zh) only that language's report set is built, else both
 #   bash run.sh test    the same set-up, then the whole test suite
 # Other commands: bash run.sh bench (benchmark scripts), bash run.sh setup (install only).
 set -euo pipefail
@@ -40,6 +41,13 @@ setup() {
   fi
 }
 
+# RUN_SH_DRY_RUN=1 bash run.sh build ARGS prints the commands it would run (one a line) and runs nothing.
+DRY_RUN=${RUN_SH_DRY_RUN:-}
+run() { if [ -n "$DRY_RUN" ]; then printf '%q ' "$@"; echo; else "$@"; fi; }
+
+# Whether the ARGS name a language (--lang en, --lang=zh): then only that report set is built.
+lang_given() { local a; for a in "$@"; do case "$a" in --lang|--lang=*) return 0 ;; esac; done; return 1; }
+
 test_tools() {
   # Headless Chromium, for the test that HTML reports show Chinese on a machine without a Chinese font
   # (optional: without it that test is skipped).
@@ -52,10 +60,14 @@ test_tools() {
 
 case "${1:-}" in
   setup) setup ;;
-  build) setup; shift
-         "$PY" -m ftzdata.build "$@"                 # the dataset: reports/data/
-         "$PY" -m ftzdata reports "$@"               # the English report set
-         "$PY" -m ftzdata reports --lang zh "$@" ;;  # the Chinese report set
+  build) shift; [ -n "$DRY_RUN" ] || setup
+         run "$PY" -m ftzdata.build "$@"                          # the dataset: reports/data/
+         if lang_given "$@"; then
+           run "$PY" -m ftzdata reports "$@"                      # the report set in the language asked for
+         else
+           run "$PY" -m ftzdata reports --lang en "$@"            # the English report set
+           run "$PY" -m ftzdata reports --lang zh "$@"            # the Chinese report set
+         fi ;;
   test)  setup; shift; test_tools; "$PY" -m pytest -q "$@" ;;
   bench) setup; for b in benchmarks/*.py; do echo "== $b"; "$PY" "$b"; done ;;
   *) echo "usage: bash run.sh build|test|bench|setup" >&2; exit 2 ;;

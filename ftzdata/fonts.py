@@ -298,13 +298,14 @@ def pdf_font_css(text: str = "", family: str = PDF_FONT_FAMILY) -> str:
 WEB_FONT_FAMILY = "ftzdata CJK"
 
 
-def web_font_css(text: str, family: str = WEB_FONT_FAMILY) -> str:
+def web_font_css(text: str, family: str = WEB_FONT_FAMILY, latin: bool = False) -> str:
     """``@font-face`` CSS embedding (as a WOFF data URL; WOFF2 is 10 % smaller but 2.5x slower to make) a subset of the CJK font with exactly the
-    non-ASCII characters of ``text`` — for HTML pages that must show Chinese on machines without a
-    Chinese font. Cached on disk by its characters; empty when ``text`` has no such character."""
+    non-ASCII characters of ``text`` (``latin``: its ASCII ones too) — for HTML pages that must show Chinese
+    on machines without a Chinese font. Cached on disk by its characters; empty when ``text`` has no such
+    character."""
     import base64
 
-    chars = {c for c in text if ord(c) > 0x7F and c.isprintable() and not c.isspace()}
+    chars = {c for c in text if (latin or ord(c) > 0x7F) and c.isprintable() and not c.isspace()}
     chars &= _full_cmap(str(font_path()))
     if not chars:
         return ""

@@ -78,3 +78,37 @@ def test_off_a_terminal_each_report_gets_one_timestamped_line(tmp_path, capsys):
     batch.build_many(jobs, n_jobs=1)  # nothing to do: still one line each
     again = [LINE.match(ln) for ln in capsys.readouterr().err.splitlines()]
     assert all(again) and [(m[2], m[3], m[4]) for m in again] == [("up to date", j.name, None) for j in jobs]
+
+
+def _run_sh_build(*args: str) -> list[list[str]]:
+    """The commands ``bash run.sh build ARGS`` runs (its dry run: printed, not run), each as argv."""
+    import os
+    import shlex
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run(["bash", str(root / "run.sh"), "build", *args], capture_output=True, text=True,
+                          env={**os.environ, "RUN_SH_DRY_RUN": "1"}, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    return [shlex.split(line) for line in proc.stdout.splitlines()]
+
+
+def _report_langs(commands) -> list[str]:
+    """The language each ``ftzdata reports`` command builds, as the CLI parses its arguments."""
+    return [cli_parser().parse_args(c[3:]).lang for c in commands if c[1:4] == ["-m", "ftzdata", "reports"]]
+
+
+@pytest.mark.parametrize("lang_args", [["--lang", "en"], ["--lang=en"], ["--lang", "zh"]])
+def test_run_sh_build_with_a_language_builds_only_that_set(lang_args):
+    commands = _run_sh_build(*lang_args, "-q", "--out", "/tmp/out dir")
+    want = lang_args[-1].split("=")[-1]
+    assert _report_langs(commands) == [want]
+    assert commands[0][1:3] == ["-m", "ftzdata.build"] and len(commands) == 2
+    assert all(c[-3:] == ["-q", "--out", "/tmp/out dir"] for c in commands)  # every step gets the ARGS
+    assert build.build_parser().parse_args(commands[0][3:]).out == "/tmp/out dir"
+
+
+def test_run_sh_build_without_a_language_builds_both_sets():
+    commands = _run_sh_build("--jobs", "1")
+    assert _report_langs(commands) == ["en", "zh"]
+    assert all(c[-2:] == ["--jobs", "1"] for c in commands)

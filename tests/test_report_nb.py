@@ -100,3 +100,60 @@ def test_no_caveats_for_plain_claims():
 
 __all__ = ["label", "barh", "bullets", "caveats", "chart", "claims", "count", "figure", "heading", "largest_cuts",
            "no_claims_note", "pick", "plot", "rank", "say", "subheading", "table", "zone_columns"]
+
+
+def _shown(monkeypatch, call) -> list:
+    """What ``call()`` displays (IPython's ``display`` captured)."""
+    import IPython.display
+
+    out = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: out.extend(objs))
+    call()
+    return out
+
+
+def test_a_chart_of_one_or_two_claims_is_a_small_table_instead(monkeypatch):
+    """The rule is the report helper's, for every chart of claims: below MIN_BARS rows, a table of them."""
+    import ftzdata.plot as fp
+    from matplotlib.figure import Figure
+
+    with_pct = nb.rank(M[M["change_pct"].notna()])
+    for n in range(1, nb.MIN_BARS):
+        few = with_pct.head(n)
+        shown = _shown(monkeypatch, lambda: nb.plot(fp.change_pct, few, by="zone", lang="en"))
+        assert len(shown) == 1 and not isinstance(shown[0], Figure)
+        page = shown[0].data
+        assert "<table" in page and page.count("<tr") == n + 1  # header + one row per claim
+        for label in few["label_en"]:
+            assert label in page
+    shown = _shown(monkeypatch, lambda: nb.plot(fp.change_pct, with_pct.head(nb.MIN_BARS), by="zone", lang="en"))
+    assert [type(o) for o in shown] == [Figure]  # enough bars: the chart (plain Python shows the figure)
+
+
+def test_a_bar_chart_of_two_counts_is_a_table(monkeypatch):
+    from matplotlib.figure import Figure
+
+    counts = pd.Series({"Trade facilitation": 2, "Investment facilitation": 1})
+    shown = _shown(monkeypatch, lambda: nb.barh(counts, "en", "Reform cases", "改革案例数"))
+    assert len(shown) == 1 and "<table" in shown[0].data and "Reform cases" in shown[0].data
+    assert re.search(r"<td>Investment facilitation</td>\s*<td>1</td>", shown[0].data)
+    three = pd.concat([counts, pd.Series({"Rule of law": 1})])
+    assert [type(o) for o in _shown(monkeypatch, lambda: nb.barh(three, "en", "Reform cases", "改革案例数"))] == [Figure]
+
+
+def test_counted_nouns_take_the_plural_and_one_claim_is_singular():
+    counts = M[M["unit"].astype(str).str.startswith("count:") & M["before"].gt(1) & M["after"].eq(1)]
+    r = counts.iloc[0]
+    noun = L.unit_name(r["unit"], "en")
+    assert L.fmt_value(r["before"], r["unit"], "en") == f"{L.num(r['before'])} {L.plural(noun)}"
+    assert L.fmt_value(r["after"], r["unit"], "en") == f"1 {noun}"
+    assert L.plural("entity") == "entities" and L.plural("batch") == "batches" and L.plural("TEU") == "TEU"
+    assert L.t("pct_sub", "en", n=1).startswith("1 claim;") and L.t("pct_sub", "en", n=2).startswith("2 claims;")
+
+
+def test_a_wrapped_label_leaves_no_orphan_character():
+    labels = [lab for lab in M["label_zh"] if 15 < L.width(lab) // 2 < 17]  # just over one 30-column line
+    assert labels
+    for lab in labels:
+        lines = L.wrap(lab, 30).split("\n")
+        assert "".join(lines) == lab and len(lines) == 2 and min(L.width(x) for x in lines) > 4, lines

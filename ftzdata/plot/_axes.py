@@ -9,6 +9,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullLoca
 from . import labels as L
 
 _MIN, _H, _D = 1 / 60, 1.0, 24.0
+MAX_TICKS = 6  # on a panel about 3 in wide
 DURATION_TICKS = [_MIN, 5 * _MIN, 15 * _MIN, _H, 3 * _H, 8 * _H, _D, 3 * _D, 7 * _D, 30 * _D, 90 * _D, 365 * _D,
                   3 * 365 * _D]
 
@@ -16,7 +17,7 @@ DURATION_TICKS = [_MIN, 5 * _MIN, 15 * _MIN, _H, 3 * _H, 8 * _H, _D, 3 * _D, 7 *
 def _nice_log_ticks(lo: float, hi: float) -> list[float]:
     """1, 2, 5 × 10^k between lo and hi (fewer when the span is wide)."""
     k0, k1 = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
-    subs = (1, 2, 5) if k1 - k0 <= 3 else (1,) if k1 - k0 > 5 else (1, 3)
+    subs = (1, 2, 5) if k1 - k0 <= 2 else (1, 3) if k1 - k0 <= 3 else (1,)
     ticks = [s * 10**k for k in range(k0, k1 + 1) for s in subs]
     return [v for v in ticks if lo <= v <= hi]
 
@@ -36,6 +37,7 @@ def duration_axis(ax, lo: float, hi: float, lang: str, axis: str = "x") -> None:
     ticks = [v for v in DURATION_TICKS if lo <= v <= hi]
     if len(ticks) < 3:
         ticks = _nice_log_ticks(lo, hi)
+    ticks = ticks[::-(-len(ticks) // MAX_TICKS)]  # labels such as "15 min" need ~0.5 in each
     a.set_major_locator(FixedLocator(ticks))
     a.set_minor_locator(NullLocator())
     a.set_major_formatter(FuncFormatter(lambda v, _pos: L.fmt_duration(v, lang, day_from=24.0)))

@@ -64,10 +64,10 @@ def before_after(data: pd.DataFrame, hue: str | None = "zone", lang: str = "en")
     rows = rows.sort_values(["_key", "_h", "_r"], kind="stable")
     panels = list(dict.fromkeys(rows["_key"]))
 
-    label_cols = 40
+    label_cols = 30
     wrapped = {i: L.mathsafe(L.wrap(L.metric_label(r, lang), label_cols, 2)) for i, r in rows.iterrows()}
     n_lines = {i: w.count("\n") + 1 for i, w in wrapped.items()}
-    heights = [sum(0.2 + 0.13 * n_lines[i] for i in rows.index[rows["_key"] == k]) + 0.55 for k in panels]
+    heights = [sum(0.2 + theme.LINE_HEIGHT * n_lines[i] for i in rows.index[rows["_key"] == k]) + 0.55 for k in panels]
 
     with theme.context():
         fig = theme.figure(height=sum(heights) + 1.6)
@@ -77,14 +77,13 @@ def before_after(data: pd.DataFrame, hue: str | None = "zone", lang: str = "en")
             part = rows[rows["_key"] == key]
             present |= _panel(ax, part, key, hue, lang, wrapped)
         handles = _legend_handles(rows, hue, lang, present)
-        theme.legend_axes(axes[0], handles)
-        axes[0].get_gridspec().set_height_ratios([theme.legend_height(len(handles)), *heights])
+        axes[0].get_gridspec().set_height_ratios([theme.legend_axes(axes[0], handles, ncols=4), *heights])
         kinds = [L.kind(k[1], lang) for k in panels]
         kinds_text = "、".join(dict.fromkeys(kinds)) if lang == "zh" else ", ".join(
             dict.fromkeys(k.lower() for k in kinds))
         theme.title(fig, L.t("ba_title", lang, kinds=kinds_text), L.t("ba_sub", lang, n=len(rows)))
         theme.source_line(fig, L.source_text(rows["doc_id"], lang, cols_for(theme.FIG_WIDTH, theme.SOURCE_SIZE), L.corpus_of(rows)))
-    return theme.finish(fig)
+    return theme.finish(fig, rows)
 
 
 def _bounds(r) -> tuple[float, float, float, float]:
@@ -139,7 +138,7 @@ def _panel(ax, part: pd.DataFrame, key: tuple, hue, lang: str, wrapped: dict) ->
         if q:
             text += f"（{q}）" if lang == "zh" else f" ({q})"
         ax.annotate(L.mathsafe(text), xy=(1.01, y), xycoords=("axes fraction", "data"), va="center", ha="left",
-                    fontsize=7, color="#333333", annotation_clip=False)
+                    fontsize=theme.SMALL, color="#333333", annotation_clip=False)
     _axes.rows_axis(ax, ys, [wrapped[i] for i in part.index])
     name = L.kind(kind, lang)
     unit_txt = _unit_caption(kind, unit, part, lang)
@@ -147,7 +146,7 @@ def _panel(ax, part: pd.DataFrame, key: tuple, hue, lang: str, wrapped: dict) ->
     bits = [b for b in (unit_txt, scale) if b]
     sep = "，" if lang == "zh" else ", "
     ax.set_title(f"{name}（{sep.join(bits)}）" if lang == "zh" and bits else
-                 f"{name} ({sep.join(bits)})" if bits else name, fontsize=8.5)
+                 f"{name} ({sep.join(bits)})" if bits else name, fontsize=theme.PANEL_TITLE)
     return present
 
 

@@ -17,7 +17,7 @@ COLUMNS = ["metric_id", "case_id", "doc_id", "zone", "domain", "kind", "label_en
            "change_pct_low", "change_pct_high", "qualifier"]
 BY = ("zone", "domain")
 HUES = ("zone", "domain", None)
-ROW_H = 0.36  # two-line row labels: case title, metric
+ROW_H = 0.2 + 2 * theme.LINE_HEIGHT  # two-line row labels: case title, metric
 
 
 def _cap(values: np.ndarray) -> float | None:
@@ -52,7 +52,7 @@ def change_pct(data: pd.DataFrame, by: str = "zone", hue: str | None = "zone", l
     rows = rows.sort_values(["_g", "change_pct", "metric_id"], kind="stable")
     groups = list(dict.fromkeys(rows[by].astype(str)))
     titles = L.case_titles(lang, L.corpus_of(data))
-    case_cols, metric_cols = 58, 58
+    case_cols, metric_cols = 42, 42
 
     def row_label(r) -> str:
         case = L.shorten(titles.get(r["case_id"], r["case_id"]), case_cols)
@@ -93,14 +93,14 @@ def change_pct(data: pd.DataFrame, by: str = "zone", hue: str | None = "zone", l
                     ax.plot([xmax], [y], marker=">", color=theme.NEUTRAL, ms=5, zorder=4, clip_on=False)
                 neg = r["change_pct"] < 0
                 ax.annotate(L.mathsafe(text), xy=(0, y), xytext=(4 if neg else -4, 0), textcoords="offset points",
-                            ha="left" if neg else "right", va="center", fontsize=7, color="#222222")
-            _axes.rows_axis(ax, ys, [row_label(r) for _, r in part.iterrows()], top=-0.6, fontsize=7)
+                            ha="left" if neg else "right", va="center", fontsize=theme.SMALL, color="#222222")
+            _axes.rows_axis(ax, ys, [row_label(r) for _, r in part.iterrows()], top=-0.6, fontsize=theme.SMALL)
             ax.set_xlim(xmin, xmax)
             ax.axvline(0, color=theme.NEUTRAL, lw=0.8, zorder=3)
             ax.xaxis.set_major_locator(MultipleLocator(_step(xmin, xmax)))
             ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: L.fmt_pct(v) if v else "0%"))
             name = L.zone(g, lang) if by == "zone" else L.domain(g, lang)
-            ax.set_title(f"{name}（{len(part)}）" if lang == "zh" else f"{name} ({len(part)})", fontsize=8.5)
+            ax.set_title(f"{name}（{len(part)}）" if lang == "zh" else f"{name} ({len(part)})", fontsize=theme.PANEL_TITLE)
         axes[-1].set_xlabel(L.t("pct_axis", lang))
         handles = []
         if hue:
@@ -112,19 +112,18 @@ def change_pct(data: pd.DataFrame, by: str = "zone", hue: str | None = "zone", l
         if clipped:
             handles.append(Line2D([], [], color=theme.NEUTRAL, marker=">", ls="none", ms=5, label=L.t("clipped", lang)))
         if handles:
-            theme.legend_axes(axes[0], handles, ncols=4)
-            axes[0].get_gridspec().set_height_ratios([theme.legend_height(len(handles), 4), *heights])
+            axes[0].get_gridspec().set_height_ratios([theme.legend_axes(axes[0], handles, ncols=4), *heights])
         else:
             axes[0].set_axis_off()
         theme.title(fig, L.t("pct_title", lang, by=L.t(f"{by}_word", lang)), L.t("pct_sub", lang, n=len(rows)))
         theme.source_line(fig, L.source_text(rows["doc_id"], lang, cols_for(theme.FIG_WIDTH, theme.SOURCE_SIZE), L.corpus_of(rows)))
-    return theme.finish(fig)
+    return theme.finish(fig, rows)
 
 
 def _step(lo: float, hi: float) -> float:
     span = hi - lo
     for step in (10, 20, 25, 50, 100, 200, 250, 500):
-        if span / step <= 8:
+        if span / step <= 5:  # ticks at least ~0.5 in apart
             return step
     return 1000
 

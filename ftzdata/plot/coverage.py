@@ -50,12 +50,12 @@ def coverage(cases: pd.DataFrame, metrics: pd.DataFrame, lang: str = "en", ax=No
     with theme.context():
         own = ax is None
         if own:
-            fig = theme.figure(height=0.42 * len(domains) + 2.0, width=7.0)
+            fig = theme.figure(height=0.42 * len(domains) + 2.0, width=theme.FIG_WIDTH)
             ax = fig.subplots()
         else:
             fig = ax.figure
         sns.heatmap(shown, ax=ax, cmap=theme.HEATMAP_CMAP, annot=annot, fmt="", linewidths=1.5, linecolor="white",
-                    vmin=0, cbar_kws={"label": L.t("cov_cbar", lang), "shrink": 0.8}, annot_kws={"fontsize": 8},
+                    vmin=0, cbar_kws={"label": L.t("cov_cbar", lang), "shrink": 0.8}, annot_kws={"fontsize": theme.SMALL},
                     square=False)
         ax.set_xticks(np.arange(len(zones)) + 0.5, labels=xlabels, rotation=0)
         ax.set_yticks(np.arange(len(domains)) + 0.5, labels=ylabels, rotation=0)
@@ -64,9 +64,9 @@ def coverage(cases: pd.DataFrame, metrics: pd.DataFrame, lang: str = "en", ax=No
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.set_title(f"{total}: {int(quantified.sum())} / {len(cases)}" if lang == "en"
-                     else f"{total}：{int(quantified.sum())} / {len(cases)}", loc="right", fontsize=8,
+                     else f"{total}：{int(quantified.sum())} / {len(cases)}", loc="right", fontsize=theme.SMALL,
                      color=theme.NEUTRAL, pad=28)
         if own:
             theme.title(fig, L.t("cov_title", lang), L.t("cov_sub", lang))
-            theme.source_line(fig, L.source_text(cases["doc_id"], lang, cols_for(7.0, theme.SOURCE_SIZE), L.corpus_of(cases)))
+            theme.source_line(fig, L.source_text(cases["doc_id"], lang, cols_for(theme.FIG_WIDTH, theme.SOURCE_SIZE), L.corpus_of(cases)))
     return theme.finish(fig)

@@ -84,8 +84,11 @@ def check_lang(lang: str) -> str:
 
 
 def t(key: str, lang: str, **fmt) -> str:
+    """The chart words ``key`` in ``lang``, formatted with ``fmt``; English "{n} claims" is "1 claim" for n = 1."""
     en, zh = WORDS[key]
     text = zh if lang == "zh" else en
+    if lang != "zh" and fmt.get("n") == 1:
+        text = re.sub(r"\{n\} (claim|case)s\b", r"{n} \1", text)
     return text.format(**fmt) if fmt else text
 
 
@@ -181,9 +184,20 @@ def fmt_value(value: float, unit, lang: str) -> str:
         return v
     if lang == "zh":
         return f"{v}{name}"
-    if value == 1 and u.startswith("count:") and name.endswith("s"):
-        name = name[:-1]  # 1 item, 1 time
+    if u.startswith("count:") and value != 1:
+        name = plural(name)  # 1 item, 2 items
     return f"{v} {name}"
+
+
+def plural(noun: str) -> str:
+    """English plural of a counted noun: item → items, entity → entities, batch → batches; TEU stays."""
+    if not noun or noun.isupper() or not noun[-1].isalpha():
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
 
 
 def fmt_range(low: float, high: float, unit, lang: str) -> str:
@@ -281,6 +295,10 @@ def wrap(text: str, cols: int, max_lines: int = 2) -> str:
             cur = cur[cut:]
     if cur.strip():
         lines.append(cur.rstrip())
+    if len(lines) == 2 and width(lines[1]) <= 4 < cols:  # an orphan (one or two characters): even lines
+        even = wrap(text, (width(text) + 1) // 2 + 2, max_lines)
+        if even.count("\n") == 1:
+            return even
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
         lines = lines[: max_lines - 1] + [shorten(last + " " + lines[max_lines], cols)]

@@ -40,7 +40,7 @@ def ratios(data: pd.DataFrame, hue: str | None = "zone", lang: str = "en", ax=No
     rows["_r"] = rows["after"] / rows["before"]
     rows = rows.sort_values(["_r", "metric_id"], kind="stable").reset_index(drop=True)
     n = len(rows)
-    ylabels = [L.mathsafe(L.wrap(L.metric_label(r, lang), 40, 2)) for _, r in rows.iterrows()]
+    ylabels = [L.mathsafe(L.wrap(L.metric_label(r, lang), 30, 2)) for _, r in rows.iterrows()]
     row_h = theme.ROW_HEIGHT * 1.25
 
     with theme.context():
@@ -56,7 +56,7 @@ def ratios(data: pd.DataFrame, hue: str | None = "zone", lang: str = "en", ax=No
         floor = lo * 1.15
         ax.axvline(1, color=theme.NEUTRAL, lw=0.9, ls="--", zorder=1)
         ax.annotate(L.t("no_change", lang), xy=(1, 1), xycoords=("data", "axes fraction"), xytext=(3, 2),
-                    textcoords="offset points", fontsize=7, color=theme.NEUTRAL, va="bottom")
+                    textcoords="offset points", fontsize=theme.SMALL, color=theme.NEUTRAL, va="bottom")
         ys = np.arange(n)
         kinds_present, zero = [], False
         for y, (_, r) in zip(ys, rows.iterrows()):
@@ -71,7 +71,7 @@ def ratios(data: pd.DataFrame, hue: str | None = "zone", lang: str = "en", ax=No
             ax.plot([x], [y], marker=marker, ms=theme.MARKER_SIZE, color=color, ls="none", zorder=3, gid="ratio")
             text = f"{L.fmt_value(r['before'], r['unit'], lang)} → {L.fmt_value(r['after'], r['unit'], lang)}"
             ax.annotate(L.mathsafe(text), xy=(1.01, y), xycoords=("axes fraction", "data"), ha="left",
-                        va="center", fontsize=6.5, color="#333333", annotation_clip=False)
+                        va="center", fontsize=theme.SMALL, color="#333333", annotation_clip=False)
         _axes.rows_axis(ax, ys, ylabels, top=-0.9)
         ax.set_xlabel(L.t("ratio_axis", lang))
         handles = []
@@ -85,12 +85,11 @@ def ratios(data: pd.DataFrame, hue: str | None = "zone", lang: str = "en", ax=No
             handles.append(Line2D([], [], marker=theme.QUALIFIER_MARKERS["zero"], ls="none", color=theme.NEUTRAL,
                                   ms=theme.MARKER_SIZE, label=L.t("zero", lang)))
         if own:
-            theme.legend_axes(lax, handles, ncols=5)
-            lax.get_gridspec().set_height_ratios([theme.legend_height(len(handles), 5), n * row_h])
+            lax.get_gridspec().set_height_ratios([theme.legend_axes(lax, handles, ncols=5), n * row_h])
             kinds = [L.kind(k, lang) for k in dict.fromkeys(kinds_present)]
             kinds = "、".join(kinds) if lang == "zh" else ", ".join(k.lower() for k in kinds)
             theme.title(fig, L.t("ratio_title", lang), L.t("ratio_sub", lang, n=n, kinds=kinds))
             theme.source_line(fig, L.source_text(rows["doc_id"], lang, cols_for(theme.FIG_WIDTH, theme.SOURCE_SIZE), L.corpus_of(rows)))
         else:
-            ax.legend(handles=handles, loc="lower right", fontsize=6.5)
-    return theme.finish(fig)
+            ax.legend(handles=handles, loc="lower right", fontsize=theme.SMALL)
+    return theme.finish(fig, rows)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import theme
 
-__all__ = ["save", "FORMATS"]
+__all__ = ["save", "svg_with_text", "FORMATS"]
 
 FORMATS = ("png", "svg")
 CREATOR = "ftzdata"
@@ -42,16 +42,12 @@ def save(fig, name: str, dir: str | os.PathLike = "figures", formats=FORMATS, dp
             raise UnknownValueError("format", fmt, list(_METADATA))
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    rc = {"svg.hashsalt": CREATOR, "svg.fonttype": "path", "pdf.fonttype": 42, "path.simplify": True}
-    with theme.context(rc), _frozen_layout(fig):
+    with theme.context(_RC), _frozen_layout(fig):
         for fmt in formats:
             dest = out_dir / f"{name}.{fmt}"
             fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.", suffix=f".{fmt}.tmp")
             try:
-                buf = io.BytesIO()
-                kwargs = {"dpi": dpi} if fmt == "png" and dpi else {}
-                fig.savefig(buf, format=fmt, metadata=_METADATA[fmt], **kwargs)
-                data = _stable_svg_ids(buf.getvalue()) if fmt == "svg" else buf.getvalue()
+                data = _render(fig, fmt, dpi)
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(data)
                 os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual file mode
@@ -61,6 +57,28 @@ def save(fig, name: str, dir: str | os.PathLike = "figures", formats=FORMATS, dp
                     os.unlink(tmp)
             paths.append(dest)
     return paths
+
+
+_RC = {"svg.hashsalt": CREATOR, "svg.fonttype": "path", "pdf.fonttype": 42, "path.simplify": True}
+
+
+def _render(fig, fmt: str, dpi: float | None = None) -> bytes:
+    """The bytes of ``fig`` in ``fmt`` with the fixed metadata (inside the ``_RC`` context)."""
+    buf = io.BytesIO()
+    kwargs = {"dpi": dpi} if fmt == "png" and dpi else {}
+    fig.savefig(buf, format=fmt, metadata=_METADATA[fmt], **kwargs)
+    return _stable_svg_ids(buf.getvalue()) if fmt == "svg" else buf.getvalue()
+
+
+def svg_with_text(fig) -> str:
+    """``fig`` as SVG whose words are ``<text>`` elements (not glyph outlines), deterministic as :func:`save`.
+
+    For pages that bring their own font (the HTML and PDF reports embed the CJK font): about a sixth of
+    the size of the SVG with text as paths and searchable, but shown with boxes where the font named in
+    the SVG is missing — :func:`save` (text as paths) is the one for standalone files.
+    """
+    with theme.context({**_RC, "svg.fonttype": "none"}), _frozen_layout(fig):
+        return _render(fig, "svg").decode("utf-8")
 
 
 @contextlib.contextmanager

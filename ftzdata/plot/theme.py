@@ -42,12 +42,17 @@ KIND_MARKERS = {"duration": "o", "count": "s", "money": "D", "ratio": "^", "area
 QUALIFIER_MARKERS = {"approximate": "D", "fastest": "*", "average": "s", "zero": "<"}
 MARKER_SIZE = 6.5
 
+# Text sizes (points). Charts are drawn at the reports' text width (FIG_WIDTH) and shown at their own size
+# there, so a point is a point: 9 pt (12 CSS px) is the smallest text, beside 10.5 pt body text in the HTML
+# and 9.5 pt in the PDF.
+SMALL = 9  # ticks, legends, value labels, source line
+PANEL_TITLE = 10.5
 THEME_RC = {
-    "font.size": 8,
-    "axes.titlesize": 9,
+    "font.size": SMALL,
+    "axes.titlesize": PANEL_TITLE,
     "axes.titleweight": "normal",
     "axes.titlelocation": "left",
-    "axes.labelsize": 8,
+    "axes.labelsize": 9.5,
     "axes.labelcolor": "#333333",
     "axes.edgecolor": "#888888",
     "axes.linewidth": 0.6,
@@ -56,13 +61,13 @@ THEME_RC = {
     "axes.grid": False,
     "grid.color": "#E3E3E3",
     "grid.linewidth": 0.6,
-    "xtick.labelsize": 7.5,
-    "ytick.labelsize": 7.5,
+    "xtick.labelsize": SMALL,
+    "ytick.labelsize": SMALL,
     "xtick.color": "#444444",
     "ytick.color": "#444444",
-    "legend.fontsize": 7.5,
+    "legend.fontsize": SMALL,
     "legend.frameon": False,
-    "figure.titlesize": 11,
+    "figure.titlesize": 12,
     "figure.titleweight": "normal",
     "figure.dpi": 100,
     "figure.facecolor": "white",
@@ -71,9 +76,10 @@ THEME_RC = {
     "figure.constrained_layout.w_pad": 0.06,
 }
 
-FIG_WIDTH = 8.0  # inches; reports show charts at full text width
-ROW_HEIGHT = 0.27  # inches per one-line row
-SOURCE_SIZE = 6.5
+FIG_WIDTH = 6.5  # inches: the reports' text width (HTML 630 CSS px, PDF 7 in), where charts show at 1:1
+ROW_HEIGHT = 0.31  # inches per one-line row
+LINE_HEIGHT = SMALL * 1.25 / 72  # inches per line of SMALL text
+SOURCE_SIZE = SMALL
 SOURCE_COLOR = "#666666"
 
 
@@ -103,11 +109,16 @@ def figure(height: float, width: float = FIG_WIDTH, **kwargs):
     return plt.figure(figsize=(width, height), layout="constrained", **kwargs)
 
 
-def finish(fig):
-    """Pin the CJK font on every text of ``fig`` so that it draws the same outside the theme context."""
+def finish(fig, rows=None):
+    """Pin the CJK font on every text of ``fig`` so that it draws the same outside the theme context.
+
+    ``rows``: the claims the chart draws, one row (bar, dumbbell, dot) each, kept as ``fig.ftzdata_rows`` —
+    so that a report can show a small table instead of a chart of one or two rows (``report.nb.plot``)."""
     from ftzdata.fonts import use_cjk
 
     use_cjk(fig)
+    if rows is not None:
+        fig.ftzdata_rows = rows.drop(columns=[c for c in rows.columns if str(c).startswith("_")])
     return fig
 
 
@@ -123,15 +134,34 @@ def title(fig, text: str, subtitle: str | None = None) -> None:
     t.set_multialignment("left")
 
 
-def legend_axes(ax, handles, ncols: int = 3) -> None:
-    """Use ``ax`` (a thin top row of the layout) as the legend: no frame, no ticks."""
+def legend_cols(handles, width: float = FIG_WIDTH, most: int = 5) -> int:
+    """How many legend columns (at most ``most``) fit in ``width`` inches at the legend's text size."""
+    from . import labels as L
+
+    widest = max((L.width(h.get_label()) for h in handles), default=0)
+    per_col = (widest * 0.52 * SMALL + 4 * SMALL) / 72  # label + handle, gap and spacing (~4 em), inches
+    return max(1, min(most, len(handles), int(width / per_col)))
+
+
+def legend_axes(ax, handles, ncols: int = 5) -> float:
+    """Use ``ax`` (a thin top row of the layout) as the legend: no frame, no ticks. The legend starts at the
+    figure's left edge and is left out of the layout (a wide legend would squeeze the axes below it); it
+    has as many columns as fit the figure (at most ``ncols``). Returns the height it needs, in inches."""
+    from matplotlib.transforms import blended_transform_factory
+
     ax.set_axis_off()
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 1), ncols=min(ncols, len(handles)),
-              handlelength=1.8, columnspacing=1.4, borderaxespad=0, alignment="left")
+    fig = ax.figure
+    cols = legend_cols(handles, fig.get_figwidth() - 0.1, ncols)
+    leg = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.005, 1), ncols=cols,
+                    bbox_transform=blended_transform_factory(fig.transFigure, ax.transAxes),
+                    handlelength=1.8, columnspacing=1.4, borderaxespad=0, alignment="left")
+    leg.set_in_layout(False)
+    return legend_height(len(handles), cols)
 
 
 def legend_height(n_handles: int, ncols: int = 3) -> float:
-    return 0.2 * -(-n_handles // ncols) + 0.05
+    """Inches for a legend of ``n_handles`` in ``ncols`` columns."""
+    return LINE_HEIGHT * 1.3 * -(-n_handles // ncols) + 0.05
 
 
 def ink_on(color: str) -> str:

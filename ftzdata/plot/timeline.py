@@ -50,7 +50,7 @@ def timeline(documents: pd.DataFrame, cases: pd.DataFrame, lang: str = "en"):
     n = len(dated)
     titles = L.doc_titles(lang, documents=documents)
     if lang == "zh":
-        ylabels = [L.wrap(titles[d], 22, 2) for d in dated["doc_id"]]
+        ylabels = [L.wrap(titles[d], 18, 2) for d in dated["doc_id"]]
     else:
         ylabels = list(dated["doc_id"])
     ys = np.arange(n)
@@ -70,10 +70,10 @@ def timeline(documents: pd.DataFrame, cases: pd.DataFrame, lang: str = "en"):
             else:
                 ax.plot([date2num(a)], [y], marker="o", ms=7, color=theme.NEUTRAL, zorder=3, gid="document")
             ax.annotate(_date_text(d["published"], prec, lang), xy=(date2num(b), y), xytext=(6, 0),
-                        textcoords="offset points", va="center", fontsize=7, color="#333333")
+                        textcoords="offset points", va="center", fontsize=theme.SMALL, color="#333333")
         lo, hi = min(starts), max(ends)
         ax.set_xlim(date2num(lo - pd.DateOffset(months=8)), date2num(hi + pd.DateOffset(months=14)))
-        ax.xaxis.set_major_locator(YearLocator())
+        ax.xaxis.set_major_locator(YearLocator(max(1, -(-(hi.year - lo.year + 2) // 4))))  # about 4 labels
         ax.xaxis.set_major_formatter(DateFormatter("%Y"))
         _axes.rows_axis(ax, ys, ylabels)
         ax.set_xlabel(L.t("tl_date", lang))
@@ -87,16 +87,17 @@ def timeline(documents: pd.DataFrame, cases: pd.DataFrame, lang: str = "en"):
             ink = theme.ink_on(theme.ZONE_COLORS.get(zone, theme.FALLBACK_COLOR))
             for y, v, l0 in zip(ys, vals, left):
                 if v and v >= 0.07 * counts.to_numpy().sum(axis=1).max():
-                    bx.text(l0 + v / 2, y, str(int(v)), ha="center", va="center", fontsize=7, color=ink)
+                    bx.text(l0 + v / 2, y, str(int(v)), ha="center", va="center", fontsize=theme.SMALL, color=ink)
             left += vals
         for y, total in zip(ys, left):
             bx.annotate(L.t("cases_n", lang, n=int(total)), xy=(total, y), xytext=(4, 0), textcoords="offset points",
-                        va="center", fontsize=7, color="#333333")
+                        va="center", fontsize=theme.SMALL, color="#333333")
         bx.set_xlim(0, left.max() * 1.35)
         _axes.rows_axis(bx)
         bx.set_xlabel(L.t("tl_cases", lang))
         handles = [Patch(color=theme.ZONE_COLORS[z], label=L.zone(z, lang)) for z in sub.columns if sub[z].any()]
-        bx.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=len(handles), fontsize=7,
+        bx.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=theme.SMALL,
+                  ncols=theme.legend_cols(handles, theme.FIG_WIDTH * 0.4, len(handles)),
                   handlelength=1.2, columnspacing=0.8, borderaxespad=0.3)
         theme.title(fig, L.t("tl_title", lang), L.t("tl_sub", lang))
         note = L.source_text(dated["doc_id"], lang, cols_for(theme.FIG_WIDTH, theme.SOURCE_SIZE), L.corpus_of(dated))

@@ -275,7 +275,7 @@ def build_one(job: Job, km=None, info: dict | None = None, key: str | None = Non
             lang = job.params.get("lang", "en")
             other = report_name(job.spec.name, {**job.params, "lang": "en" if lang == "zh" else "zh"}) \
                 if "lang" in job.params else None
-            (work / f"{name}.html").write_text(with_navigation(with_web_font(page), lang, other), encoding="utf-8")
+            (work / f"{name}.html").write_text(with_web_font(with_navigation(page, lang, other)), encoding="utf-8")
             files["html"] = f"{name}.html"
         timings["html"] = time.perf_counter() - t0
         if "pdf" in job.formats:

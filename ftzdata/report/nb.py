@@ -21,15 +21,16 @@ __all__ = ["label", "barh", "bullets", "caveats", "chart", "claims", "count", "f
 
 # Report figure style: applied only inside ``chart()`` (never to the global rcParams).
 FIGURE_RC = {
-    "figure.figsize": (7.0, 3.2),
-    "figure.dpi": 150,
-    "savefig.dpi": 150,
+    "figure.figsize": (6.5, 3.0),  # inches: the reports' text width, where the chart shows at 1:1 (see plot.theme)
+    "figure.dpi": 100,  # the PNG JupyterLab shows (the reports use the SVG)
+    "savefig.dpi": 100,
     "axes.spines.top": False,
     "axes.spines.right": False,
+    "font.size": 9,  # points: 12 CSS px, the smallest text of every chart
     "axes.titlesize": 11,
-    "axes.labelsize": 9,
-    "xtick.labelsize": 8,
-    "ytick.labelsize": 8,
+    "axes.labelsize": 9.5,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
 }
 
 
@@ -104,14 +105,33 @@ def alt_text(fig) -> str:
         for ax in fig.axes:
             parts += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
     lines = [" ".join(line.split()) for p in parts if p for line in p.splitlines() if line.strip()]
-    return ". ".join(lines) or "Chart"
+    out = ""
+    for line in lines:  # a line that ends in ; or , was wrapped: its sentence goes on
+        out += ("" if not out else " " if out[-1] in ";,；，、" else ". ") + line
+    return out or "Chart"
+
+
+#: MIME type of the chart as SVG with text as text, which the HTML and PDF reports show (they embed the
+#: font). JupyterLab has no renderer for it and shows the PNG beside it, which needs no font on the machine.
+SVG_MIME = "application/vnd.ftzdata.chart+svg"
 
 
 def _show(fig, alt: str | None = None) -> None:
-    """Display ``fig`` with its text alternative in the output's metadata (the HTML report's ``alt``)."""
+    """Display ``fig`` as PNG (for JupyterLab) and as SVG (``SVG_MIME``, for the reports), with its text
+    alternative in the output's metadata (the HTML report's ``alt``)."""
+    from IPython import get_ipython
     from IPython.display import display
 
-    display(fig, metadata={"image/png": {"alt": alt or alt_text(fig)}})
+    from ftzdata.plot.save import svg_with_text
+
+    alt = alt or alt_text(fig)
+    shell = get_ipython()
+    if shell is None:  # plain Python: nothing to show the chart in
+        display(fig)
+        return
+    data, _ = shell.display_formatter.format(fig, include=("image/png", "text/plain"))
+    data[SVG_MIME] = svg_with_text(fig)
+    display(data, raw=True, metadata={"image/png": {"alt": alt}, SVG_MIME: {"alt": alt}})
 
 
 def escape(text) -> str:
@@ -120,22 +140,28 @@ def escape(text) -> str:
 
 def barh(series, lang: str, xlabel_en: str, xlabel_zh: str, color="#3b6ea5") -> None:
     """A horizontal bar chart of counts (``series``: label → count) with the CJK font, shown at once; ``color``
-    one colour or one per bar. Its text alternative lists every bar and its count."""
+    one colour or one per bar. Its text alternative lists every bar and its count. Fewer than
+    :data:`MIN_BARS` bars: a two-column table instead."""
     from matplotlib.ticker import MaxNLocator
 
     xlabel = pick(lang, xlabel_en, xlabel_zh)
+    if len(series) < MIN_BARS:
+        import pandas as pd
+
+        table(pd.DataFrame({"": [str(k) for k in series[::-1].index], xlabel: list(series[::-1])}))
+        return
     alt = f"{xlabel}: " + ("；" if lang == "zh" else "; ").join(f"{k} {v}" for k, v in series[::-1].items())
     with chart(alt=alt) as (fig, ax):
         series.plot.barh(ax=ax, color=color)
-        ax.set_xlabel(pick(lang, xlabel_en, xlabel_zh))
+        ax.set_xlabel(xlabel)
         ax.set_ylabel("")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.bar_label(ax.containers[0], padding=3)
 
 
 def figure(fig) -> None:
-    """Display a ready-made matplotlib figure (e.g. from ``ftzdata.plot``) once, at the reports' 150 dpi
-    (sharp in print), then close it."""
+    """Display a ready-made matplotlib figure (e.g. from ``ftzdata.plot``) once (SVG for the reports, a
+    100 dpi PNG for JupyterLab), then close it."""
     import matplotlib.pyplot as plt
 
     fig.set_dpi(FIGURE_RC["figure.dpi"])
@@ -143,9 +169,17 @@ def figure(fig) -> None:
     plt.close(fig)
 
 
+#: A chart needs at least this many bars (rows, dumbbells); with fewer, a small table says the same better.
+MIN_BARS = 3
+
+
 def plot(draw, *args, **kwargs) -> None:
-    """``figure(draw(*args, **kwargs))``, or, where the data has nothing to draw (a corpus without reviewed
-    claims, a zone without before/after values), one sentence in the chart's ``lang`` saying so instead."""
+    """``figure(draw(*args, **kwargs))``; where the chart would draw fewer than :data:`MIN_BARS` claims, a
+    small table of them instead (zone, what was measured, values, change); where the data has nothing to
+    draw (a corpus without reviewed claims, a zone without before/after values), one sentence in the
+    chart's ``lang`` saying so."""
+    import matplotlib.pyplot as plt
+
     from ftzdata.errors import PlotDataError
 
     lang = kwargs.get("lang", "en")
@@ -154,6 +188,12 @@ def plot(draw, *args, **kwargs) -> None:
     except PlotDataError:
         say(lang, en="*No chart here: the reviewed data has nothing of this kind to draw (yet).*",
             zh="*此处无图：已审核的数据中暂无可绘制的此类内容。*")
+        return
+    rows = getattr(fig, "ftzdata_rows", None)
+    if rows is not None and len(rows) < MIN_BARS:
+        plt.close(fig)
+        shown = claims(rows, lang, quotes=False)
+        table(shown[["zone", "metric", "values", "per", "change_pct", "qualifier"]], CLAIM_HEADERS[lang])
         return
     figure(fig)
 

@@ -9,10 +9,11 @@ and WeasyPrint does not have to cascade JupyterLab's large stylesheet.
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["render_html", "page_css", "with_web_font", "with_navigation", "contents"]
+__all__ = ["render_html", "inline_svg", "page_css", "with_web_font", "with_navigation", "contents"]
 
 REMOVE_TAGS = {"parameters", "injected-parameters", "validation", "remove-cell", "papermill-error-cell-tag"}
 
@@ -69,24 +70,61 @@ def title_block(meta: dict) -> str:
     )
 
 
-def _images_with_alt(nb):
-    """Charts whose output carries a text alternative (``nb.figure``/``nb.chart``) become ``<img alt=…>``."""
+def _images_with_alt(nb) -> dict[str, str]:
+    """Charts whose output carries a text alternative (``nb.figure``/``nb.chart``) become inline ``<svg>``
+    (vector, text as text in the page's font) or, from an older output with only a PNG, ``<img alt=…>``.
+
+    The SVGs are put in after nbconvert (which re-parses its HTML, lower-casing ``viewBox``): the outputs get
+    a placeholder, and the returned dict maps each placeholder to its SVG."""
+    from .nb import SVG_MIME
+
+    charts = {}
     for cell in nb.cells:
         for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
-            alt = out.get("metadata", {}).get("image/png", {}).get("alt")
-            png = out.get("data", {}).get("image/png")
-            if alt and png and out.get("output_type") in ("display_data", "execute_result"):
+            if out.get("output_type") not in ("display_data", "execute_result"):
+                continue
+            data, meta = out.get("data", {}), out.get("metadata", {})
+            svg, png = data.get(SVG_MIME), data.get("image/png")
+            alt = meta.get(SVG_MIME, {}).get("alt") or meta.get("image/png", {}).get("alt")
+            if svg and alt:
+                key = f"c{len(charts) + 1}"
+                charts[f'<div data-ftzdata-chart="{key}"></div>'] = inline_svg(svg, alt, f"{key}-")
+                out["data"] = {"text/html": f'<div data-ftzdata-chart="{key}"></div>'}
+            elif alt and png:
                 out["data"] = {"text/html": f'<img alt="{html.escape(alt)}" src="data:image/png;base64,'
                                             f'{"".join(png.split())}">'}
-    return nb
+    return charts
+
+
+_SVG_REF = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+_SVG_FONT = re.compile(r"font-family: [^;\"]+")
+
+
+def inline_svg(svg: str, alt: str, prefix: str) -> str:
+    """A matplotlib SVG (text as ``<text>``) ready to sit in the page: no XML prolog or metadata, its ids
+    prefixed (``prefix``, unique per page: two charts' clip paths must not share an id), its text in the
+    page's embedded CJK font (the font matplotlib measured it with), ``alt`` as its accessible name."""
+    from ftzdata.fonts import PDF_FONT_FAMILY, WEB_FONT_FAMILY
+
+    svg = svg[svg.index("<svg"):]
+    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.S)
+    svg = _SVG_REF.sub(lambda m: m.group(1) + prefix + m.group(2), svg)
+    families = ", ".join(f"'{f}'" for f in dict.fromkeys((WEB_FONT_FAMILY, PDF_FONT_FAMILY, "Noto Sans CJK SC")))
+    svg = _SVG_FONT.sub(f"font-family: {families}, sans-serif", svg)
+    label = html.escape(alt, quote=True)
+    return svg.replace("<svg ", f'<svg class="chart" role="img" aria-label="{label}" ', 1).replace(
+        ">", f"><title>{html.escape(alt)}</title>", 1).rstrip() + "\n"
 
 
 def render_html(executed_nb, meta: dict, extra_css: str = "") -> str:
     """A standalone HTML page for ``executed_nb`` (a NotebookNode); ``meta`` feeds the title block."""
     import copy
 
-    nb = _images_with_alt(_strip_stderr(copy.deepcopy(executed_nb)))
+    nb = _strip_stderr(copy.deepcopy(executed_nb))
+    charts = _images_with_alt(nb)
     body, _ = _exporter().from_notebook_node(nb)
+    for placeholder, svg in charts.items():
+        body = body.replace(placeholder, svg, 1)
     body = contents(body, meta.get("params", {}).get("lang", "en")) + body
     lang = "zh-Hans" if meta.get("params", {}).get("lang") == "zh" else "en"
     footer_label = "第 {page} 页，共 {pages} 页" if lang != "en" else "page {page} of {pages}"
@@ -110,7 +148,8 @@ def with_web_font(page: str) -> str:
 
     from .render_pdf import _visible_text
 
-    css = web_font_css(_visible_text(page))
+    # charts were laid out with the font's Latin letters too: with charts, the subset has them as well
+    css = web_font_css(_visible_text(page), latin='<svg class="chart"' in page)
     if not css:
         return page
     rule = (f'{css}html, body, table, pre, code {{ font-family: "{WEB_FONT_FAMILY}", "Noto Sans CJK SC", '
@@ -118,13 +157,11 @@ def with_web_font(page: str) -> str:
     return page.replace("</head>", f"<style>\n{rule}</style></head>", 1)
 
 
-_H2 = __import__("re").compile(r'<h2 id="([^"]+)">(.*?)</h2>', __import__("re").S)
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
 
 
 def contents(body: str, lang: str) -> str:
     """A table of contents linking the report's sections (its ``<h2 id=…>`` headings); '' with fewer than 3."""
-    import re
-
     items = [(anchor, re.sub(r"<[^>]+>", "", text).strip()) for anchor, text in _H2.findall(body)]
     if len(items) < 3:
         return ""

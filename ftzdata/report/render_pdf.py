@@ -45,7 +45,7 @@ html, body, table, pre, code {{ font-family: {fam}; }}
 html {{ font-size: 9.5pt; }}
 main.report {{ max-width: none; padding: 0; }}
 h1, h2, h3 {{ break-after: avoid; }}
-img {{ break-inside: avoid; }}
+img, svg {{ break-inside: avoid; }}
 tr {{ break-inside: avoid; }}
 thead {{ display: table-header-group; }}
 """
@@ -125,6 +125,6 @@ def render_pdf(html: str, out: Path, base_url: str | None = None) -> Path:
     font_config = FontConfiguration()  # needed for @font-face rules to load
     stylesheets = [CSS(string=font_css + print_css(footer, header), font_config=font_config)]
     HTML(string=html, base_url=base_url or str(Path(out).parent)).write_pdf(
-        str(out), stylesheets=stylesheets, font_config=font_config
+        str(out), stylesheets=stylesheets, font_config=font_config, pdf_tags=True  # tagged: structure for readers
     )
     return Path(out)
