@@ -45,7 +45,7 @@ FONT_FILE = "NotoSansCJKsc-Regular.otf"
 #: Family name under which the subset is declared in the PDF stylesheet.
 PDF_FONT_FAMILY = "ftzdata CJK"
 # Bump when the recipe of the subset (character set, options) changes: it is part of the cache key.
-_SUBSET_RECIPE = "3"
+_SUBSET_RECIPE = "4"  # 4: the minus sign drawn with the en dash (see _narrow_minus)
 
 
 def font_path() -> Path:
@@ -203,6 +203,17 @@ def _base_key(src: Path) -> str:
     return h.hexdigest()[:16]
 
 
+_MINUS, _EN_DASH = 0x2212, 0x2013
+
+
+def _narrow_minus(font) -> None:
+    """Draw the minus sign (U+2212) with the font's en dash: Noto Sans CJK's own minus is full width, so
+    "−30%" read like "一30%"; its en dash is as wide as a digit and sits where a minus does."""
+    for table in font["cmap"].tables:
+        if table.isUnicode() and _MINUS in table.cmap and _EN_DASH in table.cmap:
+            table.cmap[_MINUS] = table.cmap[_EN_DASH]
+
+
 def _make_subset(src: Path, chars: set[str], dest: Path, flavor: str | None = None) -> None:
     """Write the subset of the font ``src`` with ``chars`` to ``dest`` (``flavor``: None = OpenType, or
     ``woff``), atomically and with deterministic bytes."""
@@ -215,8 +226,12 @@ def _make_subset(src: Path, chars: set[str], dest: Path, flavor: str | None = No
     opts.flavor = flavor
     font = TTFont(str(src), lazy=flavor is None)
     sub = subset.Subsetter(opts)
-    sub.populate(unicodes=sorted(ord(c) for c in chars))
+    codes = {ord(c) for c in chars}
+    if _MINUS in codes:
+        codes.add(_EN_DASH)  # the glyph the minus sign is drawn with
+    sub.populate(unicodes=sorted(codes))
     sub.subset(font)
+    _narrow_minus(font)
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-", suffix=dest.suffix)
     os.close(fd)
@@ -309,7 +324,7 @@ def web_font_css(text: str, family: str = WEB_FONT_FAMILY, latin: bool = False) 
     chars &= _full_cmap(str(font_path()))
     if not chars:
         return ""
-    key = hashlib.sha256("".join(sorted(chars)).encode("utf-8")).hexdigest()[:20]
+    key = hashlib.sha256((_SUBSET_RECIPE + "\0" + "".join(sorted(chars))).encode("utf-8")).hexdigest()[:20]
     dest = cache_dir() / "fonts" / f"web-{key}.woff"
     if not dest.is_file():
         _make_subset(subset_font_path("".join(chars)), chars, dest, flavor="woff")

@@ -118,3 +118,21 @@ def test_two_processes_needing_the_subset_build_it_once(tmp_path):
     paths = {out.strip() for out, _ in outs}
     assert len(paths) == 1 and Path(paths.pop()).is_file()
     assert len(marks.read_text().split()) == 1
+
+
+def test_the_minus_sign_is_as_wide_as_a_digit_in_the_embedded_fonts():
+    # Noto Sans CJK's own U+2212 is full width: "−30%" read like "一30%" in tables and charts
+    import base64
+    import io
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    def width(font, ch):
+        return font["hmtx"][font.getBestCmap()[ord(ch)]][0] / font["head"].unitsPerEm
+
+    pdf_font = TTFont(str(fonts.subset_font_path("−30%")))
+    assert width(pdf_font, "−") < 0.7 and abs(width(pdf_font, "−") - width(pdf_font, "0")) < 0.15
+    css = fonts.web_font_css("−30% 减少", latin=True)
+    web_font = TTFont(io.BytesIO(base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", css).group(1))))
+    assert width(web_font, "−") < 0.7 and width(web_font, "减") == 1.0
