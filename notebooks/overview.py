@@ -71,7 +71,8 @@ nb.barh(per_zone, lang, "Reform cases", "改革案例数", color=nb.zone_colors(
 
 # %%
 nb.heading(lang, "Cases per domain and zone", "各领域、各自贸试验区案例数")
-crosstab = nb.zone_columns(pd.crosstab(cases["domain_label"], cases["zone_label"]), lang).rename_axis(index=None, columns=None)
+crosstab = nb.domain_rows(nb.zone_columns(pd.crosstab(cases["domain_label"], cases["zone_label"]), lang), lang)
+crosstab = crosstab.rename_axis(index=None, columns=None)
 nb.table(crosstab, index=True)
 
 # %%

@@ -99,7 +99,7 @@ def test_no_caveats_for_plain_claims():
 
 
 __all__ = ["label", "barh", "bullets", "caveats", "chart", "claims", "count", "figure", "heading", "largest_cuts",
-           "no_claims_note", "pick", "plot", "rank", "say", "subheading", "table", "zone_columns"]
+           "no_claims_note", "pick", "plot", "rank", "say", "subheading", "table", "zone_columns", "domain_rows"]
 
 
 def _shown(monkeypatch, call) -> list:
@@ -157,3 +157,17 @@ def test_a_wrapped_label_leaves_no_orphan_character():
     for lab in labels:
         lines = L.wrap(lab, 30).split("\n")
         assert "".join(lines) == lab and len(lines) == 2 and min(L.width(x) for x in lines) > 4, lines
+
+
+def test_tables_of_zones_and_domains_follow_the_vocabulary_order():
+    from ftzdata.vocab import DOMAINS, ZONES
+
+    cases = ftzdata.cases()
+    for lang in ("en", "zh"):
+        labelled = cases.assign(z=[L.zone(z, lang) for z in cases["zone"]], d=[L.domain(d, lang) for d in cases["domain"]])
+        t = nb.domain_rows(nb.zone_columns(pd.crosstab(labelled["d"], labelled["z"]), lang), lang)
+        zone_order = [L.zone(z, lang) for z in ZONES]
+        domain_order = [L.domain(d, lang) for d in DOMAINS]
+        assert list(t.columns) == [z for z in zone_order if z in set(t.columns)]
+        assert list(t.index) == [d for d in domain_order if d in set(t.index)]
+        assert len(t.index) > 2 and t.to_numpy().sum() == len(cases.dropna(subset=["domain"]))

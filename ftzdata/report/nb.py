@@ -17,7 +17,7 @@ import html
 from ftzdata import terms as _terms
 
 __all__ = ["label", "barh", "bullets", "caveats", "chart", "claims", "count", "figure", "heading", "largest_cuts",
-           "no_claims_note", "pick", "plot", "rank", "say", "subheading", "table", "zone_columns", "zone_colors", "alt_text"]
+           "no_claims_note", "pick", "plot", "rank", "say", "subheading", "table", "zone_columns", "domain_rows", "zone_colors", "alt_text"]
 
 # Report figure style: applied only inside ``chart()`` (never to the global rcParams).
 FIGURE_RC = {
@@ -215,6 +215,16 @@ def zone_columns(df, lang: str):
 
     order = [L.zone(z, lang) for z in ZONES]
     return df[sorted(df.columns, key=lambda c: order.index(c) if c in order else len(order))]
+
+
+def domain_rows(df, lang: str):
+    """``df`` with its domain-label rows in the vocabulary's order (trade facilitation, investment …, as in
+    ``domains.csv``), labels the vocabulary lacks last, instead of alphabetical."""
+    from ftzdata.plot import labels as L
+    from ftzdata.vocab import DOMAINS
+
+    order = [L.domain(d, lang) for d in DOMAINS]
+    return df.loc[sorted(df.index, key=lambda r: order.index(r) if r in order else len(order))]
 
 
 def no_claims_note(metrics, lang: str) -> None:
