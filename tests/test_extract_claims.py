@@ -412,3 +412,11 @@ def test_money_written_without_its_unit_and_a_bare_magnitude_after_shang():
     # 上 before a digit is still a word (上年: last year)
     r = only("比上年减少3天")
     check(r, "decrease", "h", change=3 * D)
+
+
+def test_a_verb_whose_object_holds_another_number_is_not_this_values():
+    assert claims("加快转变政府职能等7大方面提出110余项开放创新政策措施").empty
+    # a list under one verb, and a later verb of its own, still read
+    c = claims("审批时间压缩50%、材料压缩14%")
+    assert sorted(c["change_pct_low"]) == [14, 50]
+    check(only("每年节省企业一次性投入500万元"), "decrease", "CNY", change=5e6)
