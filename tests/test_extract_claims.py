@@ -420,3 +420,11 @@ def test_a_verb_whose_object_holds_another_number_is_not_this_values():
     c = claims("审批时间压缩50%、材料压缩14%")
     assert sorted(c["change_pct_low"]) == [14, 50]
     check(only("每年节省企业一次性投入500万元"), "decrease", "CNY", change=5e6)
+
+
+def test_an_after_value_with_a_deadline_before_it_is_a_target():
+    assert claims("《方案》提出,到2019年6月底,园区项目审批时间压缩至57个工作日").empty
+    assert claims("2020年底前,企业开办时间压缩至1个工作日").empty
+    # as of a date, or already reached: an achieved value
+    check(only("截至2020年底,企业开办时间压缩至1个工作日"), "decrease", "h", after=1 * D)
+    check(only("到2020年底,企业开办时间已压缩至1个工作日"), "decrease", "h", after=1 * D)

@@ -267,6 +267,9 @@ _DIGIT = re.compile(rf"[\d{NONZERO}{TEN}{HALF}]")
 _PLAN = re.compile(not_followed(_PL["words"]) + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
 _PLAN_AFTER_ONLY = re.compile(alt(_PL["after_only_push"]))
 _ESTIMATE = re.compile(alt(_PL["estimate"]))
+_ACHIEVED = re.compile(rf"(?:{alt(_PL['achieved'])})(?:{alt(longest_first(_DIRECTIONAL))})")  # 已压缩至
+_DEADLINE = re.compile(rf"(?<![{chars(_PL['deadline_not_after'])}])(?:{alt(_PL['deadline_by'])})(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:底|末)?"
+                       rf"|(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:{alt(_PL['deadline_end'])})")
 _MERGE_TO = re.compile(rf"(?:{alt(_V['merge'])})(?:{_TO})")  # 整合至 / 合并为 with no count before
 
 # subject clean-up
@@ -478,7 +481,7 @@ class _Run:
     """One document being read: its tokens (quantities and zero values, in order), the sentence start of
     each, the tokens a claim already uses, and the claims so far. Rules add claims with :meth:`emit`."""
 
-    __slots__ = ("doc", "text", "toks", "sent", "starts", "used", "out", "n", "_marks", "_plans", "_occurs")
+    __slots__ = ("doc", "text", "toks", "sent", "starts", "used", "out", "n", "_marks", "_plans", "_occurs", "_firsts")
 
     def __init__(self, doc: Doc, qs: list[Qty]):
         zeros = _zero_tokens(doc)
@@ -499,6 +502,17 @@ class _Run:
         self._marks: dict[re.Pattern, tuple[list[int], list[int]]] = {}
         self._plans: dict[int, tuple[int, int] | None] = {}
         self._occurs: dict[re.Pattern, bool] = {}
+        self._firsts: dict[tuple[re.Pattern, int], int] = {}
+
+    def first_in_sentence(self, pattern: re.Pattern, pos: int) -> float:
+        """End of the first match of ``pattern`` in the sentence of ``pos`` (found once per sentence), or
+        infinity when there is none."""
+        ss = self.doc.sentence_start(pos)
+        got = self._firsts.get((pattern, ss))
+        if got is None:
+            m = pattern.search(self.text, ss, self.doc.sentence_end(pos))
+            got = self._firsts[(pattern, ss)] = m.end() if m else float("inf")
+        return got
 
     def occurs(self, pattern: re.Pattern) -> bool:
         """Does ``pattern`` (a plain word list, no anchors or lookarounds) match anywhere in the text? A
@@ -1280,7 +1294,8 @@ def _drop_plans(run: _Run) -> None:
 
 def _is_plan(run: _Run, c: _Claim) -> bool:
     """A target or a description of the measure, not an achieved effect: 力争将…压缩至3个月以内;
-    推动…进一步压缩至30个工作日以内; a merge with no count before (将设立登记、公章刻制等环节整合至1个平台,
+    推动…进一步压缩至30个工作日以内; 到2019年6月底,…压缩至57个工作日 (a deadline before an after value);
+    a merge with no count before (将设立登记、公章刻制等环节整合至1个平台,
     将多个许可证整合为一张综合凭证) describes the measure. A claim estimated from plans (plan word, then 测算/估算 before the claim) is a
     projected effect: kept, with the qualifier ``expected``."""
     plan = run.plan_word(c.start, c.end)
@@ -1294,6 +1309,9 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     if not c.after_only:
         return False
     span = run.text[run.clause_start(c.start):c.end]
+    deadline = run.first_in_sentence(_DEADLINE, c.start)
+    if deadline <= c.start and not _ACHIEVED.search(run.text, max(int(deadline), c.start), c.end):
+        return True  # 到2019年6月底,…压缩至57个工作日: a target with its deadline
     return bool(_PLAN_AFTER_ONLY.search(span)) or _MERGE_TO.search(span) is not None
 
 
