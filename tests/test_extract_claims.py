@@ -428,3 +428,8 @@ def test_an_after_value_with_a_deadline_before_it_is_a_target():
     # as of a date, or already reached: an achieved value
     check(only("截至2020年底,企业开办时间压缩至1个工作日"), "decrease", "h", after=1 * D)
     check(only("到2020年底,企业开办时间已压缩至1个工作日"), "decrease", "h", after=1 * D)
+
+
+def test_a_share_of_a_total_that_rises_is_no_claim():
+    assert claims("贡献了占全国18.1%的外商投资和17.9%的进出口贸易,2023年上半年进一步提升到18.4%和18.6%").empty
+    check(only("重车一次性通过率由此前的20%提升至95%"), "increase", "%", before=20, after=95)

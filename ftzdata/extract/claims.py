@@ -243,6 +243,7 @@ _GROWTH = re.compile(alt(_V["growth"]))
 _REFORM_MEASURE = re.compile(alt(_V["reform_measures"]))
 _VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
 _VOLUME_UNITS = frozenset(_V["volume_units"])
+_SHARE_RE = re.compile(re.escape(_V["share_word"]))  # 占
 _AVERAGE_GROWTH = re.compile(rf"(?:{alt(_V['average_growth'][0])})(?:{alt(_V['average_growth'][1])})")
 _EACH_CHANGE = re.compile(rf"{_SJ['each_change']}(?:{alt(longest_first(_DIRECTIONAL))})")
 
@@ -1265,12 +1266,16 @@ def _drop_growth(run: _Run) -> None:
 def _drop_volume_growth(run: _Run) -> None:
     """Drop the increase of a volume, throughput or coverage (进出口总值从202.82亿元增至2631.5亿元, 航线拓展至
     49条): a claim that increases, in a unit only volumes have (tonnes, vehicles, routes, firms …), or whose
-    subject names a volume (总值, 货运量, 规模 …) and no measure a reform changes (效率, 时间, 成本 …)."""
+    subject names a volume (总值, 货运量, 规模 …) and no measure a reform changes (效率, 时间, 成本 …), or a
+    percent reached after a share (占全国18.1%的外商投资,…提升到18.4%)."""
     def volume(c: _Claim) -> bool:
         if c.direction != "increase":
             return False
         if c.unit in _VOLUME_UNITS:
             return True
+        if c.unit == "%" and c.before is None and c.after is not None \
+                and run.first_in_sentence(_SHARE_RE, c.start) <= c.start:
+            return True  # 贡献了占全国18.1%的外商投资,…进一步提升到18.4%: a share of a total that rises
         subj = c.subject or ""
         return _VOLUME_SUBJECT.search(subj) is not None and _REFORM_MEASURE.search(subj) is None
     run.out = [c for c in run.out if not volume(c)]
