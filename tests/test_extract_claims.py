@@ -433,3 +433,8 @@ def test_an_after_value_with_a_deadline_before_it_is_a_target():
 def test_a_share_of_a_total_that_rises_is_no_claim():
     assert claims("贡献了占全国18.1%的外商投资和17.9%的进出口贸易,2023年上半年进一步提升到18.4%和18.6%").empty
     check(only("重车一次性通过率由此前的20%提升至95%"), "increase", "%", before=20, after=95)
+
+
+def test_an_after_value_a_policy_asks_for_is_a_target():
+    assert claims("支持片区依托审批平台实现一网通办,政府投资项目审批时间压缩至70个工作日以内。").empty
+    check(only("片区依托审批平台实现一网通办,政府投资项目审批时间压缩至70个工作日以内。"), "decrease", "h", after=70 * D)

@@ -268,6 +268,7 @@ _DIGIT = re.compile(rf"[\d{NONZERO}{TEN}{HALF}]")
 _PLAN = re.compile(not_followed(_PL["words"]) + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
 _PLAN_AFTER_ONLY = re.compile(alt(_PL["after_only_push"]))
 _ESTIMATE = re.compile(alt(_PL["estimate"]))
+_DIRECTIVE = re.compile(rf"\s*(?:{alt(_PL['directive_openers'])})")
 _ACHIEVED = re.compile(rf"(?:{alt(_PL['achieved'])})(?:{alt(longest_first(_DIRECTIONAL))})")  # 已压缩至
 _DEADLINE = re.compile(rf"(?<![{chars(_PL['deadline_not_after'])}])(?:{alt(_PL['deadline_by'])})(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:底|末)?"
                        rf"|(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:{alt(_PL['deadline_end'])})")
@@ -1314,6 +1315,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     if not c.after_only:
         return False
     span = run.text[run.clause_start(c.start):c.end]
+    if _DIRECTIVE.match(run.text, run.doc.sentence_start(c.start)):
+        return True  # 支持…片区…,审批时间压缩至70个工作日以内: what a policy asks for
     deadline = run.first_in_sentence(_DEADLINE, c.start)
     if deadline <= c.start and not _ACHIEVED.search(run.text, max(int(deadline), c.start), c.end):
         return True  # 到2019年6月底,…压缩至57个工作日: a target with its deadline
