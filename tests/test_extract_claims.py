@@ -438,3 +438,12 @@ def test_a_share_of_a_total_that_rises_is_no_claim():
 def test_an_after_value_a_policy_asks_for_is_a_target():
     assert claims("支持片区依托审批平台实现一网通办,政府投资项目审批时间压缩至70个工作日以内。").empty
     check(only("片区依托审批平台实现一网通办,政府投资项目审批时间压缩至70个工作日以内。"), "decrease", "h", after=70 * D)
+
+
+def test_speed_up_of_a_duration_and_a_chain_stays_in_its_clause():
+    # 提速 with durations: the time goes down, whatever the subject is called
+    r = only("《国内水路运输许可证》从7个工作日提速至2个工作日")
+    check(r, "decrease", "h", before=7 * D, after=2 * D)
+    # a value two clauses on, about another subject, does not extend the claim
+    c = claims("实施流程优化后,许可证从7个工作日提速至2个工作日,天涯区作为改革试点,政务服务事项平均办结用时仅1.3个工作日")
+    assert ((c.before_low == 7 * D) & (c.after_low == 2 * D)).sum() == 1, c

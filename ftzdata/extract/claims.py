@@ -438,10 +438,11 @@ def _claim_unit(a: Qty | None, b: Qty | None) -> str:
     return units[0] if units else ""
 
 
-def _direction_of_verbs(verbs: str, subject: str = "") -> str | None:
-    """decrease / increase from a verb chain (整合减少, 缩短, 提高 …), None if only neutral verbs."""
+def _direction_of_verbs(verbs: str, subject: str = "", dimension: str = "") -> str | None:
+    """decrease / increase from a verb chain (整合减少, 缩短, 提高 …), None if only neutral verbs. 提速 (speed
+    up) decreases a time: its subject names one, or its value is a duration (许可证从7个工作日提速至2个工作日)."""
     if _SPEED_RE.search(verbs):
-        return "decrease" if _TIME_SUBJECT_RE.search(subject) else "increase"
+        return "decrease" if dimension == "duration" or _TIME_SUBJECT_RE.search(subject) else "increase"
     return _chain_direction(verbs)
 
 
@@ -700,7 +701,7 @@ def _pair_claim(run: _Run, bi: int, ai: int, i: int, noun: str, verbs: str, trig
     subj, _ = _clean_subject(own_noun) if own_noun.strip() else ("", 0)
     if not subj:
         subj = trig_subj
-    direction = _direction_of_verbs(verbs, subj)
+    direction = _direction_of_verbs(verbs, subj, qa.dimension)
     value_dir = _value_direction(qa.mid, qb.mid)
     if direction is None:
         direction = value_dir
@@ -733,7 +734,7 @@ def _after_only(run: _Run) -> None:
         if not m:
             continue
         subj, off = _clean_subject(text[cs:m.start()])
-        direction = _direction_of_verbs(m.group("verb"), subj)
+        direction = _direction_of_verbs(m.group("verb"), subj, q.dimension)
         if direction is None:
             continue
         start = cs + off if subj else m.start()
@@ -854,7 +855,7 @@ def _marked_before_after(run: _Run) -> None:
 def _extend_chain(run: _Run, c: _Claim | None, j: int) -> None:
     """A chain of values (原来要10分钟，后来缩短到2分钟，现在20秒): the marked after value ``j`` with no
     before value of its own, right after before → after claim ``c`` (same paragraph and unit, same
-    direction, no other value of the unit between), becomes ``c``'s after value: first → latest value."""
+    direction, no other value of the unit between, in the clause right after it), becomes ``c``'s after value: first → latest value."""
     if c is None:
         return
     q = run.toks[j]
@@ -863,6 +864,9 @@ def _extend_chain(run: _Run, c: _Claim | None, j: int) -> None:
         return
     if any(run.toks[k].unit == q.unit for k in run.toks_in(c.end, q.start)):
         return
+    ends = run.doc.clause_ends
+    if bisect_left(ends, q.start) - bisect_left(ends, c.end) > 1:
+        return  # …提速至2个工作日,天涯区作为改革试点,政务服务事项…仅1.3个工作日: another clause, another subject
     if _value_direction(sum(c.before) / 2, q.mid) != c.direction or sum(c.after) / 2 == q.mid:
         return
     c.after, c.end = (q.low, q.high), q.end
@@ -1017,7 +1021,7 @@ def _amount_of_change(run: _Run) -> None:
             continue
         verbs, vstart, obj = found
         subj, sstart = _change_subject(run, j, cs, vstart, obj)
-        direction = _direction_of_verbs(verbs, subj)
+        direction = _direction_of_verbs(verbs, subj, q.dimension)
         if direction is None or (direction == "decrease" and q.unit == "%" and q.high > 100):
             continue  # no direction; or a decrease of more than 100 %, which cannot be
         start = min(vstart, sstart) if sstart is not None else vstart
