@@ -507,6 +507,15 @@ class _Run:
         self._occurs: dict[re.Pattern, bool] = {}
         self._firsts: dict[tuple[re.Pattern, int], int] = {}
 
+    def first_after(self, pattern: re.Pattern, a: int, pos: int) -> float:
+        """End of the first match of ``pattern`` after ``a`` in the sentence of ``pos`` (found once per
+        (pattern, a)), or infinity."""
+        got = self._firsts.get((pattern, -a - 1))
+        if got is None:
+            m = pattern.search(self.text, a, max(a, self.doc.sentence_end(pos)))
+            got = self._firsts[(pattern, -a - 1)] = m.end() if m else float("inf")
+        return got
+
     def first_in_sentence(self, pattern: re.Pattern, pos: int) -> float:
         """End of the first match of ``pattern`` in the sentence of ``pos`` (found once per sentence), or
         infinity when there is none."""
@@ -1309,7 +1318,7 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     将多个许可证整合为一张综合凭证) describes the measure. A claim estimated from plans (plan word, then 测算/估算 before the claim) is a
     projected effect: kept, with the qualifier ``expected``."""
     plan = run.plan_word(c.start, c.end)
-    if plan is not None and _ESTIMATE.search(run.text, plan[1], c.start):
+    if plan is not None and run.first_after(_ESTIMATE, plan[1], c.start) <= c.start:
         # 根据未来3年计划实施项目测算,将为企业节约…: estimated from plans, a projected effect
         if _EXPECTED_NAME not in c.quals:
             c.quals = c.quals + [_EXPECTED_NAME]
