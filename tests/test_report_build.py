@@ -418,3 +418,14 @@ def test_two_builds_give_the_same_html_and_pdf_bytes(tmp_path):
     assert 'id="cell-id=' in outputs[0]["html"].decode("utf-8")
     assert outputs[0]["html"].count(b'<svg class="chart"') == 1  # the chart's SVG repeats too
     assert outputs[0] == outputs[1]
+
+
+def test_every_chart_fits_an_a4_page_under_its_heading(other_reports):
+    """A chart taller than the page's text height (A4 less margins: 259 mm) spilled past the footer."""
+    from ftzdata.plot.theme import MAX_HEIGHT
+
+    page = (other_reports / "overview-zh.html").read_text(encoding="utf-8")
+    heights = [float(h) for h in re.findall(r'<svg class="chart"[^>]*?\sheight="([\d.]+)pt"', page)]
+    assert len(heights) >= 3
+    text_height_pt = (297 - 18 - 20) / 25.4 * 72
+    assert max(heights) <= MAX_HEIGHT * 72 + 0.5 < text_height_pt - 30  # room for the heading

@@ -78,6 +78,9 @@ THEME_RC = {
 
 FIG_WIDTH = 6.5  # inches: the reports' text width (HTML 630 CSS px, PDF 7 in), where charts show at 1:1
 ROW_HEIGHT = 0.31  # inches per one-line row
+# inches: the tallest chart, which fits an A4 page under its heading (259 mm of text height, less the heading);
+# a chart of more rows gets closer rows, not a page of its own that spills past the footer
+MAX_HEIGHT = 9.3
 LINE_HEIGHT = SMALL * 1.25 / 72  # inches per line of SMALL text
 SOURCE_SIZE = SMALL
 SOURCE_COLOR = "#666666"
@@ -103,10 +106,11 @@ def context(extra: dict | None = None):
 
 
 def figure(height: float, width: float = FIG_WIDTH, **kwargs):
-    """A new constrained-layout figure (not registered with pyplot's figure manager... but closable)."""
+    """A new constrained-layout figure (not registered with pyplot's figure manager... but closable), at most
+    :data:`MAX_HEIGHT` inches tall."""
     import matplotlib.pyplot as plt
 
-    return plt.figure(figsize=(width, height), layout="constrained", **kwargs)
+    return plt.figure(figsize=(width, min(height, MAX_HEIGHT)), layout="constrained", **kwargs)
 
 
 def finish(fig, rows=None):
