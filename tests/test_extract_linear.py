@@ -44,6 +44,8 @@ def test_linear_time_on_hostile_input(shape):
     # a pattern quadratic only with a small constant (a search from the sentence start per claim) shows in
     # how the time grows: eight times the text, eight times the time, not sixty-four
     small = min(_seconds(adversarial.SHAPES[shape](SMALL))[0] for _ in range(3))
+    if elapsed >= max(MAX_GROWTH * small, 0.05):  # measured once: a busy machine gets a second try
+        elapsed = min(elapsed, _seconds(text)[0])
     assert elapsed < max(MAX_GROWTH * small, 0.05), \
         f"{shape}: {elapsed:.3f} s at {SIZE} characters, {small:.4f} s at {SMALL} (more than linear growth)"
     for df in (q, c):

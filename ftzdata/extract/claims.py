@@ -505,25 +505,33 @@ class _Run:
         self._marks: dict[re.Pattern, tuple[list[int], list[int]]] = {}
         self._plans: dict[int, tuple[int, int] | None] = {}
         self._occurs: dict[re.Pattern, bool] = {}
-        self._firsts: dict[tuple[re.Pattern, int], int] = {}
+        self._firsts: dict[tuple[re.Pattern, str, int], float] = {}  # per-sentence finds, see below
 
     def first_after(self, pattern: re.Pattern, a: int, pos: int) -> float:
         """End of the first match of ``pattern`` after ``a`` in the sentence of ``pos`` (found once per
         (pattern, a)), or infinity."""
-        got = self._firsts.get((pattern, -a - 1))
+        got = self._firsts.get((pattern, "after", a))
         if got is None:
             m = pattern.search(self.text, a, max(a, self.doc.sentence_end(pos)))
-            got = self._firsts[(pattern, -a - 1)] = m.end() if m else float("inf")
+            got = self._firsts[(pattern, "after", a)] = m.end() if m else float("inf")
         return got
+
+    def sentence_opens_with(self, pattern: re.Pattern, pos: int) -> bool:
+        """Does the sentence of ``pos`` open with ``pattern``? (Found once per sentence.)"""
+        ss = self.doc.sentence_start(pos)
+        got = self._firsts.get((pattern, "opens", ss))
+        if got is None:
+            got = self._firsts[(pattern, "opens", ss)] = 0 if pattern.match(self.text, ss) else 1
+        return got == 0
 
     def first_in_sentence(self, pattern: re.Pattern, pos: int) -> float:
         """End of the first match of ``pattern`` in the sentence of ``pos`` (found once per sentence), or
         infinity when there is none."""
         ss = self.doc.sentence_start(pos)
-        got = self._firsts.get((pattern, ss))
+        got = self._firsts.get((pattern, "first", ss))
         if got is None:
             m = pattern.search(self.text, ss, self.doc.sentence_end(pos))
-            got = self._firsts[(pattern, ss)] = m.end() if m else float("inf")
+            got = self._firsts[(pattern, "first", ss)] = m.end() if m else float("inf")
         return got
 
     def occurs(self, pattern: re.Pattern) -> bool:
@@ -673,6 +681,14 @@ def _before_after(run: _Run) -> None:
         if not (_BETWEEN.match(btw) or _BETWEEN_BARE.match(btw)):
             continue  # nothing links the two values (a quick test before the full one in _link)
         g0 = _group_start(run, i, resp)
+        g1 = _group_end(run, j, resp)
+        before_idx, after_idx = list(range(g0, i + 1)), list(range(j, g1 + 1))
+        if len(before_idx) == len(after_idx) and len(before_idx) > 1:
+            pairs = list(zip(before_idx, after_idx))
+        elif a.mid == b.mid:
+            continue  # 1天减至1天: no change (and no list to pair up)
+        else:
+            pairs = [(i, j)]
         cs = run.clause_start(run.toks[g0].start)
         prefix = run.text[cs:run.toks[g0].start]
         trig = _trigger(prefix)
@@ -680,12 +696,6 @@ def _before_after(run: _Run) -> None:
         if link is None:
             continue
         verbs, noun = link
-        g1 = _group_end(run, j, resp)
-        before_idx, after_idx = list(range(g0, i + 1)), list(range(j, g1 + 1))
-        if len(before_idx) == len(after_idx) and len(before_idx) > 1:
-            pairs = list(zip(before_idx, after_idx))
-        else:
-            pairs = [(i, j)]
         trig_subj = None
         for bi, ai in pairs:
             qa, qb = run.toks[bi], run.toks[ai]
@@ -1327,13 +1337,13 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
         return True
     if not c.after_only:
         return False
-    span = run.text[run.clause_start(c.start):c.end]
-    if _DIRECTIVE.match(run.text, run.doc.sentence_start(c.start)):
+    if run.sentence_opens_with(_DIRECTIVE, c.start):
         return True  # 支持…片区…,审批时间压缩至70个工作日以内: what a policy asks for
     deadline = run.first_in_sentence(_DEADLINE, c.start)
     if deadline <= c.start and not _ACHIEVED.search(run.text, max(int(deadline), c.start), c.end):
         return True  # 到2019年6月底,…压缩至57个工作日: a target with its deadline
-    return bool(_PLAN_AFTER_ONLY.search(span)) or _MERGE_TO.search(span) is not None
+    cs = run.clause_start(c.start)
+    return run.any_mark(_PLAN_AFTER_ONLY, cs, c.end) or run.any_mark(_MERGE_TO, cs, c.end)
 
 
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
