@@ -278,3 +278,17 @@ def test_two_builds_give_the_same_html_and_pdf_bytes(tmp_path):
         outputs.append({fmt: (tmp_path / run / f"same.{fmt}").read_bytes() for fmt in ("html", "pdf")})
     assert 'id="cell-id=' in outputs[0]["html"].decode("utf-8")
     assert outputs[0] == outputs[1]
+
+
+def test_the_corpus_key_changes_with_any_file_of_the_folder_and_only_then(seeds_copy):
+    from ftzdata.report.batch import corpus_key
+
+    first = corpus_key(str(seeds_copy))
+    assert corpus_key(str(seeds_copy)) == first
+    review = seeds_copy / "mofcom-2015-best-practices.review.csv"
+    review.write_bytes(review.read_bytes() + b"\n")
+    edited = corpus_key(str(seeds_copy))
+    assert edited != first
+    (seeds_copy / "notes").mkdir()
+    (seeds_copy / "notes" / "a.txt").write_text("x", encoding="utf-8")  # a file in a subfolder counts too
+    assert corpus_key(str(seeds_copy)) not in (first, edited)

@@ -310,6 +310,11 @@ def largest_cuts(metrics, kind: str, n: int = 5):
     return rank(metrics[(metrics["kind"] == kind) & (metrics["direction"] == "decrease")], n)
 
 
+# The columns :func:`ftzdata.plot.labels.fmt_claim` reads.
+_VALUE_COLUMNS = ("unit", "before", "before_low", "before_high", "after", "after_low", "after_high", "change",
+                  "change_low", "change_high", "change_pct")
+
+
 def claims(metrics, lang: str, quotes: bool = True, numbered: bool = False):
     """``metrics`` as a reader's table: zone, case, metric, values in words (2–3 days → 16 min), per,
     change %, qualifiers, note, and the verbatim quote with its document and offsets. ``numbered``:
@@ -324,7 +329,7 @@ def claims(metrics, lang: str, quotes: bool = True, numbered: bool = False):
         "zone": [L.zone(z, lang) for z in metrics["zone"]],
         "case": [titles.get(c, c) for c in metrics["case_id"]],
         "metric": metrics["label_zh" if lang == "zh" else "label_en"],
-        "values": [L.fmt_claim(r, lang) for r in metrics.to_dict("records")],
+        "values": [L.fmt_claim(r, lang) for r in metrics[[c for c in _VALUE_COLUMNS if c in metrics]].to_dict("records")],
         "per": [L.per_name(p, lang) for p in metrics["per"]],
         "change_pct": [L.fmt_pct(v) if v == v else "" for v in metrics["change_pct"]],
         "qualifier": [L.qualifier_words(q, lang) for q in metrics["qualifier"]],
