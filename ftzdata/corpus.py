@@ -98,6 +98,7 @@ class Corpus:
         self._texts: dict[str, tuple[tuple, str]] = {}
         self._rows: dict[str, pd.Series] | None = None
         self._derived: dict[str, tuple[str, object]] = {}
+        self._watched: list[str] | None = None
         self._warned_unverified = False
 
     def __repr__(self) -> str:
@@ -138,11 +139,14 @@ class Corpus:
         """One row per document: the manifest's columns, ``structure`` (how its cases were found: see
         :mod:`ftzdata.splitter`), ``published`` (first day of the stated date), ``date_precision`` (day,
         month or year) and ``n_chars`` (characters of the text)."""
-        from .cases import structures
+        def build(c: Corpus) -> pd.DataFrame:
+            from .cases import structures
 
-        df = self.manifest_frame()
-        df.insert(df.columns.get_loc("layout") + 1, "structure", structures(self).tolist())
-        return df
+            df = c.manifest_frame()
+            df.insert(df.columns.get_loc("layout") + 1, "structure", structures(c).tolist())
+            return df
+
+        return self.derived("documents", build).copy()
 
     def manifest_frame(self) -> pd.DataFrame:
         """:meth:`documents` without ``structure`` (which needs the cases)."""
@@ -188,11 +192,17 @@ class Corpus:
     # ------------------------------------------------------------------ derived data
     def fingerprint(self) -> str:
         """A key that changes whenever the manifest, a document or a sidecar changes (by stat)."""
+        if self._watched is None:  # the files the manifest names (a changed manifest changes its own stat)
+            self._watched = [os.path.join(self.root, name) for doc_id, file in zip(self._manifest["doc_id"],
+                                                                                   self._manifest["file"])
+                             for name in (file, *(f"{doc_id}.{suffix}" for suffix in SIDECARS.values()))]
         parts = [self._manifest_stat]
-        for doc_id, file in zip(self._manifest["doc_id"], self._manifest["file"]):
-            parts.append(_stat_key(self.root / file))
-            for suffix in SIDECARS.values():
-                parts.append(_stat_key(self.root / f"{doc_id}.{suffix}"))
+        for path in self._watched:
+            try:
+                st = os.stat(path)
+                parts.append((path, st.st_mtime_ns, st.st_size))
+            except FileNotFoundError:
+                parts.append((path, None))
         return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
     def derived(self, name: str, build):

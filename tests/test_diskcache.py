@@ -5,6 +5,7 @@ import pytest
 import ftzdata
 from conftest import register_sha
 from ftzdata import diskcache
+from ftzdata.errors import DocumentError
 from ftzdata.extract import claims
 
 
@@ -116,3 +117,18 @@ def test_metrics_read_back_from_disk_equal_a_fresh_build_and_still_warn(cache, s
     with pytest.warns(ftzdata.FtzDataWarning, match=gone):
         fresh = ftzdata.metrics(corpus=ftzdata.Corpus(seeds_copy))
     assert fresh.equals(cold)
+
+
+def test_documents_held_in_memory_follow_an_edited_text(cache, seeds_copy):
+    corpus = ftzdata.Corpus(seeds_copy)
+    first = ftzdata.documents(corpus)
+    first.loc[:, "title_en"] = "changed by the caller"  # a copy: the held frame is not touched
+    assert (ftzdata.documents(corpus)["title_en"] != "changed by the caller").all()
+    path = seeds_copy / "mofcom-2017-best-practices.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n经改革,企业开办时间由5天缩短至1天。\n", encoding="utf-8")
+    register_sha(seeds_copy, "mofcom-2017-best-practices")
+    docs = ftzdata.documents(ftzdata.Corpus(seeds_copy)).set_index("doc_id")
+    assert docs.loc["mofcom-2017-best-practices", "n_chars"] == len(path.read_text(encoding="utf-8"))
+    with pytest.raises(DocumentError, match="differs from the manifest"):  # the object read the old manifest:
+        ftzdata.documents(corpus)  # it refuses the edited text rather than serve its old frame

@@ -429,3 +429,17 @@ def test_every_chart_fits_an_a4_page_under_its_heading(other_reports):
     assert len(heights) >= 3
     text_height_pt = (297 - 18 - 20) / 25.4 * 72
     assert max(heights) <= MAX_HEIGHT * 72 + 0.5 < text_height_pt - 30  # room for the heading
+
+
+def test_the_corpus_key_changes_with_any_file_of_the_folder_and_only_then(seeds_copy):
+    from ftzdata.report.batch import corpus_key
+
+    first = corpus_key(str(seeds_copy))
+    assert corpus_key(str(seeds_copy)) == first
+    review = seeds_copy / "mofcom-2015-best-practices.review.csv"
+    review.write_bytes(review.read_bytes() + b"\n")
+    edited = corpus_key(str(seeds_copy))
+    assert edited != first
+    (seeds_copy / "notes").mkdir()
+    (seeds_copy / "notes" / "a.txt").write_text("x", encoding="utf-8")  # a file in a subfolder counts too
+    assert corpus_key(str(seeds_copy)) not in (first, edited)

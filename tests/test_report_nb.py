@@ -171,3 +171,81 @@ def test_tables_of_zones_and_domains_follow_the_vocabulary_order():
         assert list(t.columns) == [z for z in zone_order if z in set(t.columns)]
         assert list(t.index) == [d for d in domain_order if d in set(t.index)]
         assert len(t.index) > 2 and t.to_numpy().sum() == len(cases.dropna(subset=["domain"]))
+
+
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """What nb.plot / nb.table display: figures (closed after capture) and sentences."""
+    import matplotlib.pyplot as plt
+
+    out = {"figures": [], "said": [], "html": []}
+
+    def figure(fig):
+        out["figures"].append(fig)
+        plt.close(fig)
+
+    monkeypatch.setattr(nb, "figure", figure)
+    monkeypatch.setattr(nb, "say", lambda lang, en="", zh="": out["said"].append(zh if lang == "zh" else en))
+    import IPython.display
+
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: out["html"].append(getattr(obj, "data", obj)))
+    return out
+
+
+def _subtitle(fig) -> str:
+    return " ".join(t.get_text() for t in fig.texts)
+
+
+def test_a_chart_of_more_claims_than_its_rows_draws_the_largest_reductions_and_says_so(shown, monkeypatch):
+    from ftzdata import plot as fp
+
+    both = M[M["before"].notna() & M["after"].notna()]
+    monkeypatch.setattr(nb, "CHART_ROWS", 5)
+    nb.plot(fp.before_after, M, lang="en")
+    (fig,) = shown["figures"]
+    assert "5 claims that state both values" in _subtitle(fig)
+    assert shown["said"] == [f"*The chart shows 5 of the {len(both)} claims that state both values: the first 5 ranked "
+                             "from the largest reduction to the largest increase.*"]
+    drawn = nb.rank(both, 5)
+    left = both.drop(drawn.index)
+    assert drawn["change_pct"].max() <= left["change_pct"].min()  # the largest reductions, none left out
+
+
+def test_a_chart_within_its_rows_draws_everything_and_adds_nothing(shown):
+    from ftzdata import plot as fp
+
+    n = int((M["before"].notna() & M["after"].notna() & (M["before"] != 0)).sum())
+    assert n <= nb.CHART_ROWS
+    nb.plot(fp.ratios, M, lang="en")
+    assert f"{n} claims (" in _subtitle(shown["figures"][0]) and shown["said"] == []
+
+
+def test_a_timeline_of_more_documents_than_its_rows_draws_the_most_recent(shown, monkeypatch):
+    from ftzdata import plot as fp
+
+    docs, cases = ftzdata.documents(), ftzdata.cases()
+    monkeypatch.setattr(nb, "CHART_ROWS", 3)
+    nb.plot(fp.timeline, docs, cases, lang="en")
+    labels = [t.get_text() for t in shown["figures"][0].axes[0].get_yticklabels()]
+    with_cases = docs[docs["doc_id"].isin(cases["doc_id"])]
+    newest = with_cases.sort_values("published", ascending=False).head(3)["doc_id"]
+    assert sorted(labels) == sorted(newest)
+    assert shown["said"] == [f"*The chart shows the 3 most recent of the {len(with_cases)} documents with cases.*"]
+
+
+def test_a_long_table_shows_its_first_rows_and_says_how_many_it_left_out(shown, monkeypatch):
+    monkeypatch.setattr(nb, "TABLE_ROWS", 4)
+    table = nb.claims(M, "zh", quotes=False)
+    nb.table(table, nb.CLAIM_HEADERS["zh"])
+    (html,) = shown["html"]
+    assert html.count("<tr") == 1 + 4  # the header row and four rows
+    for metric in table["metric"].head(4):
+        assert f"<td>{metric}</td>" in html
+    assert f"<td>{table['metric'].iloc[4]}</td>" not in html
+    assert shown["said"] == [f"*表中仅显示全部{len(M)}行中的前4行；完整数据见 `ftzdata.metrics()`、`ftzdata.cases()`、"
+                             "`ftzdata.documents()`。*"]
+    shown["said"].clear()
+    nb.table(table.head(4), nb.CLAIM_HEADERS["zh"])
+    assert shown["said"] == []

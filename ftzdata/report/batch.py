@@ -136,9 +136,18 @@ def environment_key() -> str:
 def corpus_key(root: str) -> str:
     """Hash of every file of the corpus folder ``root`` (documents, manifest, review sidecars); the hash is
     recomputed whenever a file's size or modification time changes."""
-    stats = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(Path(root).rglob("*"))
-                  if p.is_file())
-    return _corpus_key(root, stats)
+    return _corpus_key(root, tuple(sorted(_file_stats(root))))
+
+
+def _file_stats(folder: str):
+    """(path, size, mtime_ns) of every file under ``folder``, one stat each, in no particular order."""
+    with os.scandir(folder) as entries:
+        for e in entries:
+            if e.is_dir(follow_symlinks=False):
+                yield from _file_stats(e.path)
+            elif e.is_file():
+                st = e.stat()
+                yield e.path, st.st_size, st.st_mtime_ns
 
 
 @lru_cache(maxsize=8)

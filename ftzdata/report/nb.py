@@ -16,8 +16,9 @@ import html
 
 from ftzdata import terms as _terms
 
-__all__ = ["label", "barh", "bullets", "caveats", "chart", "claims", "count", "figure", "heading", "largest_cuts",
-           "no_claims_note", "pick", "plot", "rank", "say", "subheading", "table", "zone_columns", "domain_rows", "zone_colors", "alt_text"]
+__all__ = ["CHART_ROWS", "TABLE_ROWS", "label", "barh", "bullets", "caveats", "chart", "claims", "count", "figure",
+           "heading", "largest_cuts", "no_claims_note", "pick", "plot", "rank", "say", "subheading", "table",
+           "zone_columns", "domain_rows", "zone_colors", "alt_text"]
 
 # Report figure style: applied only inside ``chart()`` (never to the global rcParams).
 FIGURE_RC = {
@@ -67,19 +68,38 @@ def _fmt_float(value) -> str:
     return f"{value:,.4g}"
 
 
-def table(df, columns: dict | None = None, index: bool = False) -> None:
+# A table shows at most this many rows (a report of thousands of rows is unreadable, and slow to build and
+# print); a sentence under it says how many it left out.
+TABLE_ROWS = 100
+
+
+def table(df, columns: dict | None = None, index: bool = False, lang: str | None = None) -> None:
     """Display ``df`` as an HTML table (class ``ftz-table``).
 
     ``columns`` maps column → header: it selects, orders and renames; columns ``df`` lacks are
     skipped (so a report survives a renamed or dropped column of a dataset that is still growing).
+    Of more than :data:`TABLE_ROWS` rows only the first ones are shown, with a sentence saying how many
+    of how many, in ``lang`` (default: Chinese when a header is written in Chinese, else English).
     """
     from IPython.display import HTML, display
 
     if columns is not None:
         keep = {c: h for c, h in columns.items() if c in df.columns}
         df = df[list(keep)].rename(columns=keep)
-    body = df.to_html(index=index, border=0, classes="ftz-table", na_rep="", escape=True, float_format=_fmt_float)
+    shown = df.head(TABLE_ROWS)
+    body = shown.to_html(index=index, border=0, classes="ftz-table", na_rep="", escape=True, float_format=_fmt_float)
     display(HTML(body.replace(">None<", "><").replace(">nan<", "><")))
+    if len(df) > len(shown):
+        lang = lang or ("zh" if any(_has_cjk(str(c)) for c in df.columns) else "en")
+        say(lang, en=f"*The table shows the first {len(shown)} of its {len(df):,} rows; every row is in the data "
+                     f"(`ftzdata.metrics()`, `ftzdata.cases()`, `ftzdata.documents()`).*",
+            zh=f"*表中仅显示全部{len(df)}行中的前{len(shown)}行；完整数据见 `ftzdata.metrics()`、`ftzdata.cases()`、"
+               f"`ftzdata.documents()`。*")
+
+
+def _has_cjk(text: str) -> bool:
+    """Whether ``text`` has a CJK ideograph (U+4E00–U+9FFF)."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 @contextlib.contextmanager
@@ -172,17 +192,31 @@ def figure(fig) -> None:
 #: A chart needs at least this many bars (rows, dumbbells); with fewer, a small table says the same better.
 MIN_BARS = 3
 
+# A chart that draws one row per claim or per document shows at most this many rows (a taller chart is
+# unreadable and slow to draw, and no longer fits a page: see ftzdata.plot.theme.MAX_HEIGHT); :func:`plot`
+# says under it how many it left out.
+CHART_ROWS = 24
+
 
 def plot(draw, *args, **kwargs) -> None:
     """``figure(draw(*args, **kwargs))``; where the chart would draw fewer than :data:`MIN_BARS` claims, a
     small table of them instead (zone, what was measured, values, change); where the data has nothing to
     draw (a corpus without reviewed claims, a zone without before/after values), one sentence in the
-    chart's ``lang`` saying so."""
+    chart's ``lang`` saying so.
+
+    A chart with one row per claim (``before_after``, ``ratios``, ``change_pct``) or per document
+    (``timeline``) draws at most :data:`CHART_ROWS` rows: the first ones ranked from the largest reduction
+    (:func:`rank`), or the most recent documents; a sentence under it says how many of how many it shows.
+    Data a chart would refuse goes to it unchanged (its own error, or the sentence above)."""
     import matplotlib.pyplot as plt
 
     from ftzdata.errors import PlotDataError
 
     lang = kwargs.get("lang", "en")
+    rule = _row_rule(draw)
+    note = None
+    if rule is not None and _frames_with(args, rule.columns):
+        args, note = rule(*args, lang=lang)
     try:
         fig = draw(*args, **kwargs)
     except PlotDataError:
@@ -196,6 +230,70 @@ def plot(draw, *args, **kwargs) -> None:
         table(shown[["zone", "metric", "values", "per", "change_pct", "qualifier"]], CLAIM_HEADERS[lang])
         return
     figure(fig)
+    if note:
+        say(lang, **note)
+
+
+def _frames_with(args, columns) -> bool:
+    """Whether the first ``len(columns)`` positional ``args`` are DataFrames with those columns each."""
+    import pandas as pd
+
+    return len(args) >= len(columns) and all(isinstance(a, pd.DataFrame) and set(c) <= set(a.columns)
+                                             for a, c in zip(args, columns))
+
+
+def _row_rule(draw):
+    """The function that caps the rows of chart ``draw``, or None for a chart of fixed size."""
+    from ftzdata import plot as fp
+
+    return {fp.before_after: _claims_rows("both"), fp.ratios: _claims_rows("ratio"),
+            fp.change_pct: _claims_rows("change_pct"), fp.timeline: _document_rows}.get(draw)
+
+
+# Which claims a one-row-per-claim chart draws -> (mask over the metrics frame, what they are in en, zh).
+_DRAWN = {
+    "both": (lambda m: m["before"].notna() & m["after"].notna(),
+             "claims that state both values", "同时给出改革前后数值的指标"),
+    "ratio": (lambda m: m["before"].notna() & m["after"].notna() & (m["before"] != 0),
+              "claims that state both values", "同时给出改革前后数值的指标"),
+    "change_pct": (lambda m: m["change_pct"].notna(), "claims with a percentage change", "有变化幅度的指标"),
+}
+
+
+def _claims_rows(drawn: str):
+    """A row rule for a chart of claims (``drawn``, a key of :data:`_DRAWN`): ``metrics`` unchanged when it
+    has at most :data:`CHART_ROWS` claims to draw, else only the largest reductions among them, and the
+    sentence that says so."""
+    def rule(metrics, *rest, lang: str = "en"):
+        mask, what_en, what_zh = _DRAWN[drawn]
+        rows = metrics[mask(metrics)]
+        n = CHART_ROWS
+        if len(rows) <= n:
+            return (metrics, *rest), None
+        keep = rank(rows, n).index
+        return (metrics[metrics.index.isin(keep)], *rest), {
+            "en": f"*The chart shows {n} of the {len(rows):,} {what_en}: the first {n} ranked from the largest "
+                  f"reduction to the largest increase.*",
+            "zh": f"*图中仅显示{len(rows)}条{what_zh}中按降幅由大到小排列的前{n}条。*"}
+    rule.columns = [("before", "after", "change_pct", "unit", "change", "metric_id")]
+    return rule
+
+
+def _document_rows(documents, cases, *rest, lang: str = "en"):
+    """The row rule of a chart of documents with cases: unchanged when at most :data:`CHART_ROWS` documents
+    have cases, else only the most recent of them (undated ones last), and the sentence that says so."""
+    with_cases = documents[documents["doc_id"].isin(set(cases["doc_id"]))]
+    n = CHART_ROWS
+    if len(with_cases) <= n:
+        return (documents, cases, *rest), None
+    keep = set(with_cases.sort_values(["published", "doc_id"], ascending=[False, True], na_position="last",
+                                      kind="stable").head(n)["doc_id"])
+    return (documents[documents["doc_id"].isin(keep)], cases[cases["doc_id"].isin(keep)], *rest), {
+        "en": f"*The chart shows the {n} most recent of the {len(with_cases):,} documents with cases.*",
+        "zh": f"*图中仅显示{len(with_cases)}份有案例的文件中最新的{n}份。*"}
+
+
+_document_rows.columns = [("doc_id", "published"), ("doc_id",)]
 
 
 def zone_colors(labels, lang: str) -> list[str]:
@@ -263,6 +361,11 @@ def largest_cuts(metrics, kind: str, n: int = 5):
     return rank(metrics[(metrics["kind"] == kind) & (metrics["direction"] == "decrease")], n)
 
 
+# The columns :func:`ftzdata.plot.labels.fmt_claim` reads.
+_VALUE_COLUMNS = ("unit", "before", "before_low", "before_high", "after", "after_low", "after_high", "change",
+                  "change_low", "change_high", "change_pct")
+
+
 def claims(metrics, lang: str, quotes: bool = True, numbered: bool = False):
     """``metrics`` as a reader's table: zone, case, metric, values in words (2–3 days → 16 min), per,
     change %, qualifiers, note, and the verbatim quote with its document and offsets. ``numbered``:
@@ -277,7 +380,7 @@ def claims(metrics, lang: str, quotes: bool = True, numbered: bool = False):
         "zone": [L.zone(z, lang) for z in metrics["zone"]],
         "case": [titles.get(c, c) for c in metrics["case_id"]],
         "metric": metrics["label_zh" if lang == "zh" else "label_en"],
-        "values": [L.fmt_claim(r, lang) for _, r in metrics.iterrows()],
+        "values": [L.fmt_claim(r, lang) for r in metrics[[c for c in _VALUE_COLUMNS if c in metrics]].to_dict("records")],
         "per": [L.per_name(p, lang) for p in metrics["per"]],
         "change_pct": [L.fmt_pct(v) if v == v else "" for v in metrics["change_pct"]],
         "qualifier": [L.qualifier_words(q, lang) for q in metrics["qualifier"]],
@@ -286,7 +389,8 @@ def claims(metrics, lang: str, quotes: bool = True, numbered: bool = False):
     if quotes:
         out["quote"] = metrics["quote"]
         names = _document_names(metrics, lang)
-        out["source"] = [f"{L.shorten(names.get(d, d), 48)} · {c} · {a}–{b}"
+        short = {d: L.shorten(names.get(d, d), 48) for d in metrics["doc_id"].unique()}
+        out["source"] = [f"{short[d]} · {c} · {a}–{b}"
                          for d, c, a, b in zip(metrics["doc_id"], metrics["case_id"], metrics["start"], metrics["end"])]
     if numbered:
         out.insert(0, "rank", range(1, len(out) + 1))

@@ -1,7 +1,7 @@
 """A pre-imported template process that forks a fresh kernel for each report (a "zygote").
 
 Run as ``python -m ftzdata.report.zygote FD [CORPUS]``: the process imports what every report needs
-(ipykernel, pandas, matplotlib, ftzdata, the CJK font), optionally reads the corpus's cases and metrics
+(ipykernel, pandas, matplotlib, ftzdata, the CJK font), optionally reads the corpus's documents, cases and metrics
 into the in-process caches (validated against the corpus's files on every call), then waits on the
 socket ``FD`` for requests, one JSON line each::
 
@@ -42,6 +42,7 @@ def preload(corpus: str | None) -> None:
     import pandas  # noqa: F401
 
     import ftzdata
+    import ftzdata.extract.lexicon  # noqa: F401  (the words of counted nouns the reports write)
     import ftzdata.fonts
     import ftzdata.plot  # noqa: F401
     import ftzdata.report.nb  # noqa: F401
@@ -50,6 +51,7 @@ def preload(corpus: str | None) -> None:
     ftzdata.fonts.register_cjk()
     if corpus is not None:
         try:  # a corpus that fails here fails again, with its message, inside the notebook
+            ftzdata.documents(corpus or None)
             ftzdata.cases(corpus or None)
             ftzdata.metrics(corpus=corpus or None)
         except Exception:
