@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import DocumentError, FtzDataWarning, UnknownValueError
+from .fileread import read_nonempty_bytes
 from .normalize import Normalized, normalize
 
 __all__ = ["Corpus", "SEEDS_DIR", "default_corpus", "resolve", "MANIFEST_COLUMNS", "REQUIRED_COLUMNS",
@@ -220,14 +221,8 @@ class Corpus:
 
 
 def _read_text(path: Path, row: pd.Series, manifest_path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(f"{path}: file not found (listed in {manifest_path})") from None
-    except OSError as exc:
-        raise DocumentError(f"{path}: cannot be read ({exc.strerror})") from None
-    if not data.strip():
-        raise DocumentError(f"{path}: the file is empty; expected the text of document {row['doc_id']!r}")
+    data = read_nonempty_bytes(path, DocumentError, missing=f"file not found (listed in {manifest_path})",
+                               empty=f"the file is empty; expected the text of document {row['doc_id']!r}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -83,6 +83,9 @@ def test_missing_file_and_manifest_are_refused(seeds_copy, tmp_path):
     (seeds_copy / "textbook-12-best-practices.txt").unlink()
     with pytest.raises(DocumentError, match=r"textbook-12-best-practices\.txt: file not found"):
         Corpus(seeds_copy).text("textbook-12-best-practices")
+    (seeds_copy / "textbook-12-best-practices.txt").mkdir()  # a folder where the text should be
+    with pytest.raises(DocumentError, match=r"textbook-12-best-practices\.txt: is a folder, not a document file"):
+        Corpus(seeds_copy).text("textbook-12-best-practices")
     with pytest.raises(DocumentError, match="nowhere: corpus folder not found"):
         Corpus(tmp_path / "nowhere")
     (tmp_path / "empty").mkdir()

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..datafiles import read_yaml
 
 from ftzdata.errors import IngestError
+from ftzdata.fileread import read_nonempty_bytes
 
 __all__ = ["Extracted", "read_document", "settings"]
 
@@ -52,17 +53,7 @@ def _format_of(path: Path) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise IngestError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise IngestError(f"{path}: is a folder, not a document file") from None
-    except OSError as exc:
-        raise IngestError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if not data.strip():
-        raise IngestError(f"{path}: the file is empty")
-    return data
+    return read_nonempty_bytes(path, IngestError)
 
 
 def normalize_newlines(text: str) -> str:
