@@ -183,6 +183,7 @@ _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
 _CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}"
                      rf"|(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
                      rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}})$")
+_MORE_CHARS = "".join(LEX["numerals"]["more"])  # 多余
 _MONEY_UNIT = UNITS[_AM["money_unit"]].canonical
 _MONEY_LEFT_OUT = re.compile(
     rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))})了?"
@@ -1065,7 +1066,7 @@ def _money_unit_left_out(run: _Run) -> None:
     taken = sorted((c.start, c.end) for c in run.out)
     for m in _MONEY_LEFT_OUT.finditer(text):
         num = m.group("num")
-        if num.rstrip("多余")[-1:] not in _AM["money_magnitudes"]:
+        if num.rstrip(_MORE_CHARS)[-1:] not in _AM["money_magnitudes"]:
             continue
         k = bisect_right(taken, (m.end(), len(text))) - 1
         if k >= 0 and taken[k][1] > m.start("num"):
@@ -1088,8 +1089,8 @@ def _money_quals(num: str) -> list[str]:
     quals = [name for w, name in _QL["before_number"].items() if num.startswith(w)][:1]
     if num[:1] in BARE_WORDS:
         quals.append(BARE_WORDS[num[0]])
-    if any(ch in num for ch in "多余"):
-        quals.append("more than")
+    if any(ch in num for ch in _MORE_CHARS):  # 40多万: more than 400,000
+        quals.append(_QL["after_number"][_MORE_CHARS[0]])
     return quals
 
 
