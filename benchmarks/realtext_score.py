@@ -59,7 +59,8 @@ def unannotated_claims(folder: Path) -> list[tuple[str, str]]:
     otherwise never count against precision. Returned as (file, quote)."""
     import csv
 
-    sys.path.insert(0, str(HERE.parent))
+    if str(HERE.parent) not in sys.path:
+        sys.path.insert(0, str(HERE.parent))
     from ftzdata.extract import claims
 
     named = {row["file"] for row in csv.DictReader(open(folder / "gold.csv", encoding="utf-8-sig"))}

@@ -89,6 +89,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 import numpy as np
 import pandas as pd
@@ -244,7 +245,7 @@ _GROWTH = re.compile(alt(_V["growth"]))
 _REFORM_MEASURE = re.compile(alt(_V["reform_measures"]))
 _VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
 _VOLUME_UNITS = frozenset(_V["volume_units"])
-_SHARE_RE = re.compile(re.escape(_V["share_word"]))  # 占
+_SHARE_RE = re.compile(re.escape(_SHARE))  # 占
 _AVERAGE_GROWTH = re.compile(rf"(?:{alt(_V['average_growth'][0])})(?:{alt(_V['average_growth'][1])})")
 _EACH_CHANGE = re.compile(rf"{_SJ['each_change']}(?:{alt(longest_first(_DIRECTIONAL))})")
 
@@ -481,11 +482,25 @@ def _value_direction(before: float, after: float) -> str:
 
 
 # --- the state the rules share -------------------------------------------------------------------
+class _Spans:
+    """The spans of the claims found so far, for asking whether a stretch of text is already claimed."""
+
+    def __init__(self, claims: list[_Claim]):
+        spans = sorted((c.start, c.end) for c in claims)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))  # the furthest end among the first k
+
+    def overlap(self, a: int, b: int) -> bool:
+        """Does a claim cover part of [a, b)?"""
+        k = bisect_left(self.starts, b) - 1
+        return k >= 0 and self.reach[k] > a
+
+
 class _Run:
     """One document being read: its tokens (quantities and zero values, in order), the sentence start of
     each, the tokens a claim already uses, and the claims so far. Rules add claims with :meth:`emit`."""
 
-    __slots__ = ("doc", "text", "toks", "sent", "starts", "used", "out", "n", "_marks", "_plans", "_occurs", "_firsts")
+    __slots__ = ("doc", "text", "toks", "sent", "starts", "used", "out", "n", "_marks", "_occurs", "_firsts", "_opens")
 
     def __init__(self, doc: Doc, qs: list[Qty]):
         zeros = _zero_tokens(doc)
@@ -504,36 +519,34 @@ class _Run:
         self.used: set[int] = set()
         self.out: list[_Claim] = []
         self._marks: dict[re.Pattern, tuple[list[int], list[int]]] = {}
-        self._plans: dict[int, tuple[int, int] | None] = {}
         self._occurs: dict[re.Pattern, bool] = {}
-        self._firsts: dict[tuple[re.Pattern, str, int], float] = {}  # per-sentence finds, see below
+        self._firsts: dict[tuple[re.Pattern, int], tuple[int, int] | None] = {}  # see _first
+        self._opens: dict[re.Pattern, dict[int, bool]] = {}
+
+    def _first(self, pattern: re.Pattern, a: int, b: int) -> tuple[int, int] | None:
+        """Span of the first match of ``pattern`` in [a, b), found once per (pattern, a): every caller
+        reads to the end of the sentence of ``a``, so ``a`` decides ``b``."""
+        key = (pattern, a)
+        if key not in self._firsts:
+            m = pattern.search(self.text, a, max(a, b))
+            self._firsts[key] = m.span() if m else None
+        return self._firsts[key]
 
     def first_after(self, pattern: re.Pattern, a: int, pos: int) -> float:
-        """End of the first match of ``pattern`` after ``a`` in the sentence of ``pos`` (found once per
-        (pattern, a)), or infinity."""
-        got = self._firsts.get((pattern, "after", a))
-        if got is None:
-            m = pattern.search(self.text, a, max(a, self.doc.sentence_end(pos)))
-            got = self._firsts[(pattern, "after", a)] = m.end() if m else float("inf")
-        return got
+        """End of the first match of ``pattern`` after ``a`` in the sentence of ``pos``, or infinity."""
+        span = self._first(pattern, a, self.doc.sentence_end(pos))
+        return span[1] if span else float("inf")
+
+    def first_in_sentence(self, pattern: re.Pattern, pos: int) -> float:
+        """End of the first match of ``pattern`` in the sentence of ``pos``, or infinity when there is none."""
+        return self.first_after(pattern, self.doc.sentence_start(pos), pos)
 
     def sentence_opens_with(self, pattern: re.Pattern, pos: int) -> bool:
         """Does the sentence of ``pos`` open with ``pattern``? (Found once per sentence.)"""
         ss = self.doc.sentence_start(pos)
-        got = self._firsts.get((pattern, "opens", ss))
-        if got is None:
-            got = self._firsts[(pattern, "opens", ss)] = 0 if pattern.match(self.text, ss) else 1
-        return got == 0
-
-    def first_in_sentence(self, pattern: re.Pattern, pos: int) -> float:
-        """End of the first match of ``pattern`` in the sentence of ``pos`` (found once per sentence), or
-        infinity when there is none."""
-        ss = self.doc.sentence_start(pos)
-        got = self._firsts.get((pattern, "first", ss))
-        if got is None:
-            m = pattern.search(self.text, ss, self.doc.sentence_end(pos))
-            got = self._firsts[(pattern, "first", ss)] = m.end() if m else float("inf")
-        return got
+        if ss not in self._opens.setdefault(pattern, {}):
+            self._opens[pattern][ss] = pattern.match(self.text, ss) is not None
+        return self._opens[pattern][ss]
 
     def occurs(self, pattern: re.Pattern) -> bool:
         """Does ``pattern`` (a plain word list, no anchors or lookarounds) match anywhere in the text? A
@@ -555,10 +568,7 @@ class _Run:
         if end > se:  # a claim over two sentences (改革前 … 。 改革后 …): look at all of it
             m = _PLAN.search(self.text, ss, end)
             return m.span() if m else None
-        if ss not in self._plans:
-            m = _PLAN.search(self.text, ss, se)
-            self._plans[ss] = m.span() if m else None
-        first = self._plans[ss]
+        first = self._first(_PLAN, ss, se)
         return first if first is not None and first[1] <= end else None
 
     def clause_start(self, pos: int) -> int:
@@ -941,10 +951,9 @@ def _halved(run: _Run) -> None:
     text = run.text
     if not any(w in text for w in _V["halved"]["words"]):
         return
-    taken = sorted((c.start, c.end) for c in run.out)
+    taken = _Spans(run.out)
     for m in _HALVED.finditer(text):
-        k = bisect_right(taken, (m.start(), len(text))) - 1
-        if k >= 0 and taken[k][1] > m.start():
+        if taken.overlap(m.start(), m.start() + 1):
             continue  # 由12天减半至6天: a before → after claim already says it
         cs = run.clause_start(m.start())
         subj, off = _clean_subject(text[cs:m.start()])
@@ -1063,13 +1072,12 @@ def _money_unit_left_out(run: _Run) -> None:
     text = run.text
     if not any(ch in text for ch in _AM["money_magnitudes"]):
         return
-    taken = sorted((c.start, c.end) for c in run.out)
+    taken = _Spans(run.out)
     for m in _MONEY_LEFT_OUT.finditer(text):
         num = m.group("num")
         if num.rstrip(_MORE_CHARS)[-1:] not in _AM["money_magnitudes"]:
             continue
-        k = bisect_right(taken, (m.end(), len(text))) - 1
-        if k >= 0 and taken[k][1] > m.start("num"):
+        if taken.overlap(m.start("num"), m.end()):
             continue  # a rule before read it
         r = range_floats(num[1:], True) if num[:1] in BARE_WORDS else parse_number(num)  # 上千万: 1e7
         subj, _ = _clean_subject(m.group("obj"))
