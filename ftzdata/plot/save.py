@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import theme
 
-__all__ = ["save", "svg_with_text", "FORMATS"]
+__all__ = ["save", "svg_and_png", "FORMATS"]
 
 FORMATS = ("png", "svg")
 CREATOR = "ftzdata"
@@ -70,31 +70,37 @@ def _render(fig, fmt: str, dpi: float | None = None) -> bytes:
     return _stable_svg_ids(buf.getvalue()) if fmt == "svg" else buf.getvalue()
 
 
-def svg_with_text(fig) -> str:
-    """``fig`` as SVG whose words are ``<text>`` elements (not glyph outlines), deterministic as :func:`save`.
+def svg_and_png(fig, dpi: float) -> tuple[str, bytes]:
+    """``fig`` as SVG whose words are ``<text>`` elements (not glyph outlines) and as PNG at ``dpi`` (dots per
+    inch), both from one layout, deterministic as :func:`save`.
 
-    For pages that bring their own font (the HTML and PDF reports embed the CJK font): about a sixth of
-    the size of the SVG with text as paths and searchable, but shown with boxes where the font named in
-    the SVG is missing — :func:`save` (text as paths) is the one for standalone files.
+    The SVG is for pages that bring their own font (the HTML and PDF reports embed the CJK font): about a
+    sixth of the size of the SVG with text as paths and searchable, but shown with boxes where the font
+    named in the SVG is missing — :func:`save` (text as paths) is the one for standalone files. Laying out
+    a chart (constrained layout measures every label) costs more than drawing it, so the two formats share
+    one layout pass, frozen; the PNG is the figure's full size (no cropping to a tight box).
     """
-    with theme.context({**_RC, "svg.fonttype": "none"}), _frozen_layout(fig):
-        return _render(fig, "svg").decode("utf-8")
+    with theme.context({**_RC, "svg.fonttype": "none"}), _frozen_layout(fig, settle=False):
+        return _render(fig, "svg").decode("utf-8"), _render(fig, "png", dpi)
 
 
 @contextlib.contextmanager
-def _frozen_layout(fig):
-    """Run the layout engine to its fixed point, then keep the positions while saving.
+def _frozen_layout(fig, settle: bool = True):
+    """Run the layout engine, then keep the positions while saving; the engine is restored afterwards.
 
-    Constrained layout gives slightly different positions on the first draw than on later ones and
-    depends on the output dpi, so without this the PNG of a second save, or an SVG after a PNG, would
-    differ by a pixel. Positions are rounded to 1e-9 of the figure; the engine is restored afterwards.
+    Each draw moves constrained layout's positions a little: by 3e-5 of the figure after the first pass,
+    3e-9 after the second (a fiftieth of a pixel, then nothing visible), and the layout also depends on
+    the output dpi. With ``settle`` the engine runs to its fixed point, so a second save of the same
+    figure gives the same bytes; without, it runs once (laying out is the slowest part of saving a chart:
+    for a figure saved once, in every format it needs, inside one frozen layout). Positions are rounded
+    to 1e-9 of the figure.
     """
     engine = fig.get_layout_engine()
     if engine is None:
         yield
         return
     last = None
-    for _ in range(8):  # usually 2 passes: the layout is settled once no axes moves by 1e-9 any more
+    for _ in range(8 if settle else 1):  # settling: usually 4 passes, until no axes moves by 1e-9 any more
         fig.draw_without_rendering()
         now = [ax.get_position().bounds for ax in fig.axes]
         if last is not None and all(abs(a - b) < 1e-9 for x, y in zip(now, last) for a, b in zip(x, y)):

@@ -11,6 +11,7 @@ They keep numbers and styling out of the notebooks (every number comes from ``ft
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import html
 
@@ -142,15 +143,15 @@ def _show(fig, alt: str | None = None) -> None:
     from IPython import get_ipython
     from IPython.display import display
 
-    from ftzdata.plot.save import svg_with_text
+    from ftzdata.plot.save import svg_and_png
 
     alt = alt or alt_text(fig)
     shell = get_ipython()
     if shell is None:  # plain Python: nothing to show the chart in
         display(fig)
         return
-    data, _ = shell.display_formatter.format(fig, include=("image/png", "text/plain"))
-    data[SVG_MIME] = svg_with_text(fig)
+    svg, png = svg_and_png(fig, FIGURE_RC["savefig.dpi"])
+    data = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": repr(fig), SVG_MIME: svg}
     display(data, raw=True, metadata={"image/png": {"alt": alt}, SVG_MIME: {"alt": alt}})
 
 
