@@ -241,3 +241,36 @@ def test_save_is_deterministic_and_atomic(tmp_path, metrics):
     assert _rc() == before
     with pytest.raises(ValueError):
         fp.save(fig, "../x", dir=tmp_path)
+
+
+def test_report_svg_keeps_every_drawing_element(metrics):
+    """The reports' SVG drops only attribute-less groups and ids nothing refers to: every other element,
+    in order, with every other attribute, is matplotlib's own; every reference still resolves."""
+    import xml.etree.ElementTree as ET
+
+    from ftzdata.plot.save import _lean_svg, _render, svg_and_png, theme, _RC
+
+    fig = fp.ratios(metrics, lang="zh")
+    lean, png = svg_and_png(fig, 100)
+    assert png.startswith(b"\x89PNG") and lean.startswith("<?xml")
+    with theme.context({**_RC, "svg.fonttype": "none"}):
+        full = _render(fig, "svg").decode("utf-8")  # laid out as svg_and_png left it
+    assert _lean_svg(full) == lean
+
+    def drawn(svg):
+        root = ET.fromstring(svg)
+        refs = set(re.findall(r"#([^\s\"')]+)", svg))
+        out = []
+        for el in root.iter():
+            attrs = {k: v for k, v in el.attrib.items() if not (k == "id" and v not in refs)}
+            if el.tag.endswith("}g") and not attrs:
+                continue
+            out.append((el.tag, attrs, (el.text or "").strip()))
+        return out, refs, {el.get("id") for el in root.iter() if el.get("id")}
+
+    lean_els, lean_refs, lean_ids = drawn(lean)
+    full_els, _, _ = drawn(full)
+    assert lean_els == full_els
+    assert lean.count("<g") < full.count("<g") / 3
+    ref_ids = {r for r in re.findall(r'(?:href="|url\()#([^"\)]+)', lean)}
+    assert ref_ids and ref_ids <= lean_ids

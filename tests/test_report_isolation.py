@@ -12,6 +12,7 @@ template process (otherwise it would not be testing reuse at all).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from ftzdata.report import batch, params
@@ -120,3 +121,24 @@ def test_the_leaks_the_checker_looks_for_are_real_without_a_fresh_kernel(tmp_pat
     assert set(leaks) >= {"names in the namespace", "numpy random state", "python random state",
                           "environment variable", "working folder", "user module", "warnings filter", "rcParams",
                           "matplotlib style", "pandas option", "monkeypatched module attribute"}, leaks
+
+
+def test_workers_share_one_kernel_template(tmp_path):
+    """Two workers at once: both kernels are forked from the one template process the build started (not
+    started the slow way, nor from a template per worker), and the template is gone with the build. (That
+    a forked kernel sees nothing of the one before it is the test above.)"""
+    nbdir, out = tmp_path / "nbs", tmp_path / "out"
+    nbdir.mkdir()
+    for n in ("a", "b"):
+        (tmp_path / n).mkdir()
+        (nbdir / f"setter_{n}.py").write_text(SETTER, encoding="utf-8")
+    specs = params.discover(nbdir)
+    jobs = [batch.Job(specs[f"setter_{n}"], {"lang": "en", "marks": str(tmp_path / n)}, out, ("ipynb",))
+            for n in ("a", "b")]
+
+    results = batch.build_many(jobs, n_jobs=2, progress=False)
+
+    assert [r.status for r in results] == ["built", "built"], [r.message for r in results]
+    a, b = (json.loads((tmp_path / n / "setter.json").read_text())["ppid"] for n in ("a", "b"))
+    assert a == b != os.getpid()
+    assert not Path(f"/proc/{a}").exists(), "the kernel template outlived the build"

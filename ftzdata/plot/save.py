@@ -81,7 +81,7 @@ def svg_and_png(fig, dpi: float) -> tuple[str, bytes]:
     one layout pass, frozen; the PNG is the figure's full size (no cropping to a tight box).
     """
     with theme.context({**_RC, "svg.fonttype": "none"}), _frozen_layout(fig, settle=False):
-        return _render(fig, "svg").decode("utf-8"), _render(fig, "png", dpi)
+        return _lean_svg(_render(fig, "svg").decode("utf-8")), _render(fig, "png", dpi)
 
 
 @contextlib.contextmanager
@@ -129,6 +129,32 @@ def _stable_svg_ids(svg: bytes) -> bytes:
         return names.setdefault(m.group(0), b"clip%d" % (len(names) + 1))
 
     return _CLIP_ID.sub(sub, svg)
+
+
+_SVG_ID = re.compile(r' id="([^"]+)"')
+_SVG_REF_ID = re.compile(r'#([^\s"\')]+)')
+_SVG_GROUP = re.compile(r"(<g>|<g [^>]*>|</g>)")
+
+
+def _lean_svg(svg: str) -> str:
+    """``svg`` without what draws nothing: the ids no ``url(#…)``/``href`` refers to, then the ``<g>``
+    that are left without any attribute (matplotlib wraps every artist in one, ~500 in a chart of 20
+    bars; a page renderer handles each). Elements, their order and every other attribute stay as they
+    were, so the picture is the same."""
+    used = set(_SVG_REF_ID.findall(svg))
+    svg = _SVG_ID.sub(lambda m: m.group(0) if m.group(1) in used else "", svg)
+    out, kept = [], []  # kept: for each open <g>, whether its tags stay
+    for part in _SVG_GROUP.split(svg):
+        if part == "<g>":
+            kept.append(False)
+        elif part == "</g>":
+            if kept.pop():
+                out.append(part)
+        else:
+            if part.startswith("<g "):
+                kept.append(True)
+            out.append(part)
+    return "".join(out)
 
 
 def _umask() -> int:

@@ -377,7 +377,9 @@ def _stop_worker(signum, frame) -> None:
     os._exit(128 + signum)
 
 
-def _worker(tasks, results, info, warm: bool, parent: int) -> None:
+def _worker(tasks, results, info, warm: bool, parent: int, zygote=None) -> None:
+    """Build the reports of ``tasks`` until a ``None``; ``zygote``: this worker's line to the build's
+    shared kernel template (else, with ``warm``, the worker starts its own)."""
     from .execute import KernelPool
 
     import asyncio
@@ -402,8 +404,9 @@ def _worker(tasks, results, info, warm: bool, parent: int) -> None:
             km = None
             if warm:
                 if pool is None:
-                    pool = KernelPool(cwd=scratch, corpus=job.params.get("corpus") or "")
-                    prepare_renderers(job.formats)  # while the zygote imports
+                    pool = KernelPool(cwd=scratch, corpus=job.params.get("corpus") or "", zygote=zygote)
+                    if zygote is None:
+                        prepare_renderers(job.formats)  # while the zygote imports
                 km = pool.take()
             try:
                 res = _timed_build(job, km=km, info=info, key=key)
@@ -503,6 +506,7 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
     info = data_info(todo[0][0].params.get("corpus") or None)
     workers = min(n_jobs, len(todo))
     procs = []
+    shared = None
     try:
         if workers == 1:
             pool = KernelPool(corpus=todo[0][0].params.get("corpus") or "") if warm else None
@@ -514,7 +518,14 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
                 if pool:
                     pool.close()
         else:
-            ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+            forking = "fork" in mp.get_all_start_methods()
+            ctx = mp.get_context("fork" if forking else "spawn")
+            if forking and warm:  # one kernel template for all workers, and the renderers imported once,
+                shared = _shared_zygote(todo[0][0].params.get("corpus") or "", workers)  # while it boots
+                prepare_renderers({f for job, _ in todo for f in job.formats})
+                lines = shared.clients
+            else:
+                lines = [None] * workers
             tasks, outq = ctx.Queue(), ctx.Queue()
             for q in (tasks, outq):
                 q.cancel_join_thread()  # never block the exit on a queue's feeder thread
@@ -522,8 +533,8 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
                 tasks.put(item)
             for _ in range(workers):
                 tasks.put(None)
-            procs = [ctx.Process(target=_worker, args=(tasks, outq, info, warm, os.getpid()),
-                                 daemon=False) for _ in range(workers)]
+            procs = [ctx.Process(target=_worker, args=(tasks, outq, info, warm, os.getpid(), line),
+                                 daemon=False) for line in lines]
             for p in procs:
                 p.start()
             pending = {job.name for job, _ in todo}
@@ -549,4 +560,17 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
     finally:
         if bar:
             bar.close()
+        if shared is not None:
+            shared.close()
+            shutil.rmtree(shared.scratch, ignore_errors=True)
     return results
+
+
+def _shared_zygote(corpus: str, workers: int):
+    """A kernel template with one line per worker, started in a scratch folder of its own."""
+    from .execute import Zygote, _kernel_env
+
+    scratch = tempfile.mkdtemp(prefix="ftzdata-zygote-")
+    zygote = Zygote(_kernel_env(), scratch, corpus, clients=workers)
+    zygote.scratch = scratch
+    return zygote

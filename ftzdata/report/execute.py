@@ -7,8 +7,8 @@ the reports to another interpreter. The kernel gets ``PYTHONPATH`` with the fold
 ``ftzdata`` package in use, so a repo checkout works without ``pip install -e``.
 
 To cut the ~1 s of kernel start-up and imports per notebook, :class:`KernelPool` forks each kernel
-from a :class:`Zygote`, a process of the worker that imported ipykernel, pandas, matplotlib and
-ftzdata once (``ftzdata/report/zygote.py``). Every notebook still gets a new process that has run
+from a :class:`Zygote`, a process shared by the build's workers that imported ipykernel, pandas,
+matplotlib and ftzdata once (``ftzdata/report/zygote.py``). Every notebook still gets a new process that has run
 no user code; kernels are shut down in the background, after their outputs are in hand.
 """
 
@@ -171,26 +171,14 @@ class _ForkedKernel:
         self.send_signal(signal.SIGKILL)
 
 
-class Zygote:
-    """A template process with the report imports done (``python -m ftzdata.report.zygote``) that forks
-    a fresh kernel per report: start-up and imports are paid once per worker, isolation stays that of
-    a new process. ``corpus``: also read that corpus's cases and metrics ahead ("" = the default)."""
+class ZygoteClient:
+    """One client's line to a :class:`Zygote` (a worker's): wait for it to be ready, ask it to fork."""
 
-    def __init__(self, env: dict, cwd: str, corpus: str | None = ""):
-        import socket
-        import subprocess
-
-        ours, theirs = socket.socketpair()
-        args = [sys.executable, "-Xfrozen_modules=off", "-m", "ftzdata.report.zygote", str(theirs.fileno())]
-        if corpus is not None:
-            args.append(corpus)
-        self.proc = subprocess.Popen(args, env=env, cwd=cwd, pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL,
-                                     start_new_session=True)
-        theirs.close()
-        self.sock = ours
-        self._reader = ours.makefile("rb")
+    def __init__(self, sock, pid: int):
+        self.sock = sock
+        self.pid = pid  # the zygote's
+        self._reader = sock.makefile("rb")
         self._ready = None
-        _ZYGOTES.add(self)
 
     def ready(self, timeout: float = 120) -> bool:
         """Wait for the imports to finish; False if the zygote died or took longer than ``timeout``."""
@@ -213,14 +201,47 @@ class Zygote:
             raise RuntimeError("the kernel template process exited")
         return int(json.loads(answer)["pid"])
 
-    def close(self, now: bool = False) -> None:
-        """Stop the zygote (the kernels it forked run on until shut down)."""
-        _ZYGOTES.discard(self)
+    def close(self) -> None:
         for f in (self._reader, self.sock):
             try:
                 f.close()
             except OSError:
                 pass
+
+
+class Zygote:
+    """A template process with the report imports done (``python -m ftzdata.report.zygote``) that forks
+    a fresh kernel per report: start-up and imports are paid once per build, isolation stays that of
+    a new process. ``corpus``: also read that corpus's cases and metrics ahead ("" = the default).
+    ``clients``: how many lines to it (:attr:`clients`; one per worker process sharing it)."""
+
+    def __init__(self, env: dict, cwd: str, corpus: str | None = "", clients: int = 1):
+        import socket
+        import subprocess
+
+        pairs = [socket.socketpair() for _ in range(max(1, clients))]
+        fds = [theirs.fileno() for _, theirs in pairs]
+        args = [sys.executable, "-Xfrozen_modules=off", "-m", "ftzdata.report.zygote", ",".join(map(str, fds))]
+        if corpus is not None:
+            args.append(corpus)
+        self.proc = subprocess.Popen(args, env=env, cwd=cwd, pass_fds=fds, stdin=subprocess.DEVNULL,
+                                     start_new_session=True)
+        for _, theirs in pairs:
+            theirs.close()
+        self.clients = [ZygoteClient(ours, self.proc.pid) for ours, _ in pairs]
+        _ZYGOTES.add(self)
+
+    def ready(self, timeout: float = 120) -> bool:
+        return self.clients[0].ready(timeout)
+
+    def fork(self, argv: list, env: dict, cwd: str) -> int:
+        return self.clients[0].fork(argv, env, cwd)
+
+    def close(self, now: bool = False) -> None:
+        """Stop the zygote (the kernels it forked run on until shut down)."""
+        _ZYGOTES.discard(self)
+        for client in self.clients:
+            client.close()
         if now or self.proc.poll() is None:
             try:
                 self.proc.kill() if now else self.proc.terminate()
@@ -236,7 +257,7 @@ class Zygote:
 _ZYGOTES: "weakref.WeakSet" = weakref.WeakSet()
 
 
-def _zygote_provisioner(km, zygote: Zygote):
+def _zygote_provisioner(km, zygote: ZygoteClient):
     """A LocalProvisioner for ``km`` whose launch asks ``zygote`` to fork the kernel."""
     from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 
@@ -246,7 +267,7 @@ def _zygote_provisioner(km, zygote: Zygote):
             env = {k: str(v) for k, v in (kwargs.get("env") or os.environ).items()}
             cwd = str(kwargs.get("cwd") or os.getcwd())
             # ipykernel read JPY_PARENT_PID when the zygote imported it: say the parent on the command line
-            argv = [*argv, f"--IPKernelApp.parent_handle={zygote.proc.pid}"]
+            argv = [*argv, f"--IPKernelApp.parent_handle={zygote.pid}"]
             self.process = _ForkedKernel(zygote.fork(argv, env, cwd))
             self.pid = self.pgid = self.process.pid  # the kernel leads its own session
             self.cwd = cwd
@@ -258,19 +279,22 @@ def _zygote_provisioner(km, zygote: Zygote):
 class KernelPool:
     """Fresh kernels, one per notebook, for a worker that runs notebooks one after another.
 
-    With a zygote (POSIX), each kernel is forked from a template process that did the imports once;
+    With a zygote (POSIX), each kernel is forked from a template process that did the imports once
+    (``zygote``: a line to one shared by the build's workers; else the pool starts its own);
     :meth:`take` starts one when asked (no spare kernel waits unused). Elsewhere, or when the zygote
     fails, :meth:`take` returns ``None`` and papermill starts a kernel the usual way. Kernels are shut
     down with :func:`release`, off the caller's critical path; :meth:`close` waits for those shutdowns.
     """
 
-    def __init__(self, cwd: str | None = None, corpus: str | None = ""):
+    def __init__(self, cwd: str | None = None, corpus: str | None = "", zygote: ZygoteClient | None = None):
         self.cwd = cwd or os.getcwd()
         self.env = _kernel_env()
-        self._zygote = None
-        if os.name == "posix" and hasattr(os, "fork"):
+        self._own = None  # the zygote this pool started (and stops); a given ``zygote`` is its owner's
+        self._zygote = zygote
+        if zygote is None and os.name == "posix" and hasattr(os, "fork"):
             try:
-                self._zygote = Zygote(self.env, self.cwd, corpus)
+                self._own = Zygote(self.env, self.cwd, corpus)
+                self._zygote = self._own.clients[0]
             except OSError:
                 self._zygote = None
 
@@ -292,9 +316,10 @@ class KernelPool:
 
     def close(self):
         wait_released()
-        if self._zygote is not None:
-            self._zygote.close()
-            self._zygote = None
+        if self._own is not None:
+            self._own.close()
+            self._own = None
+        self._zygote = None
 
 
 _RELEASING: list = []  # threads shutting kernels down

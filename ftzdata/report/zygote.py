@@ -1,9 +1,9 @@
 """A pre-imported template process that forks a fresh kernel for each report (a "zygote").
 
-Run as ``python -m ftzdata.report.zygote FD [CORPUS]``: the process imports what every report needs
+Run as ``python -m ftzdata.report.zygote FD[,FD…] [CORPUS]``: the process imports what every report needs
 (ipykernel, pandas, matplotlib, ftzdata, the CJK font), optionally reads the corpus's documents, cases and metrics
 into the in-process caches (validated against the corpus's files on every call), then waits on the
-socket ``FD`` for requests, one JSON line each::
+sockets ``FD`` (one per client: the build's workers share one zygote) for requests, one JSON line each::
 
     {"argv": ["-f", "/tmp/kernel-….json"], "env": {...}, "cwd": "/tmp/…"}  →  {"pid": 12345}
 
@@ -11,7 +11,7 @@ For each request it forks a child that starts its own session, takes the given e
 working folder, reseeds NumPy's global random state and runs an ipykernel with ``argv``: a kernel
 that has done the imports but run no user code, so nothing one notebook does (variables, rcParams,
 random state, environment, cwd, monkeypatched modules) can reach the next. The zygote reaps its
-children as they exit and exits when the socket closes or its parent dies.
+children as they exit and exits when every socket has closed or its parent dies.
 """
 
 from __future__ import annotations
@@ -59,11 +59,13 @@ def preload(corpus: str | None) -> None:
     del matplotlib
 
 
-def _child(request: dict, sock: socket.socket) -> None:
-    """In the forked child: become a fresh kernel process and run the kernel; never returns."""
+def _child(request: dict, files: list) -> None:
+    """In the forked child: become a fresh kernel process and run the kernel; never returns. ``files``:
+    the zygote's sockets and their readers, closed first."""
     code = 1
     try:
-        sock.close()
+        for f in files:
+            f.close()
         os.setsid()
         for sig in (signal.SIGCHLD, signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
             signal.signal(sig, signal.SIG_DFL)
@@ -96,17 +98,35 @@ def _child(request: dict, sock: socket.socket) -> None:
             os._exit(code)
 
 
-def serve(sock: socket.socket) -> None:
-    """Answer fork requests on ``sock`` until it closes."""
-    reader = sock.makefile("rb")
-    sock.sendall(b'{"ready": true}\n')
-    for line in reader:
-        request = json.loads(line)
-        pid = os.fork()
-        if pid == 0:
-            reader.close()
-            _child(request, sock)
-        sock.sendall((json.dumps({"pid": pid}) + "\n").encode())
+def serve(socks: list) -> None:
+    """Answer fork requests on ``socks`` until every one has closed. A client sends its next request
+    only after the answer to the last, so each socket holds at most one line at a time."""
+    import selectors
+
+    sel = selectors.DefaultSelector()
+    for sock in socks:
+        sock.sendall(b'{"ready": true}\n')
+        sel.register(sock, selectors.EVENT_READ, sock.makefile("rb"))
+    while sel.get_map():
+        for key, _ in sel.select():
+            sock, reader = key.fileobj, key.data
+            try:
+                line = reader.readline()
+            except (ConnectionResetError, OSError):
+                line = b""
+            if not line:
+                sel.unregister(sock)
+                reader.close()
+                sock.close()
+                continue
+            request = json.loads(line)
+            pid = os.fork()
+            if pid == 0:
+                _child(request, [f for k in sel.get_map().values() for f in (k.data, k.fileobj)])
+            try:
+                sock.sendall((json.dumps({"pid": pid}) + "\n").encode())
+            except (BrokenPipeError, ConnectionResetError):
+                pass
 
 
 def _reap(signum, frame) -> None:
@@ -122,10 +142,10 @@ def main(argv: list[str]) -> int:
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker decides what Ctrl-C stops
     signal.signal(signal.SIGCHLD, _reap)
-    sock = socket.socket(fileno=int(argv[0]))
+    socks = [socket.socket(fileno=int(fd)) for fd in argv[0].split(",")]
     preload(argv[1] if len(argv) > 1 else None)
     try:
-        serve(sock)
+        serve(socks)
     except (BrokenPipeError, ConnectionResetError):
         pass
     return 0
