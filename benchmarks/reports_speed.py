@@ -1,6 +1,6 @@
 """Time the report pipeline: one report, the default set of 9, and a no-change rerun.
 
-    .venv/bin/python benchmarks/reports_speed.py [--out DIR] [--lang en|zh] [--jobs N] [--cold-font]
+    .venv/bin/python benchmarks/reports_speed.py [--out DIR] [--lang en|zh] [--jobs N] [--cold-font] [--naive]
 
 Prints, per report, the seconds spent executing the notebook, rendering HTML and rendering the PDF
 (measured inside the workers), the wall time of each stage of the benchmark, the PDF sizes, and the
@@ -8,6 +8,9 @@ wall time of a rerun where nothing changed (a fresh ``python -m ftzdata reports`
 also prints its CPU-seconds (this process and every child it waited for: workers, kernels) and the
 machine's 1-minute load average, since other work on a shared machine changes wall times.
 ``--cold-font`` also times building the font subset from scratch (in a temporary cache folder).
+``--naive`` also builds the same set, in the same run, the plain way a notebook user would script it —
+jupytext → papermill (a new ``python3`` kernel per report) → nbconvert's HTML exporter → WeasyPrint, one
+report at a time and two at a time — and prints ftzdata's time as a fraction of each.
 """
 
 from __future__ import annotations
@@ -47,12 +50,50 @@ def _stage(label: str, t0: float, c0: float) -> str:
     return f"{label}: {time.perf_counter() - t0:.2f} s wall, {_cpu() - c0:.1f} CPU-s, load {load:.2f} on {os.cpu_count()} cores"
 
 
+def _naive_one(task) -> float:
+    """One report the plain way (see the module docstring); returns its wall seconds."""
+    nb_path, parameters, out = task
+    import jupytext
+    import nbformat
+    import papermill as pm
+    import weasyprint
+    from nbconvert import HTMLExporter
+
+    t0 = time.perf_counter()
+    name = Path(nb_path).stem + "-" + "-".join(str(v) for v in parameters.values())
+    ipynb = Path(out) / f"{name}.ipynb"
+    nbformat.write(jupytext.read(nb_path), str(Path(out) / f"{name}.src.ipynb"))
+    pm.execute_notebook(str(Path(out) / f"{name}.src.ipynb"), str(ipynb), parameters=parameters,
+                        kernel_name="python3", progress_bar=False)
+    body, _ = HTMLExporter(exclude_input=True).from_filename(str(ipynb))
+    (Path(out) / f"{name}.html").write_text(body, encoding="utf-8")
+    weasyprint.HTML(string=body, base_url=str(out)).write_pdf(str(Path(out) / f"{name}.pdf"))
+    return time.perf_counter() - t0
+
+
+def _naive(specs, default_set, out: Path, workers: int) -> float:
+    """Wall seconds of the plain pipeline over ``default_set`` with ``workers`` processes."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    out.mkdir(parents=True, exist_ok=True)
+    tasks = [(str(specs[nb].path), p, str(out)) for nb, p in default_set]
+    t0 = time.perf_counter()
+    if workers == 1:
+        for task in tasks:
+            _naive_one(task)
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            list(pool.map(_naive_one, tasks))
+    return time.perf_counter() - t0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=None, help="output folder (default: a temporary one)")
     ap.add_argument("--lang", default="en", choices=("en", "zh"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--cold-font", action="store_true", help="also time building the font subset from scratch")
+    ap.add_argument("--naive", action="store_true", help="also time the plain jupytext/papermill/nbconvert/weasyprint way")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -91,11 +132,19 @@ def main() -> int:
     jobs = [batch.Job(*params.resolve(nb, p, specs=specs), out / "set") for nb, p in params.default_set(args.lang)]
     t0, c0 = time.perf_counter(), _cpu()
     res = batch.build_many(jobs, n_jobs=args.jobs, force=True, progress=False)
+    set_seconds = time.perf_counter() - t0
     print("\n" + _stage(f"default set ({len(jobs)} reports, {args.jobs} workers)", t0, c0))
     _table(res, out / "set")
     sizes = [(out / "set" / f"{r.name}.pdf").stat().st_size for r in res if (out / "set" / f"{r.name}.pdf").exists()]
     if sizes:
         print(f"  PDF sizes: max {max(sizes) / 1e6:.2f} MB, total {sum(sizes) / 1e6:.2f} MB")
+
+    if args.naive:
+        for workers in (1, 2):
+            t0, c0 = time.perf_counter(), _cpu()
+            naive = _naive(specs, params.default_set(args.lang), out / f"naive{workers}", workers)
+            print("\n" + _stage(f"naive pipeline, {workers} at a time", t0, c0)
+                  + f"; ftzdata's set: {set_seconds / naive:.2f} x its time")
 
     # A rerun where nothing changed: a new process, as a user would run it.
     t0, c0 = time.perf_counter(), _cpu()

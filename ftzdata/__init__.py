@@ -28,13 +28,6 @@ __all__ = [
 ]
 
 
-def validate(df, corpus: Corpus | str | None = None):
-    """Check ``df`` against the published metrics schema (pandera); see :func:`ftzdata.schema.validate`."""
-    from .schema import validate as _validate  # pandera loads only when needed (it takes ~0.15 s)
-
-    return _validate(df, corpus=corpus)
-
-
 def documents(corpus: Corpus | str | None = None):
     """One row per source document: doc_id, titles, issuer, doc_number, date, script, kind, sha256,
     published (first day of the stated date), date_precision and n_chars."""

@@ -27,7 +27,6 @@ from .errors import FtzDataError
 from .export import atomic_write_bytes, folder_lock, publish_folder, to_csv_bytes, to_excel_bytes, to_parquet_bytes, to_stata_bytes
 from .metrics import metrics
 from .review import check_review
-from .schema import validate
 from .vocab import zones
 
 STATA_TABLES = ("metrics", "cases", "documents")
@@ -40,6 +39,8 @@ def tables(corpus: Corpus | str | None = None, strict: bool = False) -> dict[str
     check_review(corpus, strict=strict)
     m = metrics(corpus=corpus)
     if strict:
+        from .schema import validate  # pandera (~0.15 s to import) only when a build checks the schema
+
         validate(m, corpus=corpus)
     return {"metrics": m, "cases": cases(corpus), "documents": corpus.documents(),
             "summaries": summaries(corpus), "consistency": consistency(corpus), "zones": zones()}
