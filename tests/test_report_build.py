@@ -7,6 +7,7 @@ Each test that runs notebooks starts kernels (~1–3 s each); the module stays w
 from __future__ import annotations
 
 import html
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -443,3 +444,17 @@ def test_the_corpus_key_changes_with_any_file_of_the_folder_and_only_then(seeds_
     (seeds_copy / "notes").mkdir()
     (seeds_copy / "notes" / "a.txt").write_text("x", encoding="utf-8")  # a file in a subfolder counts too
     assert corpus_key(str(seeds_copy)) not in (first, edited)
+
+
+def test_the_build_loads_nbformat_without_compiling_the_iri_grammars():
+    """jsonschema (under nbformat) imports rfc3987-syntax when installed, which compiles 38 grammars
+    (~1 s in every build process); the build imports nbformat without it, and leaves it importable."""
+    code = ("import sys, importlib.util, ftzdata.report.execute, jsonschema\n"
+            "print('jsonschema' in sys.modules, 'rfc3987_syntax' in sys.modules,\n"
+            "      importlib.util.find_spec('rfc3987_syntax') is not None)\n"
+            "import rfc3987_syntax\n")
+    if importlib.util.find_spec("rfc3987_syntax") is None:
+        pytest.skip("rfc3987-syntax is not installed here: nothing to avoid")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "False", "True"]

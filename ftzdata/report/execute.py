@@ -24,7 +24,35 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
+
+
+def _import_nbformat():
+    """``import nbformat`` without compiling rfc3987-syntax's 38 Lark grammars (~1.1 s per process).
+
+    nbformat imports jsonschema, whose format checkers import ``rfc3987_syntax`` when it is installed
+    (jupyterlab brings it, through jupyter-events) — a known slow import (python-jsonschema/jsonschema
+    issue 1392). While jsonschema loads here the module is unimportable, so jsonschema skips its ``iri``
+    format check, which no notebook schema uses; the module stays importable afterwards. When jsonschema
+    was already imported, nothing changes."""
+    if "jsonschema" in sys.modules:
+        import nbformat
+
+        return nbformat
+    missing = object()
+    before = sys.modules.get("rfc3987_syntax", missing)
+    sys.modules["rfc3987_syntax"] = None  # makes ``import rfc3987_syntax`` raise ImportError
+    try:
+        import nbformat
+        import nbformat.validator  # noqa: F401  (jsonschema and its format checkers)
+    finally:
+        if before is missing:
+            del sys.modules["rfc3987_syntax"]
+        else:
+            sys.modules["rfc3987_syntax"] = before
+    return nbformat
+
+
+nbformat = _import_nbformat()
 
 __all__ = ["ExecutionFailed", "KernelPool", "Zygote", "execute_notebook", "kill_kernels", "load_notebook"]
 
