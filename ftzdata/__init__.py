@@ -10,16 +10,47 @@ Every number traces to a verbatim quote at known offsets of a document under ``s
 
 from __future__ import annotations
 
-from .cases import cases, summaries
-from .consistency import consistency
-from .metrics import metrics
-from .corpus import Corpus, default_corpus, resolve
+import importlib as _importlib
+import sys as _sys
+import types as _types
+
 from .errors import (DocumentError, FtzDataError, FtzDataWarning, PlotDataError, ReviewError, UnknownValueError,
                      ValidationError)
-from .vocab import zones
-from .normalize import Normalized, normalize
 
 __version__ = "0.1.0"
+
+#: Public names and the module each comes from, imported on first use: ``import ftzdata`` itself loads no
+#: pandas (0.3 s), so the command line starts its work at once (see :mod:`ftzdata.cli`).
+_LAZY = {"cases": "cases", "summaries": "cases", "consistency": "consistency", "metrics": "metrics",
+         "Corpus": "corpus", "default_corpus": "corpus", "resolve": "corpus", "zones": "vocab",
+         "normalize": "normalize", "Normalized": "normalize"}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ftzdata' has no attribute {name!r}")
+    value = getattr(_importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))
+
+
+class _Package(_types.ModuleType):
+    """The package's module type: when a submodule named like a public function (``ftzdata.metrics``,
+    ``cases``, ``consistency``, ``normalize``) is imported, the import system would set the package's
+    attribute to the module; the function keeps the name, as it did when the package imported them all."""
+
+    def __setattr__(self, name, value):
+        if name in _LAZY and isinstance(value, _types.ModuleType) and value.__name__ == f"{__name__}.{name}":
+            return
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "documents", "document_text", "normalized_text", "cases", "summaries", "metrics", "consistency", "validate",
@@ -31,17 +62,23 @@ __all__ = [
 def documents(corpus: Corpus | str | None = None):
     """One row per source document: doc_id, titles, issuer, doc_number, date, script, kind, sha256,
     published (first day of the stated date), date_precision and n_chars."""
+    from .corpus import resolve
+
     return resolve(corpus).documents()
 
 
 def document_text(doc_id: str, corpus: Corpus | str | None = None) -> str:
     """The original text of ``doc_id``, exactly as stored in the corpus (checked against its sha256)."""
+    from .corpus import resolve
+
     return resolve(corpus).text(doc_id)
 
 
 def normalized_text(doc_id: str, corpus: Corpus | str | None = None) -> Normalized:
     """The text of ``doc_id`` prepared for parsing (``.text``), with ``.original_span(start, end)`` mapping
     any span of it back to the original; see :mod:`ftzdata.normalize`."""
+    from .corpus import resolve
+
     return resolve(corpus).normalized(doc_id)
 
 

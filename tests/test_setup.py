@@ -48,3 +48,20 @@ def test_the_readme_python_examples_run(tmp_path, monkeypatch):
         exec(compile(block, "README.md", "exec"), namespace)
     plt.close("all")
     assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == ["before_after.png", "before_after.svg"]
+
+
+def test_import_is_light_and_every_public_name_resolves():
+    """``import ftzdata`` loads no pandas (the command line starts its work at once); each name of
+    ``__all__`` then resolves, and importing a submodule named like a function keeps the function."""
+    import subprocess
+    import sys
+
+    code = ("import sys, ftzdata\n"
+            "light = 'pandas' not in sys.modules\n"
+            "import ftzdata.metrics, ftzdata.cases, ftzdata.consistency, ftzdata.normalize\n"
+            "names = [n for n in ftzdata.__all__ if getattr(ftzdata, n, None) is None]\n"
+            "calls = [n for n in ('metrics', 'cases', 'consistency', 'normalize') if not callable(getattr(ftzdata, n))]\n"
+            "print(light, names, calls, len(ftzdata.metrics()) > 0, set(ftzdata.__all__) <= set(dir(ftzdata)))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "[]", "[]", "True", "True"], out.stdout
