@@ -313,6 +313,11 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(str(exc))
         print(f"created corpus {root}" + (" with the bundled seeds" if args.with_seeds else ""))
         return 0
+    if args.command in ("report", "reports"):  # the kernel template imports while we check everything
+        from ftzdata.report import template
+
+        template.start_early(str(Path(args.corpus).resolve()) if args.corpus is not None else "",
+                             1 if args.command == "report" else (getattr(args, "jobs", None) or os.cpu_count() or 1))
     try:
         corpus = _open_corpus(args.corpus)
     except FtzDataError as exc:
@@ -333,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "notebooks":
         return _list_notebooks(args.notebooks, corpus)
 
-    # Validate everything before touching the disk or starting a kernel.
+    # Validate everything before writing anything or starting a kernel.
     try:
         wanted = _resolve_all(args, corpus)
     except (ParamError, ValueError, FtzDataError) as exc:

@@ -463,3 +463,34 @@ def test_original_span_refuses_bounds_outside_the_text(start, end):
     with pytest.raises(ValueError, match=rf"0 ≤ start ≤ end ≤ {len(n.text)}"):
         n.original_span(start, end)
     assert n.original_span(len(n.text), len(n.text)) == (len(n.original), len(n.original))
+
+
+def _processes_with(marker: str) -> list[int]:
+    """Pids of live processes whose environment holds ``marker``."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/environ", "rb") as fh:
+                if marker.encode() in fh.read():
+                    found.append(int(pid))
+        except OSError:
+            pass
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_early_kernel_template_goes_when_the_command_stops_on_bad_input(tmp_path):
+    """`ftzdata report` starts the kernel template before checking its arguments; a bad value still
+    gets its one-line error, and no template process is left behind."""
+    marker = f"FTZDATA_TEST_MARK=early-{os.getpid()}-{time.time_ns()}"
+    env = {**os.environ, marker.split("=")[0]: marker.split("=")[1]}
+    proc = subprocess.run([sys.executable, "-m", "ftzdata", "report", "zone_profile", "-p", "zone", "Atlantis",
+                           "--out", str(tmp_path / "out")], capture_output=True, text=True, env=env, timeout=120,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "Atlantis" in proc.stderr and "allowed:" in proc.stderr
+    assert not (tmp_path / "out").exists()
+    deadline = time.monotonic() + 5
+    while _processes_with(marker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_with(marker) == []

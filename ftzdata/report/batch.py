@@ -38,6 +38,7 @@ from pathlib import Path
 
 from ftzdata.export import atomic_write_bytes, clean_leftovers, folder_lock
 
+from . import template
 from .params import NotebookSpec, report_name, report_title
 
 __all__ = ["FORMATS", "Job", "Result", "build_many", "build_one", "inputs_key", "is_up_to_date", "log_line",
@@ -502,14 +503,17 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
 
     from .execute import KernelPool, kill_kernels
 
-    subset_font_path()  # build the cached font subset once, before the workers need it
-    info = data_info(todo[0][0].params.get("corpus") or None)
+    corpus = todo[0][0].params.get("corpus") or ""
     workers = min(n_jobs, len(todo))
+    forking = "fork" in mp.get_all_start_methods()
     procs = []
-    shared = None
+    # One kernel template for every worker, started first: it imports while this process does the rest.
+    shared = template.take(corpus, workers) if warm and forking else None
     try:
+        subset_font_path()  # build the cached font subset once, before the workers need it
+        info = data_info(corpus or None)
         if workers == 1:
-            pool = KernelPool(corpus=todo[0][0].params.get("corpus") or "") if warm else None
+            pool = KernelPool(corpus=corpus, zygote=shared.clients[0] if shared else None) if warm else None
             prepare_renderers(todo[0][0].formats)
             try:
                 for job, key in todo:
@@ -518,12 +522,10 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
                 if pool:
                     pool.close()
         else:
-            forking = "fork" in mp.get_all_start_methods()
             ctx = mp.get_context("fork" if forking else "spawn")
-            if forking and warm:  # one kernel template for all workers, and the renderers imported once,
-                shared = _shared_zygote(todo[0][0].params.get("corpus") or "", workers)  # while it boots
+            if shared is not None:  # the renderers imported once, here, for the forked workers to share
                 prepare_renderers({f for job, _ in todo for f in job.formats})
-                lines = shared.clients
+                lines = shared.clients[:workers]
             else:
                 lines = [None] * workers
             tasks, outq = ctx.Queue(), ctx.Queue()
@@ -561,16 +563,5 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
         if bar:
             bar.close()
         if shared is not None:
-            shared.close()
-            shutil.rmtree(shared.scratch, ignore_errors=True)
+            template.close(shared)
     return results
-
-
-def _shared_zygote(corpus: str, workers: int):
-    """A kernel template with one line per worker, started in a scratch folder of its own."""
-    from .execute import Zygote, _kernel_env
-
-    scratch = tempfile.mkdtemp(prefix="ftzdata-zygote-")
-    zygote = Zygote(_kernel_env(), scratch, corpus, clients=workers)
-    zygote.scratch = scratch
-    return zygote

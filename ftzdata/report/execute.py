@@ -15,7 +15,6 @@ no user code; kernels are shut down in the background, after their outputs are i
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import signal
@@ -53,6 +52,8 @@ def _import_nbformat():
 
 
 nbformat = _import_nbformat()
+
+from .template import LIVE_TEMPLATES, Zygote, ZygoteClient, kernel_env  # noqa: E402
 
 __all__ = ["ExecutionFailed", "KernelPool", "Zygote", "execute_notebook", "kill_kernels", "load_notebook"]
 
@@ -92,16 +93,7 @@ def load_notebook(path: Path):
     return nb
 
 
-def _kernel_env() -> dict:
-    import ftzdata
-
-    env = dict(os.environ)
-    root = str(Path(ftzdata.__file__).resolve().parent.parent)
-    parts = [root] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p and p != root]
-    env["PYTHONPATH"] = os.pathsep.join(parts)
-    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
-    env.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    return env
+_kernel_env = kernel_env  # the environment of every report kernel (see ftzdata.report.template)
 
 
 def _spec_manager():
@@ -197,92 +189,6 @@ class _ForkedKernel:
 
     def kill(self) -> None:
         self.send_signal(signal.SIGKILL)
-
-
-class ZygoteClient:
-    """One client's line to a :class:`Zygote` (a worker's): wait for it to be ready, ask it to fork."""
-
-    def __init__(self, sock, pid: int):
-        self.sock = sock
-        self.pid = pid  # the zygote's
-        self._reader = sock.makefile("rb")
-        self._ready = None
-
-    def ready(self, timeout: float = 120) -> bool:
-        """Wait for the imports to finish; False if the zygote died or took longer than ``timeout``."""
-        if self._ready is None:
-            self.sock.settimeout(timeout)
-            try:
-                self._ready = bool(json.loads(self._reader.readline() or b"{}").get("ready"))
-            except (OSError, ValueError):
-                self._ready = False
-            self.sock.settimeout(None)
-        return self._ready
-
-    def fork(self, argv: list, env: dict, cwd: str) -> int:
-        """Pid of a new kernel running ``ipykernel`` with ``argv``."""
-        if not self.ready():
-            raise RuntimeError("the kernel template process did not start")
-        self.sock.sendall((json.dumps({"argv": argv, "env": env, "cwd": cwd}) + "\n").encode())
-        answer = self._reader.readline()
-        if not answer:
-            raise RuntimeError("the kernel template process exited")
-        return int(json.loads(answer)["pid"])
-
-    def close(self) -> None:
-        for f in (self._reader, self.sock):
-            try:
-                f.close()
-            except OSError:
-                pass
-
-
-class Zygote:
-    """A template process with the report imports done (``python -m ftzdata.report.zygote``) that forks
-    a fresh kernel per report: start-up and imports are paid once per build, isolation stays that of
-    a new process. ``corpus``: also read that corpus's cases and metrics ahead ("" = the default).
-    ``clients``: how many lines to it (:attr:`clients`; one per worker process sharing it)."""
-
-    def __init__(self, env: dict, cwd: str, corpus: str | None = "", clients: int = 1):
-        import socket
-        import subprocess
-
-        pairs = [socket.socketpair() for _ in range(max(1, clients))]
-        fds = [theirs.fileno() for _, theirs in pairs]
-        args = [sys.executable, "-Xfrozen_modules=off", "-m", "ftzdata.report.zygote", ",".join(map(str, fds))]
-        if corpus is not None:
-            args.append(corpus)
-        self.proc = subprocess.Popen(args, env=env, cwd=cwd, pass_fds=fds, stdin=subprocess.DEVNULL,
-                                     start_new_session=True)
-        for _, theirs in pairs:
-            theirs.close()
-        self.clients = [ZygoteClient(ours, self.proc.pid) for ours, _ in pairs]
-        _ZYGOTES.add(self)
-
-    def ready(self, timeout: float = 120) -> bool:
-        return self.clients[0].ready(timeout)
-
-    def fork(self, argv: list, env: dict, cwd: str) -> int:
-        return self.clients[0].fork(argv, env, cwd)
-
-    def close(self, now: bool = False) -> None:
-        """Stop the zygote (the kernels it forked run on until shut down)."""
-        _ZYGOTES.discard(self)
-        for client in self.clients:
-            client.close()
-        if now or self.proc.poll() is None:
-            try:
-                self.proc.kill() if now else self.proc.terminate()
-            except OSError:
-                pass
-        if not now:
-            try:
-                self.proc.wait(timeout=2)
-            except Exception:
-                self.proc.kill()
-
-
-_ZYGOTES: "weakref.WeakSet" = weakref.WeakSet()
 
 
 def _zygote_provisioner(km, zygote: ZygoteClient):
@@ -392,7 +298,7 @@ def kill_kernels() -> None:
     Safe in a signal handler: used when a worker is told to stop (Ctrl-C, or its parent died)."""
     for km in list(_LIVE):
         _kill(km)
-    for zygote in list(_ZYGOTES):
+    for zygote in list(LIVE_TEMPLATES):
         zygote.close(now=True)
 
 
