@@ -27,6 +27,7 @@ def page_css() -> str:
 
 @lru_cache(maxsize=1)
 def _exporter():
+    from . import execute  # noqa: F401  (nbformat first, without jsonschema's slow iri grammars)
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
