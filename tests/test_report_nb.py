@@ -93,6 +93,25 @@ def test_caveats_name_fastest_values_and_container_units():
     assert "标箱" in "\n".join(nb.caveats(money, "zh"))
 
 
+def test_a_caveat_names_a_few_claims_then_counts_the_rest():
+    """A large corpus: a qualifier shared by many claims names the first CAVEAT_NAMES, then 'and N more'
+    (the count in its heading stays the total); notes likewise."""
+    import pandas as pd
+
+    many = pd.concat([M.assign(metric_id=M["metric_id"] + f"-{i}") for i in range(4)], ignore_index=True)
+    many["qualifier"] = "fastest"
+    many["note"] = "a note"
+    for lang, more in (("en", "and {} more"), ("zh", "另有{}条")):
+        [fastest] = [b for b in nb.caveats(many, lang) if "fastest" in b or "最快" in b]
+        assert f"（{len(many)}）" in fastest or f"({len(many)})" in fastest
+        assert more.format(len(many) - nb.CAVEAT_NAMES) in fastest
+        sep, text = ("；", nb.QUALIFIER_CAVEATS["fastest"][1]) if lang == "zh" else ("; ", nb.QUALIFIER_CAVEATS["fastest"][0])
+        assert fastest.count(sep) - text.count(sep) == nb.CAVEAT_NAMES  # 8 names, then "and N more"
+        notes = [b for b in nb.caveats(many, lang) if b.endswith("a note")]
+        assert len(notes) == nb.CAVEAT_NAMES
+    assert len(nb.caveats(many, "en")) < 2 * nb.CAVEAT_NAMES + 4
+
+
 def test_no_caveats_for_plain_claims():
     plain = M.assign(qualifier=None, per=None, note=None)
     assert nb.caveats(plain, "en") == []

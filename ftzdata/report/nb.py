@@ -422,6 +422,10 @@ CLAIM_HEADERS = {
 }
 
 
+#: A caveat names at most this many claims (then says how many more), and at most this many notes are shown.
+CAVEAT_NAMES = 8
+
+
 def caveats(metrics, lang: str) -> list[str]:
     """Markdown bullets on what makes these claims hard to compare, from the data itself: qualifiers
     (fastest vs average, bounds, working days), different per-units (per container vs per TEU), notes."""
@@ -439,7 +443,10 @@ def caveats(metrics, lang: str) -> list[str]:
         if ids:
             word = L.qualifier_words(q, lang)
             text = QUALIFIER_CAVEATS[q][1 if zh else 0]
-            which = [names[i] for i in ids]
+            which = [names[i] for i in ids[:CAVEAT_NAMES]]
+            more = len(ids) - len(which)
+            if more:
+                which.append(f"另有{more}条" if zh else f"and {more} more")
             bullets.append(f"**{word}**（{len(ids)}）：{text}。{'；'.join(which)}" if zh
                            else f"**{word}** ({len(ids)}): {text}. {'; '.join(which)}")
     pers = metrics["per"].dropna()
@@ -456,9 +463,14 @@ def caveats(metrics, lang: str) -> list[str]:
     if totals and len(pers):
         bullets.append(f"**{totals}** 条指标为总量或整体水平，而非单个事项的数值。" if zh
                        else f"{count(totals, 'claim')} {'is a total or overall level' if totals == 1 else 'are totals or overall levels'}, not per-item values.")
-    for mid, note in zip(metrics["metric_id"], metrics["note"]):
-        if isinstance(note, str) and note and not pd.isna(note):
-            bullets.append(f"{names[mid]}：{note}" if zh else f"{names[mid]}: {note}")
+    notes = [(mid, note) for mid, note in zip(metrics["metric_id"], metrics["note"])
+             if isinstance(note, str) and note and not pd.isna(note)]
+    for mid, note in notes[:CAVEAT_NAMES]:
+        bullets.append(f"{names[mid]}：{note}" if zh else f"{names[mid]}: {note}")
+    if len(notes) > CAVEAT_NAMES:
+        more = len(notes) - CAVEAT_NAMES
+        bullets.append(f"另有{more}条指标附有说明（指标表的 note 列）。" if zh
+                       else f"{count(more, 'more claim')} {'has' if more == 1 else 'have'} a note (the metrics table's note column).")
     return bullets
 
 
