@@ -525,3 +525,13 @@ def test_a_verb_without_direction_after_a_comma_starts_a_new_item():
     assert claims(s).empty, claims(s)
     # with 由 before the first value, a verb without direction still links the two
     check(only(from_seed(M17, "审批期限由20日调整为15日")), "decrease", "h", before=20 * D, after=15 * D)
+
+
+def test_a_marked_count_of_another_noun_when_it_is_the_only_count():
+    # 原本要跑四部门 … 如今 … 一次办理: departments → one visit (as 十几个部门变成了一个窗口 says with a verb)
+    s = from_real("batch4", "16_fj_xiamen_premier_visit_2015_trad.txt", "企業原本要跑四部門辦理的手續,如今能在新平台一次辦理")
+    r = only(s)
+    check(r, "decrease", "count:次", before=4, after=1)
+    assert r.subject == ""
+    # two counts of other nouns before the marker: which one the after value answers is not said
+    assert claims(s.replace("四部門", "四部門、交十份材料")).empty

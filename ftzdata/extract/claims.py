@@ -827,7 +827,9 @@ def _paragraph_opening(run: _Run, pos: int) -> tuple[int, int] | None:
 
 def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> int | None:
     """The before value for after value ``j``: the one value of its unit between the last before marker
-    of the paragraph (or of ``para``, where it starts) and ``limit`` (or the one marked 合计/共计), else None."""
+    of the paragraph (or of ``para``, where it starts) and ``limit`` (or the one marked 合计/共计), else None.
+    A count with none of its unit there takes the one count of another noun (四部门 → 一次: 十几个部门变成
+    一个窗口 says it with a verb)."""
     text, q = run.text, run.toks[j]
     bm = run.last_mark(_BEFORE_MARK, run.doc.paragraph_start(q.start) if para is None else para, limit)
     if bm is None:
@@ -835,8 +837,14 @@ def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> in
     between = run.toks_in(bm[1], limit)
     if len(between) > _MAX_MARKED:
         return None
-    cands = [k for k in between if k not in run.used and run.toks[k].end <= limit
-             and run.toks[k].unit == q.unit and not _determiner(text, run.toks[k]) and not _is_amount(run, k)]
+    def level(k: int, same) -> bool:
+        tk = run.toks[k]
+        return k not in run.used and tk.end <= limit and same(tk) and not _determiner(text, tk) and not _is_amount(run, k)
+
+    cands = [k for k in between if level(k, lambda tk: tk.unit == q.unit)]
+    if not cands and q.dimension == "count":  # 原本要跑四部门…,如今…一次办理: the one count there, of another noun
+        cands = [k for k in between if level(k, lambda tk: tk.dimension == "count")]
+        return cands[0] if len(cands) == 1 else None
     if len(cands) > 1 and _chain_steps(run, cands, q):
         return cands[0]
     if len(cands) > 1:
@@ -903,7 +911,8 @@ def _marked_before_after(run: _Run) -> None:
         c = by_after.get(j)
         if c is None:
             head = text[cs:q.start]
-            need = _NEED.search(head)  # 改革后仅需 …: the subject is before the need word
+            # 改革后仅需 …: the subject is before the need word, else before the cue (如今能在新平台一次办理)
+            need = _NEED.search(head) or _AFTER_CUE.search(head)
             subj, off = _clean_subject(head[:need.start()] if need else head)
             c = _Claim(qa.start, q.end, subj, q.dimension, value_dir, q.unit, run.sent[j])
             c.before, c.after = (qa.low, qa.high), (q.low, q.high)
