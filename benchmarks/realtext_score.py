@@ -14,6 +14,7 @@ annotated by hand with the shared conventions, see each batch's README). Scored 
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -46,7 +47,10 @@ def score(folder: Path, verbose: bool) -> tuple[int, int, int, int, str]:
     args = [sys.executable, str(SCORER), str(folder / "gold.csv"), str(folder / "docs"), "--min-precision", "0"]
     if verbose:
         args.append("--verbose")
-    res = subprocess.run(args, capture_output=True, text=True, check=False)
+    # the scorer runs from benchmarks/realtext/: put this checkout first, so that it scores this ftzdata
+    # and not another one installed in the interpreter (a worktree run with the main checkout's .venv)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE.parent), os.environ.get("PYTHONPATH")]))}
+    res = subprocess.run(args, capture_output=True, text=True, check=False, env=env)
     m = re.search(r"recall [\d.]+ \((\d+)/(\d+)\) precision [\d.]+ \((\d+)/(\d+)\)", res.stdout)
     if not m:
         raise SystemExit(f"scorer failed on {folder}: {res.stderr or res.stdout}")

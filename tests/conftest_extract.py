@@ -35,6 +35,21 @@ def from_seed(doc_id: str, fragment: str) -> str:
     return fragment
 
 
+REALTEXT = Path(__file__).resolve().parents[1] / "benchmarks" / "realtext"
+
+
+@lru_cache(maxsize=None)
+def real_text(batch: str, name: str) -> str:
+    """A real text of a benchmark batch (``benchmarks/realtext/<batch>/docs/<name>``)."""
+    return (REALTEXT / batch / "docs" / name).read_text(encoding="utf-8")
+
+
+def from_real(batch: str, name: str, fragment: str) -> str:
+    """Return ``fragment`` after checking that it occurs verbatim in the real text."""
+    assert fragment in real_text(batch, name), f"not in {batch}/{name}: {fragment}"
+    return fragment
+
+
 M15 = "mofcom-2015-best-practices"
 M17 = "mofcom-2017-best-practices"
 GZ = "guangzhou-nansha-batch3-2018"

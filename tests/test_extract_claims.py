@@ -1,12 +1,13 @@
 """Effect claims on seed sentences: expected values are the literals of the sentence, in canonical units."""
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from ftzdata.extract import CLAIM_COLUMNS, claims, extract
-from conftest_extract import GZ, M15, M17, TB, TJ, from_seed, seed_text
+from conftest_extract import GZ, M15, M17, TB, TJ, from_real, from_seed, seed_text
 
 H = 1.0  # hours
 D = 24.0  # a day (and a working day) in hours
@@ -447,3 +448,90 @@ def test_speed_up_of_a_duration_and_a_chain_stays_in_its_clause():
     # a value two clauses on, about another subject, does not extend the claim
     c = claims("实施流程优化后,许可证从7个工作日提速至2个工作日,天涯区作为改革试点,政务服务事项平均办结用时仅1.3个工作日")
     assert ((c.before_low == 7 * D) & (c.after_low == 2 * D)).sum() == 1, c
+
+
+# --- rules from the real-text batches 6 and 7 (benchmarks/realtext/): sentences read from the texts ---------
+B6, B7 = "batch6", "batch7"
+
+
+def test_now_as_an_after_marker_and_the_time_it_now_takes_after_the_value():
+    # 目前 marks the after value as 现在 / 如今 do (Traditional script: 原來 … 目前是)
+    s = from_real(B6, "01_sh_pudong_yiye_yizheng_launch_trad.txt",
+                  "辦理一家便利店原來在各個許可證辦證環節大約38個工作日,目前是5個工作日")
+    r = only(s)
+    check(r, "decrease", "h", before=38 * D, after=5 * D)
+    assert r.qualifier == "approximately; working days" and r.subject == ""
+    # without a before marker the two values are two levels: no claim
+    assert claims(s.replace("原來", "")).empty
+    # one 原来 … 现在 sentence, three measures: sets of forms, pages (页), and the days, whose after value comes
+    # before 即可 (两天即可拿到: the time it now takes) in the clause after the marker's
+    s = from_real(B7, "05_ln_yingkou_46_certificates_2018.txt",
+                  "原来企业需要跑23个部门,填写4套、共86页材料、65天才能办完的手续,现在只需要填写一套共27页的材料,"
+                  "两天即可拿到带有动态二维码的营业执照")
+    c = claims(s).sort_values("start")
+    assert len(c) == 3, c
+    check(c.iloc[0], "decrease", "count:套", before=4, after=1)
+    check(c.iloc[1], "decrease", "count:页", before=86, after=27)
+    check(c.iloc[2], "decrease", "h", before=65 * D, after=2 * D)
+    # 即可 after a value with no before → after markers around it is a level
+    assert claims(s[s.index("两天"):]).empty
+
+
+def test_the_same_day_as_an_after_value():
+    s = from_real(B6, "05_gd_nansha_five_years_business_trad.txt", "企業注冊設立時間從一周變成當天幾個小時內即可完成")
+    r = only(s)
+    check(r, "decrease", "h", before=168, after=24)
+    assert r.qualifier == "within" and r.subject == "企业注册设立时间"
+    # 当天 not right after a change's to-word is a date or a level: no value
+    assert claims(from_real(B7, "21_gx_qinzhou_area_three_years_2022.txt", "到港的粮食可实现当天运往工厂")).empty
+
+
+def test_a_programme_named_plan_is_no_target():
+    s = from_real(B6, "16_zj_port_logistics_cost_2025.txt",
+                  "2024年以来,该计划惠及挂靠世界第一大港——宁波舟山港船舶907艘次,减少船舶待港时间1.27万个小时,"
+                  "助力航运企业节约运营成本约3.2亿元人民币。")
+    c = claims(s).sort_values("start")
+    assert len(c) == 2, c
+    check(c.iloc[0], "decrease", "h", change=1.27e4)
+    check(c.iloc[1], "decrease", "CNY", change=3.2e8)
+    assert c.iloc[1].qualifier == "approximately" and c.iloc[1].quote.endswith("人民币")
+    # 计划 as a verb (plan to) is still a target
+    assert claims(s.replace("该计划惠及", "计划惠及")).empty
+
+
+def test_a_count_widened_to_with_no_before_value_is_coverage():
+    for name, s in (("24_sc_qingbaijiang_area_two_years_2019.txt", "境外站点数拓展至24个"),
+                    ("16_xj_urumqi_land_port_one_stop.txt", "运载货物拓展至200多个品类")):
+        assert claims(from_real(B7, name, s)).empty, s
+    # with its before value it is a change (here one the batch marks borderline, coverage)
+    r = only(from_real(B6, "02_sh_pudong_food_liquor_licences_trad.txt", "受理窗口從原來2個擴大至43個"))
+    check(r, "increase", "count:个", before=2, after=43)
+
+
+def test_a_leap_and_growth_over_a_span_of_time_are_growth():
+    s = from_real(B6, "09_gd_qianhai_forty_years_trad.txt",
+                  "自貿區註冊企業增加值從2015年的1019億元、日均產出3億元,躍升至2017年的2030億元、日均6億元,"
+                  "稅收也從174億元增長至345億元,兩年時間全部翻了一番。")
+    assert claims(s).empty, claims(s)
+    # a doubling whose subject names what doubled stays a change (a written held-out sentence)
+    held = pd.read_csv(Path(__file__).parent / "data" / "extract_heldout_batch8.csv")
+    s = held[held["id"] == "b8-02"].iloc[0]["sentence"]
+    assert ((claims(s).unit == "times") & (claims(s).change_low == 1)).sum() == 1
+
+
+def test_a_verb_without_direction_after_a_comma_starts_a_new_item():
+    s = from_real(B6, "11_tj_ftz_approval_bureau_trad.txt",
+                  "其中直接取消審批37項,審批改為備案9項,實行告知承諾42項,優化審批服務121項")
+    assert claims(s).empty, claims(s)
+    # with 由 before the first value, a verb without direction still links the two
+    check(only(from_seed(M17, "审批期限由20日调整为15日")), "decrease", "h", before=20 * D, after=15 * D)
+
+
+def test_a_marked_count_of_another_noun_when_it_is_the_only_count():
+    # 原本要跑四部门 … 如今 … 一次办理: departments → one visit (as 十几个部门变成了一个窗口 says with a verb)
+    s = from_real("batch4", "16_fj_xiamen_premier_visit_2015_trad.txt", "企業原本要跑四部門辦理的手續,如今能在新平台一次辦理")
+    r = only(s)
+    check(r, "decrease", "count:次", before=4, after=1)
+    assert r.subject == ""
+    # two counts of other nouns before the marker: which one the after value answers is not said
+    assert claims(s.replace("四部門", "四部門、交十份材料")).empty

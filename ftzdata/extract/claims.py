@@ -30,12 +30,16 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    拓展至, 调整为 …), ``变/改 A … 为 B``; parallel lists pair up (变3次申报、3次查验为1次申报、1次查验
    gives two claims), and so do 分别 lists whatever their units.  当场办结/即时办结/即办 count as an after
    value of 0 h (qualifier ``on the spot``), 降为零 / “零收费” as 0 in the before value's unit, 零跑动 /
-   一次都不用跑 as 0 times.  A unit written once is read on both values (从120个工作日减至30个: 30
-   working days; 2个至4个月 is a range of months).
+   一次都不用跑 as 0 times, 变成当天 / 缩短至当日 as at most a day (24 h, ``within``).  A unit written once is
+   read on both values (从120个工作日减至30个: 30 working days; 2个至4个月 is a range of months).  A verb
+   without a direction (改为, 调整为) links two values across a comma only after 由/从 (直接取消审批37项,
+   审批改为备案9项 are two items of a list).
 2. ``_after_only``: ``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3
    is a cut of 66.7 %.
 3. ``_marked_before_after``: 改革前/原来/以往 … A …, then 改革后/…后/现在 … (减少到|仅需|只需) B of the
-   same unit in the same paragraph: before A → after B (A must be unique, or the one marked 合计/共计/累计).
+   same unit in the same paragraph: before A → after B (A must be unique, or the one marked 合计/共计/累计);
+   目前 marks the after value as 现在 does, and a value right before 即可/就能 (现在只需…,两天即可拿到) is the
+   time it now takes.
 3b. ``_baseline_after``: the new value first, then the old one after a before marker (``B …
    [比|较](原本|以往|原来)(需要|的) A``: 不到1天就办完了原本需要5天的手续; 只用6个工作日,较以往30个工作日):
    before A → after B, unless B is the size of a change (节省了2天).  Rule 3 also reads chains
@@ -62,7 +66,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    rate of response (运输时间每缩短1天,企业利润就能提高2%: 每 before a change verb).  (Rule 4 also skips a
    count that qualifies a noun, 提升三个片区的协同水平; the quantity layer does not read 半年前 / 今年前8个月
    as durations.)
-10. ``_drop_plans``: a target (力争/目标/计划 …, or 推动 … 压缩至 with no before value) or a merge with
+10. ``_drop_plans``: a target (力争/目标/计划 …, but not 该计划 / “…”计划, a programme's name; or 推动 …
+   压缩至 with no before value) or a merge with
    no count before, which describes the measure (将A、B等环节整合至1个平台), is not a claim; an effect estimated from plans
    (根据…计划实施项目测算,将为企业节约…) is kept as ``expected``.
 11. ``_mark_expected``: a projected effect of a reform already in place (预计每年可为企业节省成本300万元,
@@ -76,9 +81,10 @@ Precision conventions:
   before/after of the same measure (因私出入境中介机构已有126家(改革前仅有10家) is a claim).  Applied
   today to: average growth rates (年均增长, 月均增长: ``_drop_average_growth``), ranks (``_drop_ranks``),
   rates of response (``_drop_rates``), 增加值 (value added), 新增 (newly added), growth (同比增长22%,
-  进出口增长20.7%: ``_drop_growth``, unless a measure a reform changes grows: 效率提升) and the increase of
-  a volume, throughput or coverage (货运量从52万吨增至328.91万吨, 航线拓展至49条, 面积扩大到114.7平方公里:
-  ``_drop_volume_growth``).
+  进出口增长20.7%, 增加值从1019亿元跃升至2030亿元: ``_drop_growth``, unless a measure a reform changes grows:
+  效率提升), an increase whose subject is only a span of time (两年时间全部翻了一番: ``_drop_span_growth``)
+  and the increase of a volume, throughput or coverage (货运量从52万吨增至328.91万吨, 航线拓展至49条, 面积扩大到
+  114.7平方公里, 境外站点数拓展至24个 with no before value: ``_drop_volume_growth``).
 - A projected effect of a reform already in place (预计每年可为企业节省成本300万元, 通关效率预计提升15%) is a
   claim with the qualifier ``expected`` (``_mark_expected``).
 - A target (力争, 目标, 计划到2025年压缩至 …) is not a claim (``_drop_plans``).
@@ -173,6 +179,7 @@ _AFTER_MARK = re.compile(alt(_MK["after"]))
 _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
 _AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
 _NEED = re.compile(alt(_MK["need"]))
+_NEED_AFTER = re.compile(alt(_MK["need_after"]))  # 两天即可拿到: matched right after the value
 _THEN = re.compile(alt(_MK["then"]))
 _OPEN_SKIP = _MK["paragraph_open_skip"]
 _TOTAL_MARK = re.compile(rf"(?:{alt(_MK['total'])})$")
@@ -227,6 +234,8 @@ _ZERO_VALUE = re.compile(rf"[{chars(_ZERO_CHARS)}](?<=[{chars(_ZERO_TO)}][{chars
 _ZERO_GATE = tuple(_ZR["on_the_spot"])
 _ZERO_VALUE_GATE = tuple(t + z for t in _ZERO_TO for z in _ZERO_CHARS) + ("“" + _ZERO_CHARS[0],)
 _TRIPS_GATE = tuple(_ZR["no_trips"])
+_SAME_DAY = _ZR["same_day"]
+_SAME_DAY_RE = re.compile(rf"(?<=[{chars(_ZERO_TO)}])(?:{alt(_SAME_DAY['words'])})")
 
 # halved (减半): a decrease of 50 %
 _HALVED = re.compile(alt(_V["halved"]["words"]))
@@ -245,8 +254,11 @@ _GROWTH = re.compile(alt(_V["growth"]))
 _REFORM_MEASURE = re.compile(alt(_V["reform_measures"]))
 _VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
 _VOLUME_UNITS = frozenset(_V["volume_units"])
+_SCOPE_VERB = re.compile(alt(_V["scope_verbs"]))
 _SHARE_RE = re.compile(re.escape(_SHARE))  # 占
 _AVERAGE_GROWTH = re.compile(rf"(?:{alt(_V['average_growth'][0])})(?:{alt(_V['average_growth'][1])})")
+_SPAN_SUBJECT = re.compile(rf"[\d{chars(CN_DIGIT)}{TEN}{chars(LEX['numerals']['small_units'])}{LEX['numerals']['some']}"
+                           rf"{_MORE_CHARS}]+(?:{alt(_V['span_growth'][0])})(?:{alt(_V['span_growth'][1])})?")
 _EACH_CHANGE = re.compile(rf"{_SJ['each_change']}(?:{alt(longest_first(_DIRECTIONAL))})")
 
 # rules 5 and 6, N合1 and 翻一番
@@ -267,7 +279,19 @@ _UNREADABLE = re.compile(rf"(?=\d)\d(?:\s?\^\s?|[{chars(_NQ['exponent_letters'])
 # folding, and plans
 _RESTATE_WORDS = re.compile(rf"(?:{alt(LEX['fold']['restate_subject_end'])})$")
 _DIGIT = re.compile(rf"[\d{NONZERO}{TEN}{HALF}]")
-_PLAN = re.compile(not_followed(_PL["words"]) + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
+
+
+def _plan_words() -> str:
+    """Alternation of the plan words, each not followed by what makes it another word (计划性) and not
+    preceded by what makes it a programme's name (该计划)."""
+    parts = []
+    for word, after in _PL["words"].items():
+        guard = "".join(f"(?<!{re.escape(b)})" for b in _PL["named_after"].get(word, []))
+        parts.append(guard + not_followed({word: after}))
+    return "|".join(parts)
+
+
+_PLAN = re.compile(_plan_words() + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
 _PLAN_AFTER_ONLY = re.compile(alt(_PL["after_only_push"]))
 _ESTIMATE = re.compile(alt(_PL["estimate"]))
 _DIRECTIVE = re.compile(rf"\s*(?:{alt(_PL['directive_openers'])})")
@@ -372,8 +396,9 @@ class _Claim:
 
 
 def _zero_tokens(doc: Doc) -> list[Qty]:
-    """Zero values that are not written as numbers: 当场办结 (0 h, on the spot), 降为零 / “零收费” (0 in
-    whatever unit the before value has: dimension ``zero``), 零跑动 / 一次都不用跑 (0 times)."""
+    """Values that are not written as numbers: 当场办结 (0 h, on the spot), 降为零 / “零收费” (0 in whatever
+    unit the before value has: dimension ``zero``), 零跑动 / 一次都不用跑 (0 times), and 变成当天 / 缩短至当日
+    (the same day: within 24 h)."""
     out = []
     t = doc.text
     if any(w in t for w in _ZERO_GATE):
@@ -383,6 +408,11 @@ def _zero_tokens(doc: Doc) -> list[Qty]:
     if any(w in t for w in _ZERO_VALUE_GATE):
         for m in _ZERO_VALUE.finditer(t):
             out.append(Qty(m.start(), m.end(), m.start(), m.end(), 0.0, 0.0, "", "zero", "", [], ""))
+    if any(w in t for w in _SAME_DAY["words"]):
+        h = float(_SAME_DAY["hours"])
+        for m in _SAME_DAY_RE.finditer(t):
+            out.append(Qty(m.start(), m.end(), m.start(), m.end(), h, h, "h", "duration", "", [_SAME_DAY["qualifier"]],
+                           m.group(0)))
     if any(w in t for w in _TRIPS_GATE):
         for m in _ZERO_TRIPS.finditer(t):
             a = m.start()
@@ -659,6 +689,8 @@ def _link(btw: str, prefix: str, trig: re.Match | None) -> tuple[str, str] | Non
             return None
         if m.group("adv") is not None and trig is None and len(m.group("pre")) > 6:
             return None
+        if m.group("adv") is not None and trig is None and _direction_of_verbs(m.group("verb")) is None:
+            return None  # 取消审批37项,审批改为备案9项: a verb without a direction after a comma starts a new item
         return m.group("verb"), m.group("pre")
     m = _BETWEEN_BARE.match(btw)
     if not m or not _BARE_TRIGGER.search(prefix[-12:]):
@@ -795,7 +827,9 @@ def _paragraph_opening(run: _Run, pos: int) -> tuple[int, int] | None:
 
 def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> int | None:
     """The before value for after value ``j``: the one value of its unit between the last before marker
-    of the paragraph (or of ``para``, where it starts) and ``limit`` (or the one marked 合计/共计), else None."""
+    of the paragraph (or of ``para``, where it starts) and ``limit`` (or the one marked 合计/共计), else None.
+    A count with none of its unit there takes the one count of another noun (四部门 → 一次: 十几个部门变成
+    一个窗口 says it with a verb)."""
     text, q = run.text, run.toks[j]
     bm = run.last_mark(_BEFORE_MARK, run.doc.paragraph_start(q.start) if para is None else para, limit)
     if bm is None:
@@ -803,8 +837,14 @@ def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> in
     between = run.toks_in(bm[1], limit)
     if len(between) > _MAX_MARKED:
         return None
-    cands = [k for k in between if k not in run.used and run.toks[k].end <= limit
-             and run.toks[k].unit == q.unit and not _determiner(text, run.toks[k]) and not _is_amount(run, k)]
+    def level(k: int, same) -> bool:
+        tk = run.toks[k]
+        return k not in run.used and tk.end <= limit and same(tk) and not _determiner(text, tk) and not _is_amount(run, k)
+
+    cands = [k for k in between if level(k, lambda tk: tk.unit == q.unit)]
+    if not cands and q.dimension == "count":  # 原本要跑四部门…,如今…一次办理: the one count there, of another noun
+        cands = [k for k in between if level(k, lambda tk: tk.dimension == "count")]
+        return cands[0] if len(cands) == 1 else None
     if len(cands) > 1 and _chain_steps(run, cands, q):
         return cands[0]
     if len(cands) > 1:
@@ -848,7 +888,7 @@ def _marked_before_after(run: _Run) -> None:
         cs = run.clause_start(q.start)
         trips = q.dimension == "count" and q.low == 0 and _is_trips(q)  # 现在一次都不用跑: a cue itself
         cue_end = max(q.start, q.nstart)
-        if j not in by_after and not trips \
+        if j not in by_after and not trips and not _NEED_AFTER.match(text, q.end) \
                 and not _AFTER_CUE.search(text, max(cs, cue_end - _AFTER_CUE_REACH), cue_end):
             continue
         am = run.last_mark(_AFTER_MARK, run.sent[j], q.start)
@@ -871,7 +911,8 @@ def _marked_before_after(run: _Run) -> None:
         c = by_after.get(j)
         if c is None:
             head = text[cs:q.start]
-            need = _NEED.search(head)  # 改革后仅需 …: the subject is before the need word
+            # 改革后仅需 …: the subject is before the need word, else before the cue (如今能在新平台一次办理)
+            need = _NEED.search(head) or _AFTER_CUE.search(head)
             subj, off = _clean_subject(head[:need.start()] if need else head)
             c = _Claim(qa.start, q.end, subj, q.dimension, value_dir, q.unit, run.sent[j])
             c.before, c.after = (qa.low, qa.high), (q.low, q.high)
@@ -1286,6 +1327,12 @@ def _drop_average_growth(run: _Run) -> None:
         run.out = [c for c in run.out if not _AVERAGE_GROWTH.search(text, max(0, c.start - 3), c.end)]
 
 
+def _drop_span_growth(run: _Run) -> None:
+    """Drop an increase whose subject is only a span of time (两年时间全部翻了一番: the volumes named before it
+    doubled in two years): growth over a span, like an average growth rate, not a reform's effect."""
+    run.out = [c for c in run.out if not (c.direction == "increase" and _SPAN_SUBJECT.fullmatch(c.subject or ""))]
+
+
 def _drop_growth(run: _Run) -> None:
     """Drop a growth figure (进出口增长20.7%, 外贸从1778亿元增长到2926亿元): a claim stated with a growth
     verb (增长) whose subject is not a measure a reform changes (效率, 时间, 成本 …)."""
@@ -1300,12 +1347,15 @@ def _drop_volume_growth(run: _Run) -> None:
     """Drop the increase of a volume, throughput or coverage (进出口总值从202.82亿元增至2631.5亿元, 航线拓展至
     49条): a claim that increases, in a unit only volumes have (tonnes, vehicles, routes, firms …), or whose
     subject names a volume (总值, 货运量, 规模 …) and no measure a reform changes (效率, 时间, 成本 …), or a
-    percent reached after a share (占全国18.1%的外商投资,…提升到18.4%)."""
+    percent reached after a share (占全国18.1%的外商投资,…提升到18.4%), or a count widened to with no
+    before value (境外站点数拓展至24个: coverage)."""
     def volume(c: _Claim) -> bool:
         if c.direction != "increase":
             return False
         if c.unit in _VOLUME_UNITS:
             return True
+        if c.kind == "count" and c.after_only and c.before is None and _SCOPE_VERB.search(run.text, c.start, c.end):
+            return True  # 境外站点数拓展至24个: how far something reaches, with no before value
         if c.unit == "%" and c.before is None and c.after is not None \
                 and run.first_in_sentence(_SHARE_RE, c.start) <= c.start:
             return True  # 贡献了占全国18.1%的外商投资,…进一步提升到18.4%: a share of a total that rises
@@ -1359,7 +1409,7 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
 RULES = (_before_after, _after_only, _marked_before_after, _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
-         _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_growth,
+         _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
          _drop_volume_growth, _drop_plans, _mark_expected)
 
 
