@@ -163,6 +163,8 @@ def by_window(text: str, read: Callable[[Doc], list[pd.DataFrame]], empty: list[
     ``text``), computed window by window (see :func:`windows`); ``empty[i]()`` is frame ``i`` with no rows."""
     if not isinstance(text, str):
         raise TypeError(f"expected a str, got {type(text).__name__}")
+    if len(text) <= (size or WINDOW):
+        return read(prepare(text))  # one window: read at once
     parts: list[list[pd.DataFrame]] = [[] for _ in empty]
     try:
         for offset, doc in windows(text, size):
