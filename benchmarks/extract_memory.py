@@ -3,7 +3,10 @@
 Each size runs in a fresh subprocess: import and warm up the extractor, build one document of the size by
 joining the seeds and ``benchmarks/realtext/*/docs`` (repeated), then ``ftzdata.extract.extract(text)``
 (quantities and claims). Peak RSS (``resource.getrusage``'s ``ru_maxrss``) is read before and after the
-call; the difference is the extraction's peak, printed in MB and in MB per MB of text (UTF-8).
+call; the difference is the extraction's peak, printed in MB and in MB per MB of text (UTF-8), next to the
+size of the two dataframes it returns (``memory_usage(deep=True)``: each string counted once per row, an
+upper bound). A long text is read in windows (:mod:`ftzdata.extract.windows`), so that what the
+extraction holds beyond its output stays about the same whatever the document's size.
 
 Usage: .venv/bin/python benchmarks/extract_memory.py [--sizes 1 10 50]
 """
@@ -36,8 +39,10 @@ before = rss()
 t = time.perf_counter()
 q, c = extract(doc)
 seconds = time.perf_counter() - t
-print(json.dumps({"mb": len(doc.encode("utf-8")) / 1e6, "chars": len(doc), "before": before, "after": rss(),
-                  "seconds": seconds, "claims": len(c), "quantities": len(q)}))
+after = rss()  # before the size below is measured: its UTF-8 copy would count as the extraction's
+output = (q.memory_usage(deep=True).sum() + c.memory_usage(deep=True).sum()) / 2**20
+print(json.dumps({"mb": len(doc.encode("utf-8")) / 1e6, "chars": len(doc), "before": before, "after": after,
+                  "seconds": seconds, "claims": len(c), "quantities": len(q), "output": output}))
 """
 
 
@@ -54,12 +59,12 @@ def main() -> None:
     args = ap.parse_args()
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"{'doc MB':>7} {'chars':>10} {'claims':>7} {'s':>6} {'RSS before':>10} {'peak RSS':>9} "
-          f"{'extraction peak MB':>18} {'MB per MB':>9}")
+          f"{'extraction peak MB':>18} {'MB per MB':>9} {'output MB':>9}")
     for mb in args.sizes:
         r = measure(mb)
         delta = r["after"] - r["before"]
         print(f"{r['mb']:7.1f} {r['chars']:10d} {r['claims']:7d} {r['seconds']:6.2f} {r['before']:10.0f} "
-              f"{r['after']:9.0f} {delta:18.0f} {delta / r['mb']:9.1f}")
+              f"{r['after']:9.0f} {delta:18.0f} {delta / r['mb']:9.1f} {r['output']:9.0f}")
 
 
 if __name__ == "__main__":

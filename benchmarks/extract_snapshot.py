@@ -8,9 +8,12 @@ None, so that two runs compare equal — to a pickle outside the repository.
 
 Usage:
     .venv/bin/python benchmarks/extract_snapshot.py write [/tmp/extract-before.pkl]
-    .venv/bin/python benchmarks/extract_snapshot.py compare [/tmp/extract-before.pkl]
+    .venv/bin/python benchmarks/extract_snapshot.py compare [/tmp/extract-before.pkl] [--window N]
 
 ``compare`` exits 1 and prints every input whose rows differ (rows only before, rows only after).
+``--window N`` reads every text longer than N characters in windows of about N (see
+:mod:`ftzdata.extract.windows`; the default is about a million), so that small windows check that
+windowed extraction gives the rows of the text read at once.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ftzdata.extract import claims, quantities  # noqa: E402
+from ftzdata.extract import claims, quantities, windows  # noqa: E402
 
 REALTEXT = Path("/work/shared/realtext/docs")
 DEFAULT = Path("/tmp/extract-before.pkl")
@@ -112,6 +115,10 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("write", "compare"):
         print("usage: extract_snapshot.py write|compare [PATH]", file=sys.stderr)
         return 2
+    if "--window" in argv:
+        i = argv.index("--window")
+        windows.WINDOW = int(argv[i + 1])
+        argv = argv[:i] + argv[i + 2:]
     path = Path(argv[1]) if len(argv) > 1 else DEFAULT
     if argv[0] == "write":
         write(path)

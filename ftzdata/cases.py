@@ -170,7 +170,7 @@ def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
-    df = df.copy()
+    df = df.copy(deep=False)  # copy-on-write: the caller's frame is not changed, and its texts are not copied
     df["zone"] = pd.Categorical(df["zone"], categories=list(ZONES))
     df["domain"] = pd.Categorical(df["domain"], categories=list(DOMAINS))
     df["domain_source"] = pd.Categorical(df["domain_source"], categories=["document", "assigned"])
@@ -279,14 +279,14 @@ def cases(corpus: Corpus | str | None = None) -> pd.DataFrame:
     ``lead_units`` is a list of the lead/responsible units the document names (Simplified);
     ``published`` is the document's date; ``text`` is the case's text, normalised (Simplified, no markup).
     """
-    df = _cached(corpus)[0].copy()
+    df = _cached(corpus)[0].copy(deep=False)  # copy-on-write: a change to it copies, the cached frame stays
     df.attrs["corpus"] = str(resolve(corpus).root)
     return df
 
 
 def summaries(corpus: Corpus | str | None = None) -> pd.DataFrame:
     """The textbook's short restatements of full cases, each linked to its case by ``case_id``."""
-    df = _cached(corpus)[1].copy()
+    df = _cached(corpus)[1].copy(deep=False)
     df.attrs["corpus"] = str(resolve(corpus).root)
     return df
 

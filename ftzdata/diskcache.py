@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -82,12 +83,18 @@ def _through(kind: str, name: str, build):
             return pickle.load(f)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
         pass
-    value = build()
-    _store(folder, path, value)
-    return value
+    return _store(folder, path, [build()])
 
 
-def _store(folder: Path, path: Path, value) -> None:
+def _store(folder: Path, path: Path, box: list):
+    """Store the value in ``box`` (a one-item list, emptied here) as ``path`` (written to a temporary file,
+    then renamed) and return it as read back from there.
+
+    The copy read back, not the value, is what the caller keeps: pickling a string gives it a UTF-8 copy of
+    itself that lives as long as it does (CPython caches it), so the value would hold its strings twice. The
+    value is dropped before the copy is read (the box holds the only reference), and the copy is what a
+    later run reads from the cache anyway. If the folder cannot be written, the value itself."""
+    value = box.pop()
     tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -99,6 +106,19 @@ def _store(folder: Path, path: Path, value) -> None:
         if tmp:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        return value
+    del value
+    _release_arrow_memory()
+    with open(path, "rb") as f:
+        return pickle.load(f)
+
+
+def _release_arrow_memory() -> None:
+    """Give the memory pyarrow's allocator keeps from freed buffers (pandas' string columns) back to the
+    system, when pyarrow is in use: it would otherwise stay with the process while the copy is read."""
+    pa = sys.modules.get("pyarrow")
+    if pa is not None:
+        pa.default_memory_pool().release_unused()
 
 
 def corpus_key(corpus) -> str:
@@ -155,6 +175,15 @@ def _claims(text: str):
     return claims(text)
 
 
+# The texts a forked pool of :func:`extract_all` reads, by index: the workers inherit them, so that they are
+# never pickled (which would also leave a UTF-8 copy cached in each of the caller's strings).
+_FORKED: list[str] = []
+
+
+def _claims_at(i: int):
+    return _claims(_FORKED[i])
+
+
 def extract_all(texts: list[str], jobs: int | None = None) -> list:
     """:func:`ftzdata.extract.claims` of each text, in the order given, in ``jobs`` processes (default:
     :func:`extract_jobs`). The result does not depend on ``jobs``."""
@@ -166,10 +195,18 @@ def extract_all(texts: list[str], jobs: int | None = None) -> list:
 
     from . import extract  # noqa: F401 - compiled once here, inherited by forked workers
 
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    global _FORKED
+    fork = "fork" in mp.get_all_start_methods()
     chunk = max(1, len(texts) // (jobs * 16))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        return list(pool.map(_claims, texts, chunksize=chunk))
+    if not fork:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
+            return list(pool.map(_claims, texts, chunksize=chunk))
+    _FORKED = texts
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
+            return list(pool.map(_claims_at, range(len(texts)), chunksize=chunk))
+    finally:
+        _FORKED = []
 
 
 def claims_of_texts(texts: list[str], jobs: int | None = None) -> list:
@@ -180,10 +217,10 @@ def claims_of_texts(texts: list[str], jobs: int | None = None) -> list:
     out = [_load(folder, n) for n in names]
     missing = [i for i, v in enumerate(out) if v is None]
     if missing:
-        for i, df in zip(missing, extract_all([texts[i] for i in missing], jobs)):
-            out[i] = df
-            if folder is not None:
-                _store(folder, folder / f"{names[i]}.pkl", df)
+        found = extract_all([texts[i] for i in missing], jobs)
+        for k, i in enumerate(missing):
+            box, found[k] = [found[k]], None
+            out[i] = box[0] if folder is None else _store(folder, folder / f"{names[i]}.pkl", box)
     return out
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["Normalized", "OffsetMap", "normalize", "to_simplified"]
+__all__ = ["Normalized", "OffsetMap", "normalize", "normalize_part", "has_traditional", "next_cut", "is_cut", "to_simplified"]
 
 # Full-width ASCII forms (U+FF01..U+FF5E) -> ASCII; ideographic and no-break spaces -> space.
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -99,6 +99,15 @@ class OffsetMap:
         if len(maps) == 1:
             return cls(maps[0].at, maps[0].orig, maps[0].width, n)
         return cls(*(np.concatenate([getattr(m, f) for m in maps]) for f in ("at", "orig", "width")), n)
+
+    def head(self, k: int) -> "OffsetMap":
+        """The map of the first ``k`` normalised characters (``0 ≤ k ≤ n``)."""
+        m = int(np.searchsorted(self.at, k, side="left"))
+        return OffsetMap(self.at[:m], self.orig[:m], self.width[:m], k)
+
+    def shifted(self, at_offset: int, orig_offset: int) -> "OffsetMap":
+        """This map moved ``at_offset`` normalised and ``orig_offset`` original characters on."""
+        return OffsetMap(self.at + at_offset, self.orig + orig_offset, self.width, self.n + at_offset)
 
     def _runs(self, idx: np.ndarray) -> np.ndarray:
         return np.searchsorted(self.at, idx, side="right") - 1
@@ -376,15 +385,27 @@ def _cuts(text: str, size: int | None = None) -> list[int]:
     cuts = [0]
     pos = size
     while pos < n:
-        c = text.find("\n", pos) + 1
-        while c and _unsafe_cut(text, c):
-            c = text.find("\n", c) + 1
-        if not c or c >= n:
+        c = next_cut(text, pos)
+        if c is None:
             break
         cuts.append(c)
         pos = c + size
     cuts.append(n)
     return cuts
+
+
+def next_cut(text: str, pos: int) -> int | None:
+    """The first offset ``c`` after ``pos`` (``pos < c < len(text)``) where :func:`_cuts` may cut ``text``: just
+    after a newline no markup match contains or runs over. None if there is none."""
+    c = text.find("\n", pos) + 1
+    while c and _unsafe_cut(text, c):
+        c = text.find("\n", c) + 1
+    return c if c and c < len(text) else None
+
+
+def is_cut(text: str, c: int) -> bool:
+    """May :func:`_cuts` cut ``text`` at offset ``c`` (just after a newline, see :func:`next_cut`)?"""
+    return 0 < c < len(text) and text[c - 1] == "\n" and not _unsafe_cut(text, c)
 
 
 def _unsafe_cut(text: str, c: int) -> bool:
@@ -444,14 +465,33 @@ def normalize(text: str) -> Normalized:
     cuts = _cuts(text)
     if len(cuts) <= 2:
         return _normalize_whole(text)
-    simplify = _traditional_chars().search(text) is not None
+    got = _normalize_cuts(text, cuts, has_traditional(text))
+    return got if got is not None else _normalize_whole(text)
+
+
+def has_traditional(text: str) -> bool:
+    """Does ``text`` hold a character that OpenCC's t2s changes on its own (then every piece is converted)?"""
+    return _traditional_chars().search(text) is not None
+
+
+def normalize_part(text: str, simplify: bool) -> Normalized | None:
+    """The normalisation of ``text``, a part of a longer document cut where :func:`_cuts` may cut, read in
+    pieces; ``simplify`` says whether the whole document has Traditional characters
+    (:func:`has_traditional`). Joined, the parts are :func:`normalize` of the document. None when OpenCC
+    changes the length of a piece (the document is then normalised at once, see :func:`normalize`)."""
+    return _normalize_cuts(text, _cuts(text), simplify)
+
+
+def _normalize_cuts(text: str, cuts: list[int], simplify: bool) -> Normalized | None:
+    """``text`` normalised piece by piece between ``cuts`` (see :func:`_cuts`); None when OpenCC changed the
+    length of a piece."""
     pieces: list[str] = []
     maps: list[OffsetMap] = []
     n = 0
     for a, b in zip(cuts, cuts[1:]):
         got = _normalize_piece(text[a:b], simplify)
         if got is None:
-            return _normalize_whole(text)
+            return None
         t, st, en = got
         if len(t):
             maps.append(OffsetMap.from_spans(st, en, at_offset=n, orig_offset=a))

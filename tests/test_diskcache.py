@@ -132,3 +132,19 @@ def test_documents_held_in_memory_follow_an_edited_text(cache, seeds_copy):
     assert docs.loc["mofcom-2017-best-practices", "n_chars"] == len(path.read_text(encoding="utf-8"))
     with pytest.raises(DocumentError, match="differs from the manifest"):  # the object read the old manifest:
         ftzdata.documents(corpus)  # it refuses the edited text rather than serve its old frame
+
+
+def test_a_value_built_on_a_miss_is_returned_as_the_cache_reads_it_back(cache):
+    """A cold call returns the copy read back from the file (what a warm call returns), not the built object
+    (whose strings pickling has doubled with a cached UTF-8 copy)."""
+    text = ftzdata.document_text("mofcom-2015-best-practices")
+    built = []
+
+    def build():
+        built.append({"claims": claims(text), "quotes": list(claims(text)["quote"])})
+        return built[-1]
+
+    cold = diskcache.cached("test-store", "k", build)
+    assert cold is not built[0] and cold["quotes"] == built[0]["quotes"] and cold["claims"].equals(built[0]["claims"])
+    warm = diskcache.cached("test-store", "k", build)
+    assert len(built) == 1 and warm["quotes"] == cold["quotes"] and warm["claims"].equals(cold["claims"])

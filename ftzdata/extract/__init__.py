@@ -15,18 +15,25 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .claims import CLAIM_COLUMNS, claims, claims_frame, find_claims
-from .document import prepare
+from .claims import CLAIM_COLUMNS, claims, claims_frame, empty_claims, find_claims
+from .document import Doc
 from .numbers import parse_number
-from .quantities import QUALIFIER_ORDER, QUANTITY_COLUMNS, quantities, quantities_frame, scan_quantities
+from .quantities import (QUALIFIER_ORDER, QUANTITY_COLUMNS, empty_quantities, quantities, quantities_frame,
+                         scan_quantities)
 from .units import UNITS, Unit, unit_label
+from .windows import by_window
 
 __all__ = ["quantities", "claims", "extract", "parse_number", "UNITS", "Unit", "unit_label", "QUANTITY_COLUMNS",
            "CLAIM_COLUMNS", "QUALIFIER_ORDER"]
 
 
 def extract(text: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(quantities(text), claims(text))`` computed with one normalisation and one number scan."""
-    doc = prepare(text)
+    """``(quantities(text), claims(text))`` computed with one normalisation and one number scan (a long text
+    window by window, see :mod:`.windows`)."""
+    q, c = by_window(text, _both, [empty_quantities, empty_claims])
+    return q, c
+
+
+def _both(doc: Doc) -> list[pd.DataFrame]:
     qs = scan_quantities(doc)
-    return quantities_frame(doc, qs), claims_frame(doc, find_claims(doc, qs))
+    return [quantities_frame(doc, qs), claims_frame(doc, find_claims(doc, qs))]

@@ -100,13 +100,14 @@ from itertools import accumulate
 import numpy as np
 import pandas as pd
 
-from .document import Doc, prepare, without_gc
+from .document import Doc, without_gc
 from .lexicon import LEX, alt, chars, longest_first, not_followed
 from .numbers import (BARE_WORDS, CN_DIGIT, HALF, MAX_DIGITS, NONZERO, NONZERO_POSITIONAL, NUMBER, TEN, parse_number,
                       parse_numeral, range_floats)
 from .quantities import STR, Qty, _obj, _typed, find_per, qualifier_string, scan_quantities
 from .tables import table_claims
 from .units import UNITS
+from .windows import by_window
 
 __all__ = ["claims", "CLAIM_COLUMNS", "RULES", "find_claims", "claims_frame", "empty_claims"]
 
@@ -1526,7 +1527,11 @@ def claims_frame(doc: Doc, cs: list[_Claim]) -> pd.DataFrame:
 
 
 def claims(text: str) -> pd.DataFrame:
-    """Effect claims in ``text`` (see the module docstring for columns and grammar)."""
-    doc = prepare(text)
-    return claims_frame(doc, find_claims(doc, scan_quantities(doc)))
+    """Effect claims in ``text`` (see the module docstring for columns and grammar); a long text is read in
+    windows (see :mod:`.windows`)."""
+    return by_window(text, _claims_of, [empty_claims])[0]
+
+
+def _claims_of(doc: Doc) -> list[pd.DataFrame]:
+    return [claims_frame(doc, find_claims(doc, scan_quantities(doc)))]
 

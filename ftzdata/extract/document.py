@@ -55,8 +55,8 @@ class Doc:
 
     __slots__ = ("norm", "text", "scan", "clause_ends", "sentence_ends", "line_ends", "quoted", "_quoted_starts")
 
-    def __init__(self, original: str):
-        self.norm = _safe_normalize(original)
+    def __init__(self, original: str, norm: Normalized | None = None):
+        self.norm = _safe_normalize(original) if norm is None else norm
         t = self.norm.text
         self.text = t
         self.scan = _mark_thousands(t, self.norm) if "," in t else t

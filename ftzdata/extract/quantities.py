@@ -37,11 +37,12 @@ import re
 import numpy as np
 import pandas as pd
 
-from .document import Doc, prepare, without_gc
+from .document import Doc, without_gc
 from .lexicon import LEX, alt, longest_first
 from .numbers import (AR_MULT, BARE_WORDS, BIG, CN_CHARS, DIGITS, FRACTION, HALF, NONZERO_POSITIONAL, NUMBER, POSITIONAL, RANGE_SEP, SMALL, TEN,
                       parse_fraction, range_floats)
 from .units import PER_WORDS, UNIT_SURFACES, UNITS
+from .windows import by_window
 
 __all__ = ["quantities", "QUANTITY_COLUMNS", "QUALIFIER_ORDER", "Qty", "scan_quantities", "empty_quantities",
            "qualifier_string", "find_per"]
@@ -411,6 +412,10 @@ def _typed(df: pd.DataFrame, dtypes: dict) -> pd.DataFrame:
 
 
 def quantities(text: str) -> pd.DataFrame:
-    """Every number with a unit in ``text`` (see the module docstring for columns and conventions)."""
-    doc = prepare(text)
-    return quantities_frame(doc, scan_quantities(doc))
+    """Every number with a unit in ``text`` (see the module docstring for columns and conventions); a long
+    text is read in windows (see :mod:`.windows`)."""
+    return by_window(text, _quantities_of, [empty_quantities])[0]
+
+
+def _quantities_of(doc: Doc) -> list[pd.DataFrame]:
+    return [quantities_frame(doc, scan_quantities(doc))]
