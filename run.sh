@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The two set-up commands of ftzdata (see README.md):
-#   bash run.sh build   create .venv if missing, install the project, build the dataset and all reports;
-#                       ARGS (bash run.sh build -q --jobs 1 --out DIR ...) go to every step: `python -m
-#                       ftzdata.build` accepts the options of `ftzdata reports` (and ignores those about reports);
-#                       with --lang en (or zh) only that language's report set is built, else both
+#   bash run.sh build   create .venv if missing, install the project, build the dataset and all reports in
+#                       one process (`python -m ftzdata.build --reports`); ARGS (bash run.sh build -q --jobs 1
+#                       --out DIR ...) apply to both steps: the dataset step takes the options of `ftzdata
+#                       reports`; with --lang en (or zh) only that language's report set is built, else both
 #   bash run.sh test    the same set-up, then the whole test suite
 # Other commands: bash run.sh bench (benchmark scripts), bash run.sh setup (install only).
 set -euo pipefail
@@ -61,12 +61,11 @@ test_tools() {
 case "${1:-}" in
   setup) setup ;;
   build) shift; [ -n "$DRY_RUN" ] || setup
-         run "$PY" -m ftzdata.build "$@"                          # the dataset: reports/data/
+         # One process: the dataset (reports/data/), then the report set in the language asked for, else both.
          if lang_given "$@"; then
-           run "$PY" -m ftzdata reports "$@"                      # the report set in the language asked for
+           run "$PY" -m ftzdata.build --reports "$@"
          else
-           run "$PY" -m ftzdata reports --lang en "$@"            # the English report set
-           run "$PY" -m ftzdata reports --lang zh "$@"            # the Chinese report set
+           run "$PY" -m ftzdata.build --reports --lang all "$@"
          fi ;;
   test)  setup; shift; test_tools; "$PY" -m pytest -q "$@" ;;
   bench) setup; for b in benchmarks/*.py; do echo "== $b"; "$PY" "$b"; done ;;

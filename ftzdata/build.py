@@ -187,11 +187,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--corpus", default=None, help="corpus folder (default: $FTZDATA_CORPUS, else the bundled "
                         "seeds)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no line on success")
+    parser.add_argument("--reports", action="store_true", help="then build the report set(s) in this process, as "
+                        "`ftzdata reports` with the same options does (`bash run.sh build` runs this)")
     _accept_report_options(parser)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser().parse_args(argv)
     data = Path(args.out) / "data"
     problem = out_problem(data)
@@ -212,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     if not args.quiet:
         print(f"wrote {len(files)} files to {data}" if files else f"dataset up to date in {data}")
+    if args.reports:  # one process for the dataset and every report: imports and checks paid once
+        from .cli import main as reports_main
+
+        return reports_main(["reports", *(a for a in argv if a != "--reports")])
     return 0
 
 
@@ -223,7 +230,7 @@ def _accept_report_options(parser: argparse.ArgumentParser) -> None:
 
     note = "ignored here; accepted because `bash run.sh build ARGS` passes ARGS to `ftzdata reports` too"
     parser.add_argument("--jobs", type=_jobs, default=None, metavar="N", help=f"worker processes of the reports; {note}")
-    parser.add_argument("--lang", choices=LANGS, default=None, help=f"language of a report set; {note}")
+    parser.add_argument("--lang", choices=(*LANGS, "all"), default=None, help=f"language of a report set; {note}")
     parser.add_argument("--notebooks", default=None, help=f"folder of report notebooks; {note}")
     parser.add_argument("--formats", type=_formats, default=None, help=f"report formats; {note}")
 

@@ -1,7 +1,7 @@
 """Command line: ``ftzdata report`` (one report) and ``ftzdata reports`` (the default set).
 
     ftzdata report NOTEBOOK [-p NAME VALUE]... [-f params.yaml] [--out DIR] [--formats ipynb,html,pdf] [--force]
-    ftzdata reports [--out DIR] [--lang en|zh] [--force] [--jobs N]
+    ftzdata reports [--out DIR] [--lang en|zh|all] [--force] [--jobs N]
     ftzdata notebooks                       the notebooks and the parameter values the corpus allows
     ftzdata init DIR [--with-seeds]         a new corpus folder
     ftzdata status                          per document: structure, cases, claims pending/accepted/rejected
@@ -83,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("-f", "--parameters-file", type=Path, help="YAML file of parameters (like papermill's -f)")
 
     many = sub.add_parser("reports", parents=[common], help="build the default set (9 reports)")
-    many.add_argument("--lang", choices=LANGS, default="en", help="language of the set (default: en)")
+    many.add_argument("--lang", choices=(*LANGS, "all"), default="en",
+                      help="language of the set; all: every language's set in one run (default: en)")
     many.add_argument("--jobs", type=_jobs, default=default_jobs(), help="worker processes (default: CPU count)")
 
     lst = sub.add_parser("notebooks", help="list the report notebooks and their parameters")
@@ -189,7 +190,7 @@ def _list_notebooks(directory, corpus) -> int:
 def _resolve_all(args, corpus) -> list:
     """The (spec, parameters) of every report asked for; ParamError/ValueError for bad input. With
     ``--corpus``, every report reads that corpus (its folder is passed as the ``corpus`` parameter)."""
-    from ftzdata.report.params import default_set, discover, resolve
+    from ftzdata.report.params import LANGS, default_set, discover, resolve
 
     specs = discover(args.notebooks)
     root = str(corpus.root.resolve()) if args.corpus is not None else None
@@ -201,7 +202,8 @@ def _resolve_all(args, corpus) -> list:
         if root:
             params["corpus"] = root
         return [resolve(args.notebook, params, specs=specs)]
-    return [resolve(nb, p, specs=specs) for nb, p in default_set(args.lang, root)]
+    langs = LANGS if args.lang == "all" else (args.lang,)
+    return [resolve(nb, p, specs=specs) for lang in langs for nb, p in default_set(lang, root)]
 
 
 def _corpus_arg(args) -> str:

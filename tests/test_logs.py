@@ -94,8 +94,15 @@ def _run_sh_build(*args: str) -> list[list[str]]:
 
 
 def _report_langs(commands) -> list[str]:
-    """The language each ``ftzdata reports`` command builds, as the CLI parses its arguments."""
-    return [cli_parser().parse_args(c[3:]).lang for c in commands if c[1:4] == ["-m", "ftzdata", "reports"]]
+    """The languages the report step builds, as `ftzdata reports` parses the options it is handed."""
+    from ftzdata.report.params import LANGS
+
+    langs = []
+    for c in commands:
+        if c[1:3] == ["-m", "ftzdata.build"] and "--reports" in c:
+            lang = cli_parser().parse_args(["reports", *(a for a in c[3:] if a != "--reports")]).lang
+            langs += list(LANGS) if lang == "all" else [lang]
+    return langs
 
 
 @pytest.mark.parametrize("lang_args", [["--lang", "en"], ["--lang=en"], ["--lang", "zh"]])
@@ -103,12 +110,27 @@ def test_run_sh_build_with_a_language_builds_only_that_set(lang_args):
     commands = _run_sh_build(*lang_args, "-q", "--out", "/tmp/out dir")
     want = lang_args[-1].split("=")[-1]
     assert _report_langs(commands) == [want]
-    assert commands[0][1:3] == ["-m", "ftzdata.build"] and len(commands) == 2
-    assert all(c[-3:] == ["-q", "--out", "/tmp/out dir"] for c in commands)  # every step gets the ARGS
+    assert len(commands) == 1 and commands[0][1:3] == ["-m", "ftzdata.build"]  # one process for everything
+    assert commands[0][-3:] == ["-q", "--out", "/tmp/out dir"]  # the ARGS reach it
     assert build.build_parser().parse_args(commands[0][3:]).out == "/tmp/out dir"
 
 
 def test_run_sh_build_without_a_language_builds_both_sets():
     commands = _run_sh_build("--jobs", "1")
     assert _report_langs(commands) == ["en", "zh"]
-    assert all(c[-2:] == ["--jobs", "1"] for c in commands)
+    assert len(commands) == 1 and commands[0][-2:] == ["--jobs", "1"]
+
+
+def test_the_dataset_step_builds_the_reports_in_the_same_process(tmp_path, capsys):
+    """`python -m ftzdata.build --reports ARGS`: the dataset, then the report set as `ftzdata reports ARGS`
+    builds it; a second run finds both up to date."""
+    args = ["--reports", "--lang", "en", "--formats", "ipynb", "--jobs", "2", "--out", str(tmp_path)]
+    assert build.main(args) == 0
+    first = capsys.readouterr().out
+    assert (tmp_path / "data" / "metrics.csv").is_file()
+    built = sorted(p.name for p in tmp_path.glob("*.ipynb"))
+    assert built and all(not n.endswith("-zh.ipynb") for n in built), built
+    assert "wrote" in first and f"{len(built)} built" in first
+    assert build.main(args) == 0
+    again = capsys.readouterr().out
+    assert "dataset up to date" in again and f"0 built, {len(built)} up to date" in again
