@@ -620,3 +620,6 @@ def test_conditions_are_no_reported_effect():
     s = from_real("batch7", "23_gx_youyiguan_15_second_clearance_2026.txt",
                   "为解决出入境车辆排队卸车可能面临的备案逾期问题,2025年3月,友谊关口岸将出入境申报有效期从24小时延长至72小时")
     check(only(s), "increase", "h", before=24, after=72)
+    # a hedged or conditioned before value is still a reported change
+    check(only(s.replace("2025年3月", "如果按原来的规定")), "increase", "h", before=24, after=72)
+    check(only(s.replace("将出入境申报有效期从24小时", "将出入境申报有效期从可能的24小时")), "increase", "h", before=24, after=72)

@@ -1436,17 +1436,18 @@ def _drop_share_points(run: _Run) -> None:
 
 
 def _drop_conditions(run: _Run) -> None:
-    """Drop what may happen in a case, not a reported effect: a claim with a modal (可能) in its clause
-    before its end (审核周期可能延长至15个工作日), or a conditional opener (如果, 若, 一旦 …) in its sentence
-    before its end (若按每吨约4000元计算,…单吨即可节省约360元), or one with no before value after a clause that
-    ends with 时 (HS编码误填导致归类争议时,需追加商品鉴定,延长3-7个工作日)."""
+    """Drop what may happen in a case, not a reported effect: a claim with no before value (a stated before
+    value makes a reported change: 原本可能需要一周,现在只要1天) and a conditional opener (如果, 若, 一旦 …) in its
+    sentence before its end (若按每吨约4000元计算,…单吨即可节省约360元), or a modal (可能) in its clause before
+    its end (审核周期可能延长至15个工作日), or a clause before it that ends with 时 (HS编码误填导致归类争议时,
+    需追加商品鉴定,延长3-7个工作日)."""
     if not (run.occurs(_MODAL) or run.occurs(_CONDITIONAL) or run.occurs(_CONDITION_END)):
         return
     def condition(c: _Claim) -> bool:
-        if run.any_mark(_MODAL, run.clause_start(c.start), c.end) \
-                or run.first_in_sentence(_CONDITIONAL, c.start) <= c.end:
-            return True
-        return c.before is None and _condition_clause_before(run, c.start)
+        if c.before is not None:  # 原本可能需要一周,现在只要1天: a hedged before value, a reported change
+            return False
+        return (run.first_in_sentence(_CONDITIONAL, c.start) <= c.end
+                or run.any_mark(_MODAL, run.clause_start(c.start), c.end) or _condition_clause_before(run, c.start))
     run.out = [c for c in run.out if not condition(c)]
 
 
