@@ -535,3 +535,91 @@ def test_a_marked_count_of_another_noun_when_it_is_the_only_count():
     assert r.subject == ""
     # two counts of other nouns before the marker: which one the after value answers is not said
     assert claims(s.replace("四部門", "四部門、交十份材料")).empty
+
+
+B8 = "batch8"
+
+
+def held_sentence(batch_file, row_id):
+    """A sentence of a written held-out batch (tests/data), by its id."""
+    held = pd.read_csv(Path(__file__).parent / "data" / batch_file)
+    return held[held["id"] == row_id].iloc[0]["sentence"]
+
+
+def test_a_cut_given_as_a_percent_of_items():
+    s = from_real(B8, "01_fj_xiamen_area_business_env_2017.txt", "减少47.8%的前置审批环节,取消36.8%的中介服务事项")
+    c = claims(s)
+    assert len(c) == 2, c
+    check(c.iloc[0], "decrease", "%", pct=47.8)
+    check(c.iloc[1], "decrease", "%", pct=36.8)
+    assert c.iloc[1].subject == "中介服务事项" and c.iloc[1].quote == "取消36.8%"
+    # a count after 取消 is a count of cancelled approvals, no claim
+    assert claims(from_real(B6, "11_tj_ftz_approval_bureau_trad.txt", "其中直接取消審批37項")).empty
+
+
+def test_a_count_of_what_an_act_handles_is_the_amount():
+    s = from_real(B8, "03_sc_tianfu_service_hall_2020.txt", "减少了5个表单的填写,企业资料提交缩减了20%")
+    c = claims(s)
+    assert len(c) == 2, c
+    check(c.iloc[0], "decrease", "count:个", change=5)
+    assert c.iloc[0].subject == "表单的填写"
+    # a count that qualifies the thing that changes stays no amount
+    assert claims("进一步提升三个片区的协同水平").empty
+
+
+def test_declines_of_trade_flows_are_growth_figures():
+    s = from_real(B8, "19_sh_ftz_waigaoqiao_trade_trad.txt",
+                  "1-6月,中國進出口總值12.4萬億元人民幣,比去年同期下降0.9%,其中出口6.5萬億元,下降1.2%;進口5.9萬億元,下降0.6%")
+    assert claims(s).empty, claims(s)
+    # a cut of export clearance time (no sum of money before it) stays a claim
+    s = from_real("batch5", "04_gx_qinzhou_port_clearance_2020.txt", "进口整体通关时间压缩54.13%,出口整体通关压缩87.81%")
+    c = claims(s)
+    assert list(c.change_pct_low) == [pytest.approx(54.13), pytest.approx(87.81)]
+    # and so does a decline after a sum that is no trade flow (a written held-out row)
+    assert (claims(held_sentence("extract_heldout_batch7.csv", "b7-26")).change_pct_low == 21.6).sum() == 1
+
+
+def test_growth_rate_words_state_growth():
+    s = from_real(B8, "04_tj_customs_rail_transfer_2019.txt", "天津口岸发运中欧班列连续4个月同比增幅超75%")
+    assert claims(s).empty, claims(s)
+    # year on year, a measure a reform changes stays a claim (a written held-out row)
+    c = claims(held_sentence("extract_heldout_batch5.csv", "b5-30"))
+    assert ((c.change_pct_low == 18) & (c.direction == "decrease")).sum() == 1
+
+
+def test_a_quota_raised_is_a_policy_parameter():
+    s = from_real(B8, "17_hn_ftp_five_years_closure_2025.txt", "离岛免税购物额度增加至每人每年10万元")
+    assert claims(s).empty, claims(s)
+    # the credit firms obtained, grown by a multiple, stays a change (a written held-out row)
+    c = claims(held_sentence("extract_heldout_batch3.csv", "b3-25"))
+    assert ((c.unit == "times") & (c.change_low == 3)).sum() == 1
+
+
+def test_percentage_points_of_a_share_are_no_effect():
+    for name, s in (("16_hn_ftp_island_closure_2025_trad.txt", "佔全部商品稅目的比例達到74%，比封關前提高了近53個百分點"),
+                    ("17_hn_ftp_five_years_closure_2025.txt",
+                     "旅游业、现代服务业、高新技术产业、热带特色高效农业四大主导产业5年提高13.7个百分点,占全省GDP比重67%")):
+        assert claims(from_real(B8, name, s)).empty, s
+    # a share of costs is a measure a reform changes
+    r = only(from_real("batch1", "29_tj_port_southbound_route_2025.txt", "物流支出占运营总成本比例预期下降五个百分点"))
+    check(r, "decrease", "pp", change=5)
+    assert r.qualifier == "expected"
+
+
+def test_conditions_are_no_reported_effect():
+    for s in ("HS编码误填导致归类争议时,需追加商品鉴定,延长3-7个工作日", "涉及关税保证金或价格质疑的案件,审核周期可能延长至15个工作日",
+              "单证审核时间压缩至2小时内"):
+        s = from_real(B8, "06_tj_clearance_time_guide_2023.txt", s)
+        assert claims(s).empty == (s != "单证审核时间压缩至2小时内"), s
+    s = from_real("batch6", "19_hn_closure_tariff_savings.txt", "若按每吨约4000元计算,在达到30%加工增值标准后,单吨即可节省约360元成本")
+    assert claims(s).empty, claims(s)
+    # a point of time (截至…时) is no condition; nor is 可能 in another clause (a purpose)
+    # (the shared set's sentence, its parenthesis left out: 截至发稿时,…许可证10059张(…),平均审批时限压减近90%)
+    r = only("截至发稿时,浦东新区累计发放行业综合许可证10059张,平均审批时限压减近90%")
+    check(r, "decrease", "%", pct=90)
+    s = from_real("batch7", "23_gx_youyiguan_15_second_clearance_2026.txt",
+                  "为解决出入境车辆排队卸车可能面临的备案逾期问题,2025年3月,友谊关口岸将出入境申报有效期从24小时延长至72小时")
+    check(only(s), "increase", "h", before=24, after=72)
+    # a hedged or conditioned before value is still a reported change
+    check(only(s.replace("2025年3月", "如果按原来的规定")), "increase", "h", before=24, after=72)
+    check(only(s.replace("将出入境申报有效期从24小时", "将出入境申报有效期从可能的24小时")), "increase", "h", before=24, after=72)

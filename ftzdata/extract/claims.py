@@ -85,6 +85,14 @@ Precision conventions:
   效率提升), an increase whose subject is only a span of time (两年时间全部翻了一番: ``_drop_span_growth``)
   and the increase of a volume, throughput or coverage (货运量从52万吨增至328.91万吨, 航线拓展至49条, 面积扩大到
   114.7平方公里, 境外站点数拓展至24个 with no before value: ``_drop_volume_growth``).
+- So is the decline of a trade flow in percent right after its sum (出口6.5万亿元,下降1.2%:
+  ``_drop_volume_declines``); growth is also stated with 增幅 / 涨幅 / 同比 (同比增幅超75%).
+- A policy parameter (离岛免税购物额度增加至每人每年10万元: a quota's level, ``_drop_policy_parameters``) and
+  percentage points of a share of a total (占全省GDP比重67%, …提高13.7个百分点: ``_drop_share_points``) are
+  no effects; nor is what may happen in a case (审核周期可能延长至15个工作日; 若按…计算; …争议时,…延长3-7个工作日:
+  ``_drop_conditions``).
+- Rule 4 also reads a cut given as a percent of items (取消36.8%的中介服务事项; a count after 取消 is a count
+  of reforms) and a count of what an act handles (减少了5个表单的填写).
 - A projected effect of a reform already in place (预计每年可为企业节省成本300万元, 通关效率预计提升15%) is a
   claim with the qualifier ``expected`` (``_mark_expected``).
 - A target (力争, 目标, 计划到2025年压缩至 …) is not a claim (``_drop_plans``).
@@ -139,7 +147,7 @@ _ZR, _PL, _SJ, _QL = LEX["zero"], LEX["plan"], LEX["subject"], LEX["qualifiers"]
 _DEC2, _INC2 = list(_V["decrease"]), list(_V["increase"])
 _DEC1, _INC1 = list(_V["decrease_one_char"]), list(_V["increase_one_char"])
 _SPEED = list(_V["speed_up"])
-_DEC_SET, _INC_SET = set(_DEC2 + _DEC1), set(_INC2 + _INC1)
+_DEC_SET, _INC_SET = set(_DEC2 + _DEC1 + list(_V["share_cut"])), set(_INC2 + _INC1)
 _DIRECTIONAL = _DEC2 + _INC2 + _DEC1 + _INC1 + _SPEED
 _VERB_ANY = alt(longest_first(_DEC2 + _INC2 + _DEC1 + _INC1 + list(_V["neutral"]) + _SPEED))
 _NOSEP = r"[^,;。!?:\n]"
@@ -204,10 +212,13 @@ _RANGE_FROM, _RANGE_VARIES = frozenset(_AM["range_from"]), _AM["range_varies"]
 _CHANGE_REACH = max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14
 _CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 + 14)  # verb end, 了, object
 _OBJ_NOT_CHANGE = re.compile(alt(_V["object_not_change"]))
+_SHARE_CUT = re.compile(rf"(?:{alt(_V['share_cut'])})了?$")  # 取消36.8%的中介服务事项
+_SHARE_CUT_REACH = max(map(len, _V["share_cut"])) + 1
 _NOUN_COMPOUNDS = tuple(_V["noun_compounds"])  # 增加值: a noun, not the verb 增加
 _SHARE = _V["share_word"]  # 占
 # 提升…两个市场的竞争力: a count followed by its noun and 的 qualifies that noun; it is not the change.
 _ATTRIBUTIVE = re.compile(rf"[^\d,;。!?:\s{_POSSESSIVE}]{{1,4}}{_POSSESSIVE}")
+_ACT_OBJECT = re.compile(rf"[^\d,;。!?:\s{_POSSESSIVE}]{{1,4}}{_POSSESSIVE}(?:{alt(_V['action_nouns'])})(?=[,;。!?:\n]|$)")
 _LEVEL_WORDS = alt(_AM["level_words"])
 _RANGE_WORD = re.compile(rf"(?:(?P<v>{alt(longest_first(_DEC2 + _INC2))})(?:{alt(_AM['size_words'])})"
                          rf"|(?P<d>{alt(_AM['size_one_char'])}){_AM['size_suffix']})(?:{_LEVEL_WORDS}){{0,{_MAX_LEVEL_WORDS}}}$")
@@ -252,6 +263,10 @@ _EXPECTED = re.compile(alt(_QL["expected"]["words"]))
 _EXPECTED_NAME = _QL["expected"]["name"]
 _RANK = re.compile(alt(_SJ["rank"]))
 _GROWTH = re.compile(alt(_V["growth"]))
+_TRADE_FLOW = re.compile(alt(_V["trade_flows"]))
+_DECLINE_GAP = int(_V["volume_decline_gap"])
+_POLICY_PARAMETER = re.compile(alt(_V["policy_parameters"]))
+_SHARE_NOUN = re.compile(alt(_V["share_nouns"]))
 _REFORM_MEASURE = re.compile(alt(_V["reform_measures"]))
 _VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
 _VOLUME_UNITS = frozenset(_V["volume_units"])
@@ -295,6 +310,10 @@ def _plan_words() -> str:
 _PLAN = re.compile(_plan_words() + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
 _PLAN_AFTER_ONLY = re.compile(alt(_PL["after_only_push"]))
 _ESTIMATE = re.compile(alt(_PL["estimate"]))
+_AS_OF = _SJ["as_of"]  # 截至
+_MODAL = re.compile(not_followed(_PL["modal"]))
+_CONDITIONAL = re.compile(not_followed(_PL["conditional"]))
+_CONDITION_END = re.compile(rf"(?<![{chars(_PL['condition_end_not_after'])}]){_PL['condition_end']},")
 _DIRECTIVE = re.compile(rf"\s*(?:{alt(_PL['directive_openers'])})")
 _ACHIEVED = re.compile(rf"(?:{alt(_PL['achieved'])})(?:{alt(longest_first(_DIRECTIONAL))})")  # 已压缩至
 _DEADLINE = re.compile(rf"(?<![{chars(_PL['deadline_not_after'])}])(?:{alt(_PL['deadline_by'])})(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:底|末)?"
@@ -1018,6 +1037,10 @@ def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
         # 加快…等7大方面提出110余项: another number in the object, the verb is not this value's; a later
         # verb may be (时间压缩50%、材料压缩14%), the search goes on after this one
         m = _CHANGE.search(text, m.start() + 1, end)
+    if not m and q.unit == "%" and text.startswith(_POSSESSIVE, q.end):
+        cut = _SHARE_CUT.search(text, max(cs, q.start - _SHARE_CUT_REACH), q.start)
+        if cut:  # 取消36.8%的中介服务事项: a percent of the items cut
+            return cut.group(), cut.start(), ""
     if not m:
         word = _RANGE_WORD.search(text, max(cs, q.start - _RANGE_WORD_REACH), q.start) if q.unit == "%" else None
         if not word:
@@ -1047,6 +1070,10 @@ def _change_subject(run: _Run, j: int, cs: int, vstart: int, obj: str) -> tuple[
         am = _AFTER_NOUN.match(text, q.end, min(len(text), q.end + 16))
         if am:
             subj = am.group("n")
+    if not subj and q.dimension == "count":
+        act = _ACT_OBJECT.match(text, q.end, q.end + 8)  # 减少了5个表单的填写: the forms' filling-in
+        if act:
+            subj = act.group()
     if not subj:
         subj, off = _clean_subject(text[cs:vstart])
         sstart = cs + off if subj else None
@@ -1085,8 +1112,9 @@ def _amount_of_change(run: _Run) -> None:
         if not run.near(_CHANGE_GATE, q.start) and not (q.unit == "%" and run.near(_RANGE_WORD_GATE, q.start)):
             continue
         cs = run.clause_start(q.start)
-        if q.dimension == "count" and _ATTRIBUTIVE.match(text, q.end, q.end + 5):
-            continue  # 两个市场的竞争力: the count belongs to a noun phrase
+        if q.dimension == "count" and _ATTRIBUTIVE.match(text, q.end, q.end + 5) \
+                and not _ACT_OBJECT.match(text, q.end, q.end + 8):
+            continue  # 两个市场的竞争力: the count belongs to a noun phrase (not 5个表单的填写: what an act handles)
         found = _change_verb(run, q, cs)
         if found is None:
             continue
@@ -1365,6 +1393,76 @@ def _drop_volume_growth(run: _Run) -> None:
     run.out = [c for c in run.out if not volume(c)]
 
 
+def _drop_volume_declines(run: _Run) -> None:
+    """Drop the decline of a trade flow in percent (进出口总值12.4万亿元,比去年同期下降0.9%; 出口6.5万亿元,
+    下降1.2%): a growth figure below zero, not a reform effect — a decrease in % with no before/after value,
+    whose subject names a trade flow (进出口, 出口, 总值 …) and no measure a reform changes (效率, 时间 …),
+    right after the flow's sum of money (a sum, then at most a few words without a number)."""
+    def decline(c: _Claim) -> bool:
+        subj = c.subject or ""
+        if c.direction != "decrease" or c.unit != "%" or c.before is not None or c.after is not None \
+                or _REFORM_MEASURE.search(subj) or not _TRADE_FLOW.search(subj):
+            return False
+        return _after_money_level(run, c.start)
+    run.out = [c for c in run.out if not decline(c)]
+
+
+def _after_money_level(run: _Run, pos: int) -> bool:
+    """Is the value just before ``pos`` in its sentence a sum of money no claim uses, at most
+    ``volume_decline_gap`` characters before it with no number between (出口6.5万亿元,下降1.2%)?"""
+    r = run.toks_in(run.doc.sentence_start(pos), pos)
+    if not len(r):
+        return False
+    k = r[-1]
+    q = run.toks[k]
+    gap = run.text[q.end:pos]
+    return (q.dimension == "money" and k not in run.used and len(gap) <= _DECLINE_GAP
+            and not _DIGIT.search(gap))
+
+
+def _drop_policy_parameters(run: _Run) -> None:
+    """Drop a policy parameter (离岛免税购物额度增加至每人每年10万元): a claim with a level (after value) whose
+    subject names a quota, limit or threshold (额度, 限额, 上限 …) says what a policy allows, not what a reform
+    achieved (融资额度提升了约3倍, an amount of change of the credit firms got, is kept)."""
+    run.out = [c for c in run.out if c.after is None or _POLICY_PARAMETER.search(c.subject or "") is None]
+
+
+def _drop_share_points(run: _Run) -> None:
+    """Drop a change in percentage points of a share of a total (四大主导产业5年提高13.7个百分点,占全省GDP比重67%;
+    佔全部商品稅目的比例達到74%,比封關前提高了近53個百分點): a pp claim whose sentence names a share (占, 比重,
+    比例 …) and whose subject names no measure a reform changes (物流支出占运营总成本比例…下降五个百分点 is kept)."""
+    run.out = [c for c in run.out if not (c.unit == "pp" and not _REFORM_MEASURE.search(c.subject or "")
+                                          and run.first_in_sentence(_SHARE_NOUN, c.start) < float("inf"))]
+
+
+def _drop_conditions(run: _Run) -> None:
+    """Drop what may happen in a case, not a reported effect: a claim with no before value (a stated before
+    value makes a reported change: 原本可能需要一周,现在只要1天) and a conditional opener (如果, 若, 一旦 …) in its
+    sentence before its end (若按每吨约4000元计算,…单吨即可节省约360元), or a modal (可能) in its clause before
+    its end (审核周期可能延长至15个工作日), or a clause before it that ends with 时 (HS编码误填导致归类争议时,
+    需追加商品鉴定,延长3-7个工作日)."""
+    if not (run.occurs(_MODAL) or run.occurs(_CONDITIONAL) or run.occurs(_CONDITION_END)):
+        return
+    def condition(c: _Claim) -> bool:
+        if c.before is not None:  # 原本可能需要一周,现在只要1天: a hedged before value, a reported change
+            return False
+        return (run.first_in_sentence(_CONDITIONAL, c.start) <= c.end
+                or run.any_mark(_MODAL, run.clause_start(c.start), c.end) or _condition_clause_before(run, c.start))
+    run.out = [c for c in run.out if not condition(c)]
+
+
+def _condition_clause_before(run: _Run, pos: int) -> bool:
+    """Is there a clause ending with 时 before ``pos`` in its sentence that is a condition, not a point of
+    time (截至发稿时 opens with 截至)?"""
+    a = run.doc.sentence_start(pos)
+    while (end := run.first_after(_CONDITION_END, a, pos)) <= pos:
+        cs = run.doc.clause_start(int(end) - 2)
+        if not run.text[cs:end].lstrip().startswith(_AS_OF):
+            return True
+        a = int(end)
+    return False
+
+
 def _mark_expected(run: _Run) -> None:
     """A projected effect (预计每年可为企业节省成本300万元): the claim gets the qualifier ``expected``
     when 预计/预期/有望 is in its clause before its end."""
@@ -1411,7 +1509,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
 RULES = (_before_after, _after_only, _marked_before_after, _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
          _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
-         _drop_volume_growth, _drop_plans, _mark_expected)
+         _drop_volume_growth, _drop_volume_declines, _drop_policy_parameters, _drop_share_points, _drop_conditions,
+         _drop_plans, _mark_expected)
 
 
 @without_gc
