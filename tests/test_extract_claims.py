@@ -535,3 +535,36 @@ def test_a_marked_count_of_another_noun_when_it_is_the_only_count():
     assert r.subject == ""
     # two counts of other nouns before the marker: which one the after value answers is not said
     assert claims(s.replace("四部門", "四部門、交十份材料")).empty
+
+
+# --- rules from the real-text batch 9 (benchmarks/realtext/batch9): sentences read from the texts ----------
+B9 = "batch9"
+
+
+def test_a_bare_magnitude_before_its_unit_and_about_is_one_of_it():
+    # 千元左右: about a thousand yuan, the second item of 节省's object, its noun after it (的物流成本)
+    s = from_real(B9, "01_ln_dalian_customs_one_stop_trad.txt",
+                  "平均每單跨省區進出口貨物至少節省一天通關時間和千元左右的物流成本")
+    c = claims(s).sort_values("start")
+    assert len(c) == 2, c
+    check(c.iloc[0], "decrease", "h", change=D)
+    money = c[c.unit == "CNY"].iloc[0]
+    check(money, "decrease", "CNY", change=1e3)
+    assert money.subject == "物流成本" and "approximately" in money.qualifier
+    # without 左右 a bare 千元 is a unit word (单位:千元), no value
+    assert claims(s.replace("千元左右", "千元")).unit.tolist() == ["h"]
+    assert claims("单位:千元").empty
+
+
+def test_a_level_given_as_the_basis_of_a_further_change_is_its_before_value():
+    s = from_real(B9, "16_js_nanjing_jiangbei_approval_bureau.txt",
+                  "江北新区在企业开办0.5天办结常态化的基础上,将企业开办流程环节提速至“2小时”办结")
+    r = only(s)
+    check(r, "decrease", "h", before=12, after=2)
+    assert r.subject == "企业开办流程环节"
+    # without 在 … 基础上 the 0.5 day is a level of its own: the after-only claim keeps no before value
+    r = only(s.replace("的基础上", ""))
+    check(r, "decrease", "h", after=2)
+    # an amount of change as the basis (在去年压缩50%的基础上) is no level: no before value
+    r = claims("在去年压缩1天的基础上,今年将审批时间缩短至2天").sort_values("start")
+    check(r.iloc[-1], "decrease", "h", after=2 * D)

@@ -247,6 +247,10 @@ _BASELINE_AFTER = re.compile(rf"(?:{alt(_AM['comparison'])})?(?:{alt(_MK['before
                              rf"[^,;。!?:\n\d]{{0,{int(_MK['baseline_after_gap'])}}}$")
 _BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + int(_MK["baseline_after_gap"])
 
+# a level given as the basis of a further change (在…0.5天办结…的基础上, … 提速至2小时)
+_BASIS = _MK["basis"]
+_BASIS_CLOSE = re.compile(re.escape(_BASIS["close"]))
+
 # qualifier expected (预计 …), and ranks
 _EXPECTED = re.compile(alt(_QL["expected"]["words"]))
 _EXPECTED_NAME = _QL["expected"]["name"]
@@ -956,6 +960,30 @@ def _add_before(run: _Run, c: _Claim, k: int) -> None:
     run.used.add(k)
 
 
+# --- rule 3a: a level given as the basis of a further change -------------------------------------------
+def _basis_before(run: _Run) -> None:
+    """``在 … A … 的基础上, … VERB至 B``: the one level A of B's unit stated as the basis (not an amount of
+    change) is the before value of after-only claim B, in the same sentence (在企业开办0.5天办结常态化的
+    基础上,将企业开办流程环节提速至“2小时”办结: 12 h → 2 h), when the values go the verb's way."""
+    text = run.text
+    if _BASIS["close"] not in text:
+        return
+    for c in run.out:
+        if not c.after_only or c.before is not None or c.after_tok is None:
+            continue
+        q = run.toks[c.after_tok]
+        close = run.last_mark(_BASIS_CLOSE, run.sent[c.after_tok], c.start)
+        if close is None:
+            continue
+        opened = text.rfind(_BASIS["open"], max(run.sent[c.after_tok], close[0] - int(_BASIS["gap"])), close[0])
+        if opened < 0:
+            continue
+        cands = [k for k in run.toks_in(opened, close[0]) if k not in run.used and _compatible(run.toks[k], q)
+                 and run.toks[k].mid != q.mid and not _is_amount(run, k)]
+        if len(cands) == 1 and _value_direction(run.toks[cands[0]].mid, q.mid) == c.direction:
+            _add_before(run, c, cands[0])
+
+
 # --- rule 3b: a baseline written after the new value ---------------------------------------------------
 def _baseline_after(run: _Run) -> None:
     """``B … [比|较](原本|以往|原来 …)(需要|的) A``: the new value first, then the old one it replaces
@@ -1041,12 +1069,11 @@ def _change_subject(run: _Run, j: int, cs: int, vstart: int, obj: str) -> tuple[
     after the value, else the text before the verb, else the head of the previous clause."""
     text, q = run.text, run.toks[j]
     subj, sstart = "", None
-    if obj:
+    am = _AFTER_NOUN.match(text, q.end, min(len(text), q.end + 16))
+    if obj and not (am and _JOINER_END.search(obj)):  # 节省一天通关时间和千元左右的物流成本: a later item, its noun after it
         subj, _ = _clean_subject(obj)
-    if not subj:
-        am = _AFTER_NOUN.match(text, q.end, min(len(text), q.end + 16))
-        if am:
-            subj = am.group("n")
+    if not subj and am:
+        subj = am.group("n")
     if not subj:
         subj, off = _clean_subject(text[cs:vstart])
         sstart = cs + off if subj else None
@@ -1409,7 +1436,7 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
-RULES = (_before_after, _after_only, _marked_before_after, _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
+RULES = (_before_after, _after_only, _marked_before_after, _basis_before, _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
          _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
          _drop_volume_growth, _drop_plans, _mark_expected)
 
