@@ -568,3 +568,28 @@ def test_a_level_given_as_the_basis_of_a_further_change_is_its_before_value():
     # an amount of change as the basis (在去年压缩50%的基础上) is no level: no before value
     r = claims("在去年压缩1天的基础上,今年将审批时间缩短至2天").sort_values("start")
     check(r.iloc[-1], "decrease", "h", after=2 * D)
+
+
+def test_the_same_day_before_jiu_keyi_after_a_before_marked_value():
+    s = from_real(B9, "22_js_suzhou_special_goods_approval_2021.txt",
+                  "原来的审批流程需要3个工作日左右,改由苏州工业园区海关审批后,只要资料齐全,当日就可以审批完成")
+    r = only(s)
+    check(r, "decrease", "h", before=3 * D, after=D)
+    assert r.subject == "审批流程" and "within" in r.qualifier and "approximately" in r.qualifier
+    # no before marker: two levels, no claim; 当日 not before 就可以/即可 is a date, no value
+    assert claims(s.replace("原来的", "")).empty
+    assert claims(s.replace("当日就可以", "当日可以")).empty
+
+
+def test_a_change_with_its_measure_then_the_level_in_the_next_clause():
+    s = from_real(B9, "22_js_suzhou_special_goods_approval_2021.txt",
+                  "从而进一步压缩了D类特殊物品的审批时长,平均审批时间不到24小时")
+    r = only(s)
+    check(r, "decrease", "h", after=24)
+    assert r.subject == "审批时间" and r.qualifier == "average; less than"
+    # the value of the next clause is a change of its own (每吨节约物流成本约35元): an amount, as before
+    s = from_real("batch1", "27_zj_zhoushan_cross_customs_bunkering.txt", "節(jié)約供油成本,平均每噸節(jié)約物流成本約35元")
+    r = only(s)
+    check(r, "decrease", "CNY", change=35)
+    # no measure before the level (下放范围已经扩大至11家): no after value of the change
+    assert claims("进一步压缩了审批时长,覆盖11家隶属海关").empty

@@ -236,7 +236,8 @@ _ZERO_GATE = tuple(_ZR["on_the_spot"])
 _ZERO_VALUE_GATE = tuple(t + z for t in _ZERO_TO for z in _ZERO_CHARS) + ("“" + _ZERO_CHARS[0],)
 _TRIPS_GATE = tuple(_ZR["no_trips"])
 _SAME_DAY = _ZR["same_day"]
-_SAME_DAY_RE = re.compile(rf"(?<=[{chars(_ZERO_TO)}])(?:{alt(_SAME_DAY['words'])})")
+_SAME_DAY_RE = re.compile(rf"(?<=[{chars(_ZERO_TO)}])(?:{alt(_SAME_DAY['words'])})"
+                          rf"|(?:{alt(_SAME_DAY['words'])})(?=(?:{alt(_MK['need_after'])}))")  # 当日就可以审批完成
 
 # halved (减半): a decrease of 50 %
 _HALVED = re.compile(alt(_V["halved"]["words"]))
@@ -250,6 +251,11 @@ _BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + int(_MK["baseline_aft
 # a level given as the basis of a further change (在…0.5天办结…的基础上, … 提速至2小时)
 _BASIS = _MK["basis"]
 _BASIS_CLOSE = re.compile(re.escape(_BASIS["close"]))
+
+# a change with its measure and no value, its level in the next clause (压缩了审批时长,平均审批时间不到24小时)
+_CHANGE_NO_VALUE = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DIRECTIONAL))}){{1,{_MAX_VERBS}}})了?"
+                              rf"(?P<obj>[^,;。!?:\n\d]{{1,{int(_MK['next_clause_object'])}}})$")
+_MEASURE_END = re.compile(rf"(?:{alt(_V['reform_measures'])})(?P<is>{alt(_MK['next_clause_level_words'])})?$")
 
 # qualifier expected (预计 …), and ranks
 _EXPECTED = re.compile(alt(_QL["expected"]["words"]))
@@ -928,6 +934,31 @@ def _marked_before_after(run: _Run) -> None:
             _add_before(run, c, k)
 
 
+def _need_after_marked_before(run: _Run) -> None:
+    """原来 … A …, … B即可/就可以 with no after marker, in one sentence: the value right before 即可/就能, in
+    a later clause than the one value of its unit after the before marker, is the time it now takes:
+    before A → after B (原来的审批流程需要3个工作日左右,改由…海关审批后,只要资料齐全,当日就可以审批完成)."""
+    text = run.text
+    for j in range(run.n):
+        q = run.toks[j]
+        if j in run.used or q.surface == "" or not _NEED_AFTER.match(text, q.end):
+            continue
+        cs = run.doc.clause_start(q.start)
+        k = _marked_before(run, j, cs, run.sent[j])
+        if k is None or run.toks[k].mid == q.mid or _is_amount(run, j) or run.toks[k].unit != q.unit:
+            continue
+        qa = run.toks[k]
+        bm = run.last_mark(_BEFORE_MARK, run.sent[j], qa.start)
+        head = text[bm[1]:qa.start] if bm else ""
+        need = _NEED.search(head)
+        subj, _ = _clean_subject(head[:need.start()] if need else head)
+        c = _Claim(qa.start, q.end, subj, q.dimension, _value_direction(qa.mid, q.mid), q.unit, run.sent[j])
+        c.before, c.after = (qa.low, qa.high), (q.low, q.high)
+        c.quals = qa.quals + q.quals
+        c.per = q.per or qa.per
+        run.emit(c, j, k)
+
+
 def _extend_chain(run: _Run, c: _Claim | None, j: int) -> None:
     """A chain of values (原来要10分钟，后来缩短到2分钟，现在20秒): the marked after value ``j`` with no
     before value of its own, right after before → after claim ``c`` (same paragraph and unit, same
@@ -982,6 +1013,41 @@ def _basis_before(run: _Run) -> None:
                  and run.toks[k].mid != q.mid and not _is_amount(run, k)]
         if len(cands) == 1 and _value_direction(run.toks[cands[0]].mid, q.mid) == c.direction:
             _add_before(run, c, cands[0])
+
+
+# --- rule 3a': a change with its measure, its level in the next clause ---------------------------------
+def _level_after_change(run: _Run) -> None:
+    """``VERB(了) …<measure>, <measure>(为) B``: a change stated with its measure and no value, then in
+    the next clause of the sentence that measure's level and nothing else (进一步压缩了D类特殊物品的审批
+    时长,平均审批时间不到24小时): B is the after value, in the verb's direction. Both the object and the
+    level's subject end with a measure a reform changes (时间, 时长, 成本 …)."""
+    text = run.text
+    for j in range(run.n):
+        q = run.toks[j]
+        if j in run.used or q.surface == "" or q.dimension in ("zero", "other"):
+            continue
+        cs = run.doc.clause_start(q.start)
+        if cs <= run.sent[j]:
+            continue  # the first clause of its sentence
+        head = text[cs:q.start]
+        me = _MEASURE_END.search(head)
+        if not me or _is_amount(run, j):
+            continue  # no measure right before the value, or the value is a change of its own (每吨节约成本约35元)
+        pcs = run.doc.clause_start(cs - 1)
+        if j > 0 and run.toks[j - 1].end > pcs:
+            continue  # a value in the clause before (or before the level in its own clause)
+        m = _CHANGE_NO_VALUE.search(text, max(pcs, cs - 1 - _CHANGE_REACH - _MAX_VERBS * 2), cs - 1)
+        if not m or not _MEASURE_END.search(m.group("obj")):
+            continue
+        subj, _ = _clean_subject(head[:me.start("is")] if me.group("is") else head)
+        direction = _direction_of_verbs(m.group("verb"), subj, q.dimension)
+        if direction is None:
+            continue
+        c = _Claim(m.start(), q.end, subj, q.dimension, direction, _claim_unit(q, None), run.sent[j])
+        c.after, c.after_only, c.after_tok = (q.low, q.high), True, j
+        c.quals = q.quals + _context_quals(text, cs, q.end)
+        c.per = q.per or find_per(text, cs, q.end)
+        run.emit(c, j)
 
 
 # --- rule 3b: a baseline written after the new value ---------------------------------------------------
@@ -1436,7 +1502,7 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
-RULES = (_before_after, _after_only, _marked_before_after, _basis_before, _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
+RULES = (_before_after, _after_only, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change, _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
          _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
          _drop_volume_growth, _drop_plans, _mark_expected)
 
