@@ -603,3 +603,18 @@ def test_a_year_on_year_increase_of_a_volume_is_growth():
     # the same sentence about a measure a reform changes stays a claim
     r = only(s.replace("出口汽車42.1萬輛", "整體通關效率"))
     check(r, "increase", "%", pct=38.6)
+
+
+def test_a_comparison_with_an_average_elsewhere_is_no_change():
+    s = from_real(B9, "18_yn_province_clearance_2020.txt",
+                  "2020年,云南省口岸出口整体通关时间为0.12小时,比全国平均出口通关时间少2.07小时,出口整体通关时间排全国最短省区第1位。")
+    assert claims(s).empty, claims(s)
+    # the level before the comparison is the after value of the change over time after it
+    s = from_real(B9, "18_yn_province_clearance_2020.txt",
+                  "云南省口岸进口整体通关时间为14.02小时,比全国平均进口通关时间少27.8小时,较2017年压缩87.56%")
+    r = only(s)
+    check(r, "decrease", "h", after=14.02, pct=87.56)
+    assert r.subject == "云南省口岸进口整体通关时间"
+    # against the area without the reform (较区外) it is the reform's effect: a claim
+    r = only(from_real("batch8", "06_tj_clearance_time_guide_2023.txt", "综保区内企业平均清关时间较区外缩短40%"))
+    check(r, "decrease", "%", pct=40)

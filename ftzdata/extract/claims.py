@@ -219,6 +219,7 @@ _LEVEL = re.compile(rf"(?:{_LEVEL_WORDS})$")
 _LEVEL_IS = re.compile(rf"(?:{alt(_AM['level_is'])})$")
 _OBJ_LEAD = re.compile(rf"^(?:{alt(_AM['object_lead'])})+")
 _COMPARE = re.compile(alt(_AM["comparison"]))
+_BENCHMARK = re.compile(rf"(?:{alt(list(_AM['comparison']) + list(_AM['compare_with']))})(?:{alt(_AM['benchmarks'])})")
 _AFTER_NOUN = re.compile(rf"{_POSSESSIVE}(?P<n>[^,;。!?:(){_POSSESSIVE}\n]{{1,12}}?)"
                          rf"(?=[,;。!?:(\n]|$|{alt(_SJ['noun_end'])})")
 _CONTEXT_QUAL = [(w, _QL["before_number"][w]) for w in _QL["in_claim"]]  # 最快 → fastest …
@@ -1239,6 +1240,22 @@ def _money_quals(num: str) -> list[str]:
     return quals
 
 
+# --- rule 4a': a comparison with an average elsewhere is no change -------------------------------------
+def _benchmark_clause(run: _Run, pos: int, end: int) -> bool:
+    """Does the clause of ``pos``, up to ``end``, compare with an average elsewhere (比全国平均…)?"""
+    return run.any_mark(_BENCHMARK, run.clause_start(pos), end)
+
+
+def _drop_benchmark_comparisons(run: _Run) -> None:
+    """Drop an amount of change against an average elsewhere (云南省口岸进口整体通关时间为14.02小时,比全国
+    平均进口通关时间少27.8小时): a comparison with other places, not a change over time. Its value stays
+    used, so that no later rule reads it as a level."""
+    if run.occurs(_BENCHMARK):
+        run.out = [c for c in run.out if not (c.before is None and c.after is None
+                                              and (c.change is not None or c.pct is not None)
+                                              and _benchmark_clause(run, c.end - 1, c.end))]
+
+
 # --- rule 4b: levels, then their change against a baseline ------------------------------------------
 def _levels_then_change(run: _Run) -> None:
     """``X(分别)为A(和B), 较<baseline>(分别)VERB P(和Q)``: the levels of the first clause are the after values
@@ -1253,6 +1270,10 @@ def _levels_then_change(run: _Run) -> None:
         if cs == 0 or not _COMPARE.match(text, cs) or doc.sentence_start(cs) > cs - 1:
             continue
         pcs = run.clause_start(cs - 1)
+        if pcs > 0 and _COMPARE.match(text, pcs) and _benchmark_clause(run, pcs, cs - 1) \
+                and doc.sentence_start(pcs) <= pcs - 1:
+            pcs = run.clause_start(pcs - 1)  # 为14.02小时,比全国平均…少27.8小时,较2017年压缩87.56%: past the comparison
+            cs = doc.clause_start(cs - 1)
         levels = [k for k in run.toks_in(pcs, cs - 1) if k not in run.used and run.toks[k].unit not in ("%", "pp")]
         if not levels or any(not run.linked(a, b) for a, b in zip(levels, levels[1:])):
             continue
@@ -1519,7 +1540,7 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
 RULES = (_before_after, _after_only, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change, _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
-         _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
+         _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
          _drop_year_on_year, _drop_volume_growth, _drop_plans, _mark_expected)
 
 
