@@ -40,6 +40,11 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    same unit in the same paragraph: before A → after B (A must be unique, or the one marked 合计/共计/累计);
    目前 marks the after value as 现在 does, and a value right before 即可/就能 (现在只需…,两天即可拿到) is the
    time it now takes.
+   ``_need_after_marked_before``: with no after marker, 原来 … A …, … B即可/就可以 in one sentence is before A
+   → after B (当日就可以审批完成: 当日/当天 right before 即可/就可以 is at most a day).
+3a. ``_basis_before``: 在 … A … 的基础上, … VERB至 B: the level A is the before value of B (在企业开办0.5天办结
+   常态化的基础上,将…提速至“2小时”办结).  ``_level_after_change``: a change with its measure and no value, then
+   the measure's level in the next clause (压缩了…的审批时长,平均审批时间不到24小时): an after value.
 3b. ``_baseline_after``: the new value first, then the old one after a before marker (``B …
    [比|较](原本|以往|原来)(需要|的) A``: 不到1天就办完了原本需要5天的手续; 只用6个工作日,较以往30个工作日):
    before A → after B, unless B is the size of a change (节省了2天).  Rule 3 also reads chains
@@ -51,6 +56,10 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
 4. ``_amount_of_change``: ``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%,
    提升24个百分点, 提高近3倍), and ``降幅/精减幅度(达) Q%``.  A baseline stated with 比/较 (较2018年的8.5天
    减少了88%) becomes the before value.
+   A bare magnitude before its unit and 左右/上下 is one of it (千元左右: about 1,000 yuan); the later item of a
+   verb's object takes its noun after it (节省一天通关时间和千元左右的物流成本: 物流成本).
+   ``_drop_benchmark_comparisons``: an amount of change against an average elsewhere (比全国平均…少27.8小时)
+   is no change over time (较区外, the area without the reform, is a change).
 4b. ``_levels_then_change``: ``X(分别)为A(和B),较<baseline>(分别)VERB P(和Q)``: the levels are the after
    values of the changes of the next clause, paired in order (通关时间分别为12小时和3小时,较2019年分别缩短了
    40%和60%); a level left without its change is an after value of the same direction.
@@ -83,6 +92,7 @@ Precision conventions:
   rates of response (``_drop_rates``), 增加值 (value added), 新增 (newly added), growth (同比增长22%,
   进出口增长20.7%, 增加值从1019亿元跃升至2030亿元: ``_drop_growth``, unless a measure a reform changes grows:
   效率提升), an increase whose subject is only a span of time (两年时间全部翻了一番: ``_drop_span_growth``)
+  a year-on-year increase of no reform measure (出口汽车42.1万辆,同比增加38.6%: ``_drop_year_on_year``),
   and the increase of a volume, throughput or coverage (货运量从52万吨增至328.91万吨, 航线拓展至49条, 面积扩大到
   114.7平方公里, 境外站点数拓展至24个 with no before value: ``_drop_volume_growth``).
 - A projected effect of a reform already in place (预计每年可为企业节省成本300万元, 通关效率预计提升15%) is a
