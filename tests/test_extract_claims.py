@@ -623,3 +623,86 @@ def test_conditions_are_no_reported_effect():
     # a hedged or conditioned before value is still a reported change
     check(only(s.replace("2025年3月", "如果按原来的规定")), "increase", "h", before=24, after=72)
     check(only(s.replace("将出入境申报有效期从24小时", "将出入境申报有效期从可能的24小时")), "increase", "h", before=24, after=72)
+
+
+# --- rules from the real-text batch 9 (benchmarks/realtext/batch9): sentences read from the texts ----------
+B9 = "batch9"
+
+
+def test_a_bare_magnitude_before_its_unit_and_about_is_one_of_it():
+    # 千元左右: about a thousand yuan, the second item of 节省's object, its noun after it (的物流成本)
+    s = from_real(B9, "01_ln_dalian_customs_one_stop_trad.txt",
+                  "平均每單跨省區進出口貨物至少節省一天通關時間和千元左右的物流成本")
+    c = claims(s).sort_values("start")
+    assert len(c) == 2, c
+    check(c.iloc[0], "decrease", "h", change=D)
+    money = c[c.unit == "CNY"].iloc[0]
+    check(money, "decrease", "CNY", change=1e3)
+    assert money.subject == "物流成本" and "approximately" in money.qualifier
+    # without 左右 a bare 千元 is a unit word (单位:千元), no value
+    assert claims(s.replace("千元左右", "千元")).unit.tolist() == ["h"]
+    assert claims("单位:千元").empty
+
+
+def test_a_level_given_as_the_basis_of_a_further_change_is_its_before_value():
+    s = from_real(B9, "16_js_nanjing_jiangbei_approval_bureau.txt",
+                  "江北新区在企业开办0.5天办结常态化的基础上,将企业开办流程环节提速至“2小时”办结")
+    r = only(s)
+    check(r, "decrease", "h", before=12, after=2)
+    assert r.subject == "企业开办流程环节"
+    # without 在 … 基础上 the 0.5 day is a level of its own: the after-only claim keeps no before value
+    r = only(s.replace("的基础上", ""))
+    check(r, "decrease", "h", after=2)
+    # an amount of change as the basis (在去年压缩50%的基础上) is no level: no before value
+    r = claims("在去年压缩1天的基础上,今年将审批时间缩短至2天").sort_values("start")
+    check(r.iloc[-1], "decrease", "h", after=2 * D)
+
+
+def test_the_same_day_before_jiu_keyi_after_a_before_marked_value():
+    s = from_real(B9, "22_js_suzhou_special_goods_approval_2021.txt",
+                  "原来的审批流程需要3个工作日左右,改由苏州工业园区海关审批后,只要资料齐全,当日就可以审批完成")
+    r = only(s)
+    check(r, "decrease", "h", before=3 * D, after=D)
+    assert r.subject == "审批流程" and "within" in r.qualifier and "approximately" in r.qualifier
+    # no before marker: two levels, no claim; 当日 not before 就可以/即可 is a date, no value
+    assert claims(s.replace("原来的", "")).empty
+    assert claims(s.replace("当日就可以", "当日可以")).empty
+
+
+def test_a_change_with_its_measure_then_the_level_in_the_next_clause():
+    s = from_real(B9, "22_js_suzhou_special_goods_approval_2021.txt",
+                  "从而进一步压缩了D类特殊物品的审批时长,平均审批时间不到24小时")
+    r = only(s)
+    check(r, "decrease", "h", after=24)
+    assert r.subject == "审批时间" and r.qualifier == "average; less than"
+    # the value of the next clause is a change of its own (每吨节约物流成本约35元): an amount, as before
+    s = from_real("batch1", "27_zj_zhoushan_cross_customs_bunkering.txt", "節(jié)約供油成本,平均每噸節(jié)約物流成本約35元")
+    r = only(s)
+    check(r, "decrease", "CNY", change=35)
+    # no measure before the level (下放范围已经扩大至11家): no after value of the change
+    assert claims("进一步压缩了审批时长,覆盖11家隶属海关").empty
+
+
+def test_a_year_on_year_increase_of_a_volume_is_growth():
+    s = from_real(B9, "15_xj_horgos_car_export_clearance_2025_trad.txt",
+                  "2024年,霍爾果斯口岸出口汽車42.1萬輛,同比增加38.6%,創歷史新高。")
+    assert claims(s).empty, claims(s)
+    assert claims(from_real("batch8", "04_tj_customs_rail_transfer_2019.txt", "天津口岸发运中欧班列连续4个月同比增幅超75%")).empty
+    # the same sentence about a measure a reform changes stays a claim
+    r = only(s.replace("出口汽車42.1萬輛", "整體通關效率"))
+    check(r, "increase", "%", pct=38.6)
+
+
+def test_a_comparison_with_an_average_elsewhere_is_no_change():
+    s = from_real(B9, "18_yn_province_clearance_2020.txt",
+                  "2020年,云南省口岸出口整体通关时间为0.12小时,比全国平均出口通关时间少2.07小时,出口整体通关时间排全国最短省区第1位。")
+    assert claims(s).empty, claims(s)
+    # the level before the comparison is the after value of the change over time after it
+    s = from_real(B9, "18_yn_province_clearance_2020.txt",
+                  "云南省口岸进口整体通关时间为14.02小时,比全国平均进口通关时间少27.8小时,较2017年压缩87.56%")
+    r = only(s)
+    check(r, "decrease", "h", after=14.02, pct=87.56)
+    assert r.subject == "云南省口岸进口整体通关时间"
+    # against the area without the reform (较区外) it is the reform's effect: a claim
+    r = only(from_real("batch8", "06_tj_clearance_time_guide_2023.txt", "综保区内企业平均清关时间较区外缩短40%"))
+    check(r, "decrease", "%", pct=40)

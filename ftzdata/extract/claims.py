@@ -40,6 +40,11 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    same unit in the same paragraph: before A → after B (A must be unique, or the one marked 合计/共计/累计);
    目前 marks the after value as 现在 does, and a value right before 即可/就能 (现在只需…,两天即可拿到) is the
    time it now takes.
+   ``_need_after_marked_before``: with no after marker, 原来 … A …, … B即可/就可以 in one sentence is before A
+   → after B (当日就可以审批完成: 当日/当天 right before 即可/就可以 is at most a day).
+3a. ``_basis_before``: 在 … A … 的基础上, … VERB至 B: the level A is the before value of B (在企业开办0.5天办结
+   常态化的基础上,将…提速至“2小时”办结).  ``_level_after_change``: a change with its measure and no value, then
+   the measure's level in the next clause (压缩了…的审批时长,平均审批时间不到24小时): an after value.
 3b. ``_baseline_after``: the new value first, then the old one after a before marker (``B …
    [比|较](原本|以往|原来)(需要|的) A``: 不到1天就办完了原本需要5天的手续; 只用6个工作日,较以往30个工作日):
    before A → after B, unless B is the size of a change (节省了2天).  Rule 3 also reads chains
@@ -51,6 +56,10 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
 4. ``_amount_of_change``: ``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%,
    提升24个百分点, 提高近3倍), and ``降幅/精减幅度(达) Q%``.  A baseline stated with 比/较 (较2018年的8.5天
    减少了88%) becomes the before value.
+   A bare magnitude before its unit and 左右/上下 is one of it (千元左右: about 1,000 yuan); the later item of a
+   verb's object takes its noun after it (节省一天通关时间和千元左右的物流成本: 物流成本).
+   ``_drop_benchmark_comparisons``: an amount of change against an average elsewhere (比全国平均…少27.8小时)
+   is no change over time (较区外, the area without the reform, is a change).
 4b. ``_levels_then_change``: ``X(分别)为A(和B),较<baseline>(分别)VERB P(和Q)``: the levels are the after
    values of the changes of the next clause, paired in order (通关时间分别为12小时和3小时,较2019年分别缩短了
    40%和60%); a level left without its change is an after value of the same direction.
@@ -83,6 +92,7 @@ Precision conventions:
   rates of response (``_drop_rates``), 增加值 (value added), 新增 (newly added), growth (同比增长22%,
   进出口增长20.7%, 增加值从1019亿元跃升至2030亿元: ``_drop_growth``, unless a measure a reform changes grows:
   效率提升), an increase whose subject is only a span of time (两年时间全部翻了一番: ``_drop_span_growth``)
+  a year-on-year increase of no reform measure (出口汽车42.1万辆,同比增加38.6%: ``_drop_year_on_year``),
   and the increase of a volume, throughput or coverage (货运量从52万吨增至328.91万吨, 航线拓展至49条, 面积扩大到
   114.7平方公里, 境外站点数拓展至24个 with no before value: ``_drop_volume_growth``).
 - So is the decline of a trade flow in percent right after its sum (出口6.5万亿元,下降1.2%:
@@ -230,6 +240,7 @@ _LEVEL = re.compile(rf"(?:{_LEVEL_WORDS})$")
 _LEVEL_IS = re.compile(rf"(?:{alt(_AM['level_is'])})$")
 _OBJ_LEAD = re.compile(rf"^(?:{alt(_AM['object_lead'])})+")
 _COMPARE = re.compile(alt(_AM["comparison"]))
+_BENCHMARK = re.compile(rf"(?:{alt(list(_AM['comparison']) + list(_AM['compare_with']))})(?:{alt(_AM['benchmarks'])})")
 _AFTER_NOUN = re.compile(rf"{_POSSESSIVE}(?P<n>[^,;。!?:(){_POSSESSIVE}\n]{{1,12}}?)"
                          rf"(?=[,;。!?:(\n]|$|{alt(_SJ['noun_end'])})")
 _CONTEXT_QUAL = [(w, _QL["before_number"][w]) for w in _QL["in_claim"]]  # 最快 → fastest …
@@ -247,7 +258,8 @@ _ZERO_GATE = tuple(_ZR["on_the_spot"])
 _ZERO_VALUE_GATE = tuple(t + z for t in _ZERO_TO for z in _ZERO_CHARS) + ("“" + _ZERO_CHARS[0],)
 _TRIPS_GATE = tuple(_ZR["no_trips"])
 _SAME_DAY = _ZR["same_day"]
-_SAME_DAY_RE = re.compile(rf"(?<=[{chars(_ZERO_TO)}])(?:{alt(_SAME_DAY['words'])})")
+_SAME_DAY_RE = re.compile(rf"(?<=[{chars(_ZERO_TO)}])(?:{alt(_SAME_DAY['words'])})"
+                          rf"|(?:{alt(_SAME_DAY['words'])})(?=(?:{alt(_MK['need_after'])}))")  # 当日就可以审批完成
 
 # halved (减半): a decrease of 50 %
 _HALVED = re.compile(alt(_V["halved"]["words"]))
@@ -257,6 +269,15 @@ _HALVED_PCT = float(_V["halved"]["pct"])
 _BASELINE_AFTER = re.compile(rf"(?:{alt(_AM['comparison'])})?(?:{alt(_MK['before'])})"
                              rf"[^,;。!?:\n\d]{{0,{int(_MK['baseline_after_gap'])}}}$")
 _BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + int(_MK["baseline_after_gap"])
+
+# a level given as the basis of a further change (在…0.5天办结…的基础上, … 提速至2小时)
+_BASIS = _MK["basis"]
+_BASIS_CLOSE = re.compile(re.escape(_BASIS["close"]))
+
+# a change with its measure and no value, its level in the next clause (压缩了审批时长,平均审批时间不到24小时)
+_CHANGE_NO_VALUE = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DIRECTIONAL))}){{1,{_MAX_VERBS}}})了?"
+                              rf"(?P<obj>[^,;。!?:\n\d]{{1,{int(_MK['next_clause_object'])}}})$")
+_MEASURE_END = re.compile(rf"(?:{alt(_V['reform_measures'])})(?P<is>{alt(_MK['next_clause_level_words'])})?$")
 
 # qualifier expected (预计 …), and ranks
 _EXPECTED = re.compile(alt(_QL["expected"]["words"]))
@@ -268,6 +289,8 @@ _DECLINE_GAP = int(_V["volume_decline_gap"])
 _POLICY_PARAMETER = re.compile(alt(_V["policy_parameters"]))
 _SHARE_NOUN = re.compile(alt(_V["share_nouns"]))
 _REFORM_MEASURE = re.compile(alt(_V["reform_measures"]))
+_YEAR_ON_YEAR = re.compile(alt(_V["year_on_year"]))
+_YOY_VERB = re.compile(rf"(?:{alt(_V['year_on_year'])})(?:{alt(longest_first(_DIRECTIONAL))})")
 _VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
 _VOLUME_UNITS = frozenset(_V["volume_units"])
 _SCOPE_VERB = re.compile(alt(_V["scope_verbs"]))
@@ -943,6 +966,31 @@ def _marked_before_after(run: _Run) -> None:
             _add_before(run, c, k)
 
 
+def _need_after_marked_before(run: _Run) -> None:
+    """原来 … A …, … B即可/就可以 with no after marker, in one sentence: the value right before 即可/就能, in
+    a later clause than the one value of its unit after the before marker, is the time it now takes:
+    before A → after B (原来的审批流程需要3个工作日左右,改由…海关审批后,只要资料齐全,当日就可以审批完成)."""
+    text = run.text
+    for j in range(run.n):
+        q = run.toks[j]
+        if j in run.used or q.surface == "" or not _NEED_AFTER.match(text, q.end):
+            continue
+        cs = run.doc.clause_start(q.start)
+        k = _marked_before(run, j, cs, run.sent[j])
+        if k is None or run.toks[k].mid == q.mid or _is_amount(run, j) or run.toks[k].unit != q.unit:
+            continue
+        qa = run.toks[k]
+        bm = run.last_mark(_BEFORE_MARK, run.sent[j], qa.start)
+        head = text[bm[1]:qa.start] if bm else ""
+        need = _NEED.search(head)
+        subj, _ = _clean_subject(head[:need.start()] if need else head)
+        c = _Claim(qa.start, q.end, subj, q.dimension, _value_direction(qa.mid, q.mid), q.unit, run.sent[j])
+        c.before, c.after = (qa.low, qa.high), (q.low, q.high)
+        c.quals = qa.quals + q.quals
+        c.per = q.per or qa.per
+        run.emit(c, j, k)
+
+
 def _extend_chain(run: _Run, c: _Claim | None, j: int) -> None:
     """A chain of values (原来要10分钟，后来缩短到2分钟，现在20秒): the marked after value ``j`` with no
     before value of its own, right after before → after claim ``c`` (same paragraph and unit, same
@@ -973,6 +1021,65 @@ def _add_before(run: _Run, c: _Claim, k: int) -> None:
     c.after_only = False
     c.start = min(c.start, qa.start)
     run.used.add(k)
+
+
+# --- rule 3a: a level given as the basis of a further change -------------------------------------------
+def _basis_before(run: _Run) -> None:
+    """``在 … A … 的基础上, … VERB至 B``: the one level A of B's unit stated as the basis (not an amount of
+    change) is the before value of after-only claim B, in the same sentence (在企业开办0.5天办结常态化的
+    基础上,将企业开办流程环节提速至“2小时”办结: 12 h → 2 h), when the values go the verb's way."""
+    text = run.text
+    if _BASIS["close"] not in text:
+        return
+    for c in run.out:
+        if not c.after_only or c.before is not None or c.after_tok is None:
+            continue
+        q = run.toks[c.after_tok]
+        close = run.last_mark(_BASIS_CLOSE, run.sent[c.after_tok], c.start)
+        if close is None:
+            continue
+        opened = text.rfind(_BASIS["open"], max(run.sent[c.after_tok], close[0] - int(_BASIS["gap"])), close[0])
+        if opened < 0:
+            continue
+        cands = [k for k in run.toks_in(opened, close[0]) if k not in run.used and _compatible(run.toks[k], q)
+                 and run.toks[k].mid != q.mid and not _is_amount(run, k)]
+        if len(cands) == 1 and _value_direction(run.toks[cands[0]].mid, q.mid) == c.direction:
+            _add_before(run, c, cands[0])
+
+
+# --- rule 3a': a change with its measure, its level in the next clause ---------------------------------
+def _level_after_change(run: _Run) -> None:
+    """``VERB(了) …<measure>, <measure>(为) B``: a change stated with its measure and no value, then in
+    the next clause of the sentence that measure's level and nothing else (进一步压缩了D类特殊物品的审批
+    时长,平均审批时间不到24小时): B is the after value, in the verb's direction. Both the object and the
+    level's subject end with a measure a reform changes (时间, 时长, 成本 …)."""
+    text = run.text
+    for j in range(run.n):
+        q = run.toks[j]
+        if j in run.used or q.surface == "" or q.dimension in ("zero", "other"):
+            continue
+        cs = run.doc.clause_start(q.start)
+        if cs <= run.sent[j]:
+            continue  # the first clause of its sentence
+        head = text[cs:q.start]
+        me = _MEASURE_END.search(head)
+        if not me or _is_amount(run, j):
+            continue  # no measure right before the value, or the value is a change of its own (每吨节约成本约35元)
+        pcs = run.doc.clause_start(cs - 1)
+        if j > 0 and run.toks[j - 1].end > pcs:
+            continue  # a value in the clause before (or before the level in its own clause)
+        m = _CHANGE_NO_VALUE.search(text, max(pcs, cs - 1 - _CHANGE_REACH - _MAX_VERBS * 2), cs - 1)
+        if not m or not _MEASURE_END.search(m.group("obj")):
+            continue
+        subj, _ = _clean_subject(head[:me.start("is")] if me.group("is") else head)
+        direction = _direction_of_verbs(m.group("verb"), subj, q.dimension)
+        if direction is None:
+            continue
+        c = _Claim(m.start(), q.end, subj, q.dimension, direction, _claim_unit(q, None), run.sent[j])
+        c.after, c.after_only, c.after_tok = (q.low, q.high), True, j
+        c.quals = q.quals + _context_quals(text, cs, q.end)
+        c.per = q.per or find_per(text, cs, q.end)
+        run.emit(c, j)
 
 
 # --- rule 3b: a baseline written after the new value ---------------------------------------------------
@@ -1064,12 +1171,11 @@ def _change_subject(run: _Run, j: int, cs: int, vstart: int, obj: str) -> tuple[
     after the value, else the text before the verb, else the head of the previous clause."""
     text, q = run.text, run.toks[j]
     subj, sstart = "", None
-    if obj:
+    am = _AFTER_NOUN.match(text, q.end, min(len(text), q.end + 16))
+    if obj and not (am and _JOINER_END.search(obj)):  # 节省一天通关时间和千元左右的物流成本: a later item, its noun after it
         subj, _ = _clean_subject(obj)
-    if not subj:
-        am = _AFTER_NOUN.match(text, q.end, min(len(text), q.end + 16))
-        if am:
-            subj = am.group("n")
+    if not subj and am:
+        subj = am.group("n")
     if not subj and q.dimension == "count":
         act = _ACT_OBJECT.match(text, q.end, q.end + 8)  # 减少了5个表单的填写: the forms' filling-in
         if act:
@@ -1172,6 +1278,22 @@ def _money_quals(num: str) -> list[str]:
     return quals
 
 
+# --- rule 4a': a comparison with an average elsewhere is no change -------------------------------------
+def _benchmark_clause(run: _Run, pos: int, end: int) -> bool:
+    """Does the clause of ``pos``, up to ``end``, compare with an average elsewhere (比全国平均…)?"""
+    return run.any_mark(_BENCHMARK, run.clause_start(pos), end)
+
+
+def _drop_benchmark_comparisons(run: _Run) -> None:
+    """Drop an amount of change against an average elsewhere (云南省口岸进口整体通关时间为14.02小时,比全国
+    平均进口通关时间少27.8小时): a comparison with other places, not a change over time. Its value stays
+    used, so that no later rule reads it as a level."""
+    if run.occurs(_BENCHMARK):
+        run.out = [c for c in run.out if not (c.before is None and c.after is None
+                                              and (c.change is not None or c.pct is not None)
+                                              and _benchmark_clause(run, c.end - 1, c.end))]
+
+
 # --- rule 4b: levels, then their change against a baseline ------------------------------------------
 def _levels_then_change(run: _Run) -> None:
     """``X(分别)为A(和B), 较<baseline>(分别)VERB P(和Q)``: the levels of the first clause are the after values
@@ -1186,6 +1308,10 @@ def _levels_then_change(run: _Run) -> None:
         if cs == 0 or not _COMPARE.match(text, cs) or doc.sentence_start(cs) > cs - 1:
             continue
         pcs = run.clause_start(cs - 1)
+        if pcs > 0 and _COMPARE.match(text, pcs) and _benchmark_clause(run, pcs, cs - 1) \
+                and doc.sentence_start(pcs) <= pcs - 1:
+            pcs = run.clause_start(pcs - 1)  # 为14.02小时,比全国平均…少27.8小时,较2017年压缩87.56%: past the comparison
+            cs = doc.clause_start(cs - 1)
         levels = [k for k in run.toks_in(pcs, cs - 1) if k not in run.used and run.toks[k].unit not in ("%", "pp")]
         if not levels or any(not run.linked(a, b) for a, b in zip(levels, levels[1:])):
             continue
@@ -1372,6 +1498,20 @@ def _drop_growth(run: _Run) -> None:
                                           and not _REFORM_MEASURE.search(c.subject or ""))]
 
 
+def _drop_year_on_year(run: _Run) -> None:
+    """Drop a year-on-year growth figure (出口汽车42.1万辆,同比增加38.6%): a percent or multiple increase with
+    no before or after value, stated with 同比/环比 right before its verb, whose subject names no measure a
+    reform changes (通关效率同比提升 stays a claim). (Declines are left as they are: the written held-out
+    batches count 新设外资企业212家,同比下降3.2% as a claim.)"""
+    text = run.text
+    if not run.occurs(_YEAR_ON_YEAR):
+        return
+    run.out = [c for c in run.out if not (c.direction == "increase" and c.before is None and c.after is None
+                                          and c.unit in ("%", "times")
+                                          and _YOY_VERB.search(text, max(0, c.start - 2), c.end)
+                                          and not _REFORM_MEASURE.search(c.subject or ""))]
+
+
 def _drop_volume_growth(run: _Run) -> None:
     """Drop the increase of a volume, throughput or coverage (进出口总值从202.82亿元增至2631.5亿元, 航线拓展至
     49条): a claim that increases, in a unit only volumes have (tonnes, vehicles, routes, firms …), or whose
@@ -1507,10 +1647,12 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
-RULES = (_before_after, _after_only, _marked_before_after, _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
-         _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables, _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
-         _drop_volume_growth, _drop_volume_declines, _drop_policy_parameters, _drop_share_points, _drop_conditions,
-         _drop_plans, _mark_expected)
+RULES = (_before_after, _after_only, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change,
+         _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
+         _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
+         _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
+         _drop_year_on_year, _drop_volume_growth, _drop_volume_declines, _drop_policy_parameters, _drop_share_points,
+         _drop_conditions, _drop_plans, _mark_expected)
 
 
 @without_gc

@@ -40,7 +40,12 @@ SOME = _NUM["some"]  # 几: 十几
 # 逾千万元 / 超百万元: a magnitude (百千万亿, at most two) with no leading digit, after one of these.
 BARE_WORDS: dict[str, str] = dict(_NUM["bare_magnitude_words"])  # 上千万: a qualifier before a bare magnitude
 BARE_AFTER = chars(_NUM["bare_magnitude_after"] + "".join(BARE_WORDS))
-BARE_MAGNITUDE = rf"(?<=[{BARE_AFTER}])[{chars(k for k, v in _MULT.items() if v >= 100)}]{{1,2}}"
+_BARE_MULT = chars(k for k, v in _MULT.items() if v >= 100)
+# … or, with no numeral before it, followed by its unit and 左右/上下 (千元左右: about a thousand yuan).
+BARE_MAGNITUDE = (rf"(?<=[{BARE_AFTER}])[{_BARE_MULT}]{{1,2}}"
+                  rf"|(?<![\d{DIGITS}{chars(_MULT)}{SOME}])[{_BARE_MULT}]{{1,2}}"
+                  rf"(?=[^\d{DIGITS}{chars(_MULT)},;。!?:\s]{{1,{int(_NUM['bare_magnitude_unit_chars'])}}}"
+                  rf"(?:{alt(_NUM['bare_magnitude_before'])}))")
 AR_MULT = chars(k for k, v in _MULT.items() if v >= 100)  # 百千万亿: multipliers written after digits (2.5万)
 MORE = chars(_NUM["more"])  # 多余
 CN_CHARS = set(CN_DIGIT) | set(_MULT) | {HALF, SOME}  # every character of a Chinese numeral
