@@ -264,9 +264,22 @@ def release(km) -> None:
     import threading
 
     _RELEASING[:] = [t for t in _RELEASING if t.is_alive()]
-    t = threading.Thread(target=shutdown, args=(km,), daemon=True)
+    t = threading.Thread(target=_shutdown_in_thread, args=(km,), daemon=True)
     t.start()
     _RELEASING.append(t)
+
+
+def _shutdown_in_thread(km) -> None:
+    """:func:`shutdown` in a thread of its own, then close the event loop jupyter made for the thread
+    (left open, its sockets would linger until garbage collection)."""
+    from jupyter_core.utils import ensure_event_loop
+
+    try:
+        shutdown(km)
+    finally:
+        loop = ensure_event_loop()
+        if not loop.is_running():
+            loop.close()
 
 
 def wait_released(timeout: float = 10.0) -> None:
