@@ -706,3 +706,41 @@ def test_a_comparison_with_an_average_elsewhere_is_no_change():
     # against the area without the reform (较区外) it is the reform's effect: a claim
     r = only(from_real("batch8", "06_tj_clearance_time_guide_2023.txt", "综保区内企业平均清关时间较区外缩短40%"))
     check(r, "decrease", "%", pct=40)
+
+
+# --- rules from the real-text batch 10 (benchmarks/realtext/batch10): sentences read from the texts ---------
+B10 = "batch10"
+
+
+def test_a_unit_and_its_qualifier_written_once_after_the_last_item_of_a_list():
+    s = from_real(B10, "02_sn_konggang_region_assessment_joint_approval.txt",
+                  "将政府投资、社会投资建设工程竣工联合验收时限分别压缩至8个、5个工作日以内")
+    c = claims(s).sort_values("start")
+    assert len(c) == 2, c
+    for r, days in zip(c.itertuples(), (8, 5)):
+        assert r.unit == "h" and r.kind == "duration" and r.after_low == r.after_high == days * D
+        assert r.qualifier == "within; working days"
+    # a qualifier before the last value is that value's own (约5个工作日): the first item shares the unit and 以内 only
+    c = claims(s.replace("、5个", "、约5个")).sort_values("start")
+    assert c.iloc[0].after_low == 8 * D and c.iloc[0].qualifier == "within; working days"
+    assert "approximately" in c.iloc[1].qualifier
+    # a count of another noun before the list joiner (8个环节、5个工作日) keeps its own unit
+    assert (claims(s.replace("8个、", "8个环节、")).unit == "h").sum() == 1
+    # a unit word that does not start with the classifier (8个、5天) is no unit written once
+    assert (claims(s.replace("5个工作日", "5天")).unit == "h").sum() == 1
+
+
+def test_a_part_of_a_total_count_after_qizhong_is_no_change():
+    s = from_real(B10, "01_zj_zhoushan_zhengzhao_fenli_2018.txt",
+                  "确定了98项“证照分离”改革事项,其中完全取消审批4项,审批改为备案2项,全面实行告知承诺制21项,"
+                  "提高透明度和可预期性37项,加强准入监管34项。")
+    assert claims(s).empty, claims(s)
+    s5 = from_real(B10, "05_gd_zhengzhao_fenli_province_2018.txt",
+                   "选定了106项审批事项进行分类改革,其中取消审批2项,改为备案管理1项,实行告知承诺19项,优化准入服务84项")
+    assert claims(s5).empty, claims(s5)
+    # without 其中 the count after 提高 is an amount of change again: the rule is what drops it
+    assert len(claims(s.replace("其中", ""))) == 1
+    # a total that is a claim's value (数据减到103项): the parts after 其中 are parts of the change, kept
+    s = from_seed(M15, "报检报关数据减到103项") + ",其中减少32项"
+    c = claims(s)
+    assert len(c) == 2 and set(c.kind) == {"count"}, c

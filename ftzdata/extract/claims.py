@@ -181,6 +181,9 @@ _JOINER_END = re.compile(rf"(?:{_JOINERS})$")
 _RESPECTIVELY = _BA["respectively"]  # 分别
 _PAREN = re.compile(r"\([^()]{0,80}\)")
 _ELIDED_END = set(_BA["elided_unit_end"])
+_LIST_JOINER_SET = set(_BA["list_joiners"])
+# qualifiers written after a list's last value that every item shares (以内, 左右; 多/余 belong to a number)
+_SHARED_AFTER = {w: n for w, n in _QL["after_number"].items() if w not in LEX["numerals"]["more"]}
 
 # rule 2, after only: the clause text right before the value
 _AFTER_ONLY_TO = _BA["after_only_to_words"]
@@ -287,6 +290,7 @@ _GROWTH = re.compile(alt(_V["growth"]))
 _TRADE_FLOW = re.compile(alt(_V["trade_flows"]))
 _DECLINE_GAP = int(_V["volume_decline_gap"])
 _POLICY_PARAMETER = re.compile(alt(_V["policy_parameters"]))
+_BREAKDOWN = re.compile(alt(_V["breakdown"]))
 _SHARE_NOUN = re.compile(alt(_V["share_nouns"]))
 _REFORM_MEASURE = re.compile(alt(_V["reform_measures"]))
 _YEAR_ON_YEAR = re.compile(alt(_V["year_on_year"]))
@@ -482,6 +486,26 @@ def _elided_units(doc: Doc, toks: list[Qty]) -> None:
                       info.dimension, b.per, quals, a.surface)
 
 
+def _list_units(doc: Doc, toks: list[Qty]) -> None:
+    """A unit written once after the last item of a list (分别压缩至8个、5个工作日以内): a bare classifier
+    count joined by 、/和/及/与 right to the next value, whose unit word starts with that classifier, is in
+    that unit and takes the qualifiers written after the last item (以内, 左右 …; not 多/余, which belong to a
+    number). Read from the end, so that every earlier item of a longer list takes them. Rewrites ``toks``."""
+    text = doc.text
+    for k in range(len(toks) - 2, -1, -1):
+        b, a = toks[k], toks[k + 1]
+        if b.dimension != "count" or not b.surface or b.quals or a.surface == b.surface \
+                or not a.surface.startswith(b.surface) or a.surface not in UNITS \
+                or text[b.end:a.start] not in _LIST_JOINER_SET:
+            continue
+        info = UNITS[a.surface]
+        tail = text[a.nend:a.end]
+        quals = [x for x in a.quals if x == _QL["working_days_name"]]
+        quals += [n for n in dict.fromkeys(_SHARED_AFTER[w] for w in _SHARED_AFTER if w in tail) if n not in quals]
+        toks[k] = Qty(b.start, b.end, b.nstart, b.nend, b.low * info.factor, b.high * info.factor, info.canonical,
+                      info.dimension, b.per, quals, a.surface)
+
+
 def _is_trips(q: Qty) -> bool:
     """Is ``q`` a zero-trips token (零跑动, 一次都不用跑)?"""
     return any(w in q.surface for w in _TRIPS_GATE)
@@ -586,6 +610,7 @@ class _Run:
         self.doc, self.text = doc, doc.text
         self.toks: list[Qty] = sorted(qs + zeros, key=lambda q: q.start) if zeros else list(qs)
         _elided_units(doc, self.toks)
+        _list_units(doc, self.toks)
         self.n = len(self.toks)
         self.sent = [doc.sentence_start(q.start) for q in self.toks]
         self.starts = [q.start for q in self.toks]
@@ -1567,6 +1592,26 @@ def _drop_policy_parameters(run: _Run) -> None:
     run.out = [c for c in run.out if c.after is None or _POLICY_PARAMETER.search(c.subject or "") is None]
 
 
+def _drop_breakdowns(run: _Run) -> None:
+    """Drop a part of a total count (确定了98项改革事项,其中…提高透明度和可预期性37项): a count claim with no
+    before value after 其中, whose sentence holds before 其中 a count in its classifier that no claim uses —
+    the number of items in one category of the total, not a change."""
+    if not run.occurs(_BREAKDOWN):
+        return
+    run.out = [c for c in run.out if not _is_breakdown(run, c)]
+
+
+def _is_breakdown(run: _Run, c: _Claim) -> bool:
+    """Is claim ``c`` a part of a total count written before 其中 in its sentence?"""
+    if c.kind != "count" or c.before is not None:
+        return False
+    ss = run.doc.sentence_start(c.start)
+    mark = run.last_mark(_BREAKDOWN, ss, c.start)
+    if mark is None:
+        return False
+    return any(k not in run.used and run.toks[k].unit == c.unit for k in run.toks_in(ss, mark[0]))
+
+
 def _drop_share_points(run: _Run) -> None:
     """Drop a change in percentage points of a share of a total (四大主导产业5年提高13.7个百分点,占全省GDP比重67%;
     佔全部商品稅目的比例達到74%,比封關前提高了近53個百分點): a pp claim whose sentence names a share (占, 比重,
@@ -1651,7 +1696,7 @@ RULES = (_before_after, _after_only, _marked_before_after, _need_after_marked_be
          _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
          _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
-         _drop_year_on_year, _drop_volume_growth, _drop_volume_declines, _drop_policy_parameters, _drop_share_points,
+         _drop_year_on_year, _drop_volume_growth, _drop_volume_declines, _drop_policy_parameters, _drop_breakdowns, _drop_share_points,
          _drop_conditions, _drop_plans, _mark_expected)
 
 
