@@ -31,7 +31,9 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    gives two claims), and so do 分别 lists whatever their units.  当场办结/即时办结/即办 count as an after
    value of 0 h (qualifier ``on the spot``), 降为零 / “零收费” as 0 in the before value's unit, 零跑动 /
    一次都不用跑 as 0 times, 变成当天 / 缩短至当日 as at most a day (24 h, ``within``).  A unit written once is
-   read on both values (从120个工作日减至30个: 30 working days; 2个至4个月 is a range of months).  A verb
+   read on both values (从120个工作日减至30个: 30 working days; 2个至4个月 is a range of months), and on every
+   item of a list with the qualifier written after the last (分别压缩至8个、5个工作日以内: both within 8 and 5
+   working days; ``_list_units``).  A verb
    without a direction (改为, 调整为) links two values across a comma only after 由/从 (直接取消审批37项,
    审批改为备案9项 are two items of a list).
 2. ``_after_only``: ``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3
@@ -101,6 +103,8 @@ Precision conventions:
   percentage points of a share of a total (占全省GDP比重67%, …提高13.7个百分点: ``_drop_share_points``) are
   no effects; nor is what may happen in a case (审核周期可能延长至15个工作日; 若按…计算; …争议时,…延长3-7个工作日:
   ``_drop_conditions``).
+- A part of a total count after 其中 (确定了98项改革事项,其中…提高透明度和可预期性37项: items by category of a
+  count of reforms) is no change (``_drop_breakdowns``), unless the total is a claim's value.
 - Rule 4 also reads a cut given as a percent of items (取消36.8%的中介服务事项; a count after 取消 is a count
   of reforms) and a count of what an act handles (减少了5个表单的填写).
 - A projected effect of a reform already in place (预计每年可为企业节省成本300万元, 通关效率预计提升15%) is a
