@@ -266,6 +266,10 @@ def test_ranks_value_added_and_expected():
     check(r, "decrease", "CNY", change=2e6)
     assert "expected" in r.qualifier
     assert "expected" not in only("这一做法每年为企业节省仓储费用200万元").qualifier
+    # 可预期 is predictability (batch1 doc 10: 可預期的一流營商環境; batch10 doc 01: 可预期性), no projection
+    r = only("这一做法以稳定透明、可预期的规则每年为企业节省仓储费用200万元")
+    check(r, "decrease", "CNY", change=2e6)
+    assert "expected" not in r.qualifier
 
 
 def test_targets_are_no_claims_but_estimates_from_plans_are_expected():

@@ -287,7 +287,7 @@ _CHANGE_NO_VALUE = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DIRECTIONAL))})
 _MEASURE_END = re.compile(rf"(?:{alt(_V['reform_measures'])})(?P<is>{alt(_MK['next_clause_level_words'])})?$")
 
 # qualifier expected (预计 …), and ranks
-_EXPECTED = re.compile(alt(_QL["expected"]["words"]))
+_EXPECTED = re.compile(rf"(?<![{chars(_QL['expected']['not_after'])}])(?:{alt(_QL['expected']['words'])})")
 _EXPECTED_NAME = _QL["expected"]["name"]
 _RANK = re.compile(alt(_SJ["rank"]))
 _GROWTH = re.compile(alt(_V["growth"]))
