@@ -748,3 +748,14 @@ def test_a_part_of_a_total_count_after_qizhong_is_no_change():
     s = from_seed(M15, "报检报关数据减到103项") + ",其中减少32项"
     c = claims(s)
     assert len(c) == 2 and set(c.kind) == {"count"}, c
+
+
+# --- rules from the real-text batch 11 (benchmarks/realtext/batch11): sentences read from the texts ---------
+def test_this_time_marks_the_after_value_of_a_before_marker():
+    """这次/此次 (this time) answers 以前/原来 as 现在 does (batch11 doc 01, Traditional script)."""
+    s = from_real("batch11", "01_hen_luoyang_one_seal_trad.txt", "以前需要兩個多月才能申請下來的許可證,這次只用了20天")
+    r = only(s)
+    check(r, "decrease", "h", before=claims(s.split(",")[0] + ",現在只用了20天").iloc[0].before_low, after=20 * D)
+    assert r.before_low >= 60 * D and "more than" in r.qualifier  # 兩個多月: more than two months
+    # without the before marker, 这次 alone is no change
+    assert claims(s.replace("以前需要", "需要")).empty
