@@ -413,7 +413,7 @@ def _worker(tasks, results, info, warm: bool, parent: int, zygote=None) -> None:
             km = None
             if warm:
                 if pool is None:
-                    pool = KernelPool(cwd=scratch, corpus=job.params.get("corpus") or "", zygote=zygote)
+                    pool = KernelPool(cwd=scratch, zygote=zygote)
                     if zygote is None:
                         prepare_renderers(job.formats)  # while the zygote imports
                 km = pool.take()
@@ -516,12 +516,15 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
     forking = "fork" in mp.get_all_start_methods()
     procs = []
     # One kernel template for every worker, started first: it imports while this process does the rest.
-    shared = template.take(corpus, workers) if warm and forking else None
+    shared = None
+    if warm and forking:
+        with contextlib.suppress(OSError):  # no template (a process limit …): kernels start the usual way
+            shared = template.take(corpus, workers)
     try:
         subset_font_path()  # build the cached font subset once, before the workers need it
         info = data_info(corpus or None)
         if workers == 1:
-            pool = KernelPool(corpus=corpus, zygote=shared.clients[0] if shared else None) if warm else None
+            pool = KernelPool(zygote=shared.clients[0] if shared else None) if warm else None
             prepare_renderers(todo[0][0].formats)
             try:
                 for job, key in todo:

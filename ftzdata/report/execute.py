@@ -7,7 +7,7 @@ the reports to another interpreter. The kernel gets ``PYTHONPATH`` with the fold
 ``ftzdata`` package in use, so a repo checkout works without ``pip install -e``.
 
 To cut the ~1 s of kernel start-up and imports per notebook, :class:`KernelPool` forks each kernel
-from a :class:`Zygote`, a process shared by the build's workers that imported ipykernel, pandas,
+from a :class:`~ftzdata.report.template.Zygote`, a process shared by the build's workers that imported ipykernel, pandas,
 matplotlib and ftzdata once (``ftzdata/report/zygote.py``). Every notebook still gets a new process that has run
 no user code; kernels are shut down in the background, after their outputs are in hand.
 """
@@ -23,6 +23,7 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
+from .template import LIVE_TEMPLATES, ZygoteClient, kernel_env
 
 
 def _import_nbformat():
@@ -53,9 +54,7 @@ def _import_nbformat():
 
 nbformat = _import_nbformat()
 
-from .template import LIVE_TEMPLATES, Zygote, ZygoteClient, kernel_env  # noqa: E402
-
-__all__ = ["ExecutionFailed", "KernelPool", "Zygote", "execute_notebook", "kill_kernels", "load_notebook"]
+__all__ = ["ExecutionFailed", "KernelPool", "execute_notebook", "kill_kernels", "load_notebook"]
 
 _LIVE: "weakref.WeakSet" = weakref.WeakSet()  # kernel managers of this process not yet shut down
 
@@ -91,9 +90,6 @@ def load_notebook(path: Path):
     nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "Python 3 (ftzdata)", "language": "python"}
     nb.metadata.setdefault("language_info", {"name": "python"})
     return nb
-
-
-_kernel_env = kernel_env  # the environment of every report kernel (see ftzdata.report.template)
 
 
 def _spec_manager():
@@ -213,24 +209,17 @@ def _zygote_provisioner(km, zygote: ZygoteClient):
 class KernelPool:
     """Fresh kernels, one per notebook, for a worker that runs notebooks one after another.
 
-    With a zygote (POSIX), each kernel is forked from a template process that did the imports once
-    (``zygote``: a line to one shared by the build's workers; else the pool starts its own);
-    :meth:`take` starts one when asked (no spare kernel waits unused). Elsewhere, or when the zygote
-    fails, :meth:`take` returns ``None`` and papermill starts a kernel the usual way. Kernels are shut
-    down with :func:`release`, off the caller's critical path; :meth:`close` waits for those shutdowns.
+    With ``zygote`` (a line to the build's kernel template, :mod:`ftzdata.report.template`; POSIX), each
+    kernel is forked from a process that did the imports once; :meth:`take` starts one when asked (no
+    spare kernel waits unused). Without one, or when the template fails, :meth:`take` returns ``None``
+    and papermill starts a kernel the usual way. Kernels are shut down with :func:`release`, off the
+    caller's critical path; :meth:`close` waits for those shutdowns.
     """
 
-    def __init__(self, cwd: str | None = None, corpus: str | None = "", zygote: ZygoteClient | None = None):
+    def __init__(self, cwd: str | None = None, zygote: ZygoteClient | None = None):
         self.cwd = cwd or os.getcwd()
-        self.env = _kernel_env()
-        self._own = None  # the zygote this pool started (and stops); a given ``zygote`` is its owner's
+        self.env = kernel_env()
         self._zygote = zygote
-        if zygote is None and os.name == "posix" and hasattr(os, "fork"):
-            try:
-                self._own = Zygote(self.env, self.cwd, corpus)
-                self._zygote = self._own.clients[0]
-            except OSError:
-                self._zygote = None
 
     def take(self):
         """A started kernel manager, or ``None`` (papermill then starts its own)."""
@@ -250,9 +239,6 @@ class KernelPool:
 
     def close(self):
         wait_released()
-        if self._own is not None:
-            self._own.close()
-            self._own = None
         self._zygote = None
 
 
@@ -407,7 +393,7 @@ def execute_notebook(source, parameters: dict, output_path: Path, name: str, cwd
     own_km = km is None
     if own_km:
         km = new_kernel_manager()
-        os.environ.update({k: v for k, v in _kernel_env().items() if k in ("PYTHONPATH", "PYDEVD_DISABLE_FILE_VALIDATION", "MPLBACKEND")})
+        os.environ.update({k: v for k, v in kernel_env().items() if k in ("PYTHONPATH", "PYDEVD_DISABLE_FILE_VALIDATION", "MPLBACKEND")})
     try:
         executed = pm.execute_notebook(
             nb,

@@ -6,6 +6,7 @@ first thing and let it import while the command reads the corpus and checks its 
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -91,12 +92,6 @@ class Zygote:
         self.clients = [ZygoteClient(ours, self.proc.pid) for ours, _ in pairs]
         LIVE_TEMPLATES.add(self)
 
-    def ready(self, timeout: float = 120) -> bool:
-        return self.clients[0].ready(timeout)
-
-    def fork(self, argv: list, env: dict, cwd: str) -> int:
-        return self.clients[0].fork(argv, env, cwd)
-
     def close(self, now: bool = False) -> None:
         """Stop the zygote (the kernels it forked run on until shut down)."""
         LIVE_TEMPLATES.discard(self)
@@ -157,7 +152,5 @@ def _start(corpus: str, clients: int) -> "Zygote":
     zygote.scratch, zygote.corpus = scratch, corpus
     return zygote
 
-
-import atexit  # noqa: E402
 
 atexit.register(drop_early)
