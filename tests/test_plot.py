@@ -243,6 +243,28 @@ def test_save_is_deterministic_and_atomic(tmp_path, metrics):
         fp.save(fig, "../x", dir=tmp_path)
 
 
+def test_chart_for_reports_is_drawn_once_per_format(metrics, monkeypatch):
+    """svg_and_png lays the chart out once and draws it once for each format: savefig must not draw the
+    whole figure again before printing (matplotlib does, for any layout engine, even the "none"
+    placeholder); the figure keeps its constrained layout afterwards."""
+    from matplotlib.figure import Figure
+
+    from ftzdata.plot.save import svg_and_png
+
+    fig = fp.ratios(metrics, lang="zh")
+    engine = fig.get_layout_engine()
+    draws = []
+    original = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, renderer: (draws.append(type(renderer).__name__),
+                                                                 original(self, renderer))[1])
+    svg, png = svg_and_png(fig, 100)
+    assert len(draws) == 3, draws  # the layout pass, the SVG, the PNG
+    assert fig.get_layout_engine() is engine
+    monkeypatch.undo()
+    draws.clear()
+    assert svg_and_png(fig, 100) == (svg, png)  # the same bytes again
+
+
 def test_report_svg_keeps_every_drawing_element(metrics):
     """The reports' SVG drops only attribute-less groups and ids nothing refers to: every other element,
     in order, with every other attribute, is matplotlib's own; every reference still resolves."""
