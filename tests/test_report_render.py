@@ -39,3 +39,43 @@ def test_import_weasyprint_starts_at_most_one_process():
     count, loaded = proc.stdout.split()
     assert loaded == "True"
     assert int(count) <= 1
+
+
+def _pdf_text_and_pixels(path):
+    """Each page's text (pdfium) and its pixels at 100 dpi, grey."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    out = [(page.get_textpage().get_text_range(), page.render(scale=100 / 72, grayscale=True).to_pil())
+           for page in pdf]
+    return out
+
+
+def test_svg_text_in_runs_reads_and_looks_as_weasyprint_draws_it(tmp_path, monkeypatch):
+    """Charts' SVG text drawn as whole runs (the PDF speed-up) gives the PDF the same text and the same
+    picture as WeasyPrint's character-by-character drawing; text placed character by character
+    (an ``x`` list) still is; WeasyPrint is left as it was."""
+    import contextlib
+
+    from PIL import ImageChops
+
+    import ftzdata
+    import ftzdata.plot as fp
+    import weasyprint.svg as svg_module
+    from ftzdata.plot.save import svg_and_png
+
+    svg, _ = svg_and_png(fp.ratios(ftzdata.metrics(), lang="zh"), 100)
+    placed = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="10 60 110" y="30" ' \
+             'style="font: 12px sans-serif">甲乙丙</text></svg>'
+    page = f"<html lang=\"zh\"><head><title>t</title></head><body><p>图</p>{svg[svg.index('<svg'):]}{placed}</body></html>"
+    render_pdf.render_pdf(page, tmp_path / "runs.pdf")
+    assert svg_module.TAGS["text"] is svg_module.text and svg_module.text.__module__ == "weasyprint.svg.text"
+    monkeypatch.setattr(render_pdf, "svg_text_in_runs", contextlib.nullcontext)
+    render_pdf.render_pdf(page, tmp_path / "letters.pdf")
+    runs, letters = _pdf_text_and_pixels(tmp_path / "runs.pdf"), _pdf_text_and_pixels(tmp_path / "letters.pdf")
+    assert [t for t, _ in runs] == [t for t, _ in letters]
+    assert "甲乙丙" in runs[-1][0].replace("\r\n", "").replace(" ", "")
+    for (_, a), (_, b) in zip(runs, letters):
+        # Kerning moves glyphs by fractions of a pixel: compare 8 × 8 pixel blocks (a word missing or moved
+        # by its width changes a block by far more)
+        assert ImageChops.difference(a.reduce(8), b.reduce(8)).getextrema()[1] < 48

@@ -7,6 +7,7 @@ the cached subset lacks make an extended subset (also cached), so no glyph falls
 
 from __future__ import annotations
 
+import contextlib
 import html as _html
 import os
 import re
@@ -124,7 +125,64 @@ def render_pdf(html: str, out: Path, base_url: str | None = None) -> Path:
     font_css = pdf_font_css(_visible_text(html) + footer + header)
     font_config = FontConfiguration()  # needed for @font-face rules to load
     stylesheets = [CSS(string=font_css + print_css(footer, header), font_config=font_config)]
-    HTML(string=html, base_url=base_url or str(Path(out).parent)).write_pdf(
-        str(out), stylesheets=stylesheets, font_config=font_config, pdf_tags=True  # tagged: structure for readers
-    )
+    with svg_text_in_runs():
+        HTML(string=html, base_url=base_url or str(Path(out).parent)).write_pdf(
+            str(out), stylesheets=stylesheets, font_config=font_config, pdf_tags=True  # tagged: structure for readers
+        )
     return Path(out)
+
+
+class _Run(str):
+    """A string that iterates as one item: itself (WeasyPrint's SVG text drawing loops over a text's characters)."""
+
+    def __iter__(self):
+        yield str(self)
+
+
+_POSITION_LISTS = ("x", "y", "dx", "dy", "rotate")
+
+
+@contextlib.contextmanager
+def svg_text_in_runs():
+    """While rendering, WeasyPrint shapes and draws each SVG ``<text>`` without glyph-specific positions as one
+    run, instead of laying out and drawing it character by character (a known WeasyPrint limitation,
+    Kozea/WeasyPrint#2249, whose maintainer proposes this as the workaround for the common case; about a
+    fifth of a report's PDF time went into the charts' ~4,000 single-character layouts). The words are the same and
+    in the same place; kerning between characters is kept, as in the HTML. Text with per-character
+    ``x``/``y``/``dx``/``dy``/``rotate`` lists, ``letter-spacing`` or ``textLength`` keeps WeasyPrint's own path,
+    and so does every text if this WeasyPrint draws SVG text some other way."""
+    try:
+        import weasyprint.svg as svg_module
+        from weasyprint.svg.utils import normalize
+    except ImportError:
+        yield
+        return
+    original = getattr(svg_module, "text", None)
+    tags = [tag for tag, draw in getattr(svg_module, "TAGS", {}).items() if draw is original]
+    if original is None or not callable(original) or not tags:
+        yield
+        return
+
+    def text(svg, node, font_size):
+        element = getattr(node, "_etree_node", None)
+        plain = (element is not None and isinstance(element.text, str) and len(element.text) > 1
+                 and not any(len(normalize(node.get(k, "")).split()) > 1 for k in _POSITION_LISTS)
+                 and not node.get("letter-spacing") and not node.get("textLength"))
+        if not plain:
+            return original(svg, node, font_size)
+        before = element.text
+        element.text = _Run(before)
+        try:
+            return original(svg, node, font_size)
+        finally:
+            element.text = before
+
+    svg_module.text = text  # draw_node compares TAGS[tag] with this name to find text nodes
+    for tag in tags:
+        svg_module.TAGS[tag] = text
+    try:
+        yield
+    finally:
+        svg_module.text = original
+        for tag in tags:
+            svg_module.TAGS[tag] = original
