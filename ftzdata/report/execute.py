@@ -111,14 +111,26 @@ def _spec_manager():
 def _ready_client_class():
     """An AsyncKernelClient whose ``wait_for_ready`` returns once the kernel has answered ``kernel_info`` on
     both channels, instead of then waiting for 0.2 s of silence on IOPub (jupyter_client's flush: a fifth
-    of a second idle before every report's first cell)."""
+    of a second idle before every report's first cell), and whose sockets reconnect after 10 ms."""
     import asyncio
     import time
     from queue import Empty
 
+    import zmq
+    import zmq.asyncio
     from jupyter_client.asynchronous import AsyncKernelClient
+    from traitlets import default
 
     class ReadyClient(AsyncKernelClient):
+        @default("context")
+        def _context_default(self):
+            """The client's own context (as jupyter_client's), whose sockets retry a connection every 10 ms
+            instead of 100: a forked kernel binds its sockets a few ms after the client first tries."""
+            self._created_context = True
+            context = zmq.asyncio.Context()
+            context.setsockopt(zmq.RECONNECT_IVL, 10)
+            return context
+
         async def wait_for_ready(self, timeout: float | None = None) -> None:
             """Ask ``kernel_info`` until its reply arrives on the shell channel and its ``idle`` status on
             IOPub (which proves IOPub connected, and is the last message the request causes there); messages
