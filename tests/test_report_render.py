@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes.util
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -51,9 +52,10 @@ def _pdf_text_and_pixels(path):
     return out
 
 
-def test_svg_text_in_runs_reads_and_looks_as_weasyprint_draws_it(tmp_path, monkeypatch):
-    """Charts' SVG text drawn as whole runs (the PDF speed-up) gives the PDF the same text and the same
-    picture as WeasyPrint's character-by-character drawing; text placed character by character
+def test_pdf_fast_paths_read_and_look_as_weasyprint_draws_the_page(tmp_path, monkeypatch):
+    """The PDF's two speed-ups — charts' SVG text drawn as whole runs, charts handed to WeasyPrint as SVG
+    images instead of inline SVG — give the same text and the same picture as WeasyPrint's own way with
+    the page as it is (inline SVG, drawn character by character); text placed character by character
     (an ``x`` list) still is; WeasyPrint is left as it was."""
     import contextlib
 
@@ -64,13 +66,18 @@ def test_svg_text_in_runs_reads_and_looks_as_weasyprint_draws_it(tmp_path, monke
     import weasyprint.svg as svg_module
     from ftzdata.plot.save import svg_and_png
 
-    svg, _ = svg_and_png(fp.ratios(ftzdata.metrics(), lang="zh"), 100)
+    from ftzdata.report.render_html import inline_svg
+
+    svg = inline_svg(svg_and_png(fp.ratios(ftzdata.metrics(), lang="zh"), 100)[0], "比值图", "c1-")
     placed = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="10 60 110" y="30" ' \
              'style="font: 12px sans-serif">甲乙丙</text></svg>'
-    page = f"<html lang=\"zh\"><head><title>t</title></head><body><p>图</p>{svg[svg.index('<svg'):]}{placed}</body></html>"
+    css = (Path(render_pdf.__file__).parent / "report.css").read_text(encoding="utf-8")  # the reports' page style
+    page = f"<html lang=\"zh\"><head><title>t</title><style>{css}</style></head><body><p>图</p>{svg}{placed}</body></html>"
+    assert '<img class="chart" alt="比值图"' in render_pdf.charts_as_images(page)
     render_pdf.render_pdf(page, tmp_path / "runs.pdf")
     assert svg_module.TAGS["text"] is svg_module.text and svg_module.text.__module__ == "weasyprint.svg.text"
     monkeypatch.setattr(render_pdf, "svg_text_in_runs", contextlib.nullcontext)
+    monkeypatch.setattr(render_pdf, "charts_as_images", lambda page: page)
     render_pdf.render_pdf(page, tmp_path / "letters.pdf")
     runs, letters = _pdf_text_and_pixels(tmp_path / "runs.pdf"), _pdf_text_and_pixels(tmp_path / "letters.pdf")
     assert [t for t, _ in runs] == [t for t, _ in letters]

@@ -47,6 +47,7 @@ html {{ font-size: 9.5pt; }}
 main.report {{ max-width: none; padding: 0; }}
 h1, h2, h3 {{ break-after: avoid; }}
 img, svg {{ break-inside: avoid; }}
+img.chart {{ display: block; margin: 0.4em 0 1em; }}
 tr {{ break-inside: avoid; }}
 thead {{ display: table-header-group; }}
 """
@@ -126,10 +127,28 @@ def render_pdf(html: str, out: Path, base_url: str | None = None) -> Path:
     font_config = FontConfiguration()  # needed for @font-face rules to load
     stylesheets = [CSS(string=font_css + print_css(footer, header), font_config=font_config)]
     with svg_text_in_runs():
-        HTML(string=html, base_url=base_url or str(Path(out).parent)).write_pdf(
+        HTML(string=charts_as_images(html), base_url=base_url or str(Path(out).parent)).write_pdf(
             str(out), stylesheets=stylesheets, font_config=font_config, pdf_tags=True  # tagged: structure for readers
         )
     return Path(out)
+
+
+_INLINE_CHART = re.compile(r'<svg class="chart" role="img" aria-label="([^"]*)"(.*?)</svg>', re.S)
+
+
+def charts_as_images(html: str) -> str:
+    """The page with each inline chart (``<svg class="chart" …>``, see ``render_html.inline_svg``) as an
+    ``<img class="chart">`` holding the same SVG, its text alternative as ``alt``: the picture and the
+    PDF's text are the same, but WeasyPrint reads the SVG with an XML parser instead of its HTML parser and
+    computes no page styles for its ~500 elements (a tenth of a report's PDF time)."""
+    import base64
+
+    def image(m):
+        svg = '<svg class="chart" role="img" aria-label="' + m.group(1) + '"' + m.group(2) + "</svg>"
+        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        return f'<img class="chart" alt="{m.group(1)}" src="data:image/svg+xml;base64,{data}">'
+
+    return _INLINE_CHART.sub(image, html)
 
 
 class _Run(str):
