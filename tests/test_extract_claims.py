@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ftzdata.extract import CLAIM_COLUMNS, claims, extract
+from ftzdata.extract import CLAIM_COLUMNS, claims, extract, quantities
 from conftest_extract import GZ, M15, M17, TB, TJ, from_real, from_seed, seed_text
 
 H = 1.0  # hours
@@ -759,3 +759,37 @@ def test_this_time_marks_the_after_value_of_a_before_marker():
     assert r.before_low >= 60 * D and "more than" in r.qualifier  # 兩個多月: more than two months
     # without the before marker, 这次 alone is no change
     assert claims(s.replace("以前需要", "需要")).empty
+
+
+# --- rules from the real-text batches 12-14 (benchmarks/realtext/batch12..14): sentences read from the texts -----
+B12, B13, B14 = "batch12", "batch13", "batch14"
+
+
+def test_dao_counts_steps_of_a_procedure():
+    """道 after a number counts steps or procedures (batch12 doc 15: 由9道缩减为4道)."""
+    s = from_real(B12, "15_xj_road_port_local_direct_2025.txt", "进口通关环节由9道缩减为4道,出口通关环节由12道减少为4道")
+    c = claims(s).sort_values("start")
+    assert len(c) == 2 and set(c.unit) == {"count:道"} and set(c.direction) == {"decrease"}, c
+    for r, part in zip(c.itertuples(), s.split(",")):
+        n = quantities(part).sort_values("start")  # the values are the text's own 9道 / 4道
+        assert list(n.quote) == [part[part.index("由") + 1:part.index("道") + 1], part[-2:]]
+        assert (r.before_low, r.after_low) == (n.iloc[0].value_low, n.iloc[1].value_low)
+    # 一道 (together) is no count of steps, and the duration beside it is still the claim
+    s = from_real(B12, "15_xj_road_port_local_direct_2025.txt", "由9道缩减为4道") + ";与企业一道把办理时间由5天缩短至1天"
+    assert set(claims(s).unit) == {"count:道", "h"}
+
+
+def test_a_baseline_after_the_new_value_behind_a_verb_of_time_spent():
+    """过去需辗转多部门、耗时20余天: the before marker, a longer stretch of its clause, then 耗时/用时 … before the
+    old value (batch12 doc 04, Traditional script with pinyin debris, quoted verbatim)."""
+    name = "04_ah_bengbu_yuhui_one_thing_trad.txt"
+    s = from_real(B12, name, "彼時(shí)兩天半后,營(yíng)業(yè)執(zhí)照、食品經(jīng)營(yíng)許可、消防檢查、門頭招牌備案等過(guò)去需"
+                             "輾轉(zhuǎn)多部門、耗時(shí)20余天的手續(xù)全部辦結(jié)")
+    r = only(s)
+    q = quantities(s).sort_values("start")
+    assert list(q.quote) == ["兩天半", "20余天"]
+    check(r, "decrease", "h", before=q.iloc[1].value_low, after=q.iloc[0].value_low)
+    assert s[r.start:r.end] == r.quote and r.quote.endswith("耗時(shí)20余天") and "more than" in r.qualifier
+    # without a verb of time spent before the value, the long stretch links nothing (the short gap still does)
+    assert claims(s.replace("耗時(shí)", "共")).empty
+    assert len(claims("仅用两天半,过去需要20余天")) == 1

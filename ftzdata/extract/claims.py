@@ -272,10 +272,13 @@ _SAME_DAY_RE = re.compile(rf"(?<=[{chars(_ZERO_TO)}])(?:{alt(_SAME_DAY['words'])
 _HALVED = re.compile(alt(_V["halved"]["words"]))
 _HALVED_PCT = float(_V["halved"]["pct"])
 
-# a baseline after the new value (不到1天就办完了原本需要3天的手续)
+# a baseline after the new value (不到1天就办完了原本需要3天的手续; 过去需辗转多部门、耗时20余天)
+_BA_LONG = _MK["baseline_after_long"]
 _BASELINE_AFTER = re.compile(rf"(?:{alt(_AM['comparison'])})?(?:{alt(_MK['before'])})"
-                             rf"[^,;。!?:\n\d]{{0,{int(_MK['baseline_after_gap'])}}}$")
-_BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + int(_MK["baseline_after_gap"])
+                             rf"(?:[^,;。!?:\n\d]{{0,{int(_MK['baseline_after_gap'])}}}"
+                             rf"|[^,;。!?:\n\d]{{0,{int(_BA_LONG['gap'])}}}(?:{alt(_BA_LONG['verbs'])}))$")
+_BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + max(int(_MK["baseline_after_gap"]),
+                                                               int(_BA_LONG["gap"]) + max(map(len, _BA_LONG["verbs"])))
 
 # a level given as the basis of a further change (在…0.5天办结…的基础上, … 提速至2小时)
 _BASIS = _MK["basis"]
