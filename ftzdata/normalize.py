@@ -328,9 +328,9 @@ _MARKUP = re.compile(
     r"|\r"
     # pinyin that mirror sites insert after a character, inside words: 區(qū)域, 環(huán)節(jié), 運(yùn) , 創(chuàng )新;
     # with a tone mark also after a garbled character (靶羞M(jìn)) and cut off at a line's end (聯動(dòn⏎, 現(x⏎)
-    rf"|(?<=[\u4e00-\u9fff])\((?=[a-zü]*[aeiouü{_TONED}])[a-zü{_TONED}]{{2,6}} ?\) ?"
-    rf"|\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}} ?\) ?"
-    rf"|(?<=[\u4e00-\u9fff])\([a-zü{_TONED}]{{1,5}}(?=\n|\Z)"
+    # (one alternative that starts with its bracket: the scan stays as fast as without it)
+    rf"|\((?:(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}} ?\) ?"
+    rf"|(?<=[\u4e00-\u9fff]\()(?:(?=[a-zü]*[aeiouü])[a-zü]{{2,6}} ?\) ?|[a-zü{_TONED}]{{1,5}}(?=\n|\Z)))"
 )
 
 
