@@ -317,6 +317,7 @@ def _rewrite_general(text: str, pattern: re.Pattern, replace) -> tuple[str, np.n
     return "".join(pieces), np.concatenate(starts), np.concatenate(ends)
 
 
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"  # pinyin vowels with a tone mark
 _BLOCK_TAGS = {"p", "br", "li", "ol", "ul", "div", "tr", "td", "th", "table", "h1", "h2", "h3", "h4"}
 
 # Pass 1: markup and export debris.
@@ -325,8 +326,11 @@ _MARKUP = re.compile(
     r"|&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"  # HTML entity
     r"|[ \t]{0,64}\[bookmark:[^\]\n]{0,200}\][ \t]{0,64}\n?"  # Word bookmark debris (bounded: linear on blanks)
     r"|\r"
-    # pinyin that mirror sites insert after a character, inside words: 區(qū)域, 環(huán)節(jié), 運(yùn) 
-    r"|(?<=[\u4e00-\u9fff])\((?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{2,6}\) ?"
+    # pinyin that mirror sites insert after a character, inside words: 區(qū)域, 環(huán)節(jié), 運(yùn) , 創(chuàng )新;
+    # with a tone mark also after a garbled character (靶羞M(jìn)) and cut off at a line's end (聯動(dòn⏎, 現(x⏎)
+    # (one alternative that starts with its bracket: the scan stays as fast as without it)
+    rf"|\((?:(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}} ?\) ?"
+    rf"|(?<=[\u4e00-\u9fff]\()(?:(?=[a-zü]*[aeiouü])[a-zü]{{2,6}} ?\) ?|[a-zü{_TONED}]{{1,5}}(?=\n|\Z)))"
 )
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ftzdata.extract import CLAIM_COLUMNS, claims, extract
+from ftzdata.extract import CLAIM_COLUMNS, claims, extract, quantities
 from conftest_extract import GZ, M15, M17, TB, TJ, from_real, from_seed, seed_text
 
 H = 1.0  # hours
@@ -759,3 +759,96 @@ def test_this_time_marks_the_after_value_of_a_before_marker():
     assert r.before_low >= 60 * D and "more than" in r.qualifier  # 兩個多月: more than two months
     # without the before marker, 这次 alone is no change
     assert claims(s.replace("以前需要", "需要")).empty
+
+
+# --- rules from the real-text batches 12-14 (benchmarks/realtext/batch12..14): sentences read from the texts -----
+B12, B13, B14 = "batch12", "batch13", "batch14"
+
+
+def test_dao_counts_steps_of_a_procedure():
+    """道 after a number counts steps or procedures (batch12 doc 15: 由9道缩减为4道)."""
+    s = from_real(B12, "15_xj_road_port_local_direct_2025.txt", "进口通关环节由9道缩减为4道,出口通关环节由12道减少为4道")
+    c = claims(s).sort_values("start")
+    assert len(c) == 2 and set(c.unit) == {"count:道"} and set(c.direction) == {"decrease"}, c
+    for r, part in zip(c.itertuples(), s.split(",")):
+        n = quantities(part).sort_values("start")  # the values are the text's own 9道 / 4道
+        assert list(n.quote) == [part[part.index("由") + 1:part.index("道") + 1], part[-2:]]
+        assert (r.before_low, r.after_low) == (n.iloc[0].value_low, n.iloc[1].value_low)
+    # 一道 (together) is no count of steps, and the duration beside it is still the claim
+    s = from_real(B12, "15_xj_road_port_local_direct_2025.txt", "由9道缩减为4道") + ";与企业一道把办理时间由5天缩短至1天"
+    assert set(claims(s).unit) == {"count:道", "h"}
+
+
+def test_a_baseline_after_the_new_value_behind_a_verb_of_time_spent():
+    """过去需辗转多部门、耗时20余天: the before marker, a longer stretch of its clause, then 耗时/用时 … before the
+    old value (batch12 doc 04, Traditional script with pinyin debris, quoted verbatim)."""
+    name = "04_ah_bengbu_yuhui_one_thing_trad.txt"
+    s = from_real(B12, name, "彼時(shí)兩天半后,營(yíng)業(yè)執(zhí)照、食品經(jīng)營(yíng)許可、消防檢查、門頭招牌備案等過(guò)去需"
+                             "輾轉(zhuǎn)多部門、耗時(shí)20余天的手續(xù)全部辦結(jié)")
+    r = only(s)
+    q = quantities(s).sort_values("start")
+    assert list(q.quote) == ["兩天半", "20余天"]
+    check(r, "decrease", "h", before=q.iloc[1].value_low, after=q.iloc[0].value_low)
+    assert s[r.start:r.end] == r.quote and r.quote.endswith("耗時(shí)20余天") and "more than" in r.qualifier
+    # without a verb of time spent before the value, the long stretch links nothing (the short gap still does)
+    assert claims(s.replace("耗時(shí)", "共")).empty
+    assert len(claims("仅用两天半,过去需要20余天")) == 1
+
+
+def test_a_share_of_a_total_in_percent_is_no_effect():
+    """占全省比重由挂牌初的4.3%上升到31.2% (batch13 doc 03): a share of the province's total, before and after given."""
+    s = from_real(B13, "03_sc_customs_ftz_six_years_2023.txt", "外商直接投资占全省比重由挂牌初的4.3%上升到31.2%")
+    assert claims(s).empty, claims(s)
+    # without 占 and a total it is a share raised by a change (as 一次性通过率由此前的20%提升至95%)
+    r = only(s.replace("占全省比重", "比重"))
+    q = quantities(s).sort_values("start")
+    check(r, "increase", "%", before=q.iloc[0].value_low, after=q.iloc[1].value_low)
+    # a share of a measure a reform changes stays a claim (物流支出占运营总成本比例)
+    assert len(claims("物流支出占运营总成本比例由12%下降到7%")) == 1
+
+
+def test_users_of_a_measure_growing_in_number_are_uptake():
+    """实施“船边直提”的企业从十几家扩展至6000余家 (batch13 doc 08); 纳税主体分别增加4.9万户和5.9万户, then their growth
+    rate (batch14 doc 17): uptake and yearly figures, not reform effects."""
+    s = from_real(B13, "08_tj_xingang_ship_side_pickup_2021.txt", "在天津港实施“船边直提”的企业已从初期的十几家扩展至6000余家")
+    assert claims(s).empty, claims(s)
+    t = from_real(B14, "17_sh_pudong_zhengzhao_fenli_revelation_2018.txt",
+                  "2016年和2017年,浦东新区各类纳税主体分别增加4.9万户和5.9万户,和2015年4.6万户相比分别增长9%和29%。")
+    assert claims(t).empty, claims(t)
+    # a pilot's reach (no users of a measure named) and a fall stay claims
+    assert len(claims(s.replace("在天津港实施“船边直提”的企业", "试点企业"))) == 1
+    assert only(s.replace("扩展至", "减少至").replace("十几家", "8000家")).direction == "decrease"
+    # the amounts without a growth rate after them are the seeds' reviewed kind (净增加纳税主体数（45146户）)
+    assert len(claims(t.split(",和2015年")[0])) == 2
+
+
+def test_a_count_of_the_aspects_a_programme_covers_is_no_change():
+    s = from_real(B13, "10_sd_jinan_area_customs_2021.txt",
+                  "泉城海关在创新海关监管体制、推动综合保税区升级、支持扩大口岸开放等6个方面,制定了27项支持自贸区建设的措施")
+    assert claims(s).empty, claims(s)
+    assert len(claims(s.replace("6个方面", "6个口岸"))) == 1  # the aspect noun is what drops it
+
+
+def test_a_span_of_years_up_to_now_is_no_value():
+    """上升為國家戰畧五年來 (batch14 doc 23): the period a text looks back over."""
+    s = from_real(B14, "23_sh_yangshan_linked_unloading_yrd_2023_trad.txt", "長三角一體化發展上升為國家戰畧五年來,")
+    assert claims(s).empty, claims(s)
+    assert list(quantities(s).quote) == ["五年"]  # still a quantity of the text, just no claim's value
+    assert len(claims(s.replace("來", ""))) == 1
+    # a span before a change leaves the change alone
+    c = claims(s + "通关时间由2天缩短至1天")
+    assert len(c) == 1 and c.iloc[0].before_low == 2 * D
+
+
+def test_what_it_took_against_what_one_expected_before():
+    """按照此前设想…怎么也得一个多月时间吧,没想到,在新区仅用时5天 (batch12 doc 01): 没想到 answers 此前 as 现在 does;
+    至少抢出了一个月的工期: time won back on a schedule is time saved."""
+    name = "01_hlj_harbin_new_area_commitment_2021.txt"
+    s = from_real(B12, name, "按照此前设想,项目从备案到拿施工许可怎么也得一个多月时间吧,没想到,在新区仅用时5天")
+    q = quantities(s).sort_values("start")
+    check(only(s), "decrease", "h", before=q.iloc[0].value_low, after=q.iloc[1].value_low)
+    assert claims(s.replace("此前", "")).empty  # without the before marker, 没想到 alone pairs nothing
+    t = from_real(B12, name, "至少抢出了一个月的工期")
+    r = only(t)
+    check(r, "decrease", "h", change=quantities(t).iloc[0].value_low)
+    assert "at least" in r.qualifier

@@ -91,3 +91,26 @@ def test_pinyin_that_mirror_sites_insert_inside_words_is_removed_with_its_offset
     assert original[s:e] == "43%"
     for kept in ("标准箱(TEU)", "企业(a)类", "上海(沪)", "(一)贸易便利化"):
         assert normalize(kept).text == kept
+
+
+def test_pinyin_debris_with_a_space_after_a_garbled_character_or_cut_off_is_removed():
+    """Real mirror-site debris (benchmarks/realtext): 創(chuàng )新, M(jìn) after a garbled character, (dòn at a line's end."""
+    from pathlib import Path
+
+    from ftzdata.normalize import normalize
+
+    docs = Path(__file__).resolve().parents[1] / "benchmarks" / "realtext"
+    for batch, name, debris, clean in (
+            ("batch11", "10_hun_chenzhou_*.txt", "新創(chuàng )", "新创"),
+            ("batch1", "08_fj_xiamen*.txt", "靶羞M(jìn)", "靶羞M"),
+            ("batch9", "14_ah_linkag*.txt", "動(dòn\n", "动\n")):
+        text = next((docs / batch / "docs").glob(name)).read_text(encoding="utf-8")
+        assert debris in text, (batch, debris)
+        n = normalize(text)
+        i = n.text.index(clean)
+        s, e = n.original_span(i, i + len(clean))
+        assert text.startswith(debris, s), text[s:e]  # the cleaned words still point at the source's characters
+        assert n.text[i + len(clean):i + len(clean) + 1] != "("
+    # a letter in brackets that is no pinyin stays (企业(a)类, (ODI), 流中心(B型)); a toneless one mid-line too
+    for kept in ("企业(a)类", "对外投资(ODI)", "流中心(B型)", "方案(a)第二条"):
+        assert normalize(kept).text == kept

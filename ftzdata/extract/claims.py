@@ -103,6 +103,11 @@ Precision conventions:
   percentage points of a share of a total (占全省GDP比重67%, …提高13.7个百分点: ``_drop_share_points``) are
   no effects; nor is what may happen in a case (审核周期可能延长至15个工作日; 若按…计算; …争议时,…延长3-7个工作日:
   ``_drop_conditions``).
+- Nor is a share of a total in percent (外商直接投资占全省比重由4.3%上升到31.2%: ``_drop_shares_of_a_total``), the
+  growth of who uses a measure (实施“船边直提”的企业从十几家扩展至6000余家; yearly 纳税主体增加4.9万户 with their
+  growth rate: ``_drop_uptake``; a fall, 审批部门由十几个变成一个, and a pilot's reach are effects), or a count of
+  the aspects a programme covers (等6个方面: ``_drop_aspect_counts``). A span up to now (五年来, 三年以来) is no
+  value at all.
 - A part of a total count after 其中 (确定了98项改革事项,其中…提高透明度和可预期性37项: items by category of a
   count of reforms) is no change (``_drop_breakdowns``), unless the total is a claim's value.
 - Rule 4 also reads a cut given as a percent of items (取消36.8%的中介服务事项; a count after 取消 is a count
@@ -272,10 +277,13 @@ _SAME_DAY_RE = re.compile(rf"(?<=[{chars(_ZERO_TO)}])(?:{alt(_SAME_DAY['words'])
 _HALVED = re.compile(alt(_V["halved"]["words"]))
 _HALVED_PCT = float(_V["halved"]["pct"])
 
-# a baseline after the new value (不到1天就办完了原本需要3天的手续)
+# a baseline after the new value (不到1天就办完了原本需要3天的手续; 过去需辗转多部门、耗时20余天)
+_BA_LONG = _MK["baseline_after_long"]
 _BASELINE_AFTER = re.compile(rf"(?:{alt(_AM['comparison'])})?(?:{alt(_MK['before'])})"
-                             rf"[^,;。!?:\n\d]{{0,{int(_MK['baseline_after_gap'])}}}$")
-_BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + int(_MK["baseline_after_gap"])
+                             rf"(?:[^,;。!?:\n\d]{{0,{int(_MK['baseline_after_gap'])}}}"
+                             rf"|[^,;。!?:\n\d]{{0,{int(_BA_LONG['gap'])}}}(?:{alt(_BA_LONG['verbs'])}))$")
+_BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + max(int(_MK["baseline_after_gap"]),
+                                                               int(_BA_LONG["gap"]) + max(map(len, _BA_LONG["verbs"])))
 
 # a level given as the basis of a further change (在…0.5天办结…的基础上, … 提速至2小时)
 _BASIS = _MK["basis"]
@@ -296,6 +304,15 @@ _DECLINE_GAP = int(_V["volume_decline_gap"])
 _POLICY_PARAMETER = re.compile(alt(_V["policy_parameters"]))
 _BREAKDOWN = re.compile(alt(_V["breakdown"]))
 _SHARE_NOUN = re.compile(alt(_V["share_nouns"]))
+_SHARE_TOTAL = re.compile(rf"{re.escape(_V['share_word'])}[^,;。!?:\n\d]{{0,{int(_V['share_total_gap'])}}}"
+                          rf"(?:{alt(_V['share_totals'])})")  # 占全省, 占运营总
+_UPTAKE_UNITS = frozenset(_V["uptake_units"])
+_UPTAKE_USER = re.compile(rf"(?:{alt(_V['uptake_verbs'])})[^,;。!?:\n\d]{{0,{int(_V['uptake_gap'])}}}的"
+                          rf"(?:{alt(_V['uptake_users'])})")  # 实施“船边直提”的企业
+_UPTAKE_NAMED = re.compile(alt(_V["uptake_users"]))
+_UPTAKE_RATE = re.compile(rf"(?:{alt(_V['growth'])})[^,;。!?:\n\d]{{0,{int(_V['uptake_rate_gap'])}}}$")
+_ASPECT = re.compile(alt(_V["aspect_nouns"]))
+_SINCE = tuple(_MK["since"])
 _REFORM_MEASURE = re.compile(alt(_V["reform_measures"]))
 _YEAR_ON_YEAR = re.compile(alt(_V["year_on_year"]))
 _YOY_VERB = re.compile(rf"(?:{alt(_V['year_on_year'])})(?:{alt(longest_first(_DIRECTIONAL))})")
@@ -444,6 +461,11 @@ class _Claim:
         self.after_only = False
         self.after_tok: int | None = None
         self.base_tok: int | None = None
+
+
+def _is_span_since(text: str, q: Qty) -> bool:
+    """Is ``q`` a span of time up to now (五年来, 三年以来: the period a text looks back over, no value)?"""
+    return q.dimension == "duration" and text.startswith(_SINCE, q.end)
 
 
 def _zero_tokens(doc: Doc) -> list[Qty]:
@@ -613,6 +635,8 @@ class _Run:
                 qs = [q for q in qs if not any(a <= q.start < b for a, b in trips)]
         self.doc, self.text = doc, doc.text
         self.toks: list[Qty] = sorted(qs + zeros, key=lambda q: q.start) if zeros else list(qs)
+        if any(q.dimension == "duration" and self.text.startswith(_SINCE, q.end) for q in self.toks):
+            self.toks = [q for q in self.toks if not _is_span_since(self.text, q)]
         _elided_units(doc, self.toks)
         _list_units(doc, self.toks)
         self.n = len(self.toks)
@@ -1624,6 +1648,65 @@ def _drop_share_points(run: _Run) -> None:
                                           and run.first_in_sentence(_SHARE_NOUN, c.start) < float("inf"))]
 
 
+def _drop_shares_of_a_total(run: _Run) -> None:
+    """Drop a change of a share of a total in percent (外商直接投资占全省比重由挂牌初的4.3%上升到31.2%): a % claim
+    whose clause before its first value holds 占 and a total (全省, 全国, 总 …) and whose subject names no
+    measure a reform changes (物流支出占运营总成本比例 is kept); a structural indicator, not an effect."""
+    if not run.occurs(_SHARE_RE):
+        return
+    def share(c: _Claim) -> bool:
+        if c.unit != "%" or _REFORM_MEASURE.search(c.subject or ""):
+            return False
+        return _SHARE_TOTAL.search(run.text, run.clause_start(c.start), _first_value_start(run, c)) is not None
+    run.out = [c for c in run.out if not share(c)]
+
+
+def _first_value_start(run: _Run, c: _Claim) -> int:
+    """Start of the first token inside claim ``c`` (its end when it holds none)."""
+    k = bisect_left(run.starts, c.start)
+    return run.starts[k] if k < run.n and run.starts[k] < c.end else c.end
+
+
+def _drop_uptake(run: _Run) -> None:
+    """Drop the growth of who uses a service: an increase in a count of firms, households or persons (家, 户 …)
+    whose clause before its first value names the users of a measure (在天津港实施“船边直提”的企业已从初期的十几家
+    扩展至6000余家), or an amount of users (纳税主体分别增加4.9万户) whose sentence then gives a growth rate in %
+    (…相比分别增长9%: yearly figures). Uptake, not a reform effect; a fall (审批部门由十几个变成一个) and a pilot's
+    reach (试点企业由12家增加到56家) are kept (see ``uptake_users`` in the lexicon)."""
+    def uptake(c: _Claim) -> bool:
+        if c.direction != "increase" or c.unit not in _UPTAKE_UNITS:
+            return False
+        cs = run.clause_start(c.start)
+        if _UPTAKE_USER.search(run.text, cs, _first_value_start(run, c)):
+            return True
+        return c.before is None and c.after is None and _UPTAKE_NAMED.search(run.text, cs, c.end) is not None \
+            and _growth_rate_after(run, c.end)
+    run.out = [c for c in run.out if not uptake(c)]
+
+
+def _growth_rate_after(run: _Run, pos: int) -> bool:
+    """Is there a % value after ``pos`` in its sentence with a growth word (增长 …) just before it?"""
+    se = run.doc.sentence_end(pos)
+    for k in run.toks_in(pos, se):
+        q = run.toks[k]
+        if q.unit == "%" and _UPTAKE_RATE.search(run.text, max(pos, q.start - 12), q.start):
+            return True
+    return False
+
+
+def _drop_aspect_counts(run: _Run) -> None:
+    """Drop a count of the aspects or fields a programme covers (支持扩大口岸开放等6个方面: the parts of a plan):
+    a count claim every value of which is followed right away by 方面, 领域 … (see ``aspect_nouns``)."""
+    if not run.occurs(_ASPECT):
+        return
+    def aspects(c: _Claim) -> bool:
+        if c.kind != "count":
+            return False
+        ks = [k for k in run.toks_in(c.start, c.end) if run.toks[k].end <= c.end]
+        return bool(ks) and all(_ASPECT.match(run.text, run.toks[k].end) for k in ks)
+    run.out = [c for c in run.out if not aspects(c)]
+
+
 def _drop_conditions(run: _Run) -> None:
     """Drop what may happen in a case, not a reported effect: a claim with no before value (a stated before
     value makes a reported change: 原本可能需要一周,现在只要1天) and a conditional opener (如果, 若, 一旦 …) in its
@@ -1701,6 +1784,7 @@ RULES = (_before_after, _after_only, _marked_before_after, _need_after_marked_be
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
          _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
          _drop_year_on_year, _drop_volume_growth, _drop_volume_declines, _drop_policy_parameters, _drop_breakdowns, _drop_share_points,
+         _drop_shares_of_a_total, _drop_uptake, _drop_aspect_counts,
          _drop_conditions, _drop_plans, _mark_expected)
 
 
