@@ -244,9 +244,9 @@ def test_save_is_deterministic_and_atomic(tmp_path, metrics):
 
 
 def test_chart_for_reports_is_drawn_once_per_format(metrics, monkeypatch):
-    """svg_and_png lays the chart out once and draws it once for each format: savefig must not draw the
-    whole figure again before printing (matplotlib does, for any layout engine, even the "none"
-    placeholder); the figure keeps its constrained layout afterwards."""
+    """svg_and_png draws the chart twice: the PNG (whose draw also lays it out) and the SVG at the positions
+    that layout gave — no separate layout pass, and no extra draw inside savefig (matplotlib makes one for
+    any layout engine, even the "none" placeholder); the figure keeps its constrained layout afterwards."""
     from matplotlib.figure import Figure
 
     from ftzdata.plot.save import svg_and_png
@@ -258,11 +258,27 @@ def test_chart_for_reports_is_drawn_once_per_format(metrics, monkeypatch):
     monkeypatch.setattr(Figure, "draw", lambda self, renderer: (draws.append(type(renderer).__name__),
                                                                  original(self, renderer))[1])
     svg, png = svg_and_png(fig, 100)
-    assert len(draws) == 3, draws  # the layout pass, the SVG, the PNG
+    assert draws == ["RendererAgg", "MixedModeRenderer"], draws  # the PNG, the SVG (matplotlib wraps its renderer)
     assert fig.get_layout_engine() is engine
     monkeypatch.undo()
     draws.clear()
     assert svg_and_png(fig, 100) == (svg, png)  # the same bytes again
+
+
+def test_chart_for_reports_at_another_dpi_is_drawn_at_that_dpi(metrics):
+    """At a dpi other than the figure's, svg_and_png lays out and draws each format as savefig would: the
+    PNG has that dpi's size, the SVG is the one at the figure's own dpi."""
+    import io
+
+    from PIL import Image
+
+    from ftzdata.plot.save import svg_and_png
+
+    svg, png = svg_and_png(fp.ratios(metrics, lang="en"), 100)
+    fig = fp.ratios(metrics, lang="en")
+    svg2, png2 = svg_and_png(fig, 2 * fig.dpi)
+    w, h = Image.open(io.BytesIO(png)).size
+    assert Image.open(io.BytesIO(png2)).size == (2 * w, 2 * h) and svg2 == svg
 
 
 def test_report_svg_keeps_every_drawing_element(metrics):

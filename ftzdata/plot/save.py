@@ -80,8 +80,54 @@ def svg_and_png(fig, dpi: float) -> tuple[str, bytes]:
     a chart (constrained layout measures every label) costs more than drawing it, so the two formats share
     one layout pass, frozen; the PNG is the figure's full size (no cropping to a tight box).
     """
-    with theme.context({**_RC, "svg.fonttype": "none"}), _frozen_layout(fig, settle=False):
-        return _lean_svg(_render(fig, "svg").decode("utf-8")), _render(fig, "png", dpi)
+    with theme.context({**_RC, "svg.fonttype": "none"}):
+        png = _png_with_layout(fig, dpi)
+        if png is None:  # not an Agg canvas at this dpi: lay out first, then draw each format
+            with _frozen_layout(fig, settle=False):
+                return _lean_svg(_render(fig, "svg").decode("utf-8")), _render(fig, "png", dpi)
+        with _kept_positions(fig):
+            return _lean_svg(_render(fig, "svg").decode("utf-8")), png
+
+
+def _png_with_layout(fig, dpi: float) -> bytes | None:
+    """``fig`` as PNG from one draw of its Agg canvas, which also runs its layout engine (a separate layout
+    pass before drawing would cost a third of a chart's saving time); None if the canvas is not Agg or its
+    dpi is not ``dpi``. The bytes are those of ``savefig`` (same pixels, metadata, dpi)."""
+    import matplotlib
+    import matplotlib.image
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import same_color
+
+    rc = matplotlib.rcParams
+    if (not isinstance(fig.canvas, FigureCanvasAgg) or fig.dpi != dpi or rc["savefig.transparent"]
+            or rc["savefig.bbox"] == "tight"
+            or any(rc[f"savefig.{k}"] != "auto" and not same_color(rc[f"savefig.{k}"], getattr(fig, f"get_{k}")())
+                   for k in ("facecolor", "edgecolor"))):
+        return None  # savefig would paint or crop differently
+    fig.canvas.draw()
+    buf = io.BytesIO()
+    matplotlib.image.imsave(buf, fig.canvas.buffer_rgba(), format="png", origin="upper", dpi=dpi,
+                            metadata=_METADATA["png"])
+    return buf.getvalue()
+
+
+@contextlib.contextmanager
+def _kept_positions(fig):
+    """Keep the positions the last draw's layout gave (rounded to 1e-9 of the figure) while saving; the
+    layout engine is restored afterwards."""
+    engine = fig.get_layout_engine()
+    if engine is None:
+        yield
+        return
+    positions = {ax: [round(v, 9) for v in ax.get_position().bounds] for ax in fig.axes}
+    with theme.context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(None)
+    for ax, bounds in positions.items():
+        ax.set_position(bounds)
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
 
 
 @contextlib.contextmanager
@@ -106,18 +152,11 @@ def _frozen_layout(fig, settle: bool = True):
         if last is not None and all(abs(a - b) < 1e-9 for x, y in zip(now, last) for a, b in zip(x, y)):
             break
         last = now
-    # Round away the last float noise (1e-16 back and forth between passes) so the bytes are stable.
-    positions = {ax: [round(v, 9) for v in ax.get_position().bounds] for ax in fig.axes}
-    # No engine at all while saving (not the "none" placeholder, which still makes savefig draw the
-    # whole figure once more before printing it: a fifth of a chart's saving time).
-    with theme.context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
-        fig.set_layout_engine(None)
-    for ax, bounds in positions.items():
-        ax.set_position(bounds)
-    try:
+    # Round away the last float noise (1e-16 back and forth between passes) so the bytes are stable; no
+    # engine at all while saving (not the "none" placeholder, which still makes savefig draw the whole
+    # figure once more before printing it: a fifth of a chart's saving time).
+    with _kept_positions(fig):
         yield
-    finally:
-        fig.set_layout_engine(engine)
 
 
 _CLIP_ID = re.compile(rb'(?<=id=")p[0-9a-f]{10}(?=")|(?<=url\(#)p[0-9a-f]{10}(?=\))')
