@@ -77,8 +77,9 @@ def svg_and_png(fig, dpi: float) -> tuple[str, bytes]:
     The SVG is for pages that bring their own font (the HTML and PDF reports embed the CJK font): about a
     sixth of the size of the SVG with text as paths and searchable, but shown with boxes where the font
     named in the SVG is missing — :func:`save` (text as paths) is the one for standalone files. Laying out
-    a chart (constrained layout measures every label) costs more than drawing it, so the two formats share
-    one layout pass, frozen; the PNG is the figure's full size (no cropping to a tight box).
+    a chart (constrained layout measures every label) costs as much as drawing it, so the two formats share
+    one layout: that of the PNG's draw, when the figure has an Agg canvas at ``dpi`` (else a layout pass
+    first); the PNG is the figure's full size (no cropping to a tight box).
     """
     with theme.context({**_RC, "svg.fonttype": "none"}):
         png = _png_with_layout(fig, dpi)
