@@ -852,3 +852,56 @@ def test_what_it_took_against_what_one_expected_before():
     r = only(t)
     check(r, "decrease", "h", change=quantities(t).iloc[0].value_low)
     assert "at least" in r.qualifier
+
+
+B15, B16 = "batch15", "batch16"
+
+
+def test_time_brought_forward_is_time_saved():
+    """時(shí)間提前了90余天 (batch15 doc 29): 提前 with 了 is a saving of time; 提前3天申报 is a lead time."""
+    s = from_real(B15, "29_sn_xixian_land_list_2024_trad.txt", "時(shí)間提前了90余天")
+    r = only(s)
+    check(r, "decrease", "h", change=quantities(s).iloc[0].value_low)
+    assert "more than" in r.qualifier and s[r.start:r.end] == r.quote
+    assert claims(s.replace("了", "")).empty  # without 了 it is no change (提前90余天申报 is when to file)
+
+
+def test_an_object_that_lists_items_ending_in_deng():
+    """可节省港口新建查验场地、配备设施等费用近300万元 (batch16 doc 22): the verb's object is a list that ends in 等费用."""
+    s = from_real(B16, "22_sd_yantai_port_breakbulk_customs_2024.txt", "可节省港口新建查验场地、配备设施等费用近300万元人民币")
+    r = only(s)
+    check(r, "decrease", "CNY", change=quantities(s).iloc[0].value_low)
+    assert "nearly" in r.qualifier and r.subject.endswith("等费用")
+    # a list with no 等 closing it is not read that far; nor is a number inside the list
+    assert claims(s.replace("等费用", "费用")).empty
+    c = claims(s.replace("配备设施", "配备3套设施"))
+    assert (c.unit != "CNY").all(), c
+
+
+def test_places_gained_in_a_ranking_are_no_effect():
+    """位列全国第27位…,较上年提升37位 (batch16 doc 14): places in a league table."""
+    s = from_real(B16, "14_hn_haikou_cbz_ranking_2025.txt", "位列全国第27位、全省第1位,较上年提升37位。")
+    t = from_real(B16, "14_hn_haikou_cbz_ranking_2025.txt", "全国排名第70位,较上年提升76位。")
+    assert claims(s).empty and claims(t).empty
+    # without a rank named before it in its sentence, a change in 位 stays (the rank is what drops it)
+    assert len(claims(s.split(",")[-1])) == 1
+
+
+def test_a_services_opening_hours_are_no_value():
+    """海关实行24小时待命 (batch15 doc 21): when a service is open, not how long it takes."""
+    s = from_real(B15, "21_hen_zhengzhou_air_cargo_digest.txt", "通关与物流效率提升举措 - 海关实行24小时待命")
+    assert claims(s).empty, claims(s)
+    assert claims("实现7×24小时通关服务,效率提升").empty
+    # a procedure that now takes 24 hours stays a claim
+    assert len(claims("通关时间由3天压缩至24小时")) == 1
+    assert len(claims("通关时间由3天压缩至24小时以内")) == 1
+
+
+def test_volumes_soaring_are_growth():
+    """出货量从最初的4000单飙升至如今的40000单 (batch15 doc 20): a volume soaring, no reform effect."""
+    s = from_real(B15, "20_hen_zhengzhou_airport_cbec_2026.txt", "出货量从最初的4000单飙升至如今的40000单")
+    assert claims(s).empty, claims(s)
+    # orders rising with another verb are a volume too; a reform measure's soaring stays a claim
+    assert claims(s.replace("飙升", "上升")).empty
+    t = s.replace("出货量从最初的4000单", "查验时间从4小时").replace("如今的40000单", "40小时")
+    assert len(claims(t)) == 1, t

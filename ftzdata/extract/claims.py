@@ -166,7 +166,8 @@ _ZR, _PL, _SJ, _QL = LEX["zero"], LEX["plan"], LEX["subject"], LEX["qualifiers"]
 _DEC2, _INC2 = list(_V["decrease"]), list(_V["increase"])
 _DEC1, _INC1 = list(_V["decrease_one_char"]), list(_V["increase_one_char"])
 _SPEED = list(_V["speed_up"])
-_DEC_SET, _INC_SET = set(_DEC2 + _DEC1 + list(_V["share_cut"])), set(_INC2 + _INC1)
+_DEC_PERF = list(_V["decrease_perfective"])  # 提前了90余天: a change only with 了
+_DEC_SET, _INC_SET = set(_DEC2 + _DEC1 + list(_V["share_cut"]) + _DEC_PERF), set(_INC2 + _INC1)
 _DIRECTIONAL = _DEC2 + _INC2 + _DEC1 + _INC1 + _SPEED
 _VERB_ANY = alt(longest_first(_DEC2 + _INC2 + _DEC1 + _INC1 + list(_V["neutral"]) + _SPEED))
 _NOSEP = r"[^,;。!?:\n]"
@@ -219,9 +220,15 @@ _TOTAL_MARK = re.compile(rf"(?:{alt(_MK['total'])})$")
 _NOT_AMOUNT = set(_V["merge"]) | set(_V["before_after_only"])
 _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
 # A one-character verb right before the value is a place noun after 全/本/各/外 … (在全省11个地市 is not 省11个).
-_CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}"
+_CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}|(?:{alt(_DEC_PERF)})(?=了)"
                      rf"|(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
                      rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}})$")
+_OBJ_STOP = chars(_V["object_stop_chars"])
+_LIST_REACH = int(_AM["list_object_reach"])
+# 可节省港口新建查验场地、配备设施等费用近300万元: an object that lists items with 、 and ends in 等 and its noun
+_CHANGE_LIST = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))})了?"
+                          rf"(?P<obj>[^,;。!?:\n\d{_OBJ_STOP}]*{_AM['object_list_end']}[^,;。!?:\n\d{_OBJ_STOP}]*"
+                          rf"{_AM['list_object_etc']}[^,;。!?:\n\d{_OBJ_STOP}{_AM['object_list_end']}]{{1,6}})$")
 _MORE_CHARS = "".join(LEX["numerals"]["more"])  # 多余
 _MONEY_UNIT = UNITS[_AM["money_unit"]].canonical
 _MONEY_LEFT_OUT = re.compile(
@@ -298,6 +305,9 @@ _MEASURE_END = re.compile(rf"(?:{alt(_V['reform_measures'])})(?P<is>{alt(_MK['ne
 _EXPECTED = re.compile(rf"(?<![{chars(_QL['expected']['not_after'])}])(?:{alt(_QL['expected']['words'])})")
 _EXPECTED_NAME = _QL["expected"]["name"]
 _RANK = re.compile(alt(_SJ["rank"]))
+_RANK_UNIT = _SJ["rank_unit"]
+_SH = _SJ["service_hours"]
+_SERVICE_BEFORE, _SERVICE_AFTER = tuple(_SH["before"]), tuple(_SH["after"])
 _GROWTH = re.compile(alt(_V["growth"]))
 _TRADE_FLOW = re.compile(alt(_V["trade_flows"]))
 _DECLINE_GAP = int(_V["volume_decline_gap"])
@@ -1193,6 +1203,8 @@ def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
     if end > cs and text[end - 1] in _RANGE_FROM and text.startswith(_RANGE_VARIES, q.end):
         end -= 1  # 节约通关时间从0.8小时—5.4小时不等: the range is the amount
     m = _CHANGE.search(text, max(cs, end - _CHANGE_REACH), end)
+    if not m and _AM["list_object_etc"] in text[max(cs, end - 8):end]:
+        m = _CHANGE_LIST.search(text, max(cs, end - _LIST_REACH), end)
     while m and _ARABIC.search(m.group("obj")) and not _LIST_TAIL.search(m.group("obj")):
         # 加快…等7大方面提出110余项: another number in the object, the verb is not this value's; a later
         # verb may be (时间压缩50%、材料压缩14%), the search goes on after this one
@@ -1511,10 +1523,24 @@ def _drop_unreadable(run: _Run) -> None:
 
 
 def _drop_ranks(run: _Run) -> None:
-    """Drop a claim about a rank (进出口值排名提升55位: a place in a league table, not a reform effect)."""
+    """Drop a claim about a rank (进出口值排名提升55位: a place in a league table, not a reform effect), and
+    a change in places (位) in a sentence that names a rank before it (位列全国第27位,较上年提升37位)."""
     text = run.text
     if run.occurs(_RANK):
-        run.out = [c for c in run.out if not _RANK.search(text, run.clause_start(c.start), c.end)]
+        run.out = [c for c in run.out if not (_RANK.search(text, run.clause_start(c.start), c.end)
+                                              or (c.unit == _RANK_UNIT and run.first_in_sentence(_RANK, c.start) <= c.end))]
+
+
+def _drop_service_hours(run: _Run) -> None:
+    """Drop a claim whose last value is a service's opening hours (海关实行24小时待命, 24小时通关, 7×24小时服务):
+    when a service is open, not how long a procedure takes."""
+    if _SH["hours"] not in run.text:
+        return
+    text, h = run.text, _SH["hours"]
+    def hours(c: _Claim) -> bool:
+        start = c.end - len(h)
+        return text.startswith(h, start) and (text[:start].endswith(_SERVICE_BEFORE) or text.startswith(_SERVICE_AFTER, c.end))
+    run.out = [c for c in run.out if not hours(c)]
 
 
 def _drop_rates(run: _Run) -> None:
@@ -1782,7 +1808,7 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
 RULES = (_before_after, _after_only, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change,
          _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
-         _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
+         _drop_unreadable, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
          _drop_year_on_year, _drop_volume_growth, _drop_volume_declines, _drop_policy_parameters, _drop_breakdowns, _drop_share_points,
          _drop_shares_of_a_total, _drop_uptake, _drop_aspect_counts,
          _drop_conditions, _drop_plans, _mark_expected)
