@@ -905,3 +905,42 @@ def test_volumes_soaring_are_growth():
     assert claims(s.replace("飙升", "上升")).empty
     t = s.replace("出货量从最初的4000单", "查验时间从4小时").replace("如今的40000单", "40小时")
     assert len(claims(t)) == 1, t
+
+
+def test_what_a_plan_says_is_a_target():
+    """《方案》提出,北京要加快…;推动…,实现…由20个工作日缩短至3个工作日 (batch16 doc 25, a 2017 plan): a plan's own
+    words run to the end of the sentence, across ;, and every figure there is a target."""
+    name = "25_bj_business_env_plan_2017_trad.txt"
+    s = from_real(B16, name, "《方案》提出,北京要加快放開部分競爭性領(lǐng)域外資準(zhǔn)入限制和股比限制,形成一批可復(fù)制可推廣的改革經(jīng)驗;"
+                             "推動外資企業(yè)設(shè)立全程電子化,實現(xiàn)外商投資企業(yè)備案事項辦理時限,由20個工作日縮短至3個工作日。")
+    t = from_real(B16, name, "在投資審批效率方面,《方案》提出,制定北京市政府核準(zhǔn)的投資項目目錄(2017年本),再壓減50%的核準(zhǔn)事項。")
+    assert claims(s).empty and claims(t).empty
+    # the same figures reported, not proposed, stay claims: a relative clause (方案提出的), another sentence
+    assert len(claims(t.replace("《方案》提出,", "《方案》提出的"))) == 1
+    assert len(claims(s.replace("。", "").replace(";推動", "。推動"))) == 1
+    assert len(claims(t.replace("《方案》提出,", "据统计,"))) == 1
+
+
+def test_a_measure_now_a_fraction_of_what_it_was():
+    """现在的申报耗时仅为整合申报所需时间的1/5 (batch15 doc 24): now a fifth of the old time, a cut of 80 %."""
+    s = from_real(B15, "24_ln_dalian_customs_two_step_declaration.txt", "现在的申报耗时仅为整合申报所需时间的1/5")
+    r = only(s)
+    check(r, "decrease", "%", pct=100 - quantities(s).iloc[0].value_low)
+    assert r.subject == "申报耗时" and s[r.start:r.end] == r.quote
+    # with neither an after marker before 仅为 nor a before marker after it, it is a comparison; a share of a
+    # total (no measure a reform changes) is none
+    assert claims(s.replace("现在的", "")).empty
+    assert len(claims(s.replace("现在的", "").replace("整合申报所需", "原来的"))) == 1
+    assert claims(s.replace("申报耗时", "外资企业数量")).empty
+
+
+def test_a_before_value_then_the_time_the_work_now_takes():
+    """将原来需3个月的审批流程, 在30个工作日内全部完成 (batch15 doc 19): 原来 … A, then 在 B 内 … 完成 in a later clause."""
+    s = from_real(B15, "19_hen_kaifeng_land_green_channel_2018.txt", "将原来需3个月的审批流程, 在30个工作日内全部完成,")
+    q = quantities(s).sort_values("start")
+    r = only(s)
+    check(r, "decrease", "h", before=q.iloc[0].value_low, after=(q.iloc[1].value_low, q.iloc[1].value_high))
+    assert r.subject == "审批流程" and "within" in r.qualifier
+    assert claims(s.replace("原来", "")).empty  # no before marker: nothing pairs
+    assert claims(s.replace("全部完成", "全部提交")).empty  # no 完成: a time of something else
+    assert claims(s.replace("在30", "30")).empty  # no 在 before the value

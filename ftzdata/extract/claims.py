@@ -207,11 +207,16 @@ _OF_ORIGINAL = re.compile(rf"(?:{alt(_MK['before'])}){_POSSESSIVE}?$")  # 压缩
 
 # rule 3, 改革前 … A …, 改革后 … B
 _BEFORE_MARK = re.compile(alt(_MK["before"]))
+_FO = _MK["fraction_of"]
+_FRACTION_OF = re.compile(rf"(?P<only>{alt(_FO['only'])})(?P<what>[^\d,;。!?:\n]{{0,{int(_FO['gap'])}}}){_POSSESSIVE}$")
+_FRACTION_OF_REACH = max(map(len, _FO["only"])) + int(_FO["gap"]) + 1
 _AFTER_MARK = re.compile(alt(_MK["after"]))
 _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
 _AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
 _NEED = re.compile(alt(_MK["need"]))
 _NEED_AFTER = re.compile(alt(_MK["need_after"]))  # 两天即可拿到: matched right after the value
+_DA = _MK["done_after"]
+_DONE_AFTER = re.compile(rf"(?:{alt(longest_first(_DA['adverbs']))})?(?:{alt(_DA['done'])})")  # 在30个工作日内全部完成
 _THEN = re.compile(alt(_MK["then"]))
 _OPEN_SKIP = _MK["paragraph_open_skip"]
 _TOTAL_MARK = re.compile(rf"(?:{alt(_MK['total'])})$")
@@ -373,6 +378,9 @@ _MODAL = re.compile(not_followed(_PL["modal"]))
 _CONDITIONAL = re.compile(not_followed(_PL["conditional"]))
 _CONDITION_END = re.compile(rf"(?<![{chars(_PL['condition_end_not_after'])}]){_PL['condition_end']},")
 _DIRECTIVE = re.compile(rf"\s*(?:{alt(_PL['directive_openers'])})")
+_SAYS = _PL["says"]
+_PLAN_SAYS = re.compile(rf"(?:{alt(_SAYS['nouns'])})》?(?:{alt(_SAYS['verbs'])})[{chars(_SAYS['then'])}]")
+_SAYS_UNTIL = re.compile(f"[{chars(_SAYS['until'])}]")
 _ACHIEVED = re.compile(rf"(?:{alt(_PL['achieved'])})(?:{alt(longest_first(_DIRECTIONAL))})")  # 已压缩至
 _DEADLINE = re.compile(rf"(?<![{chars(_PL['deadline_not_after'])}])(?:{alt(_PL['deadline_by'])})(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:底|末)?"
                        rf"|(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:{alt(_PL['deadline_end'])})")
@@ -918,6 +926,32 @@ def _after_only(run: _Run) -> None:
         run.emit(c, j)
 
 
+def _fraction_of_before(run: _Run) -> None:
+    """``现在…X仅为…Y的F`` with F a fraction (现在的申报耗时仅为整合申报所需时间的1/5): X is now F of what it was, a
+    cut of (100 − F) %; read only with an after marker before 仅为 in the clause (or a before marker between
+    仅为 and F: 仅为原来的五分之一) and a subject that names a measure a reform changes (耗时, 成本 …)."""
+    text = run.text
+    for j in range(run.n):
+        q = run.toks[j]
+        if j in run.used or q.unit != "%" or q.high >= 100 or not any(f in q.surface for f in _FO["fraction_marks"]):
+            continue
+        cs = run.clause_start(q.start)
+        m = _FRACTION_OF.search(text, max(cs, q.start - _FRACTION_OF_REACH), q.start)
+        if not m:
+            continue
+        head = text[cs:m.start()]
+        if not (_AFTER_MARK.search(head) or _BEFORE_MARK.search(m.group("what"))):
+            continue
+        subj, off = _clean_subject(head)
+        if not _REFORM_MEASURE.search(subj):
+            continue
+        start = cs + off
+        c = _Claim(start, q.end, subj, q.dimension, "decrease", "%", run.sent[j])
+        c.pct = (100 - q.high, 100 - q.low)
+        c.quals = q.quals + _context_quals(text, start, q.end)
+        run.emit(c, j)
+
+
 # --- rule 3: 改革前 … A …, 改革后 … B --------------------------------------------------------------
 def _paragraph_opening(run: _Run, pos: int) -> tuple[int, int] | None:
     """The after marker opening the paragraph of ``pos`` (现在呢?…), when there is a paragraph before it."""
@@ -1030,13 +1064,17 @@ def _marked_before_after(run: _Run) -> None:
 
 
 def _need_after_marked_before(run: _Run) -> None:
-    """原来 … A …, … B即可/就可以 with no after marker, in one sentence: the value right before 即可/就能, in
-    a later clause than the one value of its unit after the before marker, is the time it now takes:
-    before A → after B (原来的审批流程需要3个工作日左右,改由…海关审批后,只要资料齐全,当日就可以审批完成)."""
+    """原来 … A …, … B即可/就可以 with no after marker, in one sentence: the value right before 即可/就能 (or
+    after 在 and before 完成: 在30个工作日内全部完成), in a later clause than the one value of its unit after the
+    before marker, is the time it now takes: before A → after B (原来的审批流程需要3个工作日左右,改由…海关审批后,
+    只要资料齐全,当日就可以审批完成; 将原来需3个月的审批流程, 在30个工作日内全部完成)."""
     text = run.text
     for j in range(run.n):
         q = run.toks[j]
-        if j in run.used or q.surface == "" or not _NEED_AFTER.match(text, q.end):
+        if j in run.used or q.surface == "":
+            continue
+        if not (_NEED_AFTER.match(text, q.end) or (text.endswith(_DA["before"], 0, q.start)
+                                                   and _DONE_AFTER.match(text, q.end))):
             continue
         cs = run.doc.clause_start(q.start)
         k = _marked_before(run, j, cs, run.sent[j])
@@ -1047,6 +1085,8 @@ def _need_after_marked_before(run: _Run) -> None:
         head = text[bm[1]:qa.start] if bm else ""
         need = _NEED.search(head)
         subj, _ = _clean_subject(head[:need.start()] if need else head)
+        if not subj and (am := _AFTER_NOUN.match(text, qa.end, min(len(text), qa.end + 16))):
+            subj = am.group("n")  # 原来需3个月的审批流程: the noun the before value measures
         c = _Claim(qa.start, q.end, subj, q.dimension, _value_direction(qa.mid, q.mid), q.unit, run.sent[j])
         c.before, c.after = (qa.low, qa.high), (q.low, q.high)
         c.quals = qa.quals + q.quals
@@ -1783,6 +1823,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     a merge with no count before (将设立登记、公章刻制等环节整合至1个平台,
     将多个许可证整合为一张综合凭证) describes the measure. A claim estimated from plans (plan word, then 测算/估算 before the claim) is a
     projected effect: kept, with the qualifier ``expected``."""
+    if _in_plan_speech(run, c.start):
+        return True  # 《方案》提出,…;推动…,实现…由20个工作日缩短至3个工作日: what the plan asks for
     plan = run.plan_word(c.start, c.end)
     if plan is not None and run.first_after(_ESTIMATE, plan[1], c.start) <= c.start:
         # 根据未来3年计划实施项目测算,将为企业节约…: estimated from plans, a projected effect
@@ -1802,10 +1844,18 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     return run.any_mark(_PLAN_AFTER_ONLY, cs, c.end) or run.any_mark(_MERGE_TO, cs, c.end)
 
 
+def _in_plan_speech(run: _Run, pos: int) -> bool:
+    """Is ``pos`` inside what a plan says (《方案》提出, … up to the end of its sentence, across ;)?"""
+    if not run.occurs(_PLAN_SAYS):
+        return False
+    m = run.last_mark(_PLAN_SAYS, run.doc.paragraph_start(pos), pos)
+    return m is not None and not _SAYS_UNTIL.search(run.text, m[1], pos)
+
+
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
-RULES = (_before_after, _after_only, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change,
+RULES = (_before_after, _after_only, _fraction_of_before, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change,
          _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
          _drop_unreadable, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
