@@ -944,3 +944,17 @@ def test_a_before_value_then_the_time_the_work_now_takes():
     assert claims(s.replace("原来", "")).empty  # no before marker: nothing pairs
     assert claims(s.replace("全部完成", "全部提交")).empty  # no 完成: a time of something else
     assert claims(s.replace("在30", "30")).empty  # no 在 before the value
+
+
+def test_a_conditional_restatement_of_a_stated_figure_is_kept():
+    """The heading 直通班列让物流效率提高60%以上, then 如果通过直通班列,…在时间效率上提高了60%以上 (batch15 doc 15): the
+    figure is reported with no condition, so its conditional restatement is no hypothetical."""
+    name = "15_cq_guoyuan_direct_train_2019.txt"
+    head = from_real(B15, name, "直通班列让物流效率提高60%以上")
+    body = from_real(B15, name, "如果通过直通班列,从重庆到广西钦州港2天左右,然后从钦州港到越南距离最远的地方,"
+                                "满打满算7天左右货物就到达目的地,在时间效率上提高了60%以上。")
+    assert claims(body).empty  # alone, under 如果, it is what may happen
+    c = claims(head + "\n" + body)
+    assert len(c) == 2 and (c.change_pct_low == quantities(head).iloc[0].value_low).all()
+    # another figure under the condition is still dropped
+    assert len(claims(head + "\n" + body.replace("60%", "70%"))) == 1

@@ -1778,7 +1778,8 @@ def _drop_conditions(run: _Run) -> None:
     value makes a reported change: 原本可能需要一周,现在只要1天) and a conditional opener (如果, 若, 一旦 …) in its
     sentence before its end (若按每吨约4000元计算,…单吨即可节省约360元), or a modal (可能) in its clause before
     its end (审核周期可能延长至15个工作日), or a clause before it that ends with 时 (HS编码误填导致归类争议时,
-    需追加商品鉴定,延长3-7个工作日)."""
+    需追加商品鉴定,延长3-7个工作日). A figure the text also states with no condition (the heading 直通班列让物流
+    效率提高60%以上, then 如果通过直通班列,…在时间效率上提高了60%以上) is a restatement of a reported effect: kept."""
     if not (run.occurs(_MODAL) or run.occurs(_CONDITIONAL) or run.occurs(_CONDITION_END)):
         return
     def condition(c: _Claim) -> bool:
@@ -1786,7 +1787,14 @@ def _drop_conditions(run: _Run) -> None:
             return False
         return (run.first_in_sentence(_CONDITIONAL, c.start) <= c.end
                 or run.any_mark(_MODAL, run.clause_start(c.start), c.end) or _condition_clause_before(run, c.start))
-    run.out = [c for c in run.out if not condition(c)]
+    flagged = [condition(c) for c in run.out]
+    stated = {_figure(c) for c, f in zip(run.out, flagged) if not f}
+    run.out = [c for c, f in zip(run.out, flagged) if not f or _figure(c) in stated]
+
+
+def _figure(c: _Claim) -> tuple:
+    """What a claim states, without where: direction, unit and values (for finding restatements)."""
+    return c.direction, c.unit, c.after, c.change, c.pct
 
 
 def _condition_clause_before(run: _Run, pos: int) -> bool:
