@@ -73,7 +73,9 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
 7. ``_doubling``: 翻一番 / 翻了两番: a change of 1 / 3 times.
 8. ``_tables``: tables with a 改革前 and a 改革后 column (tab- or ``|``-separated rows): each row with a
    value and a unit in both cells (see :mod:`ftzdata.extract.tables`).
-9. ``_drop_ranks``: a claim about a rank (排名上升12位) is not a reform effect; ``_drop_rates``: nor is a
+9. ``_drop_ranks``: a claim about a rank (排名上升12位; 位列全国第27位,较上年提升37位: places in a sentence that
+   names a rank) is not a reform effect; ``_drop_service_hours``: nor is a service's opening hours (海关实行24小时
+   待命, 24小时通关); ``_drop_rates``: nor is a
    rate of response (运输时间每缩短1天,企业利润就能提高2%: 每 before a change verb).  (Rule 4 also skips a
    count that qualifies a noun, 提升三个片区的协同水平; the quantity layer does not read 半年前 / 今年前8个月
    as durations.)
@@ -114,7 +116,10 @@ Precision conventions:
   of reforms) and a count of what an act handles (减少了5个表单的填写).
 - A projected effect of a reform already in place (预计每年可为企业节省成本300万元, 通关效率预计提升15%) is a
   claim with the qualifier ``expected`` (``_mark_expected``).
-- A target (力争, 目标, 计划到2025年压缩至 …) is not a claim (``_drop_plans``).
+- A target (力争, 目标, 计划到2025年压缩至 …) is not a claim (``_drop_plans``), nor is anything a plan says
+  (《方案》提出,… up to the end of its sentence, across ;).
+- A measure now a fraction of what it was (现在的申报耗时仅为整合申报所需时间的1/5) is a cut of the rest (80 %:
+  ``_fraction_of_before``, rule 2b).
 """
 
 from __future__ import annotations
