@@ -852,3 +852,109 @@ def test_what_it_took_against_what_one_expected_before():
     r = only(t)
     check(r, "decrease", "h", change=quantities(t).iloc[0].value_low)
     assert "at least" in r.qualifier
+
+
+B15, B16 = "batch15", "batch16"
+
+
+def test_time_brought_forward_is_time_saved():
+    """時(shí)間提前了90余天 (batch15 doc 29): 提前 with 了 is a saving of time; 提前3天申报 is a lead time."""
+    s = from_real(B15, "29_sn_xixian_land_list_2024_trad.txt", "時(shí)間提前了90余天")
+    r = only(s)
+    check(r, "decrease", "h", change=quantities(s).iloc[0].value_low)
+    assert "more than" in r.qualifier and s[r.start:r.end] == r.quote
+    assert claims(s.replace("了", "")).empty  # without 了 it is no change (提前90余天申报 is when to file)
+
+
+def test_an_object_that_lists_items_ending_in_deng():
+    """可节省港口新建查验场地、配备设施等费用近300万元 (batch16 doc 22): the verb's object is a list that ends in 等费用."""
+    s = from_real(B16, "22_sd_yantai_port_breakbulk_customs_2024.txt", "可节省港口新建查验场地、配备设施等费用近300万元人民币")
+    r = only(s)
+    check(r, "decrease", "CNY", change=quantities(s).iloc[0].value_low)
+    assert "nearly" in r.qualifier and r.subject.endswith("等费用")
+    # a list with no 等 closing it is not read that far; nor is a number inside the list
+    assert claims(s.replace("等费用", "费用")).empty
+    c = claims(s.replace("配备设施", "配备3套设施"))
+    assert (c.unit != "CNY").all(), c
+
+
+def test_places_gained_in_a_ranking_are_no_effect():
+    """位列全国第27位…,较上年提升37位 (batch16 doc 14): places in a league table."""
+    s = from_real(B16, "14_hn_haikou_cbz_ranking_2025.txt", "位列全国第27位、全省第1位,较上年提升37位。")
+    t = from_real(B16, "14_hn_haikou_cbz_ranking_2025.txt", "全国排名第70位,较上年提升76位。")
+    assert claims(s).empty and claims(t).empty
+    # without a rank named before it in its sentence, a change in 位 stays (the rank is what drops it)
+    assert len(claims(s.split(",")[-1])) == 1
+
+
+def test_a_services_opening_hours_are_no_value():
+    """海关实行24小时待命 (batch15 doc 21): when a service is open, not how long it takes."""
+    s = from_real(B15, "21_hen_zhengzhou_air_cargo_digest.txt", "通关与物流效率提升举措 - 海关实行24小时待命")
+    assert claims(s).empty, claims(s)
+    assert claims("实现7×24小时通关服务,效率提升").empty
+    # a procedure that now takes 24 hours stays a claim
+    assert len(claims("通关时间由3天压缩至24小时")) == 1
+    assert len(claims("通关时间由3天压缩至24小时以内")) == 1
+
+
+def test_volumes_soaring_are_growth():
+    """出货量从最初的4000单飙升至如今的40000单 (batch15 doc 20): a volume soaring, no reform effect."""
+    s = from_real(B15, "20_hen_zhengzhou_airport_cbec_2026.txt", "出货量从最初的4000单飙升至如今的40000单")
+    assert claims(s).empty, claims(s)
+    # orders rising with another verb are a volume too; a reform measure's soaring stays a claim
+    assert claims(s.replace("飙升", "上升")).empty
+    t = s.replace("出货量从最初的4000单", "查验时间从4小时").replace("如今的40000单", "40小时")
+    assert len(claims(t)) == 1, t
+
+
+def test_what_a_plan_says_is_a_target():
+    """《方案》提出,北京要加快…;推动…,实现…由20个工作日缩短至3个工作日 (batch16 doc 25, a 2017 plan): a plan's own
+    words run to the end of the sentence, across ;, and every figure there is a target."""
+    name = "25_bj_business_env_plan_2017_trad.txt"
+    s = from_real(B16, name, "《方案》提出,北京要加快放開部分競爭性領(lǐng)域外資準(zhǔn)入限制和股比限制,形成一批可復(fù)制可推廣的改革經(jīng)驗;"
+                             "推動外資企業(yè)設(shè)立全程電子化,實現(xiàn)外商投資企業(yè)備案事項辦理時限,由20個工作日縮短至3個工作日。")
+    t = from_real(B16, name, "在投資審批效率方面,《方案》提出,制定北京市政府核準(zhǔn)的投資項目目錄(2017年本),再壓減50%的核準(zhǔn)事項。")
+    assert claims(s).empty and claims(t).empty
+    # the same figures reported, not proposed, stay claims: a relative clause (方案提出的), another sentence
+    assert len(claims(t.replace("《方案》提出,", "《方案》提出的"))) == 1
+    assert len(claims(s.replace("。", "").replace(";推動", "。推動"))) == 1
+    assert len(claims(t.replace("《方案》提出,", "据统计,"))) == 1
+
+
+def test_a_measure_now_a_fraction_of_what_it_was():
+    """现在的申报耗时仅为整合申报所需时间的1/5 (batch15 doc 24): now a fifth of the old time, a cut of 80 %."""
+    s = from_real(B15, "24_ln_dalian_customs_two_step_declaration.txt", "现在的申报耗时仅为整合申报所需时间的1/5")
+    r = only(s)
+    check(r, "decrease", "%", pct=100 - quantities(s).iloc[0].value_low)
+    assert r.subject == "申报耗时" and s[r.start:r.end] == r.quote
+    # with neither an after marker before 仅为 nor a before marker after it, it is a comparison; a share of a
+    # total (no measure a reform changes) is none
+    assert claims(s.replace("现在的", "")).empty
+    assert len(claims(s.replace("现在的", "").replace("整合申报所需", "原来的"))) == 1
+    assert claims(s.replace("申报耗时", "外资企业数量")).empty
+
+
+def test_a_before_value_then_the_time_the_work_now_takes():
+    """将原来需3个月的审批流程, 在30个工作日内全部完成 (batch15 doc 19): 原来 … A, then 在 B 内 … 完成 in a later clause."""
+    s = from_real(B15, "19_hen_kaifeng_land_green_channel_2018.txt", "将原来需3个月的审批流程, 在30个工作日内全部完成,")
+    q = quantities(s).sort_values("start")
+    r = only(s)
+    check(r, "decrease", "h", before=q.iloc[0].value_low, after=(q.iloc[1].value_low, q.iloc[1].value_high))
+    assert r.subject == "审批流程" and "within" in r.qualifier
+    assert claims(s.replace("原来", "")).empty  # no before marker: nothing pairs
+    assert claims(s.replace("全部完成", "全部提交")).empty  # no 完成: a time of something else
+    assert claims(s.replace("在30", "30")).empty  # no 在 before the value
+
+
+def test_a_conditional_restatement_of_a_stated_figure_is_kept():
+    """The heading 直通班列让物流效率提高60%以上, then 如果通过直通班列,…在时间效率上提高了60%以上 (batch15 doc 15): the
+    figure is reported with no condition, so its conditional restatement is no hypothetical."""
+    name = "15_cq_guoyuan_direct_train_2019.txt"
+    head = from_real(B15, name, "直通班列让物流效率提高60%以上")
+    body = from_real(B15, name, "如果通过直通班列,从重庆到广西钦州港2天左右,然后从钦州港到越南距离最远的地方,"
+                                "满打满算7天左右货物就到达目的地,在时间效率上提高了60%以上。")
+    assert claims(body).empty  # alone, under 如果, it is what may happen
+    c = claims(head + "\n" + body)
+    assert len(c) == 2 and (c.change_pct_low == quantities(head).iloc[0].value_low).all()
+    # another figure under the condition is still dropped
+    assert len(claims(head + "\n" + body.replace("60%", "70%"))) == 1

@@ -73,7 +73,9 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
 7. ``_doubling``: 翻一番 / 翻了两番: a change of 1 / 3 times.
 8. ``_tables``: tables with a 改革前 and a 改革后 column (tab- or ``|``-separated rows): each row with a
    value and a unit in both cells (see :mod:`ftzdata.extract.tables`).
-9. ``_drop_ranks``: a claim about a rank (排名上升12位) is not a reform effect; ``_drop_rates``: nor is a
+9. ``_drop_ranks``: a claim about a rank (排名上升12位; 位列全国第27位,较上年提升37位: places in a sentence that
+   names a rank) is not a reform effect; ``_drop_service_hours``: nor is a service's opening hours (海关实行24小时
+   待命, 24小时通关); ``_drop_rates``: nor is a
    rate of response (运输时间每缩短1天,企业利润就能提高2%: 每 before a change verb).  (Rule 4 also skips a
    count that qualifies a noun, 提升三个片区的协同水平; the quantity layer does not read 半年前 / 今年前8个月
    as durations.)
@@ -114,7 +116,10 @@ Precision conventions:
   of reforms) and a count of what an act handles (减少了5个表单的填写).
 - A projected effect of a reform already in place (预计每年可为企业节省成本300万元, 通关效率预计提升15%) is a
   claim with the qualifier ``expected`` (``_mark_expected``).
-- A target (力争, 目标, 计划到2025年压缩至 …) is not a claim (``_drop_plans``).
+- A target (力争, 目标, 计划到2025年压缩至 …) is not a claim (``_drop_plans``), nor is anything a plan says
+  (《方案》提出,… up to the end of its sentence, across ;).
+- A measure now a fraction of what it was (现在的申报耗时仅为整合申报所需时间的1/5) is a cut of the rest (80 %:
+  ``_fraction_of_before``, rule 2b).
 """
 
 from __future__ import annotations
@@ -166,7 +171,8 @@ _ZR, _PL, _SJ, _QL = LEX["zero"], LEX["plan"], LEX["subject"], LEX["qualifiers"]
 _DEC2, _INC2 = list(_V["decrease"]), list(_V["increase"])
 _DEC1, _INC1 = list(_V["decrease_one_char"]), list(_V["increase_one_char"])
 _SPEED = list(_V["speed_up"])
-_DEC_SET, _INC_SET = set(_DEC2 + _DEC1 + list(_V["share_cut"])), set(_INC2 + _INC1)
+_DEC_PERF = list(_V["decrease_perfective"])  # 提前了90余天: a change only with 了
+_DEC_SET, _INC_SET = set(_DEC2 + _DEC1 + list(_V["share_cut"]) + _DEC_PERF), set(_INC2 + _INC1)
 _DIRECTIONAL = _DEC2 + _INC2 + _DEC1 + _INC1 + _SPEED
 _VERB_ANY = alt(longest_first(_DEC2 + _INC2 + _DEC1 + _INC1 + list(_V["neutral"]) + _SPEED))
 _NOSEP = r"[^,;。!?:\n]"
@@ -206,11 +212,16 @@ _OF_ORIGINAL = re.compile(rf"(?:{alt(_MK['before'])}){_POSSESSIVE}?$")  # 压缩
 
 # rule 3, 改革前 … A …, 改革后 … B
 _BEFORE_MARK = re.compile(alt(_MK["before"]))
+_FO = _MK["fraction_of"]
+_FRACTION_OF = re.compile(rf"(?P<only>{alt(_FO['only'])})(?P<what>[^\d,;。!?:\n]{{0,{int(_FO['gap'])}}}){_POSSESSIVE}$")
+_FRACTION_OF_REACH = max(map(len, _FO["only"])) + int(_FO["gap"]) + 1
 _AFTER_MARK = re.compile(alt(_MK["after"]))
 _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
 _AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
 _NEED = re.compile(alt(_MK["need"]))
 _NEED_AFTER = re.compile(alt(_MK["need_after"]))  # 两天即可拿到: matched right after the value
+_DA = _MK["done_after"]
+_DONE_AFTER = re.compile(rf"(?:{alt(longest_first(_DA['adverbs']))})?(?:{alt(_DA['done'])})")  # 在30个工作日内全部完成
 _THEN = re.compile(alt(_MK["then"]))
 _OPEN_SKIP = _MK["paragraph_open_skip"]
 _TOTAL_MARK = re.compile(rf"(?:{alt(_MK['total'])})$")
@@ -219,9 +230,15 @@ _TOTAL_MARK = re.compile(rf"(?:{alt(_MK['total'])})$")
 _NOT_AMOUNT = set(_V["merge"]) | set(_V["before_after_only"])
 _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
 # A one-character verb right before the value is a place noun after 全/本/各/外 … (在全省11个地市 is not 省11个).
-_CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}"
+_CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}|(?:{alt(_DEC_PERF)})(?=了)"
                      rf"|(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
                      rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}})$")
+_OBJ_STOP = chars(_V["object_stop_chars"])
+_LIST_REACH = int(_AM["list_object_reach"])
+# 可节省港口新建查验场地、配备设施等费用近300万元: an object that lists items with 、 and ends in 等 and its noun
+_CHANGE_LIST = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))})了?"
+                          rf"(?P<obj>[^,;。!?:\n\d{_OBJ_STOP}]*{_AM['object_list_end']}[^,;。!?:\n\d{_OBJ_STOP}]*"
+                          rf"{_AM['list_object_etc']}[^,;。!?:\n\d{_OBJ_STOP}{_AM['object_list_end']}]{{1,6}})$")
 _MORE_CHARS = "".join(LEX["numerals"]["more"])  # 多余
 _MONEY_UNIT = UNITS[_AM["money_unit"]].canonical
 _MONEY_LEFT_OUT = re.compile(
@@ -298,6 +315,9 @@ _MEASURE_END = re.compile(rf"(?:{alt(_V['reform_measures'])})(?P<is>{alt(_MK['ne
 _EXPECTED = re.compile(rf"(?<![{chars(_QL['expected']['not_after'])}])(?:{alt(_QL['expected']['words'])})")
 _EXPECTED_NAME = _QL["expected"]["name"]
 _RANK = re.compile(alt(_SJ["rank"]))
+_RANK_UNIT = _SJ["rank_unit"]
+_SH = _SJ["service_hours"]
+_SERVICE_BEFORE, _SERVICE_AFTER = tuple(_SH["before"]), tuple(_SH["after"])
 _GROWTH = re.compile(alt(_V["growth"]))
 _TRADE_FLOW = re.compile(alt(_V["trade_flows"]))
 _DECLINE_GAP = int(_V["volume_decline_gap"])
@@ -363,6 +383,9 @@ _MODAL = re.compile(not_followed(_PL["modal"]))
 _CONDITIONAL = re.compile(not_followed(_PL["conditional"]))
 _CONDITION_END = re.compile(rf"(?<![{chars(_PL['condition_end_not_after'])}]){_PL['condition_end']},")
 _DIRECTIVE = re.compile(rf"\s*(?:{alt(_PL['directive_openers'])})")
+_SAYS = _PL["says"]
+_PLAN_SAYS = re.compile(rf"(?:{alt(_SAYS['nouns'])})》?(?:{alt(_SAYS['verbs'])})[{chars(_SAYS['then'])}]")
+_SAYS_UNTIL = re.compile(f"[{chars(_SAYS['until'])}]")
 _ACHIEVED = re.compile(rf"(?:{alt(_PL['achieved'])})(?:{alt(longest_first(_DIRECTIONAL))})")  # 已压缩至
 _DEADLINE = re.compile(rf"(?<![{chars(_PL['deadline_not_after'])}])(?:{alt(_PL['deadline_by'])})(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:底|末)?"
                        rf"|(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:{alt(_PL['deadline_end'])})")
@@ -908,6 +931,32 @@ def _after_only(run: _Run) -> None:
         run.emit(c, j)
 
 
+def _fraction_of_before(run: _Run) -> None:
+    """``现在…X仅为…Y的F`` with F a fraction (现在的申报耗时仅为整合申报所需时间的1/5): X is now F of what it was, a
+    cut of (100 − F) %; read only with an after marker before 仅为 in the clause (or a before marker between
+    仅为 and F: 仅为原来的五分之一) and a subject that names a measure a reform changes (耗时, 成本 …)."""
+    text = run.text
+    for j in range(run.n):
+        q = run.toks[j]
+        if j in run.used or q.unit != "%" or q.high >= 100 or not any(f in q.surface for f in _FO["fraction_marks"]):
+            continue
+        cs = run.clause_start(q.start)
+        m = _FRACTION_OF.search(text, max(cs, q.start - _FRACTION_OF_REACH), q.start)
+        if not m:
+            continue
+        head = text[cs:m.start()]
+        if not (_AFTER_MARK.search(head) or _BEFORE_MARK.search(m.group("what"))):
+            continue
+        subj, off = _clean_subject(head)
+        if not _REFORM_MEASURE.search(subj):
+            continue
+        start = cs + off
+        c = _Claim(start, q.end, subj, q.dimension, "decrease", "%", run.sent[j])
+        c.pct = (100 - q.high, 100 - q.low)
+        c.quals = q.quals + _context_quals(text, start, q.end)
+        run.emit(c, j)
+
+
 # --- rule 3: 改革前 … A …, 改革后 … B --------------------------------------------------------------
 def _paragraph_opening(run: _Run, pos: int) -> tuple[int, int] | None:
     """The after marker opening the paragraph of ``pos`` (现在呢?…), when there is a paragraph before it."""
@@ -1020,13 +1069,17 @@ def _marked_before_after(run: _Run) -> None:
 
 
 def _need_after_marked_before(run: _Run) -> None:
-    """原来 … A …, … B即可/就可以 with no after marker, in one sentence: the value right before 即可/就能, in
-    a later clause than the one value of its unit after the before marker, is the time it now takes:
-    before A → after B (原来的审批流程需要3个工作日左右,改由…海关审批后,只要资料齐全,当日就可以审批完成)."""
+    """原来 … A …, … B即可/就可以 with no after marker, in one sentence: the value right before 即可/就能 (or
+    after 在 and before 完成: 在30个工作日内全部完成), in a later clause than the one value of its unit after the
+    before marker, is the time it now takes: before A → after B (原来的审批流程需要3个工作日左右,改由…海关审批后,
+    只要资料齐全,当日就可以审批完成; 将原来需3个月的审批流程, 在30个工作日内全部完成)."""
     text = run.text
     for j in range(run.n):
         q = run.toks[j]
-        if j in run.used or q.surface == "" or not _NEED_AFTER.match(text, q.end):
+        if j in run.used or q.surface == "":
+            continue
+        if not (_NEED_AFTER.match(text, q.end) or (text.endswith(_DA["before"], 0, q.start)
+                                                   and _DONE_AFTER.match(text, q.end))):
             continue
         cs = run.doc.clause_start(q.start)
         k = _marked_before(run, j, cs, run.sent[j])
@@ -1037,6 +1090,8 @@ def _need_after_marked_before(run: _Run) -> None:
         head = text[bm[1]:qa.start] if bm else ""
         need = _NEED.search(head)
         subj, _ = _clean_subject(head[:need.start()] if need else head)
+        if not subj and (am := _AFTER_NOUN.match(text, qa.end, min(len(text), qa.end + 16))):
+            subj = am.group("n")  # 原来需3个月的审批流程: the noun the before value measures
         c = _Claim(qa.start, q.end, subj, q.dimension, _value_direction(qa.mid, q.mid), q.unit, run.sent[j])
         c.before, c.after = (qa.low, qa.high), (q.low, q.high)
         c.quals = qa.quals + q.quals
@@ -1193,6 +1248,8 @@ def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
     if end > cs and text[end - 1] in _RANGE_FROM and text.startswith(_RANGE_VARIES, q.end):
         end -= 1  # 节约通关时间从0.8小时—5.4小时不等: the range is the amount
     m = _CHANGE.search(text, max(cs, end - _CHANGE_REACH), end)
+    if not m and _AM["list_object_etc"] in text[max(cs, end - 8):end]:
+        m = _CHANGE_LIST.search(text, max(cs, end - _LIST_REACH), end)
     while m and _ARABIC.search(m.group("obj")) and not _LIST_TAIL.search(m.group("obj")):
         # 加快…等7大方面提出110余项: another number in the object, the verb is not this value's; a later
         # verb may be (时间压缩50%、材料压缩14%), the search goes on after this one
@@ -1511,10 +1568,24 @@ def _drop_unreadable(run: _Run) -> None:
 
 
 def _drop_ranks(run: _Run) -> None:
-    """Drop a claim about a rank (进出口值排名提升55位: a place in a league table, not a reform effect)."""
+    """Drop a claim about a rank (进出口值排名提升55位: a place in a league table, not a reform effect), and
+    a change in places (位) in a sentence that names a rank before it (位列全国第27位,较上年提升37位)."""
     text = run.text
     if run.occurs(_RANK):
-        run.out = [c for c in run.out if not _RANK.search(text, run.clause_start(c.start), c.end)]
+        run.out = [c for c in run.out if not (_RANK.search(text, run.clause_start(c.start), c.end)
+                                              or (c.unit == _RANK_UNIT and run.first_in_sentence(_RANK, c.start) <= c.end))]
+
+
+def _drop_service_hours(run: _Run) -> None:
+    """Drop a claim whose last value is a service's opening hours (海关实行24小时待命, 24小时通关, 7×24小时服务):
+    when a service is open, not how long a procedure takes."""
+    if _SH["hours"] not in run.text:
+        return
+    text, h = run.text, _SH["hours"]
+    def hours(c: _Claim) -> bool:
+        start = c.end - len(h)
+        return text.startswith(h, start) and (text[:start].endswith(_SERVICE_BEFORE) or text.startswith(_SERVICE_AFTER, c.end))
+    run.out = [c for c in run.out if not hours(c)]
 
 
 def _drop_rates(run: _Run) -> None:
@@ -1712,7 +1783,8 @@ def _drop_conditions(run: _Run) -> None:
     value makes a reported change: 原本可能需要一周,现在只要1天) and a conditional opener (如果, 若, 一旦 …) in its
     sentence before its end (若按每吨约4000元计算,…单吨即可节省约360元), or a modal (可能) in its clause before
     its end (审核周期可能延长至15个工作日), or a clause before it that ends with 时 (HS编码误填导致归类争议时,
-    需追加商品鉴定,延长3-7个工作日)."""
+    需追加商品鉴定,延长3-7个工作日). A figure the text also states with no condition (the heading 直通班列让物流
+    效率提高60%以上, then 如果通过直通班列,…在时间效率上提高了60%以上) is a restatement of a reported effect: kept."""
     if not (run.occurs(_MODAL) or run.occurs(_CONDITIONAL) or run.occurs(_CONDITION_END)):
         return
     def condition(c: _Claim) -> bool:
@@ -1720,7 +1792,14 @@ def _drop_conditions(run: _Run) -> None:
             return False
         return (run.first_in_sentence(_CONDITIONAL, c.start) <= c.end
                 or run.any_mark(_MODAL, run.clause_start(c.start), c.end) or _condition_clause_before(run, c.start))
-    run.out = [c for c in run.out if not condition(c)]
+    flagged = [condition(c) for c in run.out]
+    stated = {_figure(c) for c, f in zip(run.out, flagged) if not f}
+    run.out = [c for c, f in zip(run.out, flagged) if not f or _figure(c) in stated]
+
+
+def _figure(c: _Claim) -> tuple:
+    """What a claim states, without where: direction, unit and values (for finding restatements)."""
+    return c.direction, c.unit, c.after, c.change, c.pct
 
 
 def _condition_clause_before(run: _Run, pos: int) -> bool:
@@ -1757,6 +1836,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     a merge with no count before (将设立登记、公章刻制等环节整合至1个平台,
     将多个许可证整合为一张综合凭证) describes the measure. A claim estimated from plans (plan word, then 测算/估算 before the claim) is a
     projected effect: kept, with the qualifier ``expected``."""
+    if _in_plan_speech(run, c.start):
+        return True  # 《方案》提出,…;推动…,实现…由20个工作日缩短至3个工作日: what the plan asks for
     plan = run.plan_word(c.start, c.end)
     if plan is not None and run.first_after(_ESTIMATE, plan[1], c.start) <= c.start:
         # 根据未来3年计划实施项目测算,将为企业节约…: estimated from plans, a projected effect
@@ -1776,13 +1857,21 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     return run.any_mark(_PLAN_AFTER_ONLY, cs, c.end) or run.any_mark(_MERGE_TO, cs, c.end)
 
 
+def _in_plan_speech(run: _Run, pos: int) -> bool:
+    """Is ``pos`` inside what a plan says (《方案》提出, … up to the end of its sentence, across ;)?"""
+    if not run.occurs(_PLAN_SAYS):
+        return False
+    m = run.last_mark(_PLAN_SAYS, run.doc.paragraph_start(pos), pos)
+    return m is not None and not _SAYS_UNTIL.search(run.text, m[1], pos)
+
+
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
-RULES = (_before_after, _after_only, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change,
+RULES = (_before_after, _after_only, _fraction_of_before, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change,
          _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
-         _drop_unreadable, _drop_ranks, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
+         _drop_unreadable, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
          _drop_year_on_year, _drop_volume_growth, _drop_volume_declines, _drop_policy_parameters, _drop_breakdowns, _drop_share_points,
          _drop_shares_of_a_total, _drop_uptake, _drop_aspect_counts,
          _drop_conditions, _drop_plans, _mark_expected)
