@@ -16,18 +16,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .cases import cases, summaries
-from .consistency import consistency
-from .corpus import Corpus, resolve
 from .dictionary import COLUMNS, TITLES, UNITS_NOTE
 from .errors import FtzDataError
-from .export import atomic_write_bytes, folder_lock, publish_folder, to_csv_bytes, to_excel_bytes, to_parquet_bytes, to_stata_bytes
-from .metrics import metrics
-from .review import check_review
-from .vocab import zones
+
+if TYPE_CHECKING:  # pandas and the corpus modules are imported when used: `python -m ftzdata.build --reports`
+    import pandas as pd  # starts the reports' kernel template first, then imports them while it boots
+
+    from .corpus import Corpus
 
 STATA_TABLES = ("metrics", "cases", "documents")
 
@@ -35,6 +33,13 @@ STATA_TABLES = ("metrics", "cases", "documents")
 def tables(corpus: Corpus | str | None = None, strict: bool = False) -> dict[str, pd.DataFrame]:
     """The published tables by name. ``strict``: a reviewed decision that cannot be applied, or a metrics
     row that fails the schema or its quote, is an error (as in ``build``), not a warning."""
+    from .cases import cases, summaries
+    from .consistency import consistency
+    from .corpus import resolve
+    from .metrics import metrics
+    from .review import check_review
+    from .vocab import zones
+
     corpus = resolve(corpus)
     check_review(corpus, strict=strict)
     m = metrics(corpus=corpus)
@@ -47,6 +52,8 @@ def tables(corpus: Corpus | str | None = None, strict: bool = False) -> dict[str
 
 
 def _field_type(s: pd.Series) -> str:
+    import pandas as pd
+
     if pd.api.types.is_bool_dtype(s):
         return "boolean"
     if pd.api.types.is_integer_dtype(s):
@@ -92,6 +99,8 @@ def datapackage(frames: dict[str, pd.DataFrame]) -> dict:
 
 def _write_tables(frames: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     """Write every table of ``frames`` into the folder ``out``; returns the files written."""
+    from .export import atomic_write_bytes, to_csv_bytes, to_excel_bytes, to_parquet_bytes, to_stata_bytes
+
     written = []
     for name, df in frames.items():
         written.append(atomic_write_bytes(out / f"{name}.csv", to_csv_bytes(df)))
@@ -116,6 +125,7 @@ STAMP = ".inputs"  # in the data folder: the key of the inputs the set was built
 
 def inputs_key(corpus: Corpus | str | None = None) -> str:
     """A key of everything the exports depend on: the package's files and every file of the corpus."""
+    from .corpus import resolve
     from .report.batch import corpus_key, environment_key
 
     return f"{environment_key()[:32]}-{corpus_key(str(resolve(corpus).root.resolve()))[:32]}"
@@ -140,6 +150,8 @@ def write_data(out: Path, corpus: Corpus | str | None = None, force: bool = Fals
     (review, schema, quotes), then built in a new sibling folder and swapped in at once, so that ``out``
     always holds a whole set (the old one or the new one, never a mix). Returns the files, under ``out``;
     none when ``out`` already holds the set of the same inputs (unless ``force``)."""
+    from .export import folder_lock, publish_folder
+
     out = Path(out)
     key = inputs_key(corpus)
     if not force and is_up_to_date(out, key):
@@ -201,6 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"ftzdata: error: cannot write the dataset to --out {args.out}: {problem}", file=sys.stderr)
         return 2
+    if args.reports:  # the reports' kernel template imports while this process imports and writes the dataset
+        from .report import template
+
+        template.start_early(str(Path(args.corpus).resolve()) if args.corpus is not None else "",
+                             args.jobs or os.cpu_count() or 1)
     try:
         files = write_data(data, args.corpus, force=args.force)
     except FtzDataError as exc:

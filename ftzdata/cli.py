@@ -38,7 +38,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _formats(text: str) -> tuple:
-    from ftzdata.report.batch import FORMATS
+    from ftzdata.report.params import FORMATS
 
     fmts = tuple(dict.fromkeys(f.strip() for f in text.split(",") if f.strip()))
     bad = [f for f in fmts if f not in FORMATS]
@@ -299,9 +299,6 @@ def _review(corpus, args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ftzdata.build import out_problem
-    from ftzdata.report.params import ParamError
-
     from ftzdata.errors import FtzDataError
 
     parser = build_parser()
@@ -320,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
 
         template.start_early(str(Path(args.corpus).resolve()) if args.corpus is not None else "",
                              1 if args.command == "report" else (getattr(args, "jobs", None) or os.cpu_count() or 1))
+    from ftzdata.build import out_problem
+    from ftzdata.report.params import ParamError
     try:
         corpus = _open_corpus(args.corpus)
     except FtzDataError as exc:

@@ -9,20 +9,34 @@ dates and the source of each date.
 
 from __future__ import annotations
 
+import csv
 from functools import lru_cache
 from importlib import resources
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .errors import UnknownValueError
+
+if TYPE_CHECKING:
+    import pandas as pd  # only :func:`zones` needs it: importing the vocabulary stays light
 
 __all__ = ["ZONES", "DOMAINS", "DOMAIN_ALIASES", "AREAS", "zones", "zone_of", "area_of",
            "domain_of", "areas_of", "area_zh_of", "check_zone", "zones_named", "areas_named", "ZONE_COLUMNS"]
 
 
-def _read(name: str) -> pd.DataFrame:
-    with resources.files("ftzdata").joinpath(f"data/{name}").open(encoding="utf-8-sig") as f:
-        return pd.read_csv(f, dtype=str, keep_default_na=False).apply(lambda s: s.str.strip())
+class _Table(dict):
+    """A CSV of the package's data as columns (header → list of stripped strings, file order) and rows."""
+
+    def __init__(self, name: str):
+        with resources.files("ftzdata").joinpath(f"data/{name}").open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.reader(f)
+            header = [h.strip() for h in next(reader)]
+            rows = [[cell.strip() for cell in row] for row in reader if row]
+        super().__init__({h: [r[i] if i < len(r) else "" for r in rows] for i, h in enumerate(header)})
+        self.records = [dict(zip(header, (r[i] if i < len(r) else "" for i in range(len(header))))) for r in rows]
+
+
+def _read(name: str) -> _Table:
+    return _Table(name)
 
 
 def _split(cell: str) -> list[str]:
@@ -47,7 +61,7 @@ for _zh, _en in zip(_AREAS["area_zh"], _AREAS["area"]):
 def _zone_names() -> dict[str, str]:
     """Every way of naming a zone (English, case-folded; Chinese; full names; aliases) -> zone."""
     out: dict[str, str] = {}
-    for r in _ZONES.to_dict("records"):
+    for r in _ZONES.records:
         for name in [r["zone"].casefold(), r["zone_zh"], r["name_zh"], r["name_en"].casefold(),
                      *_split(r["aliases_zh"])]:
             if name:
@@ -77,7 +91,7 @@ def check_zone(name, what: str = "zone") -> str:
 
 def _area_names() -> dict[tuple[str, str], str]:
     out = {}
-    for r in _AREAS.to_dict("records"):
+    for r in _AREAS.records:
         for name in [r["area_zh"], r["name_zh"], r["area"].casefold(), *_split(r["aliases_zh"])]:
             if name:
                 out.setdefault((r["zone"], name), r["area"])
@@ -162,9 +176,12 @@ def zones() -> pd.DataFrame:
     no source confirms is empty (see ``notes``). A treatment-timing table for difference-in-differences:
     ``zones().query("level == 'zone'")[["zone", "approved", "launched", "published"]]``.
     """
-    z = _ZONES.assign(level="zone", area="", area_zh="", area_kind="")
-    a = _AREAS.rename(columns={"kind": "area_kind"}).merge(_ZONES[["zone", "zone_zh", "kind"]], on="zone",
-                                                           how="left").assign(level="area")
+    import pandas as pd
+
+    zones_df, areas_df = pd.DataFrame(dict(_ZONES)), pd.DataFrame(dict(_AREAS))
+    z = zones_df.assign(level="zone", area="", area_zh="", area_kind="")
+    a = areas_df.rename(columns={"kind": "area_kind"}).merge(zones_df[["zone", "zone_zh", "kind"]], on="zone",
+                                                             how="left").assign(level="area")
     a["name_en"] = a["area"]
     order = {zone: i for i, zone in enumerate(ZONES)}
     df = pd.concat([z, a], ignore_index=True)

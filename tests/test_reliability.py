@@ -269,7 +269,7 @@ def test_an_interrupted_build_leaves_the_older_dataset_whole(dataset, monkeypatc
     def interrupted(frames):
         raise KeyboardInterrupt  # after every CSV, Parquet and Stata file of the new set is written
 
-    monkeypatch.setattr(build, "to_excel_bytes", interrupted)
+    monkeypatch.setattr(export, "to_excel_bytes", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build.write_data(dataset)
     assert _snapshot(dataset) == before

@@ -50,6 +50,30 @@ def test_the_readme_python_examples_run(tmp_path, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == ["before_after.png", "before_after.svg"]
 
 
+def test_build_and_the_command_line_start_the_kernel_template_before_pandas():
+    """``python -m ftzdata.build --reports`` and ``ftzdata reports`` / ``report`` start the reports' kernel
+    template before they import pandas (or the corpus and export modules), so that it boots while they do."""
+    import subprocess
+    import sys
+
+    calls = {"build": "ftzdata.build.main(['--reports', '--out', 'x', '--formats', 'html,pdf', '--jobs', '2'])",
+             "reports": "ftzdata.cli.main(['reports', '--out', 'x', '--formats', 'html', '--lang', 'zh'])",
+             "report": "ftzdata.cli.main(['report', 'zone_profile', '-p', 'zone', 'Fujian', '--out', 'x'])"}
+    for name, call in calls.items():
+        code = ("import sys\n"
+                "import ftzdata.build, ftzdata.cli\n"
+                "from ftzdata.report import template\n"
+                "def first(corpus, clients):\n"
+                "    print('pandas' in sys.modules, clients)\n"
+                "    raise SystemExit(0)\n"
+                "template.start_early = first\n"
+                f"{call}\n")
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert proc.returncode == 0, (name, proc.stderr)
+        assert proc.stdout.split() == ["False", "1" if name == "report" else "2" if name == "build" else
+                                       str(__import__("os").cpu_count() or 1)], (name, proc.stdout)
+
+
 def test_import_is_light_and_every_public_name_resolves():
     """``import ftzdata`` loads no pandas (the command line starts its work at once); each name of
     ``__all__`` then resolves, and importing a submodule named like a function keeps the function."""

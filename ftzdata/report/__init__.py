@@ -8,14 +8,16 @@ kernel on this interpreter), :mod:`.render_html`, :mod:`.render_pdf` (WeasyPrint
 :mod:`.batch` (one report, a parallel batch, up-to-date checks) and :mod:`.index` (``index.html``).
 """
 
-from .params import ParamError, check, default_set, discover, report_name
-
 __all__ = ["ParamError", "build", "build_many", "check", "default_set", "discover", "report_name"]
 
 
-def __getattr__(name):  # keep ``import ftzdata.report`` light: the CLI validates before heavy imports
-    if name in ("build", "build_many", "Job"):
+def __getattr__(name):  # keep ``import ftzdata.report`` light (no pandas): the command line starts the kernel
+    if name in ("build", "build_many", "Job"):  # template (.template) first, then imports these
         from . import batch
 
         return getattr(batch, name)
+    if name in ("ParamError", "check", "default_set", "discover", "report_name"):
+        from . import params
+
+        return getattr(params, name)
     raise AttributeError(name)

@@ -39,12 +39,11 @@ from pathlib import Path
 from ftzdata.export import atomic_write_bytes, clean_leftovers, folder_lock
 
 from . import template
-from .params import NotebookSpec, report_name, report_title
+from .params import FORMATS, NotebookSpec, report_name, report_title
 
 __all__ = ["FORMATS", "Job", "Result", "build_many", "build_one", "inputs_key", "is_up_to_date", "log_line",
            "progress_mode"]
 
-FORMATS = ("ipynb", "html", "pdf")
 STATE_DIR = ".state"
 FAILED_DIR = "_failed"
 TMP_DIR = ".tmp"

@@ -42,6 +42,7 @@ __all__ = [
 ZONES = tuple(_vocab.ZONES)  # every zone of the vocabulary; a corpus allows those it has cases for
 KINDS = ("duration", "count", "money", "ratio")
 LANGS = ("en", "zh")
+FORMATS = ("ipynb", "html", "pdf")  # the outputs a report can have
 
 #: Allowed values per parameter name, whatever the notebook.
 RULES: dict[str, tuple[str, ...]] = {"zone": ZONES, "kind": KINDS, "lang": LANGS}
