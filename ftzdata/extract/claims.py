@@ -171,6 +171,7 @@ _ZR, _PL, _SJ, _QL = LEX["zero"], LEX["plan"], LEX["subject"], LEX["qualifiers"]
 _DEC2, _INC2 = list(_V["decrease"]), list(_V["increase"])
 _DEC1, _INC1 = list(_V["decrease_one_char"]), list(_V["increase_one_char"])
 _SPEED = list(_V["speed_up"])
+_VERB_MEASURE = dict(_V["verb_measure"])  # 降费: money
 _DEC_PERF = list(_V["decrease_perfective"])  # 提前了90余天: a change only with 了
 _DEC_SET, _INC_SET = set(_DEC2 + _DEC1 + list(_V["share_cut"]) + _DEC_PERF), set(_INC2 + _INC1)
 _DIRECTIONAL = _DEC2 + _INC2 + _DEC1 + _INC1 + _SPEED
@@ -183,13 +184,17 @@ _POSSESSIVE = _SJ["possessive"]  # 的
 _BETWEEN = re.compile(
     rf"^(?P<pre>{_NOSEP}{{0,16}}?)(?:,(?P<adv>{_NOSEP}{{0,8}}?))?"
     rf"(?P<verb>(?:{_VERB_ANY}){{1,{_MAX_VERBS}}})了?(?:{_TO})(?P<post>{_NOSEP}{{0,10}})$")
-_BETWEEN_BARE = re.compile(rf"^(?P<pre>{_NOSEP}{{0,12}}?)(?:{alt(_BA['bare_to_words'])})(?P<post>{_NOSEP}{{0,10}})$")
+_BETWEEN_BARE = re.compile(rf"^(?P<pre>{_NOSEP}{{0,12}}?)(?:" + "|".join(
+    (f"(?<![{chars(_BA['bare_to_not_after'][w])}])" if w in _BA["bare_to_not_after"] else "") + re.escape(w)
+    for w in _BA["bare_to_words"]) + rf")(?P<post>{_NOSEP}{{0,10}})$")
 _TRIGGER = re.compile(not_followed(_BA["from_words"]))
 _TRIGGER_LEN = max(map(len, _BA["from_words"]))
 _BARE_TRIGGER = re.compile("|".join(
     (f"(?<![{chars(_BA['bare_from_not_after'][w])}])" if w in _BA["bare_from_not_after"] else "")
     + f"(?:{not_followed({w: after})})" for w, after in _BA["bare_from_words"].items()))
 _SUBJECT_BEFORE_TRIGGER = set(_BA["subject_before"])  # 由, 从
+_BFT = _BA["bare_from_to"]
+_BARE_FROM_TO = frozenset(w for w in _BA["to_words"] if w not in _BA["bare_to_words"])  # 到, 至
 _JOINERS = alt(_BA["list_joiners"])
 _GROUP_LINK = re.compile(rf"^[^\d,;。!?:{chars(_BA['after_only_to_words'])}]{{0,8}}?(?:{_JOINERS})$")
 _JOINER_END = re.compile(rf"(?:{_JOINERS})$")
@@ -367,10 +372,10 @@ _DIGIT = re.compile(rf"[\d{NONZERO}{TEN}{HALF}]")
 
 def _plan_words() -> str:
     """Alternation of the plan words, each not followed by what makes it another word (计划性) and not
-    preceded by what makes it a programme's name (该计划)."""
+    preceded by what makes it a programme's name (该计划) or what was planned before (原本计划)."""
     parts = []
     for word, after in _PL["words"].items():
-        guard = "".join(f"(?<!{re.escape(b)})" for b in _PL["named_after"].get(word, []))
+        guard = "".join(f"(?<!{re.escape(b)})" for b in _PL["named_after"].get(word, []) + _PL["original_after"].get(word, []))
         parts.append(guard + not_followed({word: after}))
     return "|".join(parts)
 
@@ -840,6 +845,9 @@ def _before_after(run: _Run) -> None:
         if a.surface == "" or not (resp or _compatible(a, b)):
             continue
         btw = run.between(i, j)
+        if _bare_from_to(run, i, j, btw):
+            _emit_bare_from_to(run, i, j)
+            continue
         if not (_BETWEEN.match(btw) or _BETWEEN_BARE.match(btw)):
             continue  # nothing links the two values (a quick test before the full one in _link)
         g0 = _group_start(run, i, resp)
@@ -868,6 +876,27 @@ def _before_after(run: _Run) -> None:
             c = _pair_claim(run, bi, ai, i, noun, verbs, trig_subj, None if trig is None else cs + trig.start())
             if c is not None:
                 run.emit(c, bi, ai)
+
+
+def _bare_from_to(run: _Run, i: int, j: int, btw: str) -> bool:
+    """``从 A 到 B`` with no verb and B smaller than A (企业注册从7天到半天): a decrease. Upwards (从3天到5天)
+    or before 不等 it is a range."""
+    if btw not in _BARE_FROM_TO:
+        return False
+    a, b = run.toks[i], run.toks[j]
+    if not (b.mid < a.mid) or run.text[a.start - 1:a.start] != _BFT["from"]:
+        return False
+    return not run.text.startswith(_BFT["varies"], b.end)
+
+
+def _emit_bare_from_to(run: _Run, i: int, j: int) -> None:
+    """The claim of ``从 A 到 B`` (see :func:`_bare_from_to`), its subject the words before 从."""
+    cs = run.clause_start(run.toks[i].start)
+    trig = _trigger(run.text[cs:run.toks[i].start])
+    c = _pair_claim(run, i, j, i, "", "", _trigger_subject(run.text[cs:run.toks[i].start], cs, trig),
+                    None if trig is None else cs + trig.start())
+    if c is not None:
+        run.emit(c, i, j)
 
 
 def _pair_claim(run: _Run, bi: int, ai: int, i: int, noun: str, verbs: str, trig_subj: tuple[str, int | None],
@@ -1090,6 +1119,8 @@ def _need_after_marked_before(run: _Run) -> None:
         head = text[bm[1]:qa.start] if bm else ""
         need = _NEED.search(head)
         subj, _ = _clean_subject(head[:need.start()] if need else head)
+        if subj in _PL["original_after"]:
+            subj = ""  # 原本计划6个月…: what was planned, not what is measured
         if not subj and (am := _AFTER_NOUN.match(text, qa.end, min(len(text), qa.end + 16))):
             subj = am.group("n")  # 原来需3个月的审批流程: the noun the before value measures
         c = _Claim(qa.start, q.end, subj, q.dimension, _value_direction(qa.mid, q.mid), q.unit, run.sent[j])
@@ -1241,6 +1272,21 @@ def _halved(run: _Run) -> None:
 
 
 # --- rule 4: amount of change --------------------------------------------------------------------
+def _other_measure(verbs: str, q: Qty) -> bool:
+    """Does the verb name another measure than value ``q``'s (降费 cuts money: 降费一年有余 is a span)?
+    A percent fits any verb."""
+    for verb, dim in _VERB_MEASURE.items():
+        if verbs.endswith(verb):
+            return q.unit != "%" and q.dimension != dim
+    return False
+
+
+def _holds_value(run: _Run, a: int, b: int) -> bool:
+    """Does a quantity start in ``text[a:b]`` (精简近半审批时间最快30天: 近半 is 精简's object, not 30天)?"""
+    k = bisect_left(run.starts, a)
+    return k < run.n and run.starts[k] < b
+
+
 def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
     """(verbs, verb start, object) of the change stated before value ``q``, or None."""
     text = run.text
@@ -1250,7 +1296,8 @@ def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
     m = _CHANGE.search(text, max(cs, end - _CHANGE_REACH), end)
     if not m and _AM["list_object_etc"] in text[max(cs, end - 8):end]:
         m = _CHANGE_LIST.search(text, max(cs, end - _LIST_REACH), end)
-    while m and _ARABIC.search(m.group("obj")) and not _LIST_TAIL.search(m.group("obj")):
+    while m and (_ARABIC.search(m.group("obj")) or _holds_value(run, m.end("verb"), q.start)) \
+            and not _LIST_TAIL.search(m.group("obj")):
         # 加快…等7大方面提出110余项: another number in the object, the verb is not this value's; a later
         # verb may be (时间压缩50%、材料压缩14%), the search goes on after this one
         m = _CHANGE.search(text, m.start() + 1, end)
@@ -1335,6 +1382,8 @@ def _amount_of_change(run: _Run) -> None:
         if found is None:
             continue
         verbs, vstart, obj = found
+        if _other_measure(verbs, q):
+            continue
         subj, sstart = _change_subject(run, j, cs, vstart, obj)
         direction = _direction_of_verbs(verbs, subj, q.dimension)
         if direction is None or (direction == "decrease" and q.unit == "%" and q.high > 100):
@@ -1484,6 +1533,16 @@ def _fold_into(run: _Run, p: _Claim, c: _Claim) -> bool:
 
 
 # --- rule 5: N合1 -------------------------------------------------------------------------------
+def _counted_name(run: _Run, pos: int) -> bool:
+    """Is the quoted N合一 at ``pos`` the name of a kind of thing that a count right before its quote
+    counts (重庆市三个“三合一”开放平台之一: platforms of that kind, no merge)?"""
+    text = run.text
+    if pos == 0 or text[pos - 1] != _N1["name_quote"]:
+        return False
+    k = bisect_left(run.starts, pos) - 1
+    return k >= 0 and run.toks[k].end == pos - 1 and run.toks[k].dimension == "count"
+
+
 def _n_in_one(run: _Run) -> None:
     """``N合1`` / ``五证合一``: before N, after 1."""
     text, doc = run.text, run.doc
@@ -1492,7 +1551,7 @@ def _n_in_one(run: _Run) -> None:
     for m in _HE1.finditer(text):
         nv = m.group("n")
         v = float(nv) if nv.isdigit() else _cn_small(nv)
-        if v is None or v < 2:
+        if v is None or v < 2 or _counted_name(run, m.start()):
             continue
         cs = run.clause_start(m.start())
         subj, off = _clean_subject(text[cs:m.start()].rstrip("(“"))
