@@ -1034,3 +1034,16 @@ def test_what_was_planned_before_then_the_time_it_took():
     check(only(s), "decrease", "h", before=q.iloc[0].value_low, after=q.iloc[1].value_low)
     assert claims(s.replace("原本", "")).empty  # a plan with no before marker is a target
     assert claims(s.replace("就办结了", "办结了")).empty  # no 就 and no cue: nothing says it is the time taken
+
+
+def test_less_than_a_fraction_of_the_old_value_in_the_clause_after_the_level():
+    """僅需2周時間,不到以往各自申報進口通關周期的3分之1 (batch17 doc 26): now under a third of what it took, a cut of at
+    least two thirds; the measure is the level's in the clause before (時間)."""
+    s = from_real(B17, "26_sh_bio_samples_risk_assessment_trad.txt", "僅需2周時間,不到以往各自申報進口通關周期的3分之1")
+    frac = quantities(s).sort_values("start").iloc[-1]
+    r = only(s)
+    check(r, "decrease", "%", pct=100 - frac.value_low)
+    assert "at least" in r.qualifier and r.quote.startswith("不到")
+    # with no before marker it is a comparison; with no level of a measure before it, nothing says what shrank
+    assert claims(s.replace("以往", "")).empty
+    assert claims(s.split(",")[1]).empty

@@ -977,13 +977,30 @@ def _fraction_of_before(run: _Run) -> None:
         if not (_AFTER_MARK.search(head) or _BEFORE_MARK.search(m.group("what"))):
             continue
         subj, off = _clean_subject(head)
+        start = cs + off
+        if not subj:
+            subj, start = _measure_of_clause_before(run, j, cs), m.start()
         if not _REFORM_MEASURE.search(subj):
             continue
-        start = cs + off
         c = _Claim(start, q.end, subj, q.dimension, "decrease", "%", run.sent[j])
         c.pct = (100 - q.high, 100 - q.low)
         c.quals = q.quals + _context_quals(text, start, q.end)
+        if m.group("only") in _FO["less_than"]:
+            c.quals = c.quals + ["at least"]  # 不到…的3分之1: a cut of more than two thirds
         run.emit(c, j)
+
+
+def _measure_of_clause_before(run: _Run, j: int, cs: int) -> str:
+    """The measure a level in the clause before ``cs`` (same sentence, after a comma) names (僅需2周時間,
+    不到以往…的3分之1: 时间), or ""."""
+    if cs - 1 <= run.sent[j] or run.text[cs - 1] != ",":
+        return ""
+    pcs = run.clause_start(cs - 1)
+    k = bisect_left(run.starts, pcs)
+    if not (k < j and run.starts[k] < cs - 1):
+        return ""  # no level in the clause before
+    mm = _REFORM_MEASURE.search(run.text, pcs, cs - 1)
+    return mm.group() if mm else ""
 
 
 # --- rule 3: 改革前 … A …, 改革后 … B --------------------------------------------------------------
