@@ -1047,3 +1047,25 @@ def test_less_than_a_fraction_of_the_old_value_in_the_clause_after_the_level():
     # with no before marker it is a comparison; with no level of a measure before it, nothing says what shrank
     assert claims(s.replace("以往", "")).empty
     assert claims(s.split(",")[1]).empty
+
+
+def test_a_before_after_over_two_sentences_after_jingguo_gaige():
+    """2018年启动改革前,…16个部门的112个行政权力事项,完成全流程审批平均需要300多天。经过持续改革,事项数量精减到73项,
+    整合为4个审批环节,…全过程审批用时不超过100个工作日 (batch18 doc 17): 经过…改革 answers 改革前 across the
+    sentence; counts pair by the noun they count (事项 112 → 73; 审批环节 is another noun, 用时 cues the time)."""
+    name = "17_sd_construction_approval_100_days_2020.txt"
+    s = from_real(B18, name, "2018年启动改革前,工程建设项目审批涉及16个部门的112个行政权力事项,完成全流程审批平均需要300多天。"
+                             "经过持续改革,事项数量精减到73项,整合为4个审批环节,每个环节由一个部门牵头,即建设单位只需跟4家单位打交道,"
+                             "全过程审批用时不超过100个工作日。")
+    q = quantities(s).set_index("quote")
+    c = claims(s).sort_values("start")
+    assert len(c) == 2, c
+    check(c.iloc[0], "decrease", "count:项", before=q.loc["112个"].value_low, after=q.loc["73项"].value_low)
+    check(c.iloc[1], "decrease", "h", before=q.loc["300多天"].value_low, after=q.loc["不超过100个工作日"].value_low)
+    assert "at most" in c.iloc[1].qualifier and "more than" in c.iloc[1].qualifier
+    # without 改革前 nothing in the first sentence is a before value; without 经过…改革 the duration has no after marker
+    assert (claims(s.replace("启动改革前", "启动改革")).before_low.isna()).all()
+    assert len(claims(s.replace("经过持续改革", "此外"))) == 1
+    # in one clause the other noun's count is no after value of the items (精减到73项,整合为4个审批环节)
+    t = s.split("。")[1]
+    assert (claims(t).after_low != q.loc["4个"].value_low).all()

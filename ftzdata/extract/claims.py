@@ -217,10 +217,14 @@ _OF_ORIGINAL = re.compile(rf"(?:{alt(_MK['before'])}){_POSSESSIVE}?$")  # 压缩
 
 # rule 3, 改革前 … A …, 改革后 … B
 _BEFORE_MARK = re.compile(alt(_MK["before"]))
+_CN = _MK["count_noun"]
+_NOUN_AFTER_COUNT = re.compile(rf"[^\d\s,;。!?:、(){_POSSESSIVE}]{{1,{int(_CN['length'])}}}(?=[,;。!?:、\n])")
+_NOUN_HEAD = int(_CN["head"])
 _FO = _MK["fraction_of"]
 _FRACTION_OF = re.compile(rf"(?P<only>{alt(_FO['only'])})(?P<what>[^\d,;。!?:\n]{{0,{int(_FO['gap'])}}}){_POSSESSIVE}$")
 _FRACTION_OF_REACH = max(map(len, _FO["only"])) + int(_FO["gap"]) + 1
-_AFTER_MARK = re.compile(alt(_MK["after"]))
+_AR = _MK["after_reform"]
+_AFTER_MARK = re.compile(alt(_MK["after"]) + rf"|{_AR['open']}[^\d,;。!?:\n]{{0,{int(_AR['gap'])}}}?{_AR['close']}")
 _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
 _AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
 _NEED = re.compile(alt(_MK["need"]))
@@ -899,6 +903,16 @@ def _emit_bare_from_to(run: _Run, i: int, j: int) -> None:
         run.emit(c, i, j)
 
 
+def _counts_of_another_noun(run: _Run, bi: int, ai: int) -> bool:
+    """Do counts ``bi`` and ``ai``, across a comma and in other classifiers, count other things, the after
+    value's noun written after it (事项数量精减到73项,整合为4个审批环节: items, then steps)?"""
+    qa, qb = run.toks[bi], run.toks[ai]
+    if qa.dimension != "count" or qa.unit == qb.unit or "," not in run.text[qa.end:qb.start]:
+        return False
+    nxt = run.text[qb.end:qb.end + 1]
+    return bool(nxt) and nxt not in _ELIDED_END and not nxt.isspace()
+
+
 def _pair_claim(run: _Run, bi: int, ai: int, i: int, noun: str, verbs: str, trig_subj: tuple[str, int | None],
                 trig_pos: int | None) -> _Claim | None:
     """The claim of before value ``bi`` and after value ``ai`` (``i``: the last before value, whose noun is
@@ -911,6 +925,8 @@ def _pair_claim(run: _Run, bi: int, ai: int, i: int, noun: str, verbs: str, trig
     subj, _ = _clean_subject(own_noun) if own_noun.strip() else ("", 0)
     if not subj:
         subj = trig_subj
+    if _counts_of_another_noun(run, bi, ai):
+        return None
     direction = _direction_of_verbs(verbs, subj, qa.dimension)
     value_dir = _value_direction(qa.mid, qb.mid)
     if direction is None:
@@ -1033,14 +1049,32 @@ def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> in
         return k not in run.used and tk.end <= limit and same(tk) and not _determiner(text, tk) and not _is_amount(run, k)
 
     cands = [k for k in between if level(k, lambda tk: tk.unit == q.unit)]
+    cross = q.dimension == "count" and run.doc.sentence_start(bm[0]) != run.sent[j]
+    if cross:  # from a sentence before, counts of two nouns are two things (…112个行政权力事项…。…整合为4个审批环节)
+        cands = [k for k in cands if not _other_nouns(run, k, j)]
     if not cands and q.dimension == "count":  # 原本要跑四部门…,如今…一次办理: the one count there, of another noun
         cands = [k for k in between if level(k, lambda tk: tk.dimension == "count")]
+        if cross:  # …112个行政权力事项…。…事项数量精减到73项: the count of the noun said
+            said = _count_noun(run, j) or text[run.clause_start(q.start):q.start]
+            cands = [k for k in cands if (noun := _count_noun(run, k)) and noun[-_NOUN_HEAD:] in said]
         return cands[0] if len(cands) == 1 else None
     if len(cands) > 1 and _chain_steps(run, cands, q):
         return cands[0]
     if len(cands) > 1:
         cands = [k for k in cands if _TOTAL_MARK.search(text, max(0, run.toks[k].start - 3), run.toks[k].start)]
     return cands[0] if len(cands) == 1 else None
+
+
+def _count_noun(run: _Run, k: int) -> str:
+    """The noun written right after count ``k`` (112个行政权力事项: 行政权力事项), or ""."""
+    m = _NOUN_AFTER_COUNT.match(run.text, run.toks[k].end)
+    return m.group() if m else ""
+
+
+def _other_nouns(run: _Run, k: int, j: int) -> bool:
+    """Are counts ``k`` and ``j`` each written before a noun, and the nouns' heads differ (行政权力事项, 审批环节)?"""
+    a, b = _count_noun(run, k), _count_noun(run, j)
+    return bool(a and b) and a[-_NOUN_HEAD:] != b[-_NOUN_HEAD:]
 
 
 def _is_amount(run: _Run, k: int) -> bool:
