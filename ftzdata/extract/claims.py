@@ -35,15 +35,20 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    item of a list with the qualifier written after the last (分别压缩至8个、5个工作日以内: both within 8 and 5
    working days; ``_list_units``).  A verb
    without a direction (改为, 调整为) links two values across a comma only after 由/从 (直接取消审批37项,
-   审批改为备案9项 are two items of a list).
+   审批改为备案9项 are two items of a list).  ``从 A 到 B`` with no verb is a change when B is smaller (企业注册从
+   7天到半天; 从3天到5天 and 从A到B不等 are ranges).  Two counts across a comma in other classifiers, the after
+   one written before its own noun, count other things (事项数量精减到73项,整合为4个审批环节).
 2. ``_after_only``: ``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3
    is a cut of 66.7 %.
 3. ``_marked_before_after``: 改革前/原来/以往 … A …, then 改革后/…后/现在 … (减少到|仅需|只需) B of the
    same unit in the same paragraph: before A → after B (A must be unique, or the one marked 合计/共计/累计);
    目前 marks the after value as 现在 does, and a value right before 即可/就能 (现在只需…,两天即可拿到) is the
-   time it now takes.
+   time it now takes; 以为要 … 没想到 B (我以为要折腾半天,没想到半个小时搞定) is what one expected against what it
+   took, and 经过…改革 (经过持续改革) is an after marker that answers 改革前 in an earlier sentence, where a count
+   pairs only with a count of the noun it counts (…112个行政权力事项…。…事项数量精减到73项).
    ``_need_after_marked_before``: with no after marker, 原来 … A …, … B即可/就可以 in one sentence is before A
-   → after B (当日就可以审批完成: 当日/当天 right before 即可/就可以 is at most a day).
+   → after B (当日就可以审批完成: 当日/当天 right before 即可/就可以 is at most a day; 原本计划6个月才能取得的
+   证件,3个月就办结了: 原本计划 is what was planned before, no target, and B就办结 the time it took).
 3a. ``_basis_before``: 在 … A … 的基础上, … VERB至 B: the level A is the before value of B (在企业开办0.5天办结
    常态化的基础上,将…提速至“2小时”办结).  ``_level_after_change``: a change with its measure and no value, then
    the measure's level in the next clause (压缩了…的审批时长,平均审批时间不到24小时): an after value.
@@ -56,7 +61,9 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    after marker (现在呢?…只需三四天) answers the one before it, where its before value may be.
 3c. ``_halved``: 减半 / 折半: a decrease of 50 %.
 4. ``_amount_of_change``: ``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%,
-   提升24个百分点, 提高近3倍), and ``降幅/精减幅度(达) Q%``.  A baseline stated with 比/较 (较2018年的8.5天
+   提升24个百分点, 提高近3倍, 审批事项精简近半: 近半 is about 50 %), and ``降幅/精减幅度(达) Q%``.  A verb whose
+   object holds another value is not the later value's (精简近半审批时间最快30天), and a verb that names what it
+   cuts takes only that or a percent (天津港降费一年有余: the time since, no amount).  A baseline stated with 比/较 (较2018年的8.5天
    减少了88%) becomes the before value.
    A bare magnitude before its unit and 左右/上下 is one of it (千元左右: about 1,000 yuan); the later item of a
    verb's object takes its noun after it (节省一天通关时间和千元左右的物流成本: 物流成本).
@@ -69,7 +76,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    sentence (149项…整合减少为96项, 减少录入53项; 250项 … 19项左右, 精减幅度超过90%) is *folded* into that
    claim (change_* / change_pct_* filled, span extended) instead of being a separate row, when the
    numbers agree.
-6. ``_n_in_one``: ``N合1`` / ``五证合一``: before N, after 1.
+6. ``_n_in_one``: ``N合1`` / ``五证合一``: before N, after 1 (not a quoted N合一 after a count, the name of a
+   kind of thing: 三个“三合一”开放平台).
 7. ``_doubling``: 翻一番 / 翻了两番: a change of 1 / 3 times.
 8. ``_tables``: tables with a 改革前 and a 改革后 column (tab- or ``|``-separated rows): each row with a
    value and a unit in both cells (see :mod:`ftzdata.extract.tables`).
@@ -119,7 +127,10 @@ Precision conventions:
 - A target (力争, 目标, 计划到2025年压缩至 …) is not a claim (``_drop_plans``), nor is anything a plan says
   (《方案》提出,… up to the end of its sentence, across ;).
 - A measure now a fraction of what it was (现在的申报耗时仅为整合申报所需时间的1/5) is a cut of the rest (80 %:
-  ``_fraction_of_before``, rule 2b).
+  ``_fraction_of_before``, rule 2b); less than a fraction, in the clause after the level (僅需2周時間,不到以往…周期的
+  3分之1), a cut of at least the rest.
+- 猛增 (soaring) is growth as 飙升 / 激增 are (进口规模将从…近千個猛增至9000個左右), and 128项任务已完成123项 (tasks of
+  a plan done) no change: 完成 is no 成 "into", 深改 no 改 A 为 B.
 """
 
 from __future__ import annotations
