@@ -958,3 +958,114 @@ def test_a_conditional_restatement_of_a_stated_figure_is_kept():
     assert len(c) == 2 and (c.change_pct_low == quantities(head).iloc[0].value_low).all()
     # another figure under the condition is still dropped
     assert len(claims(head + "\n" + body.replace("60%", "70%"))) == 1
+
+
+B17, B18 = "batch17", "batch18"
+
+
+def test_from_a_to_b_with_no_verb_is_a_change_downwards():
+    """企业注册从7天到半天 (batch18 doc 02, a headline): 从 A 到 B with no verb, B smaller; 半天 after a value
+    that has its own unit is read on its own, not as the end of a range."""
+    s = from_real(B18, "02_ah_hefei_hitech_registration_2020.txt", "企业注册从7天到半天")
+    q = quantities(s).sort_values("start")
+    assert list(q.quote) == ["7天", "半天"]
+    r = only(s)
+    check(r, "decrease", "h", before=q.iloc[0].value_low, after=q.iloc[1].value_low)
+    assert r.subject == "企业注册"
+    # written upwards it is a range; before 不等 a range too; without 从 nothing opens a before value
+    assert claims(s.replace("从7天到半天", "从半天到7天")).empty
+    assert claims(s + "不等").empty
+    assert claims(s.replace("从", "")).empty
+
+
+def test_nearly_half_after_a_cut_verb_is_a_change_of_half():
+    """审批事项精简近半审批时间最快30天 (batch17 doc 04, a headline without a comma): 近半 is the cut (50 %), and
+    the value after it belongs to the next phrase, not to 精简."""
+    s = from_real(B17, "04_ha_investment_project_approval_2017.txt", "审批事项精简近半审批时间最快30天")
+    r = only(s)
+    check(r, "decrease", "%", pct=quantities(s).sort_values("start").iloc[0].value_low)
+    assert r.quote == "审批事项精简近半"
+    # 近半年 stays a duration, not a half
+    assert list(quantities("近半年来").dimension) == ["duration"]
+
+
+def test_a_verb_that_names_money_takes_no_span_of_time():
+    """天津港降费一年有余 (batch17 doc 09): 降费 cuts fees, a year is how long since; a percent still fits."""
+    s = from_real(B17, "09_tj_port_fee_cut_one_year_2019.txt", "天津港降费一年有余,营商环境发生了哪些改变?")
+    assert claims(s).empty, claims(s)
+    assert len(claims(s.replace("一年有余", "30%"))) == 1
+    assert len(claims(s.replace("降费", "缩短"))) == 1  # a time verb takes the duration
+
+
+def test_a_projected_surge_is_growth():
+    """進口規模,將從近3年平均每年近千個猛增至9000個左右 (batch17 doc 26): 猛增 is said of volumes, as 飙升."""
+    s = from_real(B17, "26_sh_bio_samples_risk_assessment_trad.txt", "將從近3年平均每年近千個猛增至9000個左右")
+    assert claims(s).empty, claims(s)
+
+
+def test_a_quoted_n_in_one_after_a_count_names_a_kind_of_thing():
+    """重庆市三个“三合一”开放平台之一 (batch17 doc 20): platforms of that kind, no merge."""
+    s = from_real(B17, "20_cq_china_europe_train_russia_2018.txt", "是重庆市三个“三合一”开放平台之一")
+    assert claims(s).empty, claims(s)
+    assert len(claims(s.replace("三个“", "“"))) == 1  # without the count, the rule reads it as before
+
+
+def test_wancheng_is_no_bare_to_word():
+    """深改方案128项任务已完成123项 (batch17 doc 12): tasks done of a plan; 完成 is no 成 "into", and 深改 no 改A为B."""
+    s = from_real(B17, "12_tj_ftz_five_years_tasks.txt", "深改方案128项任务已完成123项")
+    assert claims(s).empty, claims(s)
+    assert len(claims("改128项任务为123项")) == 1  # 改 A 为 B still links
+
+
+def test_what_one_thought_it_would_take_against_what_it_took():
+    """我以为要折腾半天,没想到半个小时搞定 (batch17 doc 07): 以为要 marks the expected time, 没想到 the actual one."""
+    s = from_real(B17, "07_sc_luzhou_hour_list_system.txt", "我以为要折腾半天,没想到半个小时搞定")
+    q = quantities(s).sort_values("start")
+    check(only(s), "decrease", "h", before=q.iloc[0].value_low, after=q.iloc[1].value_low)
+    assert claims(s.replace("我以为要", "")).empty  # no before marker: 没想到 alone pairs nothing
+    assert claims(s.replace("没想到", "")).empty  # no after marker or cue
+
+
+def test_what_was_planned_before_then_the_time_it_took():
+    """原本计划6个月才能取得的证件,3个月就办结了 (batch17 doc 28): 原本计划 is the before value, not a target;
+    a value before 就办结 is the time it took."""
+    s = from_real(B17, "28_sc_chengdu_minimal_business_2020.txt", "原本计划6个月才能取得的证件,3个月就办结了")
+    q = quantities(s).sort_values("start")
+    check(only(s), "decrease", "h", before=q.iloc[0].value_low, after=q.iloc[1].value_low)
+    assert claims(s.replace("原本", "")).empty  # a plan with no before marker is a target
+    assert claims(s.replace("就办结了", "办结了")).empty  # no 就 and no cue: nothing says it is the time taken
+
+
+def test_less_than_a_fraction_of_the_old_value_in_the_clause_after_the_level():
+    """僅需2周時間,不到以往各自申報進口通關周期的3分之1 (batch17 doc 26): now under a third of what it took, a cut of at
+    least two thirds; the measure is the level's in the clause before (時間)."""
+    s = from_real(B17, "26_sh_bio_samples_risk_assessment_trad.txt", "僅需2周時間,不到以往各自申報進口通關周期的3分之1")
+    frac = quantities(s).sort_values("start").iloc[-1]
+    r = only(s)
+    check(r, "decrease", "%", pct=100 - frac.value_low)
+    assert "at least" in r.qualifier and r.quote.startswith("不到")
+    # with no before marker it is a comparison; with no level of a measure before it, nothing says what shrank
+    assert claims(s.replace("以往", "")).empty
+    assert claims(s.split(",")[1]).empty
+
+
+def test_a_before_after_over_two_sentences_after_jingguo_gaige():
+    """2018年启动改革前,…16个部门的112个行政权力事项,完成全流程审批平均需要300多天。经过持续改革,事项数量精减到73项,
+    整合为4个审批环节,…全过程审批用时不超过100个工作日 (batch18 doc 17): 经过…改革 answers 改革前 across the
+    sentence; counts pair by the noun they count (事项 112 → 73; 审批环节 is another noun, 用时 cues the time)."""
+    name = "17_sd_construction_approval_100_days_2020.txt"
+    s = from_real(B18, name, "2018年启动改革前,工程建设项目审批涉及16个部门的112个行政权力事项,完成全流程审批平均需要300多天。"
+                             "经过持续改革,事项数量精减到73项,整合为4个审批环节,每个环节由一个部门牵头,即建设单位只需跟4家单位打交道,"
+                             "全过程审批用时不超过100个工作日。")
+    q = quantities(s).set_index("quote")
+    c = claims(s).sort_values("start")
+    assert len(c) == 2, c
+    check(c.iloc[0], "decrease", "count:项", before=q.loc["112个"].value_low, after=q.loc["73项"].value_low)
+    check(c.iloc[1], "decrease", "h", before=q.loc["300多天"].value_low, after=q.loc["不超过100个工作日"].value_low)
+    assert "at most" in c.iloc[1].qualifier and "more than" in c.iloc[1].qualifier
+    # without 改革前 nothing in the first sentence is a before value; without 经过…改革 the duration has no after marker
+    assert (claims(s.replace("启动改革前", "启动改革")).before_low.isna()).all()
+    assert len(claims(s.replace("经过持续改革", "此外"))) == 1
+    # in one clause the other noun's count is no after value of the items (精减到73项,整合为4个审批环节)
+    t = s.split("。")[1]
+    assert (claims(t).after_low != q.loc["4个"].value_low).all()

@@ -35,15 +35,20 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    item of a list with the qualifier written after the last (分别压缩至8个、5个工作日以内: both within 8 and 5
    working days; ``_list_units``).  A verb
    without a direction (改为, 调整为) links two values across a comma only after 由/从 (直接取消审批37项,
-   审批改为备案9项 are two items of a list).
+   审批改为备案9项 are two items of a list).  ``从 A 到 B`` with no verb is a change when B is smaller (企业注册从
+   7天到半天; 从3天到5天 and 从A到B不等 are ranges).  Two counts across a comma in other classifiers, the after
+   one written before its own noun, count other things (事项数量精减到73项,整合为4个审批环节).
 2. ``_after_only``: ``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3
    is a cut of 66.7 %.
 3. ``_marked_before_after``: 改革前/原来/以往 … A …, then 改革后/…后/现在 … (减少到|仅需|只需) B of the
    same unit in the same paragraph: before A → after B (A must be unique, or the one marked 合计/共计/累计);
    目前 marks the after value as 现在 does, and a value right before 即可/就能 (现在只需…,两天即可拿到) is the
-   time it now takes.
+   time it now takes; 以为要 … 没想到 B (我以为要折腾半天,没想到半个小时搞定) is what one expected against what it
+   took, and 经过…改革 (经过持续改革) is an after marker that answers 改革前 in an earlier sentence, where a count
+   pairs only with a count of the noun it counts (…112个行政权力事项…。…事项数量精减到73项).
    ``_need_after_marked_before``: with no after marker, 原来 … A …, … B即可/就可以 in one sentence is before A
-   → after B (当日就可以审批完成: 当日/当天 right before 即可/就可以 is at most a day).
+   → after B (当日就可以审批完成: 当日/当天 right before 即可/就可以 is at most a day; 原本计划6个月才能取得的
+   证件,3个月就办结了: 原本计划 is what was planned before, no target, and B就办结 the time it took).
 3a. ``_basis_before``: 在 … A … 的基础上, … VERB至 B: the level A is the before value of B (在企业开办0.5天办结
    常态化的基础上,将…提速至“2小时”办结).  ``_level_after_change``: a change with its measure and no value, then
    the measure's level in the next clause (压缩了…的审批时长,平均审批时间不到24小时): an after value.
@@ -56,7 +61,9 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    after marker (现在呢?…只需三四天) answers the one before it, where its before value may be.
 3c. ``_halved``: 减半 / 折半: a decrease of 50 %.
 4. ``_amount_of_change``: ``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%,
-   提升24个百分点, 提高近3倍), and ``降幅/精减幅度(达) Q%``.  A baseline stated with 比/较 (较2018年的8.5天
+   提升24个百分点, 提高近3倍, 审批事项精简近半: 近半 is about 50 %), and ``降幅/精减幅度(达) Q%``.  A verb whose
+   object holds another value is not the later value's (精简近半审批时间最快30天), and a verb that names what it
+   cuts takes only that or a percent (天津港降费一年有余: the time since, no amount).  A baseline stated with 比/较 (较2018年的8.5天
    减少了88%) becomes the before value.
    A bare magnitude before its unit and 左右/上下 is one of it (千元左右: about 1,000 yuan); the later item of a
    verb's object takes its noun after it (节省一天通关时间和千元左右的物流成本: 物流成本).
@@ -69,7 +76,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    sentence (149项…整合减少为96项, 减少录入53项; 250项 … 19项左右, 精减幅度超过90%) is *folded* into that
    claim (change_* / change_pct_* filled, span extended) instead of being a separate row, when the
    numbers agree.
-6. ``_n_in_one``: ``N合1`` / ``五证合一``: before N, after 1.
+6. ``_n_in_one``: ``N合1`` / ``五证合一``: before N, after 1 (not a quoted N合一 after a count, the name of a
+   kind of thing: 三个“三合一”开放平台).
 7. ``_doubling``: 翻一番 / 翻了两番: a change of 1 / 3 times.
 8. ``_tables``: tables with a 改革前 and a 改革后 column (tab- or ``|``-separated rows): each row with a
    value and a unit in both cells (see :mod:`ftzdata.extract.tables`).
@@ -119,7 +127,10 @@ Precision conventions:
 - A target (力争, 目标, 计划到2025年压缩至 …) is not a claim (``_drop_plans``), nor is anything a plan says
   (《方案》提出,… up to the end of its sentence, across ;).
 - A measure now a fraction of what it was (现在的申报耗时仅为整合申报所需时间的1/5) is a cut of the rest (80 %:
-  ``_fraction_of_before``, rule 2b).
+  ``_fraction_of_before``, rule 2b); less than a fraction, in the clause after the level (僅需2周時間,不到以往…周期的
+  3分之1), a cut of at least the rest.
+- 猛增 (soaring) is growth as 飙升 / 激增 are (进口规模将从…近千個猛增至9000個左右), and 128项任务已完成123项 (tasks of
+  a plan done) no change: 完成 is no 成 "into", 深改 no 改 A 为 B.
 """
 
 from __future__ import annotations
@@ -171,6 +182,7 @@ _ZR, _PL, _SJ, _QL = LEX["zero"], LEX["plan"], LEX["subject"], LEX["qualifiers"]
 _DEC2, _INC2 = list(_V["decrease"]), list(_V["increase"])
 _DEC1, _INC1 = list(_V["decrease_one_char"]), list(_V["increase_one_char"])
 _SPEED = list(_V["speed_up"])
+_VERB_MEASURE = dict(_V["verb_measure"])  # 降费: money
 _DEC_PERF = list(_V["decrease_perfective"])  # 提前了90余天: a change only with 了
 _DEC_SET, _INC_SET = set(_DEC2 + _DEC1 + list(_V["share_cut"]) + _DEC_PERF), set(_INC2 + _INC1)
 _DIRECTIONAL = _DEC2 + _INC2 + _DEC1 + _INC1 + _SPEED
@@ -183,13 +195,17 @@ _POSSESSIVE = _SJ["possessive"]  # 的
 _BETWEEN = re.compile(
     rf"^(?P<pre>{_NOSEP}{{0,16}}?)(?:,(?P<adv>{_NOSEP}{{0,8}}?))?"
     rf"(?P<verb>(?:{_VERB_ANY}){{1,{_MAX_VERBS}}})了?(?:{_TO})(?P<post>{_NOSEP}{{0,10}})$")
-_BETWEEN_BARE = re.compile(rf"^(?P<pre>{_NOSEP}{{0,12}}?)(?:{alt(_BA['bare_to_words'])})(?P<post>{_NOSEP}{{0,10}})$")
+_BETWEEN_BARE = re.compile(rf"^(?P<pre>{_NOSEP}{{0,12}}?)(?:" + "|".join(
+    (f"(?<![{chars(_BA['bare_to_not_after'][w])}])" if w in _BA["bare_to_not_after"] else "") + re.escape(w)
+    for w in _BA["bare_to_words"]) + rf")(?P<post>{_NOSEP}{{0,10}})$")
 _TRIGGER = re.compile(not_followed(_BA["from_words"]))
 _TRIGGER_LEN = max(map(len, _BA["from_words"]))
 _BARE_TRIGGER = re.compile("|".join(
     (f"(?<![{chars(_BA['bare_from_not_after'][w])}])" if w in _BA["bare_from_not_after"] else "")
     + f"(?:{not_followed({w: after})})" for w, after in _BA["bare_from_words"].items()))
 _SUBJECT_BEFORE_TRIGGER = set(_BA["subject_before"])  # 由, 从
+_BFT = _BA["bare_from_to"]
+_BARE_FROM_TO = frozenset(w for w in _BA["to_words"] if w not in _BA["bare_to_words"])  # 到, 至
 _JOINERS = alt(_BA["list_joiners"])
 _GROUP_LINK = re.compile(rf"^[^\d,;。!?:{chars(_BA['after_only_to_words'])}]{{0,8}}?(?:{_JOINERS})$")
 _JOINER_END = re.compile(rf"(?:{_JOINERS})$")
@@ -212,10 +228,14 @@ _OF_ORIGINAL = re.compile(rf"(?:{alt(_MK['before'])}){_POSSESSIVE}?$")  # 压缩
 
 # rule 3, 改革前 … A …, 改革后 … B
 _BEFORE_MARK = re.compile(alt(_MK["before"]))
+_CN = _MK["count_noun"]
+_NOUN_AFTER_COUNT = re.compile(rf"[^\d\s,;。!?:、(){_POSSESSIVE}]{{1,{int(_CN['length'])}}}(?=[,;。!?:、\n])")
+_NOUN_HEAD = int(_CN["head"])
 _FO = _MK["fraction_of"]
 _FRACTION_OF = re.compile(rf"(?P<only>{alt(_FO['only'])})(?P<what>[^\d,;。!?:\n]{{0,{int(_FO['gap'])}}}){_POSSESSIVE}$")
 _FRACTION_OF_REACH = max(map(len, _FO["only"])) + int(_FO["gap"]) + 1
-_AFTER_MARK = re.compile(alt(_MK["after"]))
+_AR = _MK["after_reform"]
+_AFTER_MARK = re.compile(alt(_MK["after"]) + rf"|{_AR['open']}[^\d,;。!?:\n]{{0,{int(_AR['gap'])}}}?{_AR['close']}")
 _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
 _AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
 _NEED = re.compile(alt(_MK["need"]))
@@ -367,10 +387,10 @@ _DIGIT = re.compile(rf"[\d{NONZERO}{TEN}{HALF}]")
 
 def _plan_words() -> str:
     """Alternation of the plan words, each not followed by what makes it another word (计划性) and not
-    preceded by what makes it a programme's name (该计划)."""
+    preceded by what makes it a programme's name (该计划) or what was planned before (原本计划)."""
     parts = []
     for word, after in _PL["words"].items():
-        guard = "".join(f"(?<!{re.escape(b)})" for b in _PL["named_after"].get(word, []))
+        guard = "".join(f"(?<!{re.escape(b)})" for b in _PL["named_after"].get(word, []) + _PL["original_after"].get(word, []))
         parts.append(guard + not_followed({word: after}))
     return "|".join(parts)
 
@@ -840,6 +860,9 @@ def _before_after(run: _Run) -> None:
         if a.surface == "" or not (resp or _compatible(a, b)):
             continue
         btw = run.between(i, j)
+        if _bare_from_to(run, i, j, btw):
+            _emit_bare_from_to(run, i, j)
+            continue
         if not (_BETWEEN.match(btw) or _BETWEEN_BARE.match(btw)):
             continue  # nothing links the two values (a quick test before the full one in _link)
         g0 = _group_start(run, i, resp)
@@ -870,6 +893,37 @@ def _before_after(run: _Run) -> None:
                 run.emit(c, bi, ai)
 
 
+def _bare_from_to(run: _Run, i: int, j: int, btw: str) -> bool:
+    """``从 A 到 B`` with no verb and B smaller than A (企业注册从7天到半天): a decrease. Upwards (从3天到5天)
+    or before 不等 it is a range."""
+    if btw not in _BARE_FROM_TO:
+        return False
+    a, b = run.toks[i], run.toks[j]
+    if not (b.mid < a.mid) or run.text[a.start - 1:a.start] != _BFT["from"]:
+        return False
+    return not run.text.startswith(_BFT["varies"], b.end)
+
+
+def _emit_bare_from_to(run: _Run, i: int, j: int) -> None:
+    """The claim of ``从 A 到 B`` (see :func:`_bare_from_to`), its subject the words before 从."""
+    cs = run.clause_start(run.toks[i].start)
+    trig = _trigger(run.text[cs:run.toks[i].start])
+    c = _pair_claim(run, i, j, i, "", "", _trigger_subject(run.text[cs:run.toks[i].start], cs, trig),
+                    None if trig is None else cs + trig.start())
+    if c is not None:
+        run.emit(c, i, j)
+
+
+def _counts_of_another_noun(run: _Run, bi: int, ai: int) -> bool:
+    """Do counts ``bi`` and ``ai``, across a comma and in other classifiers, count other things, the after
+    value's noun written after it (事项数量精减到73项,整合为4个审批环节: items, then steps)?"""
+    qa, qb = run.toks[bi], run.toks[ai]
+    if qa.dimension != "count" or qa.unit == qb.unit or "," not in run.text[qa.end:qb.start]:
+        return False
+    nxt = run.text[qb.end:qb.end + 1]
+    return bool(nxt) and nxt not in _ELIDED_END and not nxt.isspace()
+
+
 def _pair_claim(run: _Run, bi: int, ai: int, i: int, noun: str, verbs: str, trig_subj: tuple[str, int | None],
                 trig_pos: int | None) -> _Claim | None:
     """The claim of before value ``bi`` and after value ``ai`` (``i``: the last before value, whose noun is
@@ -882,6 +936,8 @@ def _pair_claim(run: _Run, bi: int, ai: int, i: int, noun: str, verbs: str, trig
     subj, _ = _clean_subject(own_noun) if own_noun.strip() else ("", 0)
     if not subj:
         subj = trig_subj
+    if _counts_of_another_noun(run, bi, ai):
+        return None
     direction = _direction_of_verbs(verbs, subj, qa.dimension)
     value_dir = _value_direction(qa.mid, qb.mid)
     if direction is None:
@@ -948,13 +1004,30 @@ def _fraction_of_before(run: _Run) -> None:
         if not (_AFTER_MARK.search(head) or _BEFORE_MARK.search(m.group("what"))):
             continue
         subj, off = _clean_subject(head)
+        start = cs + off
+        if not subj:
+            subj, start = _measure_of_clause_before(run, j, cs), m.start()
         if not _REFORM_MEASURE.search(subj):
             continue
-        start = cs + off
         c = _Claim(start, q.end, subj, q.dimension, "decrease", "%", run.sent[j])
         c.pct = (100 - q.high, 100 - q.low)
         c.quals = q.quals + _context_quals(text, start, q.end)
+        if m.group("only") in _FO["less_than"]:
+            c.quals = c.quals + ["at least"]  # 不到…的3分之1: a cut of more than two thirds
         run.emit(c, j)
+
+
+def _measure_of_clause_before(run: _Run, j: int, cs: int) -> str:
+    """The measure a level in the clause before ``cs`` (same sentence, after a comma) names (僅需2周時間,
+    不到以往…的3分之1: 时间), or ""."""
+    if cs - 1 <= run.sent[j] or run.text[cs - 1] != ",":
+        return ""
+    pcs = run.clause_start(cs - 1)
+    k = bisect_left(run.starts, pcs)
+    if not (k < j and run.starts[k] < cs - 1):
+        return ""  # no level in the clause before
+    mm = _REFORM_MEASURE.search(run.text, pcs, cs - 1)
+    return mm.group() if mm else ""
 
 
 # --- rule 3: 改革前 … A …, 改革后 … B --------------------------------------------------------------
@@ -987,14 +1060,32 @@ def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> in
         return k not in run.used and tk.end <= limit and same(tk) and not _determiner(text, tk) and not _is_amount(run, k)
 
     cands = [k for k in between if level(k, lambda tk: tk.unit == q.unit)]
+    cross = q.dimension == "count" and run.doc.sentence_start(bm[0]) != run.sent[j]
+    if cross:  # from a sentence before, counts of two nouns are two things (…112个行政权力事项…。…整合为4个审批环节)
+        cands = [k for k in cands if not _other_nouns(run, k, j)]
     if not cands and q.dimension == "count":  # 原本要跑四部门…,如今…一次办理: the one count there, of another noun
         cands = [k for k in between if level(k, lambda tk: tk.dimension == "count")]
+        if cross:  # …112个行政权力事项…。…事项数量精减到73项: the count of the noun said
+            said = _count_noun(run, j) or text[run.clause_start(q.start):q.start]
+            cands = [k for k in cands if (noun := _count_noun(run, k)) and noun[-_NOUN_HEAD:] in said]
         return cands[0] if len(cands) == 1 else None
     if len(cands) > 1 and _chain_steps(run, cands, q):
         return cands[0]
     if len(cands) > 1:
         cands = [k for k in cands if _TOTAL_MARK.search(text, max(0, run.toks[k].start - 3), run.toks[k].start)]
     return cands[0] if len(cands) == 1 else None
+
+
+def _count_noun(run: _Run, k: int) -> str:
+    """The noun written right after count ``k`` (112个行政权力事项: 行政权力事项), or ""."""
+    m = _NOUN_AFTER_COUNT.match(run.text, run.toks[k].end)
+    return m.group() if m else ""
+
+
+def _other_nouns(run: _Run, k: int, j: int) -> bool:
+    """Are counts ``k`` and ``j`` each written before a noun, and the nouns' heads differ (行政权力事项, 审批环节)?"""
+    a, b = _count_noun(run, k), _count_noun(run, j)
+    return bool(a and b) and a[-_NOUN_HEAD:] != b[-_NOUN_HEAD:]
 
 
 def _is_amount(run: _Run, k: int) -> bool:
@@ -1090,6 +1181,8 @@ def _need_after_marked_before(run: _Run) -> None:
         head = text[bm[1]:qa.start] if bm else ""
         need = _NEED.search(head)
         subj, _ = _clean_subject(head[:need.start()] if need else head)
+        if subj in _PL["original_after"]:
+            subj = ""  # 原本计划6个月…: what was planned, not what is measured
         if not subj and (am := _AFTER_NOUN.match(text, qa.end, min(len(text), qa.end + 16))):
             subj = am.group("n")  # 原来需3个月的审批流程: the noun the before value measures
         c = _Claim(qa.start, q.end, subj, q.dimension, _value_direction(qa.mid, q.mid), q.unit, run.sent[j])
@@ -1241,6 +1334,21 @@ def _halved(run: _Run) -> None:
 
 
 # --- rule 4: amount of change --------------------------------------------------------------------
+def _other_measure(verbs: str, q: Qty) -> bool:
+    """Does the verb name another measure than value ``q``'s (降费 cuts money: 降费一年有余 is a span)?
+    A percent fits any verb."""
+    for verb, dim in _VERB_MEASURE.items():
+        if verbs.endswith(verb):
+            return q.unit != "%" and q.dimension != dim
+    return False
+
+
+def _holds_value(run: _Run, a: int, b: int) -> bool:
+    """Does a quantity start in ``text[a:b]`` (精简近半审批时间最快30天: 近半 is 精简's object, not 30天)?"""
+    k = bisect_left(run.starts, a)
+    return k < run.n and run.starts[k] < b
+
+
 def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
     """(verbs, verb start, object) of the change stated before value ``q``, or None."""
     text = run.text
@@ -1250,7 +1358,8 @@ def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
     m = _CHANGE.search(text, max(cs, end - _CHANGE_REACH), end)
     if not m and _AM["list_object_etc"] in text[max(cs, end - 8):end]:
         m = _CHANGE_LIST.search(text, max(cs, end - _LIST_REACH), end)
-    while m and _ARABIC.search(m.group("obj")) and not _LIST_TAIL.search(m.group("obj")):
+    while m and (_ARABIC.search(m.group("obj")) or _holds_value(run, m.end("verb"), q.start)) \
+            and not _LIST_TAIL.search(m.group("obj")):
         # 加快…等7大方面提出110余项: another number in the object, the verb is not this value's; a later
         # verb may be (时间压缩50%、材料压缩14%), the search goes on after this one
         m = _CHANGE.search(text, m.start() + 1, end)
@@ -1335,6 +1444,8 @@ def _amount_of_change(run: _Run) -> None:
         if found is None:
             continue
         verbs, vstart, obj = found
+        if _other_measure(verbs, q):
+            continue
         subj, sstart = _change_subject(run, j, cs, vstart, obj)
         direction = _direction_of_verbs(verbs, subj, q.dimension)
         if direction is None or (direction == "decrease" and q.unit == "%" and q.high > 100):
@@ -1484,6 +1595,16 @@ def _fold_into(run: _Run, p: _Claim, c: _Claim) -> bool:
 
 
 # --- rule 5: N合1 -------------------------------------------------------------------------------
+def _counted_name(run: _Run, pos: int) -> bool:
+    """Is the quoted N合一 at ``pos`` the name of a kind of thing that a count right before its quote
+    counts (重庆市三个“三合一”开放平台之一: platforms of that kind, no merge)?"""
+    text = run.text
+    if pos == 0 or text[pos - 1] != _N1["name_quote"]:
+        return False
+    k = bisect_left(run.starts, pos) - 1
+    return k >= 0 and run.toks[k].end == pos - 1 and run.toks[k].dimension == "count"
+
+
 def _n_in_one(run: _Run) -> None:
     """``N合1`` / ``五证合一``: before N, after 1."""
     text, doc = run.text, run.doc
@@ -1492,7 +1613,7 @@ def _n_in_one(run: _Run) -> None:
     for m in _HE1.finditer(text):
         nv = m.group("n")
         v = float(nv) if nv.isdigit() else _cn_small(nv)
-        if v is None or v < 2:
+        if v is None or v < 2 or _counted_name(run, m.start()):
             continue
         cs = run.clause_start(m.start())
         subj, off = _clean_subject(text[cs:m.start()].rstrip("(“"))

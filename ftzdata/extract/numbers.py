@@ -162,7 +162,7 @@ def parse_numeral(s: str) -> Decimal | None:
 
 def parse_fraction(s: str) -> Decimal | None:
     """``三分之一`` → 1/3, ``百分之三十`` → 0.3, ``一半`` → 0.5, ``2/3`` → 2/3."""
-    if s == A_HALF:
+    if s in (A_HALF, HALF):  # 一半, and 半 alone (近半)
         return Decimal("0.5")
     if "/" in s:
         a, _, b = s.partition("/")

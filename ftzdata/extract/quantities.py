@@ -61,7 +61,7 @@ _SUFFIX_QUAL: dict[str, str] = dict(_QL["after_number"])
 _SUFFIX = rf"(?:{alt(_SUFFIX_QUAL)})"
 QTY_RE = re.compile(
     rf"(?=[\d{DIGITS}{HALF}{SMALL}{BIG}])"  # cheap first-character test: 3-4x faster scanning
-    rf"(?:(?P<frac>{FRACTION})"
+    rf"(?:(?P<frac>{FRACTION}|(?<=[{LEX['numerals']['half_alone_after']}]){HALF}(?!{_UNIT_ALT}|个))"
     rf"|(?P<n1>{NUMBER})(?:\s?(?P<sep1>{RANGE_SEP})\s?(?P<n2>{NUMBER}))?(?P<m1>{alt(_MORE)})?(?P<u1>{_UNIT_ALT})"
     rf"(?:(?P<sep2>{RANGE_SEP})(?P<n3>{NUMBER})(?P<m3>{alt(_MORE)})?(?P<u3>{_UNIT_ALT}))?"
     rf"(?P<suf>{_SUFFIX}{{0,2}}))"
@@ -311,6 +311,8 @@ def scan_quantities(doc: Doc) -> list[Qty]:
                     if high3 >= low:
                         high = high3
                         e = m.end("u3")
+                if e != m.end("u3"):  # 从7天到半天: no range, the second value is read on its own
+                    pos = m.start("sep2")
             if not (math.isfinite(low) and math.isfinite(high)) or low > high:
                 continue
             unit, dim, surface = info.canonical, info.dimension, u1
