@@ -115,10 +115,10 @@ def anchor(text: str, start: int, end: int, quote: str) -> tuple[int, int] | Non
 
 # ---------------------------------------------------------------------------------------- reconciling
 def _found(corpus: Corpus) -> pd.DataFrame:
-    from .diskcache import claims_of_texts
+    from .diskcache import claims_of_docs
 
     frames = []
-    for doc_id, df in zip(corpus.doc_ids, claims_of_texts([corpus.text(d) for d in corpus.doc_ids])):
+    for doc_id, df in zip(corpus.doc_ids, claims_of_docs(corpus)):
         df = df.copy()
         df.insert(0, "doc_id", doc_id)
         frames.append(df)
