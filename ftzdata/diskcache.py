@@ -27,7 +27,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["claims_of_text", "claims_of_texts", "claims_of_docs", "code_key", "cached", "corpus_key", "files_key",
+__all__ = ["claims_of_text", "claims_of_texts", "claims_of_docs", "iter_claims_of_docs", "code_key", "cached", "corpus_key", "files_key",
            "text_digests"]
 
 _PKG = Path(__file__).resolve().parent
@@ -113,6 +113,17 @@ def _store(folder: Path, path: Path, box: list):
     value is dropped before the copy is read (the box holds the only reference), and the copy is what a
     later run reads from the cache anyway. If the folder cannot be written, the value itself."""
     value = box.pop()
+    if not _write(folder, path, value):
+        return value
+    del value
+    _release_arrow_memory()
+    with open(path, "rb") as f:
+        return pickle.load(f)
+
+
+def _write(folder: Path, path: Path, value) -> bool:
+    """Pickle ``value`` to ``path`` (a temporary file in ``folder``, then renamed); False if the folder cannot
+    be written (a read-only or full cache folder: the result is still right, only not kept)."""
     tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -120,15 +131,12 @@ def _store(folder: Path, path: Path, box: list):
         with os.fdopen(fd, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except OSError:  # a read-only or full cache folder: the result is still right, only not kept
+    except OSError:
         if tmp:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        return value
-    del value
-    _release_arrow_memory()
-    with open(path, "rb") as f:
-        return pickle.load(f)
+        return False
+    return True
 
 
 def _release_arrow_memory() -> None:
@@ -301,22 +309,36 @@ def _extracted(corpus, doc_ids: list[str], jobs: int):
 
 
 def claims_of_docs(corpus, jobs: int | None = None) -> list:
-    """:func:`claims_of_text` of each document of ``corpus``, in manifest order: the ones the disk cache lacks
-    are extracted (in ``jobs`` processes, default as :func:`extract_jobs` decides on their lengths), each
-    stored as soon as it is found. Texts are read one at a time and not kept: what stays is the claims."""
+    """:func:`claims_of_text` of each document of ``corpus``, in manifest order (see :func:`iter_claims_of_docs`)."""
+    return list(iter_claims_of_docs(corpus, jobs))
+
+
+def iter_claims_of_docs(corpus, jobs: int | None = None):
+    """:func:`claims_of_text` of each document of ``corpus``, in manifest order, one at a time: the ones the
+    disk cache lacks are extracted first (in ``jobs`` processes, default as :func:`extract_jobs` decides on
+    their lengths), each stored as soon as it is found and not kept; then each is read from the cache as it
+    is reached. Texts are read one at a time and not kept."""
     folder = _folder("claims")
     doc_ids = corpus.doc_ids
     names = [_claims_name_of(corpus.digest(d)) for d in doc_ids]
-    out = [_load(folder, n) for n in names]
-    missing = [i for i, v in enumerate(out) if v is None]
+    missing = [i for i, n in enumerate(names) if folder is None or not (folder / f"{n}.pkl").is_file()]
+    kept = {}  # what could not be stored (cache off or unwritable), until its turn
     if missing:
         ids = [doc_ids[i] for i in missing]
         jobs = _jobs_for([corpus.n_chars(d) for d in ids]) if jobs is None else jobs
         for i, (digest, found) in zip(missing, _extracted(corpus, ids, jobs)):
-            box, found = [found], None
-            name = _claims_name_of(digest)  # the text as extracted (edited meanwhile: its own entry)
-            out[i] = box[0] if folder is None else _store(folder, folder / f"{name}.pkl", box)
-    return out
+            names[i] = _claims_name_of(digest)  # the text as extracted (edited meanwhile: its own entry)
+            if folder is None or not _write(folder, folder / f"{names[i]}.pkl", found):
+                kept[i] = found
+            found = None
+    for i, name in enumerate(names):
+        value = kept.pop(i, None)
+        if value is None:
+            value = _load(folder, name)
+        if value is None:  # an entry unreadable since it was written: extracted again
+            value = _claims_read(corpus, doc_ids[i])[1]
+        yield value
+        value = None
 
 
 def claims_of_text(text: str):
