@@ -4,7 +4,7 @@ The cases of a corpus are stored the same way under ``<cache dir>/cases/``, keye
 document's and sidecar's bytes and the package's files; each document's split under ``split/``, keyed by its
 text, its layout hint and the package's files.
 
-A corpus run reads one document at a time (:func:`claims_of_docs`: extraction workers read and check the
+A corpus run reads one document at a time (:func:`iter_claims_of_docs`: extraction workers read and check the
 texts themselves): what it keeps grows with the claims and cases it returns, not with the text it read.
 
 The claims of a document depend only on its text and on the extractor's code and lexicon: they are stored
@@ -27,8 +27,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["claims_of_text", "claims_of_texts", "claims_of_docs", "iter_claims_of_docs", "code_key", "cached", "corpus_key", "files_key",
-           "text_digests"]
+__all__ = ["claims_of_text", "claims_of_texts", "claims_of_docs", "iter_claims_of_docs", "code_key", "cached",
+           "corpus_key", "files_key", "text_digests"]
 
 _PKG = Path(__file__).resolve().parent
 
