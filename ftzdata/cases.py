@@ -18,6 +18,8 @@ import hashlib
 import re
 
 import pandas as pd
+import pyarrow as pa
+from pandas.arrays import ArrowStringArray
 
 from .corpus import Corpus, resolve
 from .errors import DocumentError, ReviewError
@@ -262,7 +264,27 @@ def _build_cases_cached(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     files = [corpus.manifest_path]
     for d in corpus.doc_ids:
         files += [corpus.path(d), corpus.sidecar(d, "cases")]
-    return cached("cases", files_key(files, digests), lambda: _build_cases(corpus))
+    return _unpacked(cached("cases", files_key(files, digests), lambda: _packed(_build_cases(corpus))))
+
+
+def _packed(value: tuple[pd.DataFrame, pd.DataFrame]):
+    """(cases, summaries) as the disk cache stores them: the cases' texts as their pyarrow chunks, which pickle
+    as they are (pandas pickles a pyarrow-backed column by joining its chunks first: a copy of every case's
+    text while the frame is written)."""
+    df, summ = value
+    if not isinstance(df["text"].array, ArrowStringArray):
+        return value
+    return df.drop(columns="text"), pa.array(df["text"].array), df["text"].dtype, summ
+
+
+def _unpacked(value) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`_packed`'s value as (cases, summaries): the text column back in its place, without a copy."""
+    if len(value) == 2:
+        return value
+    df, chunks, dtype, summ = value
+    df = df.copy(deep=False)
+    df["text"] = pd.Series(ArrowStringArray(chunks, dtype=dtype), index=df.index)
+    return df, summ
 
 
 def _split_of(corpus: Corpus, doc_id: str, layout: str) -> Split:
