@@ -116,7 +116,8 @@ def _zone_for(f: Found, rev, title: str, doc, doc_title_zones: list[str]) -> tup
 
 def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     docs = corpus.manifest_frame().set_index("doc_id")
-    rows, texts = [], []  # texts: each document's case texts, as one array of the frame's string type
+    columns = {c: [] for c in CASE_COLUMNS[:-1]}  # one list per column: no dict per case kept
+    texts = []  # each document's case texts, as one array of the frame's string type
     for doc_id, doc in docs.iterrows():
         if doc["layout"] == "summaries":
             continue
@@ -153,7 +154,7 @@ def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
                 domain, source = rev["domain"], "assigned"
             else:
                 domain, source = None, None
-            rows.append(dict(
+            _append(columns, dict(
                 case_id=case_id, doc_id=doc_id, seq=f.seq, title_zh=title_zh,
                 title_zh_hans=_clean(title_zh).rstrip("。."),
                 title_en=(rev["title_en"] or None) if rev is not None else None,
@@ -170,12 +171,20 @@ def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
         if extra:
             raise ReviewError(f"{corpus.sidecar(doc_id, 'cases')}: rows for cases not in the document: "
                               f"{', '.join(extra)}; the document has {', '.join(ids) or 'no cases'}")
-    df = pd.DataFrame(rows, columns=CASE_COLUMNS[:-1])
+    df = pd.DataFrame(columns, columns=CASE_COLUMNS[:-1]) if columns["case_id"] else \
+        pd.DataFrame([], columns=CASE_COLUMNS[:-1])
+    del columns
     df["text"] = (pd.concat([pd.Series(t) for t in texts], ignore_index=True).array if texts
                   else pd.Series([], dtype=object))
     summ = _build_summaries(corpus, df)
     df["summary_id"] = df["case_id"].map(dict(zip(summ["case_id"], summ["summary_id"])))
     return _typed(df), summ
+
+
+def _append(columns: dict[str, list], row: dict) -> None:
+    """Add ``row`` (a value for each column) to the column lists."""
+    for name, values in columns.items():
+        values.append(row[name])
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
