@@ -14,9 +14,12 @@ valid (titles in Chinese, English empty; zone and area found in the text where i
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pandas as pd
+import pyarrow as pa
+from pandas.arrays import ArrowStringArray
 
 from .corpus import Corpus, resolve
 from .errors import DocumentError, ReviewError
@@ -113,12 +116,13 @@ def _zone_for(f: Found, rev, title: str, doc, doc_title_zones: list[str]) -> tup
 
 def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     docs = corpus.manifest_frame().set_index("doc_id")
-    rows = []
-    splits = _splits(corpus)
+    columns = {c: [] for c in CASE_COLUMNS[:-1]}  # one list per column: no dict per case kept
+    texts = []  # each document's case texts, as one array of the frame's string type
     for doc_id, doc in docs.iterrows():
         if doc["layout"] == "summaries":
             continue
-        found = splits[doc_id].cases
+        layout = doc["layout"] if isinstance(doc["layout"], str) else ""
+        found = _split_of(corpus, doc_id, layout).cases  # one document's split at a time, not kept
         expected = None if pd.isna(doc["n_cases"]) else int(doc["n_cases"])
         _check_sequence(doc_id, corpus, found, expected)
         original = corpus.text(doc_id)
@@ -126,7 +130,7 @@ def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
         prefix = _case_prefix(doc, doc_id)
         doc_row = corpus.row(doc_id)
         title_zones = zones_named(_clean(doc_row["title_zh"] + "\n" + original[:200].split("\n")[0]))
-        ids = []
+        ids, doc_texts = [], []
         for f in found:
             case_id = f"{prefix}-{f.seq:02d}"
             ids.append(case_id)
@@ -150,23 +154,37 @@ def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
                 domain, source = rev["domain"], "assigned"
             else:
                 domain, source = None, None
-            rows.append(dict(
+            _append(columns, dict(
                 case_id=case_id, doc_id=doc_id, seq=f.seq, title_zh=title_zh,
                 title_zh_hans=_clean(title_zh).rstrip("。."),
                 title_en=(rev["title_en"] or None) if rev is not None else None,
                 zone=zone, zone_zh=ZONES.get(zone) if zone else None, area=area, area_zh=area_zh,
                 domain=domain, domain_zh=f.domain_zh, domain_source=source,
                 lead_units=f.lead_units, published=doc["published"], start=f.start, end=f.end,
-                title_start=f.title_start, title_end=f.title_end, summary_id=None, text=f.text,
+                title_start=f.title_start, title_end=f.title_end, summary_id=None,
             ))
+            doc_texts.append(f.text)
+        if doc_texts:  # as the frame would store them (not one Python string per case of the whole corpus)
+            texts.append(pd.array(doc_texts, dtype="str"))
+        del found, doc_texts
         extra = sorted(set(reviewed.index) - set(ids))
         if extra:
             raise ReviewError(f"{corpus.sidecar(doc_id, 'cases')}: rows for cases not in the document: "
                               f"{', '.join(extra)}; the document has {', '.join(ids) or 'no cases'}")
-    df = pd.DataFrame(rows, columns=CASE_COLUMNS)
+    df = pd.DataFrame(columns, columns=CASE_COLUMNS[:-1]) if columns["case_id"] else \
+        pd.DataFrame([], columns=CASE_COLUMNS[:-1])
+    del columns
+    df["text"] = (pd.concat([pd.Series(t) for t in texts], ignore_index=True).array if texts
+                  else pd.Series([], dtype=object))
     summ = _build_summaries(corpus, df)
     df["summary_id"] = df["case_id"].map(dict(zip(summ["case_id"], summ["summary_id"])))
     return _typed(df), summ
+
+
+def _append(columns: dict[str, list], row: dict) -> None:
+    """Add ``row`` (a value for each column) to the column lists."""
+    for name, values in columns.items():
+        values.append(row[name])
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
@@ -249,28 +267,57 @@ def _cached(corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
 def _build_cases_cached(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`_build_cases`, from the disk cache when the manifest, texts and sidecars are byte-identical
     (texts are read, and checked against their sha256, either way)."""
-    from .diskcache import cached, files_key
+    from .diskcache import cached, files_key, text_digests
 
+    digests = text_digests(corpus)  # verified first: a damaged document is refused, never served from the cache
     files = [corpus.manifest_path]
     for d in corpus.doc_ids:
-        corpus.text(d)  # verified first: a damaged document is refused, never served from the cache
         files += [corpus.path(d), corpus.sidecar(d, "cases")]
-    return cached("cases", files_key(files), lambda: _build_cases(corpus))
+    return _unpacked(cached("cases", files_key(files, digests), lambda: _packed(_build_cases(corpus))))
 
 
-def _splits(corpus) -> dict[str, Split]:
-    """Each document's split (summaries documents excepted), cached until the corpus changes."""
-    def build(c: Corpus) -> dict[str, Split]:
-        from .diskcache import cached, files_key
+def _packed(value: tuple[pd.DataFrame, pd.DataFrame]):
+    """(cases, summaries) as the disk cache stores them: the cases' texts as their pyarrow chunks, which pickle
+    as they are (pandas pickles a pyarrow-backed column by joining its chunks first: a copy of every case's
+    text while the frame is written)."""
+    df, summ = value
+    if not isinstance(df["text"].array, ArrowStringArray):
+        return value
+    return df.drop(columns="text"), pa.array(df["text"].array), df["text"].dtype, summ
 
-        for d in c.doc_ids:
-            c.text(d)  # verified first: a damaged document is refused, never served from the cache
-        key = files_key([c.manifest_path, *(c.path(d) for d in c.doc_ids)])
-        return cached("splits", key, lambda: {d: _split(d, c, layout) for d, layout in
-                                              zip(c.doc_ids, c.manifest_frame()["layout"].fillna(""))
-                                              if layout != "summaries"})
 
-    return resolve(corpus).derived("splits", build)
+def _unpacked(value) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`_packed`'s value as (cases, summaries): the text column back in its place, without a copy."""
+    if len(value) == 2:
+        return value
+    df, chunks, dtype, summ = value
+    df = df.copy(deep=False)
+    df["text"] = pd.Series(ArrowStringArray(chunks, dtype=dtype), index=df.index)
+    return df, summ
+
+
+def _split_of(corpus: Corpus, doc_id: str, layout: str) -> Split:
+    """The split of one document (``layout`` its manifest's hint), from the disk cache when the same text was
+    split with the same hint before (keyed by the text's sha256; the package's files are in the key)."""
+    from .diskcache import cached
+
+    key = f"{corpus.digest(doc_id).hex()[:32]}-{hashlib.sha256(layout.encode()).hexdigest()[:8]}"
+    return cached("split", key, lambda: _split(doc_id, corpus, layout))
+
+
+def _structures(corpus) -> dict[str, str]:
+    """Each document's structure (summaries documents excepted), cached until the corpus changes and on disk
+    keyed by the manifest and the texts: only the names are kept, not the splits."""
+    def build(c: Corpus) -> dict[str, str]:
+        from .diskcache import cached, files_key, text_digests
+
+        digests = text_digests(c)  # verified first: a damaged document is refused, never served from the cache
+        key = files_key([c.manifest_path, *(c.path(d) for d in c.doc_ids)], digests)
+        return cached("structures", key, lambda: {d: _split_of(c, d, layout).structure for d, layout in
+                                                  zip(c.doc_ids, c.manifest_frame()["layout"].fillna(""))
+                                                  if layout != "summaries"})
+
+    return resolve(corpus).derived("structures", build)
 
 
 def cases(corpus: Corpus | str | None = None) -> pd.DataFrame:
@@ -295,6 +342,6 @@ def structures(corpus: Corpus | str | None = None) -> pd.Series:
     """The structure each document's cases were found by (a name in
     :data:`ftzdata.splitter.STRUCTURES`, or ``summaries``), indexed by doc_id in manifest order."""
     corpus = resolve(corpus)
-    splits = _splits(corpus)
-    return pd.Series([splits[d].structure if d in splits else "summaries" for d in corpus.doc_ids], index=corpus.doc_ids,
+    found = _structures(corpus)
+    return pd.Series([found.get(d, "summaries") for d in corpus.doc_ids], index=corpus.doc_ids,
                      name="structure", dtype="object")

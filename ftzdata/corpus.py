@@ -96,7 +96,8 @@ class Corpus:
             raise DocumentError(f"{self.manifest_path}: manifest not found (`ftzdata init {self.root}` creates one)")
         self._manifest_stat = _stat_key(self.manifest_path)
         self._manifest = _read_manifest(self.manifest_path)
-        self._texts: dict[str, tuple[tuple, str]] = {}
+        self._verified: dict[str, tuple[tuple, bytes, int]] = {}  # doc_id -> (stat, sha256, characters)
+        self._last: tuple[str, tuple, str] | None = None  # (doc_id, stat, text) of the one text kept
         self._rows: dict[str, pd.Series] | None = None
         self._derived: dict[str, tuple[str, object]] = {}
         self._watched: list[str] | None = None
@@ -156,7 +157,7 @@ class Corpus:
         df["published"] = pd.to_datetime(pd.Series([p[0] for p in parsed], dtype="object"))
         df["date_precision"] = pd.Series([p[1] for p in parsed], dtype="object")
         df["n_cases"] = pd.to_numeric(df["n_cases"].replace("", None)).astype("Int64")
-        df["n_chars"] = [len(self.text(d)) for d in df["doc_id"]]
+        df["n_chars"] = [self.n_chars(d) for d in df["doc_id"]]
         df = df.replace({"": None})
         if not df["n_cases"].isna().any():
             df["n_cases"] = df["n_cases"].astype("int64")
@@ -170,21 +171,43 @@ class Corpus:
 
     # ------------------------------------------------------------------ text
     def text(self, doc_id: str) -> str:
-        """The text of ``doc_id``, exactly as stored, after checking the file (UTF-8, sha256)."""
+        """The text of ``doc_id``, exactly as stored, after checking the file (UTF-8, sha256).
+
+        Only the text read last is kept (a corpus run reads one document at a time: its memory does not grow
+        with the corpus); what is known of the others is their checked digest and length."""
         row = self.row(doc_id)
         path = self.root / row["file"]
         key = _stat_key(path)
-        hit = self._texts.get(doc_id)
-        if hit is not None and hit[0] == key:
-            return hit[1]
-        text = _read_text(path, row, self.manifest_path)
+        if self._last is not None and self._last[:2] == (doc_id, key):
+            return self._last[2]
+        self._last = None  # the previous text is freed before this one is read
+        text, digest = _read_text(path, row, self.manifest_path)
         if not row["sha256"] and not self._warned_unverified:
             self._warned_unverified = True
             unverified = [d for d, s in zip(self._manifest["doc_id"], self._manifest["sha256"]) if not s]
             warnings.warn(f"{self.manifest_path}: no sha256 recorded for {', '.join(unverified)}: their text is not "
                           "verified (`ftzdata add` records it)", FtzDataWarning, stacklevel=3)
-        self._texts[doc_id] = (key, text)
+        self._verified[doc_id] = (key, digest, len(text))
+        self._last = (doc_id, key, text)
         return text
+
+    def _checked(self, doc_id: str) -> tuple[bytes, int]:
+        """(SHA-256 of the file's bytes, length of its text in characters), the file read and checked as by
+        :meth:`text` unless it is unchanged (by stat) since it was."""
+        key = _stat_key(self.path(doc_id))
+        hit = self._verified.get(doc_id)
+        if hit is None or hit[0] != key:
+            self.text(doc_id)
+            hit = self._verified[doc_id]
+        return hit[1], hit[2]
+
+    def digest(self, doc_id: str) -> bytes:
+        """The SHA-256 digest (32 bytes) of ``doc_id``'s file, which :meth:`text` checks against the manifest."""
+        return self._checked(doc_id)[0]
+
+    def n_chars(self, doc_id: str) -> int:
+        """The length of ``doc_id``'s text in characters."""
+        return self._checked(doc_id)[1]
 
     def normalized(self, doc_id: str) -> Normalized:
         """The text of ``doc_id`` normalised for parsing, with its map back to the original."""
@@ -220,7 +243,8 @@ class Corpus:
         return _stat_key(self.manifest_path) != self._manifest_stat
 
 
-def _read_text(path: Path, row: pd.Series, manifest_path: Path) -> str:
+def _read_text(path: Path, row: pd.Series, manifest_path: Path) -> tuple[str, bytes]:
+    """The file's text and the SHA-256 digest of its bytes, checked (UTF-8, the manifest's sha256)."""
     data = read_nonempty_bytes(path, DocumentError, missing=f"file not found (listed in {manifest_path})",
                                empty=f"the file is empty; expected the text of document {row['doc_id']!r}")
     try:
@@ -230,14 +254,16 @@ def _read_text(path: Path, row: pd.Series, manifest_path: Path) -> str:
             f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 4]!r}); "
             "documents must be UTF-8 text (`ftzdata add` converts GBK, Big5, HTML, Word and PDF)"
         ) from None
-    digest = hashlib.sha256(data).hexdigest()
+    raw = hashlib.sha256(data).digest()
+    del data
+    digest = raw.hex()
     if row["sha256"] and digest != row["sha256"]:
         raise DocumentError(
             f"{path}: sha256 {digest[:12]}… differs from the manifest's {row['sha256'][:12]}…; "
             "the file was changed since it was registered (restore it, or update manifest.csv: reviewed "
             "claims are then found again by their quotes, and any that cannot be are reported)"
         )
-    return text
+    return text, raw
 
 
 def _read_manifest(path: Path) -> pd.DataFrame:
@@ -306,7 +332,7 @@ def _check_row(path: Path, line: int, r: dict) -> None:
         raise DocumentError(f"{doc}: original {o!r} must be a path inside the corpus folder (originals/…)")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=2)  # each entry holds a text twice (original and normalised): a few, not a corpus
 def _normalized_cached(text: str) -> Normalized:
     return normalize(text)
 

@@ -1,7 +1,11 @@
 """Derived data cached on disk, keyed by the content it came from — never stale.
 
 The cases of a corpus are stored the same way under ``<cache dir>/cases/``, keyed by the manifest, every
-document's and sidecar's bytes and the package's files.
+document's and sidecar's bytes and the package's files; each document's split under ``split/``, keyed by its
+text, its layout hint and the package's files.
+
+A corpus run reads one document at a time (:func:`iter_claims_of_docs`: extraction workers read and check the
+texts themselves): what it keeps grows with the claims and cases it returns, not with the text it read.
 
 The claims of a document depend only on its text and on the extractor's code and lexicon: they are stored
 under ``<cache dir>/claims/<key>.pkl``, the key a hash of the text and of every file of
@@ -23,7 +27,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["claims_of_text", "claims_of_texts", "code_key", "cached", "corpus_key", "files_key"]
+__all__ = ["claims_of_text", "claims_of_texts", "claims_of_docs", "iter_claims_of_docs", "code_key", "cached",
+           "corpus_key", "files_key", "text_digests"]
 
 _PKG = Path(__file__).resolve().parent
 
@@ -45,17 +50,30 @@ def _folder(kind: str = "claims") -> Path | None:
     return cache_dir() / kind
 
 
-def files_key(paths) -> str:
-    """Hash of the names and bytes of ``paths`` (a missing file counts as absent)."""
+def files_key(paths, digests: dict | None = None) -> str:
+    """Hash of the names and bytes of ``paths`` (a missing file counts as absent). ``digests`` maps a path
+    (as ``str``) to the SHA-256 digest of its bytes when that is already known (a corpus's checked texts):
+    the file is not read again, the key is the same."""
     h = hashlib.sha256()
     for p in paths:
+        known = digests.get(str(p)) if digests else None
         p = Path(p)
         h.update(str(p.name).encode() + b"\0")
+        if known is not None:
+            h.update(known)
+            continue
         try:
             h.update(hashlib.sha256(p.read_bytes()).digest())
         except OSError:
             h.update(b"absent")
     return h.hexdigest()[:32]
+
+
+def text_digests(corpus) -> dict[str, bytes]:
+    """Each document file of ``corpus`` (path as ``str``) -> the SHA-256 digest of its bytes, every text read
+    and checked against its sha256 (a damaged document is refused, never served from the cache), one at a
+    time and not kept."""
+    return {str(corpus.path(d)): corpus.digest(d) for d in corpus.doc_ids}
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +113,17 @@ def _store(folder: Path, path: Path, box: list):
     value is dropped before the copy is read (the box holds the only reference), and the copy is what a
     later run reads from the cache anyway. If the folder cannot be written, the value itself."""
     value = box.pop()
+    if not _write(folder, path, value):
+        return value
+    del value
+    _release_arrow_memory()
+    with open(path, "rb") as f:
+        return pickle.load(f)
+
+
+def _write(folder: Path, path: Path, value) -> bool:
+    """Pickle ``value`` to ``path`` (a temporary file in ``folder``, then renamed); False if the folder cannot
+    be written (a read-only or full cache folder: the result is still right, only not kept)."""
     tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -102,15 +131,12 @@ def _store(folder: Path, path: Path, box: list):
         with os.fdopen(fd, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except OSError:  # a read-only or full cache folder: the result is still right, only not kept
+    except OSError:
         if tmp:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        return value
-    del value
-    _release_arrow_memory()
-    with open(path, "rb") as f:
-        return pickle.load(f)
+        return False
+    return True
 
 
 def _release_arrow_memory() -> None:
@@ -128,17 +154,22 @@ def corpus_key(corpus) -> str:
     def build(c) -> str:
         from .corpus import SIDECARS
 
+        digests = text_digests(c)
         files = [c.manifest_path]
         for d in c.doc_ids:
-            c.text(d)
             files += [c.path(d), *(c.sidecar(d, kind) for kind in SIDECARS)]
-        return files_key(files) + hashlib.sha256(str(c.root.resolve()).encode()).hexdigest()[:8]
+        return files_key(files, digests) + hashlib.sha256(str(c.root.resolve()).encode()).hexdigest()[:8]
 
     return corpus.derived("corpus_key", build)
 
 
 def _claims_name(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + "-" + code_key()
+    return _claims_name_of(hashlib.sha256(text.encode("utf-8")).digest())
+
+
+def _claims_name_of(digest: bytes) -> str:
+    """The cache entry's name of the claims of a text whose UTF-8 bytes have the SHA-256 ``digest``."""
+    return digest.hex()[:32] + "-" + code_key()
 
 
 def _load(folder: Path | None, name: str):
@@ -162,10 +193,15 @@ PARALLEL_MIN_DOCS = 8
 def extract_jobs(texts: list[str]) -> int:
     """How many processes extract ``texts``: 2 on a machine with two or more cores when there is enough text
     (``$FTZDATA_EXTRACT_JOBS`` overrides), else 1."""
+    return _jobs_for([len(t) for t in texts])
+
+
+def _jobs_for(lengths: list[int]) -> int:
+    """:func:`extract_jobs` of texts of these lengths (characters)."""
     env = os.environ.get("FTZDATA_EXTRACT_JOBS", "")
     if env.isdigit() and int(env) > 0:
         return int(env)
-    big = len(texts) >= PARALLEL_MIN_DOCS and sum(map(len, texts)) >= PARALLEL_MIN_CHARS
+    big = len(lengths) >= PARALLEL_MIN_DOCS and sum(lengths) >= PARALLEL_MIN_CHARS
     return min(2, os.cpu_count() or 1) if big else 1
 
 
@@ -222,6 +258,87 @@ def claims_of_texts(texts: list[str], jobs: int | None = None) -> list:
             box, found[k] = [found[k]], None
             out[i] = box[0] if folder is None else _store(folder, folder / f"{names[i]}.pkl", box)
     return out
+
+
+def _claims_of_doc(i: int):
+    corpus, doc_ids = _FORKED_DOCS
+    return _claims_read(corpus, doc_ids[i])
+
+
+def _claims_read(corpus, doc_id: str) -> tuple[bytes, object]:
+    """(digest of the text as read, its claims): the entry is stored under the text actually extracted."""
+    text = corpus.text(doc_id)
+    return corpus.digest(doc_id), _claims(text)
+
+
+# The corpus and doc_ids a forked pool of :func:`claims_of_docs` reads: each worker reads (and checks) the
+# texts it extracts, so that the caller never holds more than one.
+_FORKED_DOCS: tuple = (None, [])
+
+
+def _extracted(corpus, doc_ids: list[str], jobs: int):
+    """(digest, :func:`ftzdata.extract.claims`) of each document's text, in order, as an iterator (one text
+    read at a time, by the process that extracts it)."""
+    if jobs <= 1 or len(doc_ids) < 2:
+        for d in doc_ids:
+            yield _claims_read(corpus, d)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    from . import extract  # noqa: F401 - compiled once here, inherited by forked workers
+
+    global _FORKED_DOCS
+    chunk = max(1, len(doc_ids) // (jobs * 16))
+    if "fork" not in mp.get_all_start_methods():  # texts sent a few at a time, not all at once
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
+            step = jobs * 4
+            for k in range(0, len(doc_ids), step):
+                part = doc_ids[k:k + step]
+                texts = [corpus.text(d) for d in part]
+                digests = [corpus.digest(d) for d in part]
+                yield from zip(digests, pool.map(_claims, texts))
+                del texts
+        return
+    _FORKED_DOCS = (corpus, list(doc_ids))
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
+            yield from pool.map(_claims_of_doc, range(len(doc_ids)), chunksize=chunk)
+    finally:
+        _FORKED_DOCS = (None, [])
+
+
+def claims_of_docs(corpus, jobs: int | None = None) -> list:
+    """:func:`claims_of_text` of each document of ``corpus``, in manifest order (see :func:`iter_claims_of_docs`)."""
+    return list(iter_claims_of_docs(corpus, jobs))
+
+
+def iter_claims_of_docs(corpus, jobs: int | None = None):
+    """:func:`claims_of_text` of each document of ``corpus``, in manifest order, one at a time: the ones the
+    disk cache lacks are extracted first (in ``jobs`` processes, default as :func:`extract_jobs` decides on
+    their lengths), each stored as soon as it is found and not kept; then each is read from the cache as it
+    is reached. Texts are read one at a time and not kept."""
+    folder = _folder("claims")
+    doc_ids = corpus.doc_ids
+    names = [_claims_name_of(corpus.digest(d)) for d in doc_ids]
+    missing = [i for i, n in enumerate(names) if folder is None or not (folder / f"{n}.pkl").is_file()]
+    kept = {}  # what could not be stored (cache off or unwritable), until its turn
+    if missing:
+        ids = [doc_ids[i] for i in missing]
+        jobs = _jobs_for([corpus.n_chars(d) for d in ids]) if jobs is None else jobs
+        for i, (digest, found) in zip(missing, _extracted(corpus, ids, jobs)):
+            names[i] = _claims_name_of(digest)  # the text as extracted (edited meanwhile: its own entry)
+            if folder is None or not _write(folder, folder / f"{names[i]}.pkl", found):
+                kept[i] = found
+            found = None
+    for i, name in enumerate(names):
+        value = kept.pop(i, None)
+        if value is None:
+            value = _load(folder, name)
+        if value is None:  # an entry unreadable since it was written: extracted again
+            value = _claims_read(corpus, doc_ids[i])[1]
+        yield value
+        value = None
 
 
 def claims_of_text(text: str):

@@ -210,10 +210,20 @@ def _build_frame(corpus: Corpus, rec, review: str) -> pd.DataFrame:
     case_info = _cases(corpus).set_index("case_id")[["zone", "area", "domain", "published"]]
     df = df.join(case_info, on="case_id")
     df["metric_id"] = df["case_id"].fillna(df["doc_id"]) + "." + df["metric"]
-    df["quote"] = [corpus.text(d)[s:e] for d, s, e in zip(df["doc_id"], df["start"], df["end"])]
     df = df.sort_values(["doc_id", "start", "end"], kind="stable")
+    df["quote"] = _quotes(corpus, df)
     columns = METRIC_COLUMNS + (["review"] if review == "all" else [])
     return _typed(df[columns].reset_index(drop=True))
+
+
+def _quotes(corpus: Corpus, df: pd.DataFrame) -> list[str]:
+    """Each row's quote, ``text[start:end]`` of its document (rows sorted by doc_id: each text read once)."""
+    out, doc, text = [], None, ""
+    for d, s, e in zip(df["doc_id"], df["start"], df["end"]):
+        if d != doc:
+            doc, text = d, corpus.text(d)
+        out.append(text[s:e])
+    return out
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:

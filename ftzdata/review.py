@@ -115,11 +115,10 @@ def anchor(text: str, start: int, end: int, quote: str) -> tuple[int, int] | Non
 
 # ---------------------------------------------------------------------------------------- reconciling
 def _found(corpus: Corpus) -> pd.DataFrame:
-    from .diskcache import claims_of_texts
+    from .diskcache import iter_claims_of_docs
 
-    frames = []
-    for doc_id, df in zip(corpus.doc_ids, claims_of_texts([corpus.text(d) for d in corpus.doc_ids])):
-        df = df.copy()
+    frames = []  # one document's claims read at a time, with their doc_id
+    for doc_id, df in zip(corpus.doc_ids, iter_claims_of_docs(corpus)):  # each a frame of its own (read back)
         df.insert(0, "doc_id", doc_id)
         frames.append(df)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["doc_id"])
@@ -173,7 +172,7 @@ def _where(df: pd.DataFrame, test) -> np.ndarray:
 
 
 def _reconcile(corpus: Corpus) -> Review:
-    found = found_claims(corpus)
+    found = _found(corpus)  # not kept by the corpus once the review is built (found_claims keeps its own)
     rows, lost = _anchored(corpus)
     decided = rows[rows["status"].isin(["accepted", "rejected"])]
     missed = rows[rows["status"] == "missed"]

@@ -54,14 +54,14 @@ def _units_fit_kind(df: pd.DataFrame) -> pd.Series:
 
 def _quotes_match(corpus: Corpus):
     def check(df: pd.DataFrame) -> pd.Series:
-        texts = {}
-        out = []
+        out, doc, text = [], None, ""  # one document's text at a time (rows come sorted by doc_id)
         for doc_id, s, e, q in zip(df["doc_id"], df["start"], df["end"], df["quote"]):
-            try:
-                text = texts.setdefault(doc_id, corpus.text(doc_id))
-            except Exception:
-                out.append(False)
-                continue
+            if doc_id != doc:
+                try:
+                    text, doc = corpus.text(doc_id), doc_id
+                except Exception:
+                    out.append(False)
+                    continue
             out.append(isinstance(q, str) and text[int(s):int(e)] == q)
         return pd.Series(out, index=df.index)
 

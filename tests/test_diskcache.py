@@ -148,3 +148,18 @@ def test_a_value_built_on_a_miss_is_returned_as_the_cache_reads_it_back(cache):
     assert cold is not built[0] and cold["quotes"] == built[0]["quotes"] and cold["claims"].equals(built[0]["claims"])
     warm = diskcache.cached("test-store", "k", build)
     assert len(built) == 1 and warm["quotes"] == cold["quotes"] and warm["claims"].equals(cold["claims"])
+
+
+def test_cases_read_back_from_disk_equal_a_fresh_build(cache, seeds_copy, monkeypatch):
+    """The cases' texts are stored as their pyarrow chunks: read back, the frame is the one built (same values,
+    same string type), and each case's text is still the document's case."""
+    cold = ftzdata.cases(ftzdata.Corpus(seeds_copy))
+    warm = ftzdata.cases(ftzdata.Corpus(seeds_copy))  # a new Corpus: read from disk
+    monkeypatch.setenv("FTZDATA_NO_CACHE", "1")
+    fresh = ftzdata.cases(ftzdata.Corpus(seeds_copy))
+    for df in (cold, warm):
+        assert df.equals(fresh) and list(df.columns) == list(fresh.columns) and (df.dtypes == fresh.dtypes).all()
+    assert str(warm["text"].dtype) == "str" and warm.attrs == fresh.attrs
+    norm = ftzdata.normalized_text("mofcom-2017-best-practices", corpus=ftzdata.Corpus(seeds_copy))
+    row = warm[warm["doc_id"] == "mofcom-2017-best-practices"].iloc[0]
+    assert row["text"] and row["text"].strip() in norm.text
