@@ -333,6 +333,20 @@ def build_one(job: Job, km=None, info: dict | None = None, key: str | None = Non
 _SCRATCH: list[str] = []  # folders a worker removes when it is stopped
 
 
+def _start_frozen(procs) -> None:
+    """Start ``procs`` (forked, where the platform forks) with this process's objects frozen (``gc.freeze``):
+    a worker's collections then never walk, and so never copy page by page, the renderers and data the
+    parent loaded for it. The parent unfreezes its own at once."""
+    import gc
+
+    gc.freeze()
+    try:
+        for p in procs:
+            p.start()
+    finally:
+        gc.unfreeze()
+
+
 def prepare_renderers(formats) -> None:
     """Import the HTML and PDF renderers ahead (while a kernel template boots, in another process) and
     render a one-line page with each: their first page also loads templates and fonts (~0.3 s), which
@@ -547,8 +561,7 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
                 tasks.put(None)
             procs = [ctx.Process(target=_worker, args=(tasks, outq, info, warm, os.getpid(), line),
                                  daemon=False) for line in lines]
-            for p in procs:
-                p.start()
+            _start_frozen(procs)
             pending = {job.name for job, _ in todo}
             import queue as _queue
 
