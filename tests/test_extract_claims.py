@@ -1069,3 +1069,66 @@ def test_a_before_after_over_two_sentences_after_jingguo_gaige():
     # in one clause the other noun's count is no after value of the items (精减到73项,整合为4个审批环节)
     t = s.split("。")[1]
     assert (claims(t).after_low != q.loc["4个"].value_low).all()
+
+
+B19 = "batch19"
+
+
+def test_an_amount_of_change_reached_after_its_object():
+    """节省时间可达30多个工作日 (batch19 doc 01): 可达 between the object and the value still states the size of the
+    saving, not a level."""
+    s = from_real(B19, "01_hb_yichang_area_first_year.txt", "节省时间可达30多个工作日")
+    q = quantities(s).iloc[0]
+    r = only(s)
+    check(r, "decrease", "h", change=q.value_low)
+    assert "more than" in r.qualifier and r.subject == "时间"
+    assert claims("平均通关时间可达30个工作日").empty  # no change verb: a level, no claim
+
+
+def test_an_after_value_of_its_own_verb_is_no_before_value_of_a_target():
+    """目前…主流程已壓縮到56個工作日,并將進一步壓減至40個工作日 (batch19 doc 04): 56 is reached by its own verb, an
+    after value; the 40 that follows is what will be (a target), so 56 → 40 is no claim."""
+    s = from_real(B19, "04_fj_xiamen_business_env_2018_trad.txt",
+                  "目前工程建設(shè)項目審批的主流程已壓縮到56個工作日,并將進一步壓減至40個工作日")
+    q = quantities(s).sort_values("start")
+    r = only(s)
+    check(r, "decrease", "h", after=q.iloc[0].value_low)
+    assert r.quote.endswith("56個工作日")
+    # 由 A … 压缩到 B stays a before/after claim
+    assert only("审批时间由56个工作日压缩到40个工作日").before_low == q.iloc[0].value_low
+
+
+def test_short_before_and_after_markers_yuan_and_xian():
+    """原需5个工作日,现只要3小时 (batch19 doc 05): 原需 (originally needed) and 现只 (now only) mark the levels."""
+    s = from_real(B19, "05_fj_pingtan_three_in_one_2016.txt", "原需5个工作日,现只要3小时")
+    q = quantities(s).sort_values("start")
+    r = only(s)
+    check(r, "decrease", "h", before=q.iloc[0].value_low, after=q.iloc[1].value_low)
+    assert r.subject == ""  # 现 is the marker, no subject
+    assert claims(s.replace("原需", "")).empty  # no before marker: two levels, no change
+
+
+def test_a_statutory_time_limit_then_now():
+    """深圳海关初审应该在5个工作日办结,现在平均办理时间已压缩到2个工作日以内 (batch19 doc 18): the limit the rules set
+    (应该在 … 办结) is the before value of what it now takes."""
+    s = from_real(B19, "18_gd_shenzhen_customs_qa_2021.txt",
+                  "深圳海关初审应该在5个工作日办结,现在平均办理时间已压缩到2个工作日以内")
+    q = quantities(s).sort_values("start")
+    r = only(s)
+    check(r, "decrease", "h", before=q.iloc[0].value_low, after=q.iloc[1].value_low)
+    assert "within" in r.qualifier
+    assert isnan(only(s.replace("应该在", "在")).before_low)  # no limit word: the after value alone
+
+
+def test_ten_days_to_half_a_month():
+    """以前…一般需要十天半个月才能进入仓库,而现在…2~3天就能进入自贸区仓库 (batch19 doc 21): 十天半个月 is a rough range,
+    ten days to half a month."""
+    s = from_real(B19, "21_sh_customs_ftz_reforms_2015.txt",
+                  "以前货物到港后一般需要十天半个月才能进入仓库,而现在‘先进区、后报关’模式下,2~3天就能进入自贸区仓库")
+    q = quantities(s).sort_values("start")
+    assert q.iloc[0].quote == "十天半个月"
+    days, half = quantities("十天").iloc[0], quantities("半个月").iloc[0]
+    assert (q.iloc[0].value_low, q.iloc[0].value_high) == (days.value_low, half.value_low)
+    check(only(s), "decrease", "h", before=(days.value_low, half.value_low), after=(q.iloc[1].value_low, q.iloc[1].value_high))
+    # a smaller half after a larger unit is no range: 一天半小时 is not one day to half an hour
+    assert quantities("一天半小时").iloc[0].value_low > quantities("一天").iloc[0].value_low

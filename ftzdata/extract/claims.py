@@ -252,7 +252,7 @@ _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
 # A one-character verb right before the value is a place noun after 全/本/各/外 … (在全省11个地市 is not 省11个).
 _CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}|(?:{alt(_DEC_PERF)})(?=了)"
                      rf"|(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
-                     rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}})$")
+                     rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}}?)(?:{alt(longest_first(_AM['amount_reach']))})?$")
 _OBJ_STOP = chars(_V["object_stop_chars"])
 _LIST_REACH = int(_AM["list_object_reach"])
 # 可节省港口新建查验场地、配备设施等费用近300万元: an object that lists items with 、 and ends in 等 and its noun
@@ -268,7 +268,7 @@ _MONEY_LEFT_OUT = re.compile(
 _ARABIC = re.compile(r"\d")  # (not 一: 节省企业一次性投入500万元 keeps its verb)
 _LIST_TAIL = re.compile(rf"(?:{_JOINERS})$")  # 压缩48.5%、53.3%: the value before is an item of the same list
 _RANGE_FROM, _RANGE_VARIES = frozenset(_AM["range_from"]), _AM["range_varies"]
-_CHANGE_REACH = max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14
+_CHANGE_REACH = max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14 + max(map(len, _AM["amount_reach"]))
 _CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 + 14)  # verb end, 了, object
 _OBJ_NOT_CHANGE = re.compile(alt(_V["object_not_change"]))
 _SHARE_CUT = re.compile(rf"(?:{alt(_V['share_cut'])})了?$")  # 取消36.8%的中介服务事项
@@ -877,6 +877,8 @@ def _before_after(run: _Run) -> None:
         cs = run.clause_start(run.toks[g0].start)
         prefix = run.text[cs:run.toks[g0].start]
         trig = _trigger(prefix)
+        if trig is None and _AFTER_ONLY.search(prefix):
+            continue  # 已压缩到56个工作日,并将进一步压减至40个: A is its own verb's after value, no before value
         link = _link(btw, prefix, trig)
         if link is None:
             continue
@@ -1149,7 +1151,10 @@ def _marked_before_after(run: _Run) -> None:
             head = text[cs:q.start]
             # 改革后仅需 …: the subject is before the need word, else before the cue (如今能在新平台一次办理)
             need = _NEED.search(head) or _AFTER_CUE.search(head)
-            subj, off = _clean_subject(head[:need.start()] if need else head)
+            cut = need.start() if need else len(head)
+            if am is not None and am[0] < cs + cut < am[1]:
+                cut = am[0] - cs  # 现只要3小时: the marker runs into the need word, the subject is before both
+            subj, off = _clean_subject(head[:cut])
             c = _Claim(qa.start, q.end, subj, q.dimension, value_dir, q.unit, run.sent[j])
             c.before, c.after = (qa.low, qa.high), (q.low, q.high)
             c.quals = qa.quals + q.quals
