@@ -342,13 +342,15 @@ _GROWTH = re.compile(alt(_V["growth"]))
 _TRADE_FLOW = re.compile(alt(_V["trade_flows"]))
 _DECLINE_GAP = int(_V["volume_decline_gap"])
 _POLICY_PARAMETER = re.compile(alt(_V["policy_parameters"]))
+_TIME_ALLOWED = re.compile(alt(_V["time_allowed"]))
 _BREAKDOWN = re.compile(alt(_V["breakdown"]))
 _SHARE_NOUN = re.compile(alt(_V["share_nouns"]))
 _SHARE_TOTAL = re.compile(rf"{re.escape(_V['share_word'])}[^,;。!?:\n\d]{{0,{int(_V['share_total_gap'])}}}"
                           rf"(?:{alt(_V['share_totals'])})")  # 占全省, 占运营总
+_SHARE_COMPOSITION = re.compile(alt(_V["share_composition"]))  # 社会投资占比
 _UPTAKE_UNITS = frozenset(_V["uptake_units"])
-_UPTAKE_USER = re.compile(rf"(?:{alt(_V['uptake_verbs'])})[^,;。!?:\n\d]{{0,{int(_V['uptake_gap'])}}}的"
-                          rf"(?:{alt(_V['uptake_users'])})")  # 实施“船边直提”的企业
+_UPTAKE_USER = re.compile(rf"(?:{alt(_V['uptake_verbs'])})(?:[^,;。!?:\n\d]{{0,{int(_V['uptake_gap'])}}}的)?"
+                          rf"(?:{alt(_V['uptake_users'])})")  # 实施“船边直提”的企业, 参与企业
 _UPTAKE_NAMED = re.compile(alt(_V["uptake_users"]))
 _UPTAKE_RATE = re.compile(rf"(?:{alt(_V['growth'])})[^,;。!?:\n\d]{{0,{int(_V['uptake_rate_gap'])}}}$")
 _ASPECT = re.compile(alt(_V["aspect_nouns"]))
@@ -406,9 +408,14 @@ _DIRECTIVE = re.compile(rf"\s*(?:{alt(_PL['directive_openers'])})")
 _SAYS = _PL["says"]
 _PLAN_SAYS = re.compile(rf"(?:{alt(_SAYS['nouns'])})》?(?:{alt(_SAYS['verbs'])})[{chars(_SAYS['then'])}]")
 _SAYS_UNTIL = re.compile(f"[{chars(_SAYS['until'])}]")
+_PLAN_ACCORDING = re.compile(rf"(?:{alt(_SAYS['according'])})《[^》\n]{{0,{int(_SAYS['title'])}}}?(?:{alt(_SAYS['nouns'])})》"
+                             rf"[{chars(_SAYS['then'])}]")
+_WILL = re.compile(f"[{chars(_PL['will'])}]")
 _ACHIEVED = re.compile(rf"(?:{alt(_PL['achieved'])})(?:{alt(longest_first(_DIRECTIONAL))})")  # 已压缩至
 _DEADLINE = re.compile(rf"(?<![{chars(_PL['deadline_not_after'])}])(?:{alt(_PL['deadline_by'])})(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:底|末)?"
                        rf"|(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:{alt(_PL['deadline_end'])})")
+_QT = _PL["quoted_target"]
+_QUOTED_TARGET = re.compile(rf"[^,;。!?\n“”]{{0,{int(_QT['gap'])}}}?(?:{alt(_QT['nouns'])})")
 _MERGE_TO = re.compile(rf"(?:{alt(_V['merge'])})(?:{_TO})")  # 整合至 / 合并为 with no count before
 
 # subject clean-up
@@ -1813,8 +1820,17 @@ def _after_money_level(run: _Run, pos: int) -> bool:
 def _drop_policy_parameters(run: _Run) -> None:
     """Drop a policy parameter (离岛免税购物额度增加至每人每年10万元): a claim with a level (after value) whose
     subject names a quota, limit or threshold (额度, 限额, 上限 …) says what a policy allows, not what a reform
-    achieved (融资额度提升了约3倍, an amount of change of the credit firms got, is kept)."""
-    run.out = [c for c in run.out if c.after is None or _POLICY_PARAMETER.search(c.subject or "") is None]
+    achieved (融资额度提升了约3倍, an amount of change of the credit firms got, is kept); so is a time allowed
+    that is lengthened (报关期限从14天延长至3个月: more time granted; a time limit shortened is an effect)."""
+    run.out = [c for c in run.out if not _is_policy_parameter(c)]
+
+
+def _is_policy_parameter(c: _Claim) -> bool:
+    """Does claim ``c`` set a quota's level or lengthen a time allowed (see :func:`_drop_policy_parameters`)?"""
+    subj = c.subject or ""
+    if c.direction == "increase" and _TIME_ALLOWED.search(subj):
+        return True
+    return c.after is not None and _POLICY_PARAMETER.search(subj) is not None
 
 
 def _drop_breakdowns(run: _Run) -> None:
@@ -1848,13 +1864,15 @@ def _drop_share_points(run: _Run) -> None:
 def _drop_shares_of_a_total(run: _Run) -> None:
     """Drop a change of a share of a total in percent (外商直接投资占全省比重由挂牌初的4.3%上升到31.2%): a % claim
     whose clause before its first value holds 占 and a total (全省, 全国, 总 …) and whose subject names no
-    measure a reform changes (物流支出占运营总成本比例 is kept); a structural indicator, not an effect."""
+    measure a reform changes (物流支出占运营总成本比例 is kept); a structural indicator, not an effect. So is a
+    share by composition, 占比 or 比重 before the values (社会投资占比从2020年的30%提升至2022年的56%)."""
     if not run.occurs(_SHARE_RE):
         return
     def share(c: _Claim) -> bool:
         if c.unit != "%" or _REFORM_MEASURE.search(c.subject or ""):
             return False
-        return _SHARE_TOTAL.search(run.text, run.clause_start(c.start), _first_value_start(run, c)) is not None
+        cs, v = run.clause_start(c.start), _first_value_start(run, c)
+        return _SHARE_TOTAL.search(run.text, cs, v) is not None or _SHARE_COMPOSITION.search(run.text, cs, v) is not None
     run.out = [c for c in run.out if not share(c)]
 
 
@@ -1964,6 +1982,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     projected effect: kept, with the qualifier ``expected``."""
     if _in_plan_speech(run, c.start):
         return True  # 《方案》提出,…;推动…,实现…由20个工作日缩短至3个工作日: what the plan asks for
+    if _quoted_target(run, c):
+        return True  # “进口整体通关时间压缩至100小时”的工作目标: the name of a target
     plan = run.plan_word(c.start, c.end)
     if plan is not None and run.first_after(_ESTIMATE, plan[1], c.start) <= c.start:
         # 根据未来3年计划实施项目测算,将为企业节约…: estimated from plans, a projected effect
@@ -1983,11 +2003,25 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     return run.any_mark(_PLAN_AFTER_ONLY, cs, c.end) or run.any_mark(_MERGE_TO, cs, c.end)
 
 
+def _quoted_target(run: _Run, c: _Claim) -> bool:
+    """Does claim ``c`` end inside quotes that name a target (“…压缩至100小时”的工作目标)?"""
+    if not run.doc.quoted:
+        return False
+    qe = run.doc.quote_end(c.end - 1)
+    return qe is not None and _QUOTED_TARGET.match(run.text, qe) is not None
+
+
 def _in_plan_speech(run: _Run, pos: int) -> bool:
-    """Is ``pos`` inside what a plan says (《方案》提出, … up to the end of its sentence, across ;)?"""
+    """Is ``pos`` inside what a plan says (《方案》提出, … up to the end of its sentence, across ;; or after
+    根据《方案》, with 将/要 before ``pos``)?"""
+    para = run.doc.paragraph_start(pos)
+    if run.occurs(_PLAN_ACCORDING):
+        m = run.last_mark(_PLAN_ACCORDING, para, pos)
+        if m is not None and not _SAYS_UNTIL.search(run.text, m[1], pos) and _WILL.search(run.text, m[1], pos):
+            return True  # 根据《方案》,高新区将…: what the plan says will be done
     if not run.occurs(_PLAN_SAYS):
         return False
-    m = run.last_mark(_PLAN_SAYS, run.doc.paragraph_start(pos), pos)
+    m = run.last_mark(_PLAN_SAYS, para, pos)
     return m is not None and not _SAYS_UNTIL.search(run.text, m[1], pos)
 
 
