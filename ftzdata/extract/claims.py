@@ -37,7 +37,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    without a direction (改为, 调整为) links two values across a comma only after 由/从 (直接取消审批37项,
    审批改为备案9项 are two items of a list).  ``从 A 到 B`` with no verb is a change when B is smaller (企业注册从
    7天到半天; 从3天到5天 and 从A到B不等 are ranges).  Two counts across a comma in other classifiers, the after
-   one written before its own noun, count other things (事项数量精减到73项,整合为4个审批环节).
+   one written before its own noun, count other things (事项数量精减到73项,整合为4个审批环节).  A value reached by
+   its own verb (已压缩到56个工作日,并将进一步压减至40个工作日) is an after value, no before value of the next one.
 2. ``_after_only``: ``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3
    is a cut of 66.7 %.
 3. ``_marked_before_after``: 改革前/原来/以往 … A …, then 改革后/…后/现在 … (减少到|仅需|只需) B of the
@@ -45,7 +46,9 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    目前 marks the after value as 现在 does, and a value right before 即可/就能 (现在只需…,两天即可拿到) is the
    time it now takes; 以为要 … 没想到 B (我以为要折腾半天,没想到半个小时搞定) is what one expected against what it
    took, and 经过…改革 (经过持续改革) is an after marker that answers 改革前 in an earlier sentence, where a count
-   pairs only with a count of the noun it counts (…112个行政权力事项…。…事项数量精减到73项).
+   pairs only with a count of the noun it counts (…112个行政权力事项…。…事项数量精减到73项).  原需 / 现只 are the
+   short markers (原需5个工作日,现只要3小时), and a time limit the rules set (初审应该在5个工作日办结,现在…压缩到2个
+   工作日以内) is a before value.
    ``_need_after_marked_before``: with no after marker, 原来 … A …, … B即可/就可以 in one sentence is before A
    → after B (当日就可以审批完成: 当日/当天 right before 即可/就可以 is at most a day; 原本计划6个月才能取得的
    证件,3个月就办结了: 原本计划 is what was planned before, no target, and B就办结 the time it took).
@@ -61,7 +64,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    after marker (现在呢?…只需三四天) answers the one before it, where its before value may be.
 3c. ``_halved``: 减半 / 折半: a decrease of 50 %.
 4. ``_amount_of_change``: ``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%,
-   提升24个百分点, 提高近3倍, 审批事项精简近半: 近半 is about 50 %), and ``降幅/精减幅度(达) Q%``.  A verb whose
+   提升24个百分点, 提高近3倍, 审批事项精简近半: 近半 is about 50 %; 节省时间可达30多个工作日: 可达 before the value
+   still gives the size), and ``降幅/精减幅度(达) Q%``.  A verb whose
    object holds another value is not the later value's (精简近半审批时间最快30天), and a verb that names what it
    cuts takes only that or a percent (天津港降费一年有余: the time since, no amount).  A baseline stated with 比/较 (较2018年的8.5天
    减少了88%) becomes the before value.
@@ -88,7 +92,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    count that qualifies a noun, 提升三个片区的协同水平; the quantity layer does not read 半年前 / 今年前8个月
    as durations.)
 10. ``_drop_plans``: a target (力争/目标/计划 …, but not 该计划 / “…”计划, a programme's name; or 推动 …
-   压缩至 with no before value) or a merge with
+   压缩至 with no before value; what a plan says, 《方案》提出, or 根据《方案》, … 将; a quoted target,
+   “…压缩至100小时”的工作目标) or a merge with
    no count before, which describes the measure (将A、B等环节整合至1个平台), is not a claim; an effect estimated from plans
    (根据…计划实施项目测算,将为企业节约…) is kept as ``expected``.
 11. ``_mark_expected``: a projected effect of a reform already in place (预计每年可为企业节省成本300万元,
@@ -111,10 +116,11 @@ Precision conventions:
   ``_drop_volume_declines``); growth is also stated with 增幅 / 涨幅 / 同比 (同比增幅超75%).
 - A policy parameter (离岛免税购物额度增加至每人每年10万元: a quota's level, ``_drop_policy_parameters``) and
   percentage points of a share of a total (占全省GDP比重67%, …提高13.7个百分点: ``_drop_share_points``) are
-  no effects; nor is what may happen in a case (审核周期可能延长至15个工作日; 若按…计算; …争议时,…延长3-7个工作日:
+  no effects, nor is a time allowed that is lengthened (中转货物报关期限从14天延长至3个月; 有效期 longer is an effect); nor is what may happen in a case (审核周期可能延长至15个工作日; 若按…计算; …争议时,…延长3-7个工作日:
   ``_drop_conditions``).
-- Nor is a share of a total in percent (外商直接投资占全省比重由4.3%上升到31.2%: ``_drop_shares_of_a_total``), the
-  growth of who uses a measure (实施“船边直提”的企业从十几家扩展至6000余家; yearly 纳税主体增加4.9万户 with their
+- Nor is a share of a total in percent (外商直接投资占全省比重由4.3%上升到31.2%, 社会投资占比从30%提升至56%:
+  ``_drop_shares_of_a_total``), a count of measures rolled out (加快复制推广33项), the
+  growth of who uses a measure (实施“船边直提”的企业从十几家扩展至6000余家, “先进区、后报关”参与企业从7家增至419家; yearly 纳税主体增加4.9万户 with their
   growth rate: ``_drop_uptake``; a fall, 审批部门由十几个变成一个, and a pilot's reach are effects), or a count of
   the aspects a programme covers (等6个方面: ``_drop_aspect_counts``). A span up to now (五年来, 三年以来) is no
   value at all.
