@@ -1069,3 +1069,120 @@ def test_a_before_after_over_two_sentences_after_jingguo_gaige():
     # in one clause the other noun's count is no after value of the items (精减到73项,整合为4个审批环节)
     t = s.split("。")[1]
     assert (claims(t).after_low != q.loc["4个"].value_low).all()
+
+
+B19 = "batch19"
+
+
+def test_an_amount_of_change_reached_after_its_object():
+    """节省时间可达30多个工作日 (batch19 doc 01): 可达 between the object and the value still states the size of the
+    saving, not a level."""
+    s = from_real(B19, "01_hb_yichang_area_first_year.txt", "节省时间可达30多个工作日")
+    q = quantities(s).iloc[0]
+    r = only(s)
+    check(r, "decrease", "h", change=q.value_low)
+    assert "more than" in r.qualifier and r.subject == "时间"
+    assert claims("平均通关时间可达30个工作日").empty  # no change verb: a level, no claim
+
+
+def test_an_after_value_of_its_own_verb_is_no_before_value_of_a_target():
+    """目前…主流程已壓縮到56個工作日,并將進一步壓減至40個工作日 (batch19 doc 04): 56 is reached by its own verb, an
+    after value; the 40 that follows is what will be (a target), so 56 → 40 is no claim."""
+    s = from_real(B19, "04_fj_xiamen_business_env_2018_trad.txt",
+                  "目前工程建設(shè)項目審批的主流程已壓縮到56個工作日,并將進一步壓減至40個工作日")
+    q = quantities(s).sort_values("start")
+    r = only(s)
+    check(r, "decrease", "h", after=q.iloc[0].value_low)
+    assert r.quote.endswith("56個工作日")
+    # 由 A … 压缩到 B stays a before/after claim
+    assert only("审批时间由56个工作日压缩到40个工作日").before_low == q.iloc[0].value_low
+
+
+def test_short_before_and_after_markers_yuan_and_xian():
+    """原需5个工作日,现只要3小时 (batch19 doc 05): 原需 (originally needed) and 现只 (now only) mark the levels."""
+    s = from_real(B19, "05_fj_pingtan_three_in_one_2016.txt", "原需5个工作日,现只要3小时")
+    q = quantities(s).sort_values("start")
+    r = only(s)
+    check(r, "decrease", "h", before=q.iloc[0].value_low, after=q.iloc[1].value_low)
+    assert r.subject == ""  # 现 is the marker, no subject
+    assert claims(s.replace("原需", "")).empty  # no before marker: two levels, no change
+
+
+def test_a_statutory_time_limit_then_now():
+    """深圳海关初审应该在5个工作日办结,现在平均办理时间已压缩到2个工作日以内 (batch19 doc 18): the limit the rules set
+    (应该在 … 办结) is the before value of what it now takes."""
+    s = from_real(B19, "18_gd_shenzhen_customs_qa_2021.txt",
+                  "深圳海关初审应该在5个工作日办结,现在平均办理时间已压缩到2个工作日以内")
+    q = quantities(s).sort_values("start")
+    r = only(s)
+    check(r, "decrease", "h", before=q.iloc[0].value_low, after=q.iloc[1].value_low)
+    assert "within" in r.qualifier
+    assert isnan(only(s.replace("应该在", "在")).before_low)  # no limit word: the after value alone
+
+
+def test_ten_days_to_half_a_month():
+    """以前…一般需要十天半个月才能进入仓库,而现在…2~3天就能进入自贸区仓库 (batch19 doc 21): 十天半个月 is a rough range,
+    ten days to half a month."""
+    s = from_real(B19, "21_sh_customs_ftz_reforms_2015.txt",
+                  "以前货物到港后一般需要十天半个月才能进入仓库,而现在‘先进区、后报关’模式下,2~3天就能进入自贸区仓库")
+    q = quantities(s).sort_values("start")
+    assert q.iloc[0].quote == "十天半个月"
+    days, half = quantities("十天").iloc[0], quantities("半个月").iloc[0]
+    assert (q.iloc[0].value_low, q.iloc[0].value_high) == (days.value_low, half.value_low)
+    check(only(s), "decrease", "h", before=(days.value_low, half.value_low), after=(q.iloc[1].value_low, q.iloc[1].value_high))
+    # a smaller half after a larger unit is no range: 一天半小时 is not one day to half an hour
+    assert quantities("一天半小时").iloc[0].value_low > quantities("一天").iloc[0].value_low
+
+
+B20 = "batch20"
+
+
+def test_a_time_allowed_lengthened_is_a_policy_parameter():
+    """中轉貨物報關期限從14天延長至3個月 (batch19 doc 02): more time granted to declare, a policy parameter; a time limit
+    shortened stays an effect, and a certificate valid longer (有效期) too."""
+    s = from_real(B19, "02_gd_ftz_clearance_2015_trad.txt", "中轉貨物(wù)報關期限從14天延長至3個(gè)月")
+    assert claims(s).empty, claims(s)
+    assert only(s.replace("延長", "縮短").replace("3個(gè)月", "7天")).direction == "decrease"
+    assert not claims(s.replace("報關期限", "備案憑證有效期")).empty
+
+
+def test_a_quoted_target_is_no_claim():
+    """提前完成了海关总署“压缩三分之一通关时长”和我市“进口整体通关时间压缩至100小时”的工作目标 (batch19 doc 06): the
+    quotes name targets; what was achieved is not stated."""
+    s = from_real(B19, "06_zj_ningbo_health_port_five_years_2019.txt",
+                  "还提前完成了海关总署“压缩三分之一通关时长”和我市“进口整体通关时间压缩至100小时”的工作目标")
+    assert claims(s).empty, claims(s)
+    assert len(claims(s.replace("”的工作目标", "”"))) == 1  # no target noun after the quote: an after value
+
+
+def test_firms_taking_part_growing_is_uptake():
+    """“先进区、后报关”参与企业从自贸区成立初期的7家增至419家 (batch19 doc 21): the firms taking part in a mode, uptake."""
+    s = from_real(B19, "21_sh_customs_ftz_reforms_2015.txt", "“先进区、后报关”参与企业从自贸区成立初期的7家增至419家")
+    assert claims(s).empty, claims(s)
+    assert len(claims(s.replace("参与企业", "试点企业"))) == 1  # a pilot's reach stays an effect
+
+
+def test_what_a_plan_says_will_be_done_after_genju():
+    """根据《方案》,高新区将深化商事制度改革,…;简化企业注销登记,企业注销公告时间由45天压缩至20天 (batch19 doc 11): after
+    根据《方案》, and 将, a target of the plan."""
+    s = from_real(B19, "11_sn_xian_hightech_plan_2020.txt",
+                  "根据《方案》,高新区将深化商事制度改革,推进企业“办照新政”,压缩企业开办时间到7个工作小时;"
+                  "简化企业注销登记,企业注销公告时间由45天压缩至20天;")
+    assert claims(s).empty, claims(s)
+    # without a will word it reports what was done by the plan
+    assert len(claims(s.replace("将深化", "深化"))) >= 1
+
+
+def test_a_share_by_composition_is_no_effect():
+    """其中社会投资占比从2020年的30%提升至2022年的56% (batch20 doc 07): a share of the whole, no reform effect; a rate a
+    reform cuts (查验比例) is."""
+    s = from_real(B20, "07_hn_jiangdong_2022_results_hiipb.txt", "其中社会投资占比从2020年的30%提升至2022年的56%")
+    assert claims(s).empty, claims(s)
+    assert len(claims("其中查验比例从2020年的30%下降至2022年的5%")) == 1
+
+
+def test_a_count_of_measures_to_roll_out_is_no_change():
+    """湖南已复制推广完成109项,正加快复制推广33项 (batch20 doc 19): a count of reforms, no change."""
+    s = from_real(B20, "19_hun_ftz_approved_2020.txt", "湖南已复制推广完成109项,正加快复制推广33项")
+    assert claims(s).empty, claims(s)
+    assert only("减少审批事项33项").direction == "decrease"  # a cut of items is a change

@@ -37,7 +37,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    without a direction (改为, 调整为) links two values across a comma only after 由/从 (直接取消审批37项,
    审批改为备案9项 are two items of a list).  ``从 A 到 B`` with no verb is a change when B is smaller (企业注册从
    7天到半天; 从3天到5天 and 从A到B不等 are ranges).  Two counts across a comma in other classifiers, the after
-   one written before its own noun, count other things (事项数量精减到73项,整合为4个审批环节).
+   one written before its own noun, count other things (事项数量精减到73项,整合为4个审批环节).  A value reached by
+   its own verb (已压缩到56个工作日,并将进一步压减至40个工作日) is an after value, no before value of the next one.
 2. ``_after_only``: ``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3
    is a cut of 66.7 %.
 3. ``_marked_before_after``: 改革前/原来/以往 … A …, then 改革后/…后/现在 … (减少到|仅需|只需) B of the
@@ -45,7 +46,9 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    目前 marks the after value as 现在 does, and a value right before 即可/就能 (现在只需…,两天即可拿到) is the
    time it now takes; 以为要 … 没想到 B (我以为要折腾半天,没想到半个小时搞定) is what one expected against what it
    took, and 经过…改革 (经过持续改革) is an after marker that answers 改革前 in an earlier sentence, where a count
-   pairs only with a count of the noun it counts (…112个行政权力事项…。…事项数量精减到73项).
+   pairs only with a count of the noun it counts (…112个行政权力事项…。…事项数量精减到73项).  原需 / 现只 are the
+   short markers (原需5个工作日,现只要3小时), and a time limit the rules set (初审应该在5个工作日办结,现在…压缩到2个
+   工作日以内) is a before value.
    ``_need_after_marked_before``: with no after marker, 原来 … A …, … B即可/就可以 in one sentence is before A
    → after B (当日就可以审批完成: 当日/当天 right before 即可/就可以 is at most a day; 原本计划6个月才能取得的
    证件,3个月就办结了: 原本计划 is what was planned before, no target, and B就办结 the time it took).
@@ -61,7 +64,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    after marker (现在呢?…只需三四天) answers the one before it, where its before value may be.
 3c. ``_halved``: 减半 / 折半: a decrease of 50 %.
 4. ``_amount_of_change``: ``VERB(了)[object] Q`` (节省通关物流时间约170万小时, 每票下调5元, 降低90%,
-   提升24个百分点, 提高近3倍, 审批事项精简近半: 近半 is about 50 %), and ``降幅/精减幅度(达) Q%``.  A verb whose
+   提升24个百分点, 提高近3倍, 审批事项精简近半: 近半 is about 50 %; 节省时间可达30多个工作日: 可达 before the value
+   still gives the size), and ``降幅/精减幅度(达) Q%``.  A verb whose
    object holds another value is not the later value's (精简近半审批时间最快30天), and a verb that names what it
    cuts takes only that or a percent (天津港降费一年有余: the time since, no amount).  A baseline stated with 比/较 (较2018年的8.5天
    减少了88%) becomes the before value.
@@ -88,7 +92,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    count that qualifies a noun, 提升三个片区的协同水平; the quantity layer does not read 半年前 / 今年前8个月
    as durations.)
 10. ``_drop_plans``: a target (力争/目标/计划 …, but not 该计划 / “…”计划, a programme's name; or 推动 …
-   压缩至 with no before value) or a merge with
+   压缩至 with no before value; what a plan says, 《方案》提出, or 根据《方案》, … 将; a quoted target,
+   “…压缩至100小时”的工作目标) or a merge with
    no count before, which describes the measure (将A、B等环节整合至1个平台), is not a claim; an effect estimated from plans
    (根据…计划实施项目测算,将为企业节约…) is kept as ``expected``.
 11. ``_mark_expected``: a projected effect of a reform already in place (预计每年可为企业节省成本300万元,
@@ -111,10 +116,11 @@ Precision conventions:
   ``_drop_volume_declines``); growth is also stated with 增幅 / 涨幅 / 同比 (同比增幅超75%).
 - A policy parameter (离岛免税购物额度增加至每人每年10万元: a quota's level, ``_drop_policy_parameters``) and
   percentage points of a share of a total (占全省GDP比重67%, …提高13.7个百分点: ``_drop_share_points``) are
-  no effects; nor is what may happen in a case (审核周期可能延长至15个工作日; 若按…计算; …争议时,…延长3-7个工作日:
+  no effects, nor is a time allowed that is lengthened (中转货物报关期限从14天延长至3个月; 有效期 longer is an effect); nor is what may happen in a case (审核周期可能延长至15个工作日; 若按…计算; …争议时,…延长3-7个工作日:
   ``_drop_conditions``).
-- Nor is a share of a total in percent (外商直接投资占全省比重由4.3%上升到31.2%: ``_drop_shares_of_a_total``), the
-  growth of who uses a measure (实施“船边直提”的企业从十几家扩展至6000余家; yearly 纳税主体增加4.9万户 with their
+- Nor is a share of a total in percent (外商直接投资占全省比重由4.3%上升到31.2%, 社会投资占比从30%提升至56%:
+  ``_drop_shares_of_a_total``), a count of measures rolled out (加快复制推广33项), the
+  growth of who uses a measure (实施“船边直提”的企业从十几家扩展至6000余家, “先进区、后报关”参与企业从7家增至419家; yearly 纳税主体增加4.9万户 with their
   growth rate: ``_drop_uptake``; a fall, 审批部门由十几个变成一个, and a pilot's reach are effects), or a count of
   the aspects a programme covers (等6个方面: ``_drop_aspect_counts``). A span up to now (五年来, 三年以来) is no
   value at all.
@@ -252,7 +258,7 @@ _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
 # A one-character verb right before the value is a place noun after 全/本/各/外 … (在全省11个地市 is not 省11个).
 _CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}|(?:{alt(_DEC_PERF)})(?=了)"
                      rf"|(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
-                     rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}})$")
+                     rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}}?)(?:{alt(longest_first(_AM['amount_reach']))})?$")
 _OBJ_STOP = chars(_V["object_stop_chars"])
 _LIST_REACH = int(_AM["list_object_reach"])
 # 可节省港口新建查验场地、配备设施等费用近300万元: an object that lists items with 、 and ends in 等 and its noun
@@ -268,7 +274,7 @@ _MONEY_LEFT_OUT = re.compile(
 _ARABIC = re.compile(r"\d")  # (not 一: 节省企业一次性投入500万元 keeps its verb)
 _LIST_TAIL = re.compile(rf"(?:{_JOINERS})$")  # 压缩48.5%、53.3%: the value before is an item of the same list
 _RANGE_FROM, _RANGE_VARIES = frozenset(_AM["range_from"]), _AM["range_varies"]
-_CHANGE_REACH = max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14
+_CHANGE_REACH = max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14 + max(map(len, _AM["amount_reach"]))
 _CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 + 14)  # verb end, 了, object
 _OBJ_NOT_CHANGE = re.compile(alt(_V["object_not_change"]))
 _SHARE_CUT = re.compile(rf"(?:{alt(_V['share_cut'])})了?$")  # 取消36.8%的中介服务事项
@@ -342,13 +348,15 @@ _GROWTH = re.compile(alt(_V["growth"]))
 _TRADE_FLOW = re.compile(alt(_V["trade_flows"]))
 _DECLINE_GAP = int(_V["volume_decline_gap"])
 _POLICY_PARAMETER = re.compile(alt(_V["policy_parameters"]))
+_TIME_ALLOWED = re.compile(alt(_V["time_allowed"]))
 _BREAKDOWN = re.compile(alt(_V["breakdown"]))
 _SHARE_NOUN = re.compile(alt(_V["share_nouns"]))
 _SHARE_TOTAL = re.compile(rf"{re.escape(_V['share_word'])}[^,;。!?:\n\d]{{0,{int(_V['share_total_gap'])}}}"
                           rf"(?:{alt(_V['share_totals'])})")  # 占全省, 占运营总
+_SHARE_COMPOSITION = re.compile(alt(_V["share_composition"]))  # 社会投资占比
 _UPTAKE_UNITS = frozenset(_V["uptake_units"])
-_UPTAKE_USER = re.compile(rf"(?:{alt(_V['uptake_verbs'])})[^,;。!?:\n\d]{{0,{int(_V['uptake_gap'])}}}的"
-                          rf"(?:{alt(_V['uptake_users'])})")  # 实施“船边直提”的企业
+_UPTAKE_USER = re.compile(rf"(?:{alt(_V['uptake_verbs'])})(?:[^,;。!?:\n\d]{{0,{int(_V['uptake_gap'])}}}的)?"
+                          rf"(?:{alt(_V['uptake_users'])})")  # 实施“船边直提”的企业, 参与企业
 _UPTAKE_NAMED = re.compile(alt(_V["uptake_users"]))
 _UPTAKE_RATE = re.compile(rf"(?:{alt(_V['growth'])})[^,;。!?:\n\d]{{0,{int(_V['uptake_rate_gap'])}}}$")
 _ASPECT = re.compile(alt(_V["aspect_nouns"]))
@@ -406,9 +414,14 @@ _DIRECTIVE = re.compile(rf"\s*(?:{alt(_PL['directive_openers'])})")
 _SAYS = _PL["says"]
 _PLAN_SAYS = re.compile(rf"(?:{alt(_SAYS['nouns'])})》?(?:{alt(_SAYS['verbs'])})[{chars(_SAYS['then'])}]")
 _SAYS_UNTIL = re.compile(f"[{chars(_SAYS['until'])}]")
+_PLAN_ACCORDING = re.compile(rf"(?:{alt(_SAYS['according'])})《[^》\n]{{0,{int(_SAYS['title'])}}}?(?:{alt(_SAYS['nouns'])})》"
+                             rf"[{chars(_SAYS['then'])}]")
+_WILL = re.compile(f"[{chars(_PL['will'])}]")
 _ACHIEVED = re.compile(rf"(?:{alt(_PL['achieved'])})(?:{alt(longest_first(_DIRECTIONAL))})")  # 已压缩至
 _DEADLINE = re.compile(rf"(?<![{chars(_PL['deadline_not_after'])}])(?:{alt(_PL['deadline_by'])})(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:底|末)?"
                        rf"|(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:{alt(_PL['deadline_end'])})")
+_QT = _PL["quoted_target"]
+_QUOTED_TARGET = re.compile(rf"[^,;。!?\n“”]{{0,{int(_QT['gap'])}}}?(?:{alt(_QT['nouns'])})")
 _MERGE_TO = re.compile(rf"(?:{alt(_V['merge'])})(?:{_TO})")  # 整合至 / 合并为 with no count before
 
 # subject clean-up
@@ -877,6 +890,8 @@ def _before_after(run: _Run) -> None:
         cs = run.clause_start(run.toks[g0].start)
         prefix = run.text[cs:run.toks[g0].start]
         trig = _trigger(prefix)
+        if trig is None and _AFTER_ONLY.search(prefix):
+            continue  # 已压缩到56个工作日,并将进一步压减至40个: A is its own verb's after value, no before value
         link = _link(btw, prefix, trig)
         if link is None:
             continue
@@ -1149,7 +1164,10 @@ def _marked_before_after(run: _Run) -> None:
             head = text[cs:q.start]
             # 改革后仅需 …: the subject is before the need word, else before the cue (如今能在新平台一次办理)
             need = _NEED.search(head) or _AFTER_CUE.search(head)
-            subj, off = _clean_subject(head[:need.start()] if need else head)
+            cut = need.start() if need else len(head)
+            if am is not None and am[0] < cs + cut < am[1]:
+                cut = am[0] - cs  # 现只要3小时: the marker runs into the need word, the subject is before both
+            subj, off = _clean_subject(head[:cut])
             c = _Claim(qa.start, q.end, subj, q.dimension, value_dir, q.unit, run.sent[j])
             c.before, c.after = (qa.low, qa.high), (q.low, q.high)
             c.quals = qa.quals + q.quals
@@ -1808,8 +1826,17 @@ def _after_money_level(run: _Run, pos: int) -> bool:
 def _drop_policy_parameters(run: _Run) -> None:
     """Drop a policy parameter (离岛免税购物额度增加至每人每年10万元): a claim with a level (after value) whose
     subject names a quota, limit or threshold (额度, 限额, 上限 …) says what a policy allows, not what a reform
-    achieved (融资额度提升了约3倍, an amount of change of the credit firms got, is kept)."""
-    run.out = [c for c in run.out if c.after is None or _POLICY_PARAMETER.search(c.subject or "") is None]
+    achieved (融资额度提升了约3倍, an amount of change of the credit firms got, is kept); so is a time allowed
+    that is lengthened (报关期限从14天延长至3个月: more time granted; a time limit shortened is an effect)."""
+    run.out = [c for c in run.out if not _is_policy_parameter(c)]
+
+
+def _is_policy_parameter(c: _Claim) -> bool:
+    """Does claim ``c`` set a quota's level or lengthen a time allowed (see :func:`_drop_policy_parameters`)?"""
+    subj = c.subject or ""
+    if c.direction == "increase" and _TIME_ALLOWED.search(subj):
+        return True
+    return c.after is not None and _POLICY_PARAMETER.search(subj) is not None
 
 
 def _drop_breakdowns(run: _Run) -> None:
@@ -1843,13 +1870,15 @@ def _drop_share_points(run: _Run) -> None:
 def _drop_shares_of_a_total(run: _Run) -> None:
     """Drop a change of a share of a total in percent (外商直接投资占全省比重由挂牌初的4.3%上升到31.2%): a % claim
     whose clause before its first value holds 占 and a total (全省, 全国, 总 …) and whose subject names no
-    measure a reform changes (物流支出占运营总成本比例 is kept); a structural indicator, not an effect."""
+    measure a reform changes (物流支出占运营总成本比例 is kept); a structural indicator, not an effect. So is a
+    share by composition, 占比 or 比重 before the values (社会投资占比从2020年的30%提升至2022年的56%)."""
     if not run.occurs(_SHARE_RE):
         return
     def share(c: _Claim) -> bool:
         if c.unit != "%" or _REFORM_MEASURE.search(c.subject or ""):
             return False
-        return _SHARE_TOTAL.search(run.text, run.clause_start(c.start), _first_value_start(run, c)) is not None
+        cs, v = run.clause_start(c.start), _first_value_start(run, c)
+        return _SHARE_TOTAL.search(run.text, cs, v) is not None or _SHARE_COMPOSITION.search(run.text, cs, v) is not None
     run.out = [c for c in run.out if not share(c)]
 
 
@@ -1959,6 +1988,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     projected effect: kept, with the qualifier ``expected``."""
     if _in_plan_speech(run, c.start):
         return True  # 《方案》提出,…;推动…,实现…由20个工作日缩短至3个工作日: what the plan asks for
+    if _quoted_target(run, c):
+        return True  # “进口整体通关时间压缩至100小时”的工作目标: the name of a target
     plan = run.plan_word(c.start, c.end)
     if plan is not None and run.first_after(_ESTIMATE, plan[1], c.start) <= c.start:
         # 根据未来3年计划实施项目测算,将为企业节约…: estimated from plans, a projected effect
@@ -1978,11 +2009,25 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     return run.any_mark(_PLAN_AFTER_ONLY, cs, c.end) or run.any_mark(_MERGE_TO, cs, c.end)
 
 
+def _quoted_target(run: _Run, c: _Claim) -> bool:
+    """Does claim ``c`` end inside quotes that name a target (“…压缩至100小时”的工作目标)?"""
+    if not run.doc.quoted:
+        return False
+    qe = run.doc.quote_end(c.end - 1)
+    return qe is not None and _QUOTED_TARGET.match(run.text, qe) is not None
+
+
 def _in_plan_speech(run: _Run, pos: int) -> bool:
-    """Is ``pos`` inside what a plan says (《方案》提出, … up to the end of its sentence, across ;)?"""
+    """Is ``pos`` inside what a plan says (《方案》提出, … up to the end of its sentence, across ;; or after
+    根据《方案》, with 将/要 before ``pos``)?"""
+    para = run.doc.paragraph_start(pos)
+    if run.occurs(_PLAN_ACCORDING):
+        m = run.last_mark(_PLAN_ACCORDING, para, pos)
+        if m is not None and not _SAYS_UNTIL.search(run.text, m[1], pos) and _WILL.search(run.text, m[1], pos):
+            return True  # 根据《方案》,高新区将…: what the plan says will be done
     if not run.occurs(_PLAN_SAYS):
         return False
-    m = run.last_mark(_PLAN_SAYS, run.doc.paragraph_start(pos), pos)
+    m = run.last_mark(_PLAN_SAYS, para, pos)
     return m is not None and not _SAYS_UNTIL.search(run.text, m[1], pos)
 
 

@@ -223,7 +223,8 @@ _MORE_UNIT = re.compile(rf"(?:{alt(_MORE)})(?P<u>{'|'.join(LEX['numerals']['half
 
 def _half_or_minutes(t: str, e: int, u1: str, r1: tuple[float, float]):
     """A duration that goes on after its unit, at ``t[e]``: ``2天半`` (+½ day), ``一个半小时`` /
-    ``3个半月`` (N½ of the unit after 半), ``4个多月`` (more than 4 months), ``1小时30分钟``. Returns (low, high, unit, dimension, end) in
+    ``3个半月`` (N½ of the unit after 半), ``4个多月`` (more than 4 months), ``1小时30分钟``; ``十天半个月``
+    (half of a larger unit after it: a rough range, 10 days to half a month). Returns (low, high, unit, dimension, end) in
     hours, or None."""
     info = UNITS[u1]
     if u1 == "个":
@@ -239,6 +240,12 @@ def _half_or_minutes(t: str, e: int, u1: str, r1: tuple[float, float]):
         return (r1[0] + 0.5) * f, (r1[1] + 0.5) * f, "h", "duration", hm.end()
     if info.dimension != "duration":
         return None
+    hm = _HALF_UNIT.match(t, e)
+    if hm:
+        word = hm.group("u").lstrip("个")
+        half = 0.5 * UNITS["个月" if word == "月" else word].factor
+        if half > r1[1] * info.factor:  # 十天半个月: ten days to half a month, a rough range
+            return r1[0] * info.factor, half, "h", "duration", hm.end()
     if t[e] == HALF and not t.startswith(HALF + "年", e) and not t.startswith(HALF + "个", e):
         return (r1[0] + 0.5) * info.factor, (r1[1] + 0.5) * info.factor, "h", "duration", e + 1
     if info.factor == 1.0:  # hours, then minutes
