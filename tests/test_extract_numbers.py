@@ -13,6 +13,8 @@ from conftest_extract import GZ, M15, M17, TJ, from_seed
     ("两", 2, 2), ("四", 4, 4), ("五", 5, 5), ("5至10", 5, 10), ("2至3", 2, 3), ("2-3", 2, 3), ("10~15", 10, 15),
     ("200多万", 2_000_000, 2_000_000), ("1,100", 1100, 1100), ("超过30", 30, 30), ("约170万", 1.7e6, 1.7e6),
     ("十余", 10, 10), ("两三", 2, 3), ("三千零五", 3005, 3005), ("一万二千", 12000, 12000), ("0.17", 0.17, 0.17),
+    # rough ranges: the next digit or 三五 (a few), also before a magnitude; a positional numeral is no range
+    ("三五", 3, 5), ("二三十", 20, 30), ("一二十", 10, 20), ("三四百", 300, 400), ("三十五", 35, 35), ("十五", 15, 15),
 ])
 def test_parse_number(numeral, low, high):
     assert parse_number(numeral) == pytest.approx((low, high))
@@ -197,3 +199,16 @@ def test_n_ge_duo_yue_is_more_than_n_months():
     assert q["quote"].tolist() == ["4个多月", "两个多小时", "5个"]
     assert q["value_low"].tolist()[:2] == [4 * 730, 2.0]
     assert q["qualifier"].tolist()[:2] == ["more than", "more than"]
+
+
+def test_a_rough_range_before_a_magnitude_in_real_text():
+    """五六十人 (fifty or sixty people), read from a real text of the benchmark, is 50 to 60."""
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parents[1] / "benchmarks/realtext/batch6/docs/05_gd_nansha_five_years_business_trad.txt"
+    text = doc.read_text(encoding="utf-8")
+    q = quantities(text)
+    row = q[q["quote"] == "五六十人"].iloc[0]
+    assert (row["value_low"], row["value_high"], row["unit"]) == (50.0, 60.0, "count:人")
+    assert text[row["start"]:row["end"]] == "五六十人"
+

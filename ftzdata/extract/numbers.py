@@ -177,12 +177,19 @@ def parse_fraction(s: str) -> Decimal | None:
     return nn / nd
 
 
+_LOOSE_PAIRS = frozenset(_NUM.get("loose_pairs", ()))
+
+
 def _consecutive_pair(s: str) -> tuple[Decimal, Decimal] | None:
-    """两三 / 三四 / 七八 → (2, 3) …: adjacent Chinese digits read as a range."""
+    """两三 / 三四 / 七八 → (2, 3) …, 三五 → (3, 5): two Chinese digits read as a rough range; followed by a
+    magnitude (二三十 → (20, 30), 三四百 → (300, 400)) the range is of it."""
+    mult = 1
+    if len(s) == 3 and s[2] in _MULT:
+        s, mult = s[:2], _MULT[s[2]]
     if len(s) == 2 and s[0] in CN_DIGIT and s[1] in CN_DIGIT:
         a, b = CN_DIGIT[s[0]], CN_DIGIT[s[1]]
-        if 1 <= a and b == a + 1:
-            return Decimal(a), Decimal(b)
+        if 1 <= a and (b == a + 1 or s in _LOOSE_PAIRS):
+            return Decimal(a * mult), Decimal(b * mult)
     return None
 
 
