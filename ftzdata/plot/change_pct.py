@@ -51,7 +51,7 @@ def change_pct(data: pd.DataFrame, by: str = "zone", hue: str | None = "zone", l
     rows["_g"] = rows[by].astype(str).map({v: i for i, v in enumerate(order)}).fillna(len(order))
     rows = rows.sort_values(["_g", "change_pct", "metric_id"], kind="stable")
     groups = list(dict.fromkeys(rows[by].astype(str)))
-    titles = L.case_titles(lang, L.corpus_of(data))
+    titles = L.case_titles(lang, L.corpus_of(data), case_ids=data["case_id"])
     case_cols, metric_cols = 42, 42
 
     def row_label(r) -> str:

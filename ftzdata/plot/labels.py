@@ -342,12 +342,15 @@ def corpus_of(frame) -> str | None:
     return getattr(frame, "attrs", {}).get("corpus")
 
 
-def case_titles(lang: str, corpus=None) -> dict:
+def case_titles(lang: str, corpus=None, case_ids=None) -> dict:
     """case_id -> case title (title_en / title_zh_hans) in ``corpus`` (None: the default corpus); a case
-    without a reviewed English title keeps its Chinese one."""
+    without a reviewed English title keeps its Chinese one. ``case_ids``: only these cases (a chart or table
+    of a few claims of a large corpus)."""
     import ftzdata
 
     c = ftzdata.cases(corpus)
+    columns = ["case_id", "title_en", "title_zh_hans"]  # never a copy of the cases' texts
+    c = c[columns] if case_ids is None else c.loc[c["case_id"].isin(list(dict.fromkeys(case_ids))), columns]
     zh = c["title_zh_hans"]
     titles = zh if lang == "zh" else c["title_en"].where(c["title_en"].notna() & (c["title_en"] != ""), zh)
     return dict(zip(c["case_id"], titles))
@@ -357,12 +360,14 @@ def metric_label(row, lang: str) -> str:
     return str(row["label_zh"] if lang == "zh" else row["label_en"])
 
 
-def doc_titles(lang: str, corpus=None, documents=None) -> dict:
+def doc_titles(lang: str, corpus=None, documents=None, doc_ids=None) -> dict:
     """doc_id -> a name for the source line: the doc_id (en) or the Chinese title, Simplified (zh), from
-    ``documents`` if given, else from ``corpus``'s documents."""
+    ``documents`` if given, else from ``corpus``'s documents; ``doc_ids``: only these documents."""
     import ftzdata
 
     d = ftzdata.documents(corpus) if documents is None else documents
+    if doc_ids is not None:
+        d = d.loc[d["doc_id"].isin(list(dict.fromkeys(doc_ids))), ["doc_id", "title_zh"]]
     if lang != "zh":
         return {i: i for i in d["doc_id"]}
     try:
@@ -375,8 +380,8 @@ def doc_titles(lang: str, corpus=None, documents=None) -> dict:
 
 def source_text(doc_ids, lang: str, cols: int, corpus=None) -> str:
     """'Source: ftzdata, from mofcom-2015-best-practices; …' wrapped to ``cols`` columns."""
-    names = doc_titles(lang, corpus)
     ids = sorted(dict.fromkeys(str(d) for d in doc_ids if isinstance(d, str)))
+    names = doc_titles(lang, corpus, doc_ids=ids)
     if lang == "zh":
         parts = [f"《{shorten(names.get(i, i), 44)}》" for i in ids]
     else:

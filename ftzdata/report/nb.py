@@ -375,7 +375,7 @@ def claims(metrics, lang: str, quotes: bool = True, numbered: bool = False):
 
     from ftzdata.plot import labels as L
 
-    titles = L.case_titles(lang, L.corpus_of(metrics))
+    titles = L.case_titles(lang, L.corpus_of(metrics), case_ids=metrics["case_id"])
     out = pd.DataFrame({
         "metric_id": metrics["metric_id"],
         "zone": [L.zone(z, lang) for z in metrics["zone"]],
@@ -405,6 +405,7 @@ def _document_names(metrics, lang: str) -> dict:
     from ftzdata.plot import labels as L
 
     docs = ftzdata.documents(L.corpus_of(metrics))
+    docs = docs.loc[docs["doc_id"].isin(list(dict.fromkeys(metrics["doc_id"]))), ["doc_id", "title_en", "title_zh"]]
     names = {}
     for d, en, zh in zip(docs["doc_id"], docs["title_en"], docs["title_zh"]):
         zh = to_simplified(zh) if isinstance(zh, str) and zh else None
