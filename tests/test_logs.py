@@ -16,7 +16,7 @@ from ftzdata.cli import build_parser as cli_parser
 from ftzdata.report import batch
 from ftzdata.report.params import discover
 
-LINE = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d) (built|up to date|failed) (\S+)(?: \((\d+\.\d) s\))?$")
+LINE = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d) (built|up to date|failed) (\S+)(?: \((\d+\.\d\d?) s\))?$")
 
 
 def _options(parser) -> set[str]:

@@ -84,7 +84,7 @@ def log_line(res: Result, now: float | None = None) -> str:
     """One line of an unattended run's log: ``2026-12-01T06:00:12 built zone_profile-Fujian (4.1 s)``."""
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(now))
     status = "up to date" if res.status == "skipped" else res.status
-    took = f" ({res.seconds:.1f} s)" if res.status != "skipped" else ""
+    took = f" ({res.seconds:.{1 if res.seconds >= 0.1 else 2}f} s)" if res.status != "skipped" else ""  # 0.04 s, not 0.0
     return f"{stamp} {status} {res.name}{took}"
 
 
