@@ -92,8 +92,10 @@ def svg_and_png(fig, dpi: float) -> tuple[str, bytes]:
 
 def _png_with_layout(fig, dpi: float) -> bytes | None:
     """``fig`` as PNG from one draw of its Agg canvas, which also runs its layout engine (a separate layout
-    pass before drawing would cost a third of a chart's saving time); None if the canvas is not Agg or its
-    dpi is not ``dpi``. The bytes are those of ``savefig`` (same pixels, metadata, dpi)."""
+    pass before drawing would cost a third of a chart's saving time); None where ``savefig`` would draw
+    differently (a canvas other than Agg, another dpi, a transparent, cropped or recoloured save). Metadata
+    and dpi are those of ``savefig``; the pixels too, but for an antialiased edge pixel now and then (the
+    positions are the layout's own, not rounded to 1e-9)."""
     import matplotlib
     import matplotlib.image
     from matplotlib.backends.backend_agg import FigureCanvasAgg

@@ -14,6 +14,7 @@ no user code; kernels are shut down in the background, after their outputs are i
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -108,6 +109,7 @@ def _spec_manager():
     return HereSpecManager()
 
 
+@functools.lru_cache(maxsize=1)
 def _ready_client_class():
     """An AsyncKernelClient whose ``wait_for_ready`` returns once the kernel has answered ``kernel_info`` on
     both channels, instead of then waiting for 0.2 s of silence on IOPub (jupyter_client's flush: a fifth
