@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from ftzdata.extract import CLAIM_COLUMNS, claims, extract, quantities
-from conftest_extract import GZ, M15, M17, TB, TJ, from_real, from_seed, seed_text
+from conftest_extract import GZ, M15, M17, TB, TJ, from_real, from_seed, real_text, seed_text
 
 H = 1.0  # hours
 D = 24.0  # a day (and a working day) in hours
@@ -1186,3 +1186,47 @@ def test_a_count_of_measures_to_roll_out_is_no_change():
     s = from_real(B20, "19_hun_ftz_approved_2020.txt", "湖南已复制推广完成109项,正加快复制推广33项")
     assert claims(s).empty, claims(s)
     assert only("减少审批事项33项").direction == "decrease"  # a cut of items is a change
+
+
+B21 = "batch21"
+
+
+def test_a_statutory_limit_then_the_promised_one():
+    """市级下放审批事项平均法定办理时限28天,平均承诺办理时限2.75天 (batch21 doc 04): the limit the law sets is the before
+    value, the limit the office promises the after value."""
+    s = from_real(B21, "04_tj_airport_area_zhengzhao_fenli.txt", "市级下放审批事项平均法定办理时限28天,平均承诺办理时限2.75天")
+    q = quantities(s)
+    r = only(s)
+    check(r, "decrease", "h", before=q.iloc[0].value_low, after=q.iloc[1].value_low)
+    assert "average" in r.qualifier
+    # a promised limit longer than the statutory one is no cut; two statutory limits are no pair
+    assert claims(s.replace("28天", "2天")).empty
+    assert claims(s.replace("承诺", "法定")).empty
+    # a promise with no statutory limit before it is no before value
+    assert claims(s.replace("法定", "")).empty
+
+
+def test_a_neutral_verb_to_a_best_case_time_is_a_cut():
+    """从“中间摆渡”“两上两下”变成最快5秒通关 (batch21 doc 16): 变成 has no direction of its own; a fastest time reached
+    is the after value of a cut (the state before is no number)."""
+    s = from_real(B21, "16_gd_hengqin_new_passenger_hall_2020.txt", "从“中间摆渡”“两上两下”变成最快5秒通关")
+    r = only(s)
+    check(r, "decrease", "h", after=quantities("5秒").iloc[0].value_low)
+    assert "fastest" in r.qualifier and r.subject == ""
+    # without the best case, a neutral verb to a time says no direction
+    assert claims(s.replace("最快", "")).empty
+    # nor does a best-case count (变成最多3个)
+    assert claims("窗口从“多窗”变成最多3个").empty
+
+
+def test_a_task_assigned_to_lead_units_is_a_target():
+    """推进招投标全流程电子化,不见面开标率由76.6%提高到80%,…。(牵头单位:发展和经济运行局;…) (batch21 doc 15, a 2023
+    plan): a paragraph that names the units a task is assigned to is a plan's task; its figures are targets."""
+    text = real_text(B21, "15_sc_tianfu_business_environment_plan_2023.txt")
+    para = next(line for line in text.splitlines() if "不见面开标率" in line)
+    assert "(牵头单位:" in para
+    assert claims(para).empty, claims(para)
+    # the same figure without the assignment is a reported change
+    assert len(claims(para[:para.index("(牵头单位")])) == 1
+    # a notice of cases done names its responsible units on a line of its own: the effect stays
+    assert len(claims(para[:para.index("(牵头单位")] + "\n责任单位:发展和经济运行局")) == 1

@@ -40,7 +40,9 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    one written before its own noun, count other things (事项数量精减到73项,整合为4个审批环节).  A value reached by
    its own verb (已压缩到56个工作日,并将进一步压减至40个工作日) is an after value, no before value of the next one.
 2. ``_after_only``: ``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3
-   is a cut of 66.7 %.
+   is a cut of 66.7 %; a verb without a direction to a best-case time (从“两上两下”变成最快5秒通关) is a cut to it.
+   ``_statutory_promised``: the limit the law sets, then the limit promised, in one sentence (平均法定办理时限28天,
+   平均承诺办理时限2.75天): before the statutory value → after the smaller promised one.
 3. ``_marked_before_after``: 改革前/原来/以往 … A …, then 改革后/…后/现在 … (减少到|仅需|只需) B of the
    same unit in the same paragraph: before A → after B (A must be unique, or the one marked 合计/共计/累计);
    目前 marks the after value as 现在 does, and a value right before 即可/就能 (现在只需…,两天即可拿到) is the
@@ -93,7 +95,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    as durations.)
 10. ``_drop_plans``: a target (力争/目标/计划 …, but not 该计划 / “…”计划, a programme's name; or 推动 …
    压缩至 with no before value; what a plan says, 《方案》提出, or 根据《方案》, … 将; a quoted target,
-   “…压缩至100小时”的工作目标) or a merge with
+   “…压缩至100小时”的工作目标; a plan's task, whose paragraph goes on to name the units it is assigned to,
+   (牵头单位:…)) or a merge with
    no count before, which describes the measure (将A、B等环节整合至1个平台), is not a claim; an effect estimated from plans
    (根据…计划实施项目测算,将为企业节约…) is kept as ``expected``.
 11. ``_mark_expected``: a projected effect of a reform already in place (预计每年可为企业节省成本300万元,
@@ -230,6 +233,25 @@ _AFTER_ONLY_REACH = _MAX_VERBS * max(map(len, _DIRECTIONAL)) + 1 + max(map(len, 
 # A quick gate: an after-only match puts the last character of a to-word within this many characters
 # before the value.
 _AFTER_ONLY_GATE = (frozenset(w[-1] for w in _AFTER_ONLY_TO), 1 + 6)
+_BEST_CASE = frozenset(_QL["best_case"])  # 变成最快5秒: a neutral verb to a best-case time is a cut
+_NEUTRAL_TO = re.compile(rf"(?P<verb>{alt(longest_first(list(_V['neutral'])))})(?:{_TO})(?P<post>[^,;。!?:\n]{{0,6}})$")
+_FROM_WORDS = tuple(_BA["subject_before"])  # 由 / 从 open a before value, not a subject
+_SP = _MK["statutory_promised"]
+_STATUTORY_WORD = re.compile(alt(_SP["before"]))
+
+
+def _limit_before(words: list[str]) -> re.Pattern:
+    """One of ``words``, at most the gap, a limit noun and an optional link, right before a value (searched
+    from a clause's start to the value: ``$``)."""
+    return re.compile(rf"(?:{alt(words)})[^\d,;。!?:\n]{{0,{int(_SP['gap'])}}}?(?:{alt(_SP['nouns'])})"
+                      rf"(?P<link>{alt(_SP['link'])})?$")
+
+
+_PROMISED_WORD = re.compile(alt(_SP["after"]))
+_LIMIT_REACH = max(map(len, _SP["before"] + _SP["after"])) + int(_SP["gap"]) + max(map(len, _SP["nouns"])) \
+    + max(map(len, _SP["link"]))  # the longest stretch _limit_before matches
+_STATUTORY_BEFORE = _limit_before(_SP["before"])  # 法定办理时限 28天
+_PROMISED_BEFORE = _limit_before(_SP["after"])  # 承诺办理时限 2.75天
 _OF_ORIGINAL = re.compile(rf"(?:{alt(_MK['before'])}){_POSSESSIVE}?$")  # 压缩至原来的1/3
 
 # rule 3, 改革前 … A …, 改革后 … B
@@ -420,6 +442,8 @@ _WILL = re.compile(f"[{chars(_PL['will'])}]")
 _ACHIEVED = re.compile(rf"(?:{alt(_PL['achieved'])})(?:{alt(longest_first(_DIRECTIONAL))})")  # 已压缩至
 _DEADLINE = re.compile(rf"(?<![{chars(_PL['deadline_not_after'])}])(?:{alt(_PL['deadline_by'])})(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:底|末)?"
                        rf"|(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:{alt(_PL['deadline_end'])})")
+_TU = _PL["task_units"]
+_TASK_UNITS = re.compile(rf"{re.escape(_TU['open'])}(?:{alt(_TU['units'])}){re.escape(_TU['then'])}")
 _QT = _PL["quoted_target"]
 _QUOTED_TARGET = re.compile(rf"[^,;。!?\n“”]{{0,{int(_QT['gap'])}}}?(?:{alt(_QT['nouns'])})")
 _MERGE_TO = re.compile(rf"(?:{alt(_V['merge'])})(?:{_TO})")  # 整合至 / 合并为 with no count before
@@ -973,23 +997,31 @@ def _pair_claim(run: _Run, bi: int, ai: int, i: int, noun: str, verbs: str, trig
 
 # --- rule 2: after only --------------------------------------------------------------------------
 def _after_only(run: _Run) -> None:
-    """``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3 is a cut of 66.7 %."""
+    """``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3 is a cut of 66.7 %;
+    a verb without a direction to a best-case time (变成最快5秒通关) is a cut to it."""
     text = run.text
     for j in range(run.n):
         if j in run.used:
             continue
         q = run.toks[j]
-        if q.dimension == "zero" or not run.near(_AFTER_ONLY_GATE, q.start):
+        best = _best_case_cut(q)
+        gate = run.near(_AFTER_ONLY_GATE, q.start)
+        if q.dimension == "zero" or not (gate or best):
             continue
         cs = run.clause_start(q.start)
-        m = _AFTER_ONLY.search(text, max(cs, q.start - _AFTER_ONLY_REACH), q.start)
+        reach = max(cs, q.start - _AFTER_ONLY_REACH)
+        m = _AFTER_ONLY.search(text, reach, q.start) if gate else None
+        if not m and best:
+            m = _NEUTRAL_TO.search(text, reach, q.start)  # 变成最快5秒通关: a neutral verb to a best-case time
         if not m:
             continue
         subj, off = _clean_subject(text[cs:m.start()])
-        direction = _direction_of_verbs(m.group("verb"), subj, q.dimension)
+        direction = _direction_of_verbs(m.group("verb"), subj, q.dimension) or best
         if direction is None:
             continue
         start = cs + off if subj else m.start()
+        if subj.startswith(_FROM_WORDS):
+            subj = ""  # 从“两上两下”变成最快5秒: the state before, no subject
         c = _Claim(start, q.end, subj, q.dimension, direction, _claim_unit(q, None), run.sent[j])
         c.quals = q.quals + _context_quals(text, start, q.end)
         c.per = q.per or find_per(text, start, q.end)
@@ -1000,6 +1032,44 @@ def _after_only(run: _Run) -> None:
             c.after_only = True
             c.after_tok = j
         run.emit(c, j)
+
+
+def _best_case_cut(q: Qty) -> str | None:
+    """"decrease" for a best-case duration reached by a verb without a direction (从“两上两下”变成最快5秒通关:
+    the fastest time now), else None."""
+    return "decrease" if q.dimension == "duration" and not _BEST_CASE.isdisjoint(q.quals) else None
+
+
+def _statutory_promised(run: _Run) -> None:
+    """A statutory limit, then the promised limit, in one sentence (平均法定办理时限28天,平均承诺办理时限2.75天):
+    before the statutory value → after the smaller promised value of the same unit, in a later clause."""
+    if not run.occurs(_STATUTORY_WORD):
+        return
+    text = run.text
+    for j in range(run.n):
+        q = run.toks[j]
+        if j in run.used or q.surface == "":
+            continue
+        if not run.any_mark(_PROMISED_WORD, q.start - _LIMIT_REACH, q.start):
+            continue  # a quick gate: no promise word just before the value
+        cs = run.clause_start(q.start)
+        am = _PROMISED_BEFORE.search(text, max(cs, q.start - _LIMIT_REACH), q.start)
+        if am is None:
+            continue
+        k = next((k for k in reversed(run.toks_in(run.sent[j], cs)) if run.toks[k].unit == q.unit), None)
+        if k is None or k in run.used or run.toks[k].surface == "":
+            continue  # the statutory value is the nearest value of the unit before, in the sentence
+        qa = run.toks[k]
+        qcs = run.clause_start(qa.start)
+        bm = _STATUTORY_BEFORE.search(text, max(qcs, qa.start - _LIMIT_REACH), qa.start)
+        if bm is None or q.high >= qa.low:
+            continue
+        subj, _ = _clean_subject(text[am.start():am.end() - len(am.group("link") or "")])
+        c = _Claim(qa.start, q.end, subj, q.dimension, "decrease", q.unit, run.sent[j])
+        c.before, c.after = (qa.low, qa.high), (q.low, q.high)
+        c.quals = qa.quals + q.quals + _context_quals(text, qcs, bm.start())  # 平均法定…: average
+        c.per = q.per or qa.per
+        run.emit(c, j, k)
 
 
 def _fraction_of_before(run: _Run) -> None:
@@ -1990,6 +2060,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
         return True  # 《方案》提出,…;推动…,实现…由20个工作日缩短至3个工作日: what the plan asks for
     if _quoted_target(run, c):
         return True  # “进口整体通关时间压缩至100小时”的工作目标: the name of a target
+    if _task_of_units(run, c.end):
+        return True  # 不见面开标率由76.6%提高到80%,…。(牵头单位:…): a plan's task
     plan = run.plan_word(c.start, c.end)
     if plan is not None and run.first_after(_ESTIMATE, plan[1], c.start) <= c.start:
         # 根据未来3年计划实施项目测算,将为企业节约…: estimated from plans, a projected effect
@@ -2007,6 +2079,16 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
         return True  # 到2019年6月底,…压缩至57个工作日: a target with its deadline
     cs = run.clause_start(c.start)
     return run.any_mark(_PLAN_AFTER_ONLY, cs, c.end) or run.any_mark(_MERGE_TO, cs, c.end)
+
+
+def _task_of_units(run: _Run, pos: int) -> bool:
+    """Does the paragraph of ``pos`` go on to name the units a task is assigned to ((牵头单位: …), within
+    the reach and no line break between)? A plan's task, not a result."""
+    if not run.occurs(_TASK_UNITS):
+        return False
+    starts, _ = run._spans(_TASK_UNITS)
+    k = bisect_left(starts, pos)
+    return k < len(starts) and starts[k] - pos <= int(_TU["reach"]) and "\n" not in run.text[pos:starts[k]]
 
 
 def _quoted_target(run: _Run, c: _Claim) -> bool:
@@ -2034,7 +2116,7 @@ def _in_plan_speech(run: _Run, pos: int) -> bool:
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
-RULES = (_before_after, _after_only, _fraction_of_before, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change,
+RULES = (_before_after, _after_only, _statutory_promised, _fraction_of_before, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change,
          _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
          _drop_unreadable, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
