@@ -1230,3 +1230,36 @@ def test_a_task_assigned_to_lead_units_is_a_target():
     assert len(claims(para[:para.index("(牵头单位")])) == 1
     # a notice of cases done names its responsible units on a line of its own: the effect stays
     assert len(claims(para[:para.index("(牵头单位")] + "\n责任单位:发展和经济运行局")) == 1
+
+
+B22 = "batch22"
+
+
+def test_a_change_verb_after_the_before_marker_states_the_amount():
+    """全程耗时不超过15个工作日,较原来缩短了20个工作日 (batch22 doc 04): after 较原来 a change verb makes the value the
+    size of the change, no baseline; the bounded level before it is the after value."""
+    s = from_real(B22, "04_xj_construction_approval_2021.txt", "全程耗时不超过15个工作日,较原来缩短了20个工作日")
+    q = quantities(s)
+    r = only(s)
+    check(r, "decrease", "h", after=q.iloc[0].value_low, change=q.iloc[1].value_low)
+    assert "at most" in r.qualifier and r.subject == "全程耗时"
+    # with no change verb, the value after 较原来 is the baseline (before → after)
+    r = only(s.replace("较原来缩短了20个工作日", "较原来20个工作日"))
+    check(r, "decrease", "h", before=q.iloc[1].value_low, after=q.iloc[0].value_low)
+    # a level with no bound of its own and no 为 is no after value of the change
+    r = only(s.replace("不超过", ""))
+    check(r, "decrease", "h", change=q.iloc[1].value_low)
+
+
+def test_a_target_set_is_no_claim():
+    """海关总署确定了2017年货物通关时间再压缩三分之一的目标 (batch22 doc 05, Traditional with pinyin): a target set by a
+    setting verb is no effect; 实现了/完成了…的目标, a target reached, stays a claim."""
+    text = real_text(B22, "05_sd_jinan_customs_2017_trad.txt")
+    s = next(x + "。" for x in text.split("。") if "的目標(biāo)" in x)
+    assert "確定了" in s
+    assert claims(s).empty, claims(s)
+    for reached in ("實現了", "完成了"):
+        r = only(s.replace("確定了", reached))
+        check(r, "decrease", "%", pct=100 / 3)
+    # the same figure as a goal noun's content without a setting verb stays as it is today
+    assert len(claims(s.replace("確定了", "實現了").replace("的目標(biāo)", ""))) == 1

@@ -315,6 +315,7 @@ _RANGE_WORD_GATE = (frozenset(w[-1] for w in list(_AM["size_words"]) + [_AM["siz
                     1 + _MAX_LEVEL_WORDS * max(map(len, _AM["level_words"])))
 _LEVEL = re.compile(rf"(?:{_LEVEL_WORDS})$")
 _LEVEL_IS = re.compile(rf"(?:{alt(_AM['level_is'])})$")
+_LEVEL_BOUNDS = frozenset(_AM["level_bounds"])
 _OBJ_LEAD = re.compile(rf"^(?:{alt(_AM['object_lead'])})+")
 _COMPARE = re.compile(alt(_AM["comparison"]))
 _BENCHMARK = re.compile(rf"(?:{alt(list(_AM['comparison']) + list(_AM['compare_with']))})(?:{alt(_AM['benchmarks'])})")
@@ -446,6 +447,9 @@ _TU = _PL["task_units"]
 _TASK_UNITS = re.compile(rf"{re.escape(_TU['open'])}(?:{alt(_TU['units'])}){re.escape(_TU['then'])}")
 _QT = _PL["quoted_target"]
 _QUOTED_TARGET = re.compile(rf"[^,;。!?\n“”]{{0,{int(_QT['gap'])}}}?(?:{alt(_QT['nouns'])})")
+_TS = _PL["target_set"]
+_TARGET_SET_VERB = re.compile(alt(_TS["verbs"]))
+_TARGET_NOUN_AFTER = re.compile(rf"[^,;。!?\n“”\d]{{0,{int(_TS['gap'])}}}?(?:{alt(_QT['nouns'])})")
 _MERGE_TO = re.compile(rf"(?:{alt(_V['merge'])})(?:{_TO})")  # 整合至 / 合并为 with no count before
 
 # subject clean-up
@@ -1375,14 +1379,16 @@ def _level_after_change(run: _Run) -> None:
 def _baseline_after(run: _Run) -> None:
     """``B … [比|较](原本|以往|原来 …)(需要|的) A``: the new value first, then the old one it replaces
     (不到1天就办完了原本需要3天的手续; 只用了5个工作日,比以往20个工作日): before A → after B, B being
-    the nearest earlier value of A's dimension in the sentence, unused and not the size of a change."""
+    the nearest earlier value of A's dimension in the sentence, unused and not the size of a change. A
+    change verb between the marker and A makes A the size of the change, no baseline (不超过15个工作日,
+    较原来缩短了20个工作日: at most 15 working days, 20 less; left to the amount-of-change rule)."""
     text = run.text
     for j in range(1, run.n):
         q = run.toks[j]
         if j in run.used or q.surface == "" or q.dimension in ("zero", "other"):
             continue
         m = _BASELINE_AFTER.search(text, max(run.sent[j], q.start - _BASELINE_AFTER_REACH), q.nstart)
-        if not m:
+        if not m or _change_verb(run, q, m.start()) is not None:
             continue
         i = next((k for k in range(j - 1, max(-1, j - _MAX_LIST), -1)
                   if run.toks[k].dimension == q.dimension), None)
@@ -1607,7 +1613,8 @@ def _drop_benchmark_comparisons(run: _Run) -> None:
 def _levels_then_change(run: _Run) -> None:
     """``X(分别)为A(和B), 较<baseline>(分别)VERB P(和Q)``: the levels of the first clause are the after values
     of the changes of the next one (通关时间分别为30小时和2小时,较2017年分别压缩70%和80%), paired in order;
-    a level left without its change (the text stops) is an after value of the same direction."""
+    a level left without its change (the text stops) is an after value of the same direction. A bound
+    of the level's own stands for 为 (全程耗时不超过15个工作日,较原来缩短了20个工作日)."""
     text, doc = run.text, run.doc
     by_clause: dict[int, list[_Claim]] = {}
     for c in run.out:
@@ -1625,7 +1632,8 @@ def _levels_then_change(run: _Run) -> None:
         if not levels or any(not run.linked(a, b) for a, b in zip(levels, levels[1:])):
             continue
         head = text[pcs:run.toks[levels[0]].start]
-        if not _LEVEL_IS.search(head) or len(changes) > len(levels) \
+        if not (_LEVEL_IS.search(head) or _LEVEL_BOUNDS.intersection(run.toks[levels[0]].quals)) \
+                or len(changes) > len(levels) \
                 or any(c.change is not None and c.unit != run.toks[k].unit for c, k in zip(changes, levels)):
             continue  # 达1500亿元,比2015年增长了1.2倍: a volume reached; a multiple is no change of the level's unit
         subj, off = _clean_subject(_LEVEL_IS.sub("", head))
@@ -2060,6 +2068,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
         return True  # 《方案》提出,…;推动…,实现…由20个工作日缩短至3个工作日: what the plan asks for
     if _quoted_target(run, c):
         return True  # “进口整体通关时间压缩至100小时”的工作目标: the name of a target
+    if _target_set(run, c):
+        return True  # 海关总署确定了2017年货物通关时间再压缩三分之一的目标: a target set
     if _task_of_units(run, c.end):
         return True  # 不见面开标率由76.6%提高到80%,…。(牵头单位:…): a plan's task
     plan = run.plan_word(c.start, c.end)
@@ -2089,6 +2099,14 @@ def _task_of_units(run: _Run, pos: int) -> bool:
     starts, _ = run._spans(_TASK_UNITS)
     k = bisect_left(starts, pos)
     return k < len(starts) and starts[k] - pos <= int(_TU["reach"]) and "\n" not in run.text[pos:starts[k]]
+
+
+def _target_set(run: _Run, c: _Claim) -> bool:
+    """Does claim ``c`` name a target that its clause sets: a setting verb (确定, 提出 …) before it in the
+    clause and a target noun (的目标) right after it? (实现了…的目标, a target reached, is no target.)"""
+    if not _TARGET_NOUN_AFTER.match(run.text, c.end):
+        return False
+    return _TARGET_SET_VERB.search(run.text, run.clause_start(c.start), c.start) is not None
 
 
 def _quoted_target(run: _Run, c: _Claim) -> bool:
