@@ -30,9 +30,10 @@ class _Table(dict):
         with resources.files("ftzdata").joinpath(f"data/{name}").open(encoding="utf-8-sig", newline="") as f:
             reader = csv.reader(f)
             header = [h.strip() for h in next(reader)]
-            rows = [[cell.strip() for cell in row] for row in reader if row]
-        super().__init__({h: [r[i] if i < len(r) else "" for r in rows] for i, h in enumerate(header)})
-        self.records = [dict(zip(header, (r[i] if i < len(r) else "" for i in range(len(header))))) for r in rows]
+            pad = [""] * len(header)  # a short row's missing cells are empty, as pandas reads them
+            rows = [([cell.strip() for cell in row] + pad)[:len(header)] for row in reader if row]
+        super().__init__({h: [r[i] for r in rows] for i, h in enumerate(header)})
+        self.records = [dict(zip(header, r)) for r in rows]
 
 
 def _read(name: str) -> _Table:

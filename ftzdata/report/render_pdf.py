@@ -133,7 +133,7 @@ def render_pdf(html: str, out: Path, base_url: str | None = None) -> Path:
     return Path(out)
 
 
-_INLINE_CHART = re.compile(r'<svg class="chart" role="img" aria-label="([^"]*)"(.*?)</svg>', re.S)
+_INLINE_CHART = re.compile(r'<svg class="chart" role="img" aria-label="([^"]*)".*?</svg>', re.S)
 
 
 def charts_as_images(html: str) -> str:
@@ -144,8 +144,7 @@ def charts_as_images(html: str) -> str:
     import base64
 
     def image(m):
-        svg = '<svg class="chart" role="img" aria-label="' + m.group(1) + '"' + m.group(2) + "</svg>"
-        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        data = base64.b64encode(m.group(0).encode("utf-8")).decode("ascii")
         return f'<img class="chart" alt="{m.group(1)}" src="data:image/svg+xml;base64,{data}">'
 
     return _INLINE_CHART.sub(image, html)
