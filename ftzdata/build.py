@@ -150,12 +150,12 @@ def write_data(out: Path, corpus: Corpus | str | None = None, force: bool = Fals
     (review, schema, quotes), then built in a new sibling folder and swapped in at once, so that ``out``
     always holds a whole set (the old one or the new one, never a mix). Returns the files, under ``out``;
     none when ``out`` already holds the set of the same inputs (unless ``force``)."""
-    from .export import folder_lock, publish_folder
-
     out = Path(out)
     key = inputs_key(corpus)
     if not force and is_up_to_date(out, key):
-        return []
+        return []  # before anything imports pandas: an unchanged rerun never needs it
+    from .atomic import folder_lock, publish_folder
+
     frames = tables(corpus, strict=True)  # computed (and checked) before anything is written
     out.parent.mkdir(parents=True, exist_ok=True)
     with folder_lock(out.parent, f".{out.name}.lock"):

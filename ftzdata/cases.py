@@ -267,13 +267,9 @@ def _cached(corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
 def _build_cases_cached(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`_build_cases`, from the disk cache when the manifest, texts and sidecars are byte-identical
     (texts are read, and checked against their sha256, either way)."""
-    from .diskcache import cached, files_key, text_digests
+    from .diskcache import cached, cases_inputs_key
 
-    digests = text_digests(corpus)  # verified first: a damaged document is refused, never served from the cache
-    files = [corpus.manifest_path]
-    for d in corpus.doc_ids:
-        files += [corpus.path(d), corpus.sidecar(d, "cases")]
-    return _unpacked(cached("cases", files_key(files, digests), lambda: _packed(_build_cases(corpus))))
+    return _unpacked(cached("cases", cases_inputs_key(corpus), lambda: _packed(_build_cases(corpus))))
 
 
 def _packed(value: tuple[pd.DataFrame, pd.DataFrame]):

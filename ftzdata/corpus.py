@@ -18,18 +18,23 @@ from the manifest raises :class:`~ftzdata.errors.DocumentError` naming the file 
 
 from __future__ import annotations
 
+import csv
+import datetime
 import hashlib
+import io
 import os
 import re
 import warnings
 from functools import lru_cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .errors import DocumentError, FtzDataWarning, UnknownValueError
 from .fileread import read_nonempty_bytes
 from .normalize import Normalized, normalize
+
+if TYPE_CHECKING:
+    import pandas as pd  # imported on use: opening a corpus (an unchanged rerun's whole work) needs no pandas
 
 __all__ = ["Corpus", "SEEDS_DIR", "default_corpus", "resolve", "MANIFEST_COLUMNS", "REQUIRED_COLUMNS",
            "SIDECARS"]
@@ -59,7 +64,7 @@ _DOC_ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,79}")
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
 
 
-def _parse_date(value: str) -> tuple[pd.Timestamp | None, str | None]:
+def _parse_date(value: str) -> tuple[datetime.datetime | None, str | None]:
     """ISO date with reduced precision ('2015-11-30', '2017-07', '2021') -> (first day, precision)."""
     if not value:
         return None, None
@@ -69,7 +74,7 @@ def _parse_date(value: str) -> tuple[pd.Timestamp | None, str | None]:
     year, month, day = (int(g) if g else None for g in m.groups())
     precision = "day" if day else "month" if month else "year"
     try:
-        stamp = pd.Timestamp(year=year, month=month or 1, day=day or 1)
+        stamp = datetime.datetime(year, month or 1, day or 1)
     except ValueError as exc:
         raise ValueError(f"not a real date ({exc})") from None
     return stamp, precision
@@ -95,10 +100,10 @@ class Corpus:
         if not self.manifest_path.is_file():
             raise DocumentError(f"{self.manifest_path}: manifest not found (`ftzdata init {self.root}` creates one)")
         self._manifest_stat = _stat_key(self.manifest_path)
-        self._manifest = _read_manifest(self.manifest_path)
+        self._records = _read_manifest(self.manifest_path)
         self._verified: dict[str, tuple[tuple, bytes, int]] = {}  # doc_id -> (stat, sha256, characters)
         self._last: tuple[str, tuple, str] | None = None  # (doc_id, stat, text) of the one text kept
-        self._rows: dict[str, pd.Series] | None = None
+        self._rows = {r["doc_id"]: r for r in self._records}
         self._derived: dict[str, tuple[str, object]] = {}
         self._watched: list[str] | None = None
         self._warned_unverified = False
@@ -110,17 +115,15 @@ class Corpus:
     @property
     def doc_ids(self) -> list[str]:
         """The documents' ids, in manifest order."""
-        return self._manifest["doc_id"].tolist()
+        return [r["doc_id"] for r in self._records]
 
     @property
     def is_bundled(self) -> bool:
         """Whether this is the package's own seeds folder."""
         return self.root.resolve() == SEEDS_DIR.resolve()
 
-    def row(self, doc_id: str) -> pd.Series:
-        """The manifest row of ``doc_id`` (all columns, empty cells as '')."""
-        if self._rows is None:
-            self._rows = {r["doc_id"]: r for _, r in self._manifest.iterrows()}
+    def row(self, doc_id: str) -> dict[str, str]:
+        """The manifest row of ``doc_id`` (column → cell, every column of MANIFEST_COLUMNS, empty cells as '')."""
         if doc_id not in self._rows:
             raise UnknownValueError("doc_id", doc_id, self.doc_ids)
         return self._rows[doc_id]
@@ -152,7 +155,9 @@ class Corpus:
 
     def manifest_frame(self) -> pd.DataFrame:
         """:meth:`documents` without ``structure`` (which needs the cases)."""
-        df = self._manifest.copy()
+        import pandas as pd
+
+        df = pd.DataFrame(self._records, columns=MANIFEST_COLUMNS, dtype=object)
         parsed = [_parse_date(d) for d in df["date"]]  # checked when the manifest was read
         df["published"] = pd.to_datetime(pd.Series([p[0] for p in parsed], dtype="object"))
         df["date_precision"] = pd.Series([p[1] for p in parsed], dtype="object")
@@ -184,7 +189,7 @@ class Corpus:
         text, digest = _read_text(path, row, self.manifest_path)
         if not row["sha256"] and not self._warned_unverified:
             self._warned_unverified = True
-            unverified = [d for d, s in zip(self._manifest["doc_id"], self._manifest["sha256"]) if not s]
+            unverified = [r["doc_id"] for r in self._records if not r["sha256"]]
             warnings.warn(f"{self.manifest_path}: no sha256 recorded for {', '.join(unverified)}: their text is not "
                           "verified (`ftzdata add` records it)", FtzDataWarning, stacklevel=3)
         self._verified[doc_id] = (key, digest, len(text))
@@ -217,9 +222,8 @@ class Corpus:
     def fingerprint(self) -> str:
         """A key that changes whenever the manifest, a document or a sidecar changes (by stat)."""
         if self._watched is None:  # the files the manifest names (a changed manifest changes its own stat)
-            self._watched = [os.path.join(self.root, name) for doc_id, file in zip(self._manifest["doc_id"],
-                                                                                   self._manifest["file"])
-                             for name in (file, *(f"{doc_id}.{suffix}" for suffix in SIDECARS.values()))]
+            self._watched = [os.path.join(self.root, name) for r in self._records
+                             for name in (r["file"], *(f"{r['doc_id']}.{suffix}" for suffix in SIDECARS.values()))]
         parts = [self._manifest_stat]
         for path in self._watched:
             try:
@@ -243,7 +247,7 @@ class Corpus:
         return _stat_key(self.manifest_path) != self._manifest_stat
 
 
-def _read_text(path: Path, row: pd.Series, manifest_path: Path) -> tuple[str, bytes]:
+def _read_text(path: Path, row: dict[str, str], manifest_path: Path) -> tuple[str, bytes]:
     """The file's text and the SHA-256 digest of its bytes, checked (UTF-8, the manifest's sha256)."""
     data = read_nonempty_bytes(path, DocumentError, missing=f"file not found (listed in {manifest_path})",
                                empty=f"the file is empty; expected the text of document {row['doc_id']!r}")
@@ -266,42 +270,50 @@ def _read_text(path: Path, row: pd.Series, manifest_path: Path) -> tuple[str, by
     return text, raw
 
 
-def _read_manifest(path: Path) -> pd.DataFrame:
-    """The manifest with every column of MANIFEST_COLUMNS (absent optional ones empty), checked."""
+def _read_manifest(path: Path) -> list[dict[str, str]]:
+    """The manifest's rows (column → stripped cell, every column of MANIFEST_COLUMNS, absent optional ones
+    empty), checked. Blank lines are skipped; a short row's missing cells are empty."""
     raw = path.read_bytes()
     if not raw.strip():
         raise DocumentError(f"{path}: the manifest is empty; expected a CSV header with at least "
                             f"{', '.join(REQUIRED_COLUMNS)}")
     try:
-        raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DocumentError(f"{path}: not valid UTF-8 (byte {exc.start}); save the manifest as UTF-8") from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        manifest = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (pd.errors.ParserError, ValueError) as exc:
-        raise DocumentError(f"{path}: not a readable CSV ({str(exc).splitlines()[0]})") from None
-    manifest.columns = [c.strip() for c in manifest.columns]
-    missing = [c for c in REQUIRED_COLUMNS if c not in manifest.columns]
+        header = [c.strip() for c in next(reader)]
+        lines = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
+    except csv.Error as exc:
+        raise DocumentError(f"{path}: not a readable CSV (line {reader.line_num}: {exc})") from None
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise DocumentError(f"{path}: missing column {', '.join(missing)}; required: {', '.join(REQUIRED_COLUMNS)} "
                             f"(optional: {', '.join(c for c in MANIFEST_COLUMNS if c not in REQUIRED_COLUMNS)})")
-    unknown = [c for c in manifest.columns if c not in MANIFEST_COLUMNS]
+    unknown = [c for c in header if c not in MANIFEST_COLUMNS]
     if unknown:
         raise DocumentError(f"{path}: unknown column {', '.join(map(repr, unknown))}; allowed: "
                             f"{', '.join(MANIFEST_COLUMNS)}")
-    for col in MANIFEST_COLUMNS:
-        if col not in manifest.columns:
-            manifest[col] = ""
-    manifest = manifest[MANIFEST_COLUMNS].apply(lambda s: s.str.strip())
-    for i, r in enumerate(manifest.to_dict("records"), start=2):
-        _check_row(path, i, r)
-    dup = manifest.loc[manifest["doc_id"].duplicated(), "doc_id"].tolist()
-    if dup:
-        raise DocumentError(f"{path}: duplicate doc_id {', '.join(dup)}; each document needs its own doc_id")
-    dup = manifest.loc[manifest["file"].duplicated(), "file"].tolist()
-    if dup:
-        raise DocumentError(f"{path}: the file {dup[0]} is listed twice; each document has its own file")
-    return manifest.reset_index(drop=True)
+    twice = sorted({c for c in header if header.count(c) > 1})
+    if twice:
+        raise DocumentError(f"{path}: the column {', '.join(twice)} is in the header twice; each column once")
+    records = []
+    for line, row in lines:
+        if len(row) > len(header):
+            raise DocumentError(f"{path}: not a readable CSV (line {line}: {len(row)} cells, but the header has "
+                                f"{len(header)} columns)")
+        cells = dict(zip(header, (cell.strip() for cell in row)))
+        record = {col: cells.get(col, "") for col in MANIFEST_COLUMNS}
+        _check_row(path, line, record)
+        records.append(record)
+    for col, problem in (("doc_id", "duplicate doc_id {}; each document needs its own doc_id"),
+                         ("file", "the file {} is listed twice; each document has its own file")):
+        seen: set[str] = set()
+        dup = [r[col] for r in records if r[col] in seen or seen.add(r[col])]
+        if dup:
+            raise DocumentError(f"{path}: " + problem.format(", ".join(dup) if col == "doc_id" else dup[0]))
+    return records
 
 
 def _check_row(path: Path, line: int, r: dict) -> None:

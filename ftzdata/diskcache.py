@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["claims_of_text", "claims_of_texts", "claims_of_docs", "iter_claims_of_docs", "code_key", "cached",
-           "corpus_key", "files_key", "text_digests"]
+           "corpus_key", "files_key", "text_digests", "cases_inputs_key"]
 
 _PKG = Path(__file__).resolve().parent
 
@@ -74,6 +74,17 @@ def text_digests(corpus) -> dict[str, bytes]:
     and checked against its sha256 (a damaged document is refused, never served from the cache), one at a
     time and not kept."""
     return {str(corpus.path(d)): corpus.digest(d) for d in corpus.doc_ids}
+
+
+def cases_inputs_key(corpus) -> str:
+    """A key of everything a corpus's cases come from: the manifest, every text and every cases sidecar (the
+    package's files are added by :func:`cached`). Texts are read and checked first: a damaged document is
+    refused, never served from the cache."""
+    digests = text_digests(corpus)
+    files = [corpus.manifest_path]
+    for d in corpus.doc_ids:
+        files += [corpus.path(d), corpus.sidecar(d, "cases")]
+    return files_key(files, digests)
 
 
 @lru_cache(maxsize=1)

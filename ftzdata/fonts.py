@@ -287,7 +287,7 @@ def subset_font_path(text: str = "") -> Path:
 def _build_once(src: Path, chars, dest: Path) -> None:
     """Make the subset ``dest`` under a lock in its folder: two processes (workers, parallel runs) that
     need the same subset build it once, the second waits and reuses it. ``chars``: callable, the set."""
-    from ftzdata.export import folder_lock
+    from ftzdata.atomic import folder_lock
 
     with folder_lock(dest.parent, f".{dest.stem}.lock"):
         if not dest.is_file():  # built while this process waited

@@ -9,7 +9,7 @@ import pytest
 
 import ftzdata
 from ftzdata import build
-from ftzdata.export import atomic_write_bytes
+from ftzdata.atomic import atomic_write_bytes
 
 
 @pytest.fixture(scope="module")

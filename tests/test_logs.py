@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 import time
 from datetime import datetime
 from pathlib import Path
@@ -134,3 +136,9 @@ def test_the_dataset_step_builds_the_reports_in_the_same_process(tmp_path, capsy
     assert build.main(args) == 0
     again = capsys.readouterr().out
     assert "dataset up to date" in again and f"0 built, {len(built)} up to date" in again
+    # a new process finds everything up to date without importing pandas (the rerun's floor is Python's start)
+    probe = ("import sys; from ftzdata import build; code = build.main(sys.argv[1:]); "
+             "print('pandas imported' if 'pandas' in sys.modules else 'no pandas'); sys.exit(code)")
+    proc = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert f"0 built, {len(built)} up to date" in proc.stdout and "no pandas" in proc.stdout, proc.stdout

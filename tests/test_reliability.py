@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 import ftzdata
-from ftzdata import build, export
+from ftzdata import atomic, build, export
 from ftzdata.cli import main
 from ftzdata.errors import ValidationError
 from ftzdata.report import batch, params
@@ -234,7 +234,7 @@ def _enospc(fd, data):
 
 def test_full_disk_keeps_the_previous_index_and_no_temporary_file(tmp_path, monkeypatch):
     (tmp_path / "index.html").write_text("previous index\n", encoding="utf-8")
-    monkeypatch.setattr(export, "_write_file", _enospc)
+    monkeypatch.setattr(atomic, "_write_file", _enospc)
     with pytest.raises(OSError) as exc:
         write_index(tmp_path)
     assert exc.value.errno == errno.ENOSPC and exc.value.filename == str(tmp_path / "index.html")
@@ -247,7 +247,7 @@ def test_full_disk_in_the_command_is_one_line(nbdir, tmp_path, monkeypatch, caps
     assert main(["report", "overview", "--notebooks", str(nbdir), "--out", str(out), "--formats", "html", "-q"]) == 0
     index = (out / "index.html").read_bytes()
     capsys.readouterr()
-    monkeypatch.setattr(export, "_write_file", _enospc)
+    monkeypatch.setattr(atomic, "_write_file", _enospc)
     code = main(["report", "overview", "--notebooks", str(nbdir), "--out", str(out), "--formats", "html", "-q"])
     err = capsys.readouterr().err
     assert code == 1

@@ -206,6 +206,53 @@ def test_bad_manifests_are_one_clear_error(corpus_dir, damage, message):
         Corpus(corpus_dir)
 
 
+def _manifest_lines(root):
+    return (root / "manifest.csv").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda lines: lines[:2] + [lines[2] + ",extra"] + lines[3:],
+     r"manifest\.csv: not a readable CSV \(line 3: \d+ cells, but the header has \d+ columns\)"),
+    (lambda lines: [lines[0] + ",doc_id"] + [line + ",x" for line in lines[1:]],
+     r"manifest\.csv: the column doc_id is in the header twice"),
+    (lambda lines: lines[:2] + [lines[2].replace(",", ',"', 1) + '"x'] + lines[3:],
+     r"manifest\.csv: not a readable CSV \(line 3: "),
+])
+def test_manifest_rows_that_do_not_fit_the_header_are_named_by_line(corpus_dir, damage, message):
+    path = corpus_dir / "manifest.csv"
+    path.write_text("\n".join(damage(_manifest_lines(corpus_dir))) + "\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match=message):
+        Corpus(corpus_dir)
+
+
+def test_blank_lines_and_short_rows_of_a_manifest_are_read_as_pandas_would(corpus_dir):
+    """A blank line is skipped, and a row that stops early has its last cells empty; line numbers in errors
+    count the file's lines."""
+    lines = _manifest_lines(corpus_dir)
+    header = lines[0].split(",")
+    short = ",".join(lines[1].split(",")[:header.index("file") + 1])  # the row up to its file, nothing after
+    (corpus_dir / "manifest.csv").write_text("\n".join([lines[0], "", short, *lines[2:]]) + "\n", encoding="utf-8")
+    corpus = Corpus(corpus_dir)
+    first = dict(zip(header, next(csv.reader([short]))))
+    assert corpus.doc_ids[0] == first["doc_id"] and corpus.row(first["doc_id"])["sha256"] == ""
+    assert len(corpus.doc_ids) == len(lines) - 1
+    bad = [lines[0], "", *lines[1:2], lines[2].replace(lines[2].split(",")[0], "Bad Id", 1), *lines[3:]]
+    (corpus_dir / "manifest.csv").write_text("\n".join(bad) + "\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"manifest\.csv, line 4: doc_id 'Bad Id' is not allowed"):
+        Corpus(corpus_dir)
+
+
+def test_the_zones_a_report_set_covers_follow_an_edited_manifest(corpus_dir):
+    """The zones of a corpus are kept on disk (an unchanged rerun reads them without pandas), keyed by the
+    manifest, texts and cases sidecars: dropping a document drops its zone, from a new process's view too."""
+    from ftzdata.report.params import corpus_zones
+
+    assert "Xinjiang" in corpus_zones(Corpus(corpus_dir))
+    rows = [r for r in _manifest(corpus_dir) if r["doc_id"] != "xinjiang-2024-news"]
+    _rewrite(corpus_dir, rows)
+    assert corpus_zones(Corpus(corpus_dir)) == ("Hubei", "Sichuan", "Hainan")
+
+
 def test_an_empty_manifest_and_a_missing_folder(tmp_path, corpus_dir):
     (corpus_dir / "manifest.csv").write_bytes(b"")
     with pytest.raises(DocumentError, match=r"manifest\.csv: the manifest is empty"):

@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ftzdata.export import atomic_write_bytes, clean_leftovers, folder_lock
+from ftzdata.atomic import atomic_write_bytes, clean_leftovers, folder_lock
 
 from . import template
 from .params import FORMATS, NotebookSpec, report_name, report_title

@@ -6,7 +6,7 @@ import html
 import json
 from pathlib import Path
 
-from ftzdata.export import atomic_write_bytes
+from ftzdata.atomic import atomic_write_bytes
 
 from .render_html import page_css
 

@@ -51,10 +51,21 @@ SOURCE_PARAMS = ("corpus",)
 
 
 def corpus_zones(corpus=None) -> tuple[str, ...]:
-    """The zones that have at least one case in ``corpus`` (a path, a Corpus or None: the default)."""
-    import ftzdata
+    """The zones that have at least one case in ``corpus`` (a path, a Corpus or None: the default), in the
+    vocabulary's order; cached on disk with the cases' key, so that an unchanged rerun needs no pandas."""
+    from ftzdata.corpus import resolve
+    from ftzdata.diskcache import cached, cases_inputs_key
 
-    present = set(ftzdata.cases(ftzdata.resolve(corpus or None))["zone"].dropna().astype(str))
+    def build(c):
+        return cached("zones", cases_inputs_key(c), lambda: _zones_with_cases(c))
+
+    return resolve(corpus or None).derived("zones", build)
+
+
+def _zones_with_cases(corpus) -> tuple[str, ...]:
+    from ftzdata.cases import cases
+
+    present = set(cases(corpus)["zone"].dropna().astype(str))
     return tuple(z for z in ZONES if z in present)
 
 
