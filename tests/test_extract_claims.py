@@ -1263,3 +1263,32 @@ def test_a_target_set_is_no_claim():
         check(r, "decrease", "%", pct=100 / 3)
     # the same figure as a goal noun's content without a setting verb stays as it is today
     assert len(claims(s.replace("確定了", "實現了").replace("的目標(biāo)", ""))) == 1
+
+
+B23, B24 = "batch23", "batch24"
+
+
+def test_a_target_someone_requires_is_no_claim():
+    """超額完成國務院要求較2017年壓縮一半的目標 (batch23 doc 03): the cut 要求 (required) names before 的目標 is the
+    target, not what was reached; the figures reached in the sentence before stay."""
+    text = real_text(B23, "03_hb_business_env_five_years_trad.txt")
+    s = next(x + "。" for x in text.split("。") if "壓縮一半的目標" in x)
+    c = claims(s)
+    assert [q for q in c["quote"] if "一半" in q] == [], c
+    assert len(c) == 2 and sorted(c["change_pct_low"]) == [78.5, 97.0], c
+    # the same cut stated as done, with no requiring verb, is a claim of a half
+    r = only(from_real(B23, "03_hb_business_env_five_years_trad.txt", "較2017年壓縮一半") + "。")
+    check(r, "decrease", "%", pct=50)
+
+
+def test_yi_ge_after_de_is_the_article_a():
+    """是海南全省上下加快推进封关运作各项任务的一个缩影 (batch24 doc 04): 的一个 + noun is "a", no count of one;
+    a duration after 的 stays (由原来的一个月左右缩短至7天以内, the written held-out wording)."""
+    s = from_real(B24, "04_hn_haikou_customs_closure_2023.txt", "是海南全省上下加快推进封关运作各项任务的一个缩影。")
+    assert claims(s).empty, claims(s)
+    assert quantities(s).empty, quantities(s)
+    assert len(quantities(s.replace("的一个", "一个"))) == 1  # without 的 it still reads as one
+    s = "企业拿到退税款的时间由原来的一个月左右缩短至7天以内。"
+    q = quantities(s)
+    assert q["quote"].tolist() == ["一个月左右", "7天以内"]
+    check(only(s), "decrease", "h", before=q.iloc[0].value_low, after=q.iloc[1].value_low)
