@@ -43,8 +43,9 @@ nb.say(
 
 # %%
 nb.heading(lang, "Every claim, ranked", "全部指标排名")
-table = nb.claims(metrics, lang, quotes=False, numbered=True)
-nb.table(table[["rank", "zone", "case", "metric", "values", "per", "change_pct", "qualifier"]], nb.CLAIM_HEADERS[lang])
+table = nb.claims(metrics, lang, quotes=False, numbered=True, rows=nb.TABLE_ROWS)
+nb.table(table[["rank", "zone", "case", "metric", "values", "per", "change_pct", "qualifier"]], nb.CLAIM_HEADERS[lang],
+         of=len(metrics))
 
 # %%
 if (metrics["before"].notna() & metrics["after"].notna()).any():
@@ -61,4 +62,4 @@ nb.bullets(notes) if notes else nb.say(lang, en="No qualifier or note applies.",
 
 # %%
 nb.heading(lang, "Sources", "原文出处")
-nb.table(nb.claims(metrics, lang)[["metric", "quote", "source"]], nb.CLAIM_HEADERS[lang])
+nb.table(nb.claims(metrics, lang, rows=nb.TABLE_ROWS)[["metric", "quote", "source"]], nb.CLAIM_HEADERS[lang], of=len(metrics))

@@ -103,4 +103,5 @@ for kind in ["duration", "count", "money"]:
 
 # %%
 nb.heading(lang, "Every claim with its quote", "全部指标及原文")
-nb.table(nb.claims(metrics, lang)[["zone", "metric", "values", "per", "change_pct", "quote", "source"]], nb.CLAIM_HEADERS[lang])
+nb.table(nb.claims(metrics, lang, rows=nb.TABLE_ROWS)[["zone", "metric", "values", "per", "change_pct", "quote", "source"]],
+         nb.CLAIM_HEADERS[lang], of=len(metrics))

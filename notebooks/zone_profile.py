@@ -65,7 +65,8 @@ nb.table(
 # %%
 nb.heading(lang, "Reported metrics", "案例报告的指标")
 metrics = ftzdata.metrics(zone=zone, corpus=corpus or None)
-nb.table(nb.claims(metrics, lang, quotes=False)[["metric", "values", "per", "change_pct", "qualifier"]], nb.CLAIM_HEADERS[lang])
+nb.table(nb.claims(metrics, lang, quotes=False, rows=nb.TABLE_ROWS)[["metric", "values", "per", "change_pct", "qualifier"]],
+         nb.CLAIM_HEADERS[lang], of=len(metrics))
 
 # %%
 has_both = metrics["before"].notna() & metrics["after"].notna()

@@ -312,3 +312,24 @@ def test_report_svg_keeps_every_drawing_element(metrics):
     assert lean.count("<g") < full.count("<g") / 3
     ref_ids = {r for r in re.findall(r'(?:href="|url\()#([^"\)]+)', lean)}
     assert ref_ids and ref_ids <= lean_ids
+
+
+@pytest.mark.parametrize("text, cols", [("Source: a", 8), ("(h) 。 from", 8), (",赶船期也比较", 12), ("Source: 。", 8)])
+def test_wrapping_a_short_label_with_an_orphan_ends_and_keeps_to_its_width(text, cols):
+    """An orphan on the second line is evened out only with narrower lines (these recursed forever before)."""
+    from ftzdata.plot import labels as L
+
+    for max_lines in (1, 2, 4):
+        wrapped = L.wrap(text, cols, max_lines)
+        assert all(L.width(line) <= cols for line in wrapped.split("\n")), wrapped
+        assert len(wrapped.split("\n")) <= max_lines
+
+
+def test_wrapping_a_long_source_line_is_fast_and_cut_to_its_lines():
+    """A source line naming 1,000 documents wraps to its four lines, the last ending in '…'."""
+    from ftzdata.plot import labels as L
+
+    names = " ; ".join(f"document-{i:04d}" for i in range(1000))
+    wrapped = L.wrap(names, 60, max_lines=4).split("\n")
+    assert len(wrapped) == 4 and wrapped[-1].endswith("…") and wrapped[0].startswith("document-0000")
+    assert all(L.width(line) <= 60 for line in wrapped)

@@ -268,3 +268,9 @@ def test_a_long_table_shows_its_first_rows_and_says_how_many_it_left_out(shown, 
     shown["said"].clear()
     nb.table(table.head(4), nb.CLAIM_HEADERS["zh"])
     assert shown["said"] == []
+    # only the rows a table shows formatted (rows=), the whole table's size stated (of=): the same page
+    first = nb.claims(M, "zh", quotes=False, rows=4)
+    assert first.equals(table.head(4))
+    html_all, said_all = shown["html"][-2], f"*表中仅显示全部{len(M)}行中的前4行；"
+    nb.table(first, nb.CLAIM_HEADERS["zh"], of=len(M))
+    assert shown["html"][-1] == html_all and shown["said"][-1].startswith(said_all)

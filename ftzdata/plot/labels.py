@@ -248,32 +248,42 @@ def fmt_pct(value: float) -> str:
 # Wrapping and shortening (CJK characters count as two columns)
 
 
+_WIDE: dict[str, int] = {}  # character -> columns (2 for East Asian wide and full-width, else 1), as met
+
+
+def _columns(ch: str) -> int:
+    w = _WIDE.get(ch)
+    if w is None:
+        w = _WIDE[ch] = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
+
+
 def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
+    return _columns(ch) == 2
 
 
 def width(text: str) -> int:
-    return sum(2 if _wide(c) else 1 for c in text)
+    """Columns ``text`` takes (CJK characters two)."""
+    return sum(map(_columns, text))
 
 
-def _tokens(text: str) -> list[str]:
-    """Words (Latin runs, with their trailing space) and single CJK characters."""
-    out, cur = [], ""
+def _tokens(text: str):
+    """Words (Latin runs, with their trailing space) and single CJK characters, in order (a generator: a
+    wrap that has its lines stops reading)."""
+    cur = ""
     for ch in text:
         if _wide(ch):
             if cur:
-                out.append(cur)
+                yield cur
                 cur = ""
-            out.append(ch)
+            yield ch
         elif ch == " ":
-            cur += ch
-            out.append(cur)
+            yield cur + ch
             cur = ""
         else:
             cur += ch
     if cur:
-        out.append(cur)
-    return out
+        yield cur
 
 
 _NO_LINE_START = set("，。、；：？！）》」』”’%,.;:!?)]")
@@ -282,21 +292,30 @@ _NO_LINE_START = set("，。、；：？！）》」』”’%,.;:!?)]")
 def wrap(text: str, cols: int, max_lines: int = 2) -> str:
     """Wrap ``text`` to lines of at most ``cols`` columns; beyond ``max_lines`` the last line ends with '…'."""
     text = " ".join(str(text).split())
-    lines, cur = [], ""
+    lines, cur, cur_w = [], "", 0  # cur_w: width(cur), kept as tokens are added (the text has single spaces)
+    enough = max(max_lines + 1, 3)  # lines past these are dropped below (and the orphan rule needs two)
     for tok in _tokens(text):
-        if cur and width(cur + tok.rstrip()) > cols and tok not in _NO_LINE_START:
+        if len(lines) >= enough:
+            break
+        tok_w = width(tok)
+        trailing = len(tok) - len(tok.rstrip())
+        if cur and cur_w + tok_w - trailing > cols and tok not in _NO_LINE_START:
             lines.append(cur.rstrip())
             cur = tok.lstrip()
+            cur_w = tok_w - (len(tok) - len(cur))
         else:
             cur += tok
-        while width(cur.rstrip()) > cols:  # a single word longer than a line: cut it
+            cur_w += tok_w
+        while cur_w - (len(cur) - len(cur.rstrip())) > cols:  # a single word longer than a line: cut it
             cut = _cut(cur, cols)
             lines.append(cur[:cut])
             cur = cur[cut:]
-    if cur.strip():
+            cur_w = width(cur)
+    if cur.strip() and len(lines) < enough:
         lines.append(cur.rstrip())
-    if len(lines) == 2 and width(lines[1]) <= 4 < cols:  # an orphan (one or two characters): even lines
-        even = wrap(text, (width(text) + 1) // 2 + 2, max_lines)
+    if len(lines) == 2 and width(lines[1]) <= 4 < cols:  # an orphan (one or two characters): even lines,
+        even_cols = (width(text) + 1) // 2 + 2  # narrower ones (so that this ends)
+        even = wrap(text, even_cols, max_lines) if even_cols < cols else ""
         if even.count("\n") == 1:
             return even
     if len(lines) > max_lines:
@@ -310,7 +329,7 @@ def wrap(text: str, cols: int, max_lines: int = 2) -> str:
 def _cut(s: str, cols: int) -> int:
     w = 0
     for i, ch in enumerate(s):
-        w += 2 if _wide(ch) else 1
+        w += _columns(ch)
         if w > cols:
             return max(i, 1)
     return len(s)

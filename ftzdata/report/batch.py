@@ -157,12 +157,19 @@ def _corpus_key(root: str, stats: tuple) -> str:
     return h.hexdigest()
 
 
-def inputs_key(job: Job) -> str:
+def inputs_key(job: Job, corpus_keys: dict | None = None) -> str:
+    """The key of everything ``job``'s outputs come from; ``corpus_keys`` (folder → :func:`corpus_key`) is
+    shared by the jobs of one build, so that a corpus's files are looked at once per build, not per report."""
     from ftzdata.corpus import resolve
 
+    root = str(resolve(job.params.get("corpus") or None).root.resolve())
+    if corpus_keys is None:
+        corpus_keys = {}
+    if root not in corpus_keys:
+        corpus_keys[root] = corpus_key(root)
     h = hashlib.sha256()
     h.update(environment_key().encode())
-    h.update(corpus_key(str(resolve(job.params.get("corpus") or None).root.resolve())).encode())
+    h.update(corpus_keys[root].encode())
     h.update(job.spec.path.read_bytes())
     h.update(json.dumps(job.params, sort_keys=True, default=str).encode())
     h.update(",".join(sorted(job.formats)).encode())
@@ -493,8 +500,9 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
     results: dict[str, Result] = {}
     mode = progress_mode(progress)
     todo = []
+    corpus_keys: dict[str, str] = {}
     for job in jobs:
-        key = inputs_key(job)
+        key = inputs_key(job, corpus_keys)
         if not force and is_up_to_date(job, key):
             results[job.name] = Result(job.name, "skipped")
             if mode == "lines":

@@ -74,27 +74,30 @@ def _fmt_float(value) -> str:
 TABLE_ROWS = 100
 
 
-def table(df, columns: dict | None = None, index: bool = False, lang: str | None = None) -> None:
+def table(df, columns: dict | None = None, index: bool = False, lang: str | None = None,
+          of: int | None = None) -> None:
     """Display ``df`` as an HTML table (class ``ftz-table``).
 
     ``columns`` maps column → header: it selects, orders and renames; columns ``df`` lacks are
     skipped (so a report survives a renamed or dropped column of a dataset that is still growing).
     Of more than :data:`TABLE_ROWS` rows only the first ones are shown, with a sentence saying how many
-    of how many, in ``lang`` (default: Chinese when a header is written in Chinese, else English).
+    of how many, in ``lang`` (default: Chinese when a header is written in Chinese, else English). ``of``:
+    the number of rows of the whole table when ``df`` holds only its first ones (:func:`claims` with ``rows``).
     """
     from IPython.display import HTML, display
 
+    total = len(df) if of is None else max(of, len(df))
     if columns is not None:
         keep = {c: h for c, h in columns.items() if c in df.columns}
         df = df[list(keep)].rename(columns=keep)
     shown = df.head(TABLE_ROWS)
     body = shown.to_html(index=index, border=0, classes="ftz-table", na_rep="", escape=True, float_format=_fmt_float)
     display(HTML(body.replace(">None<", "><").replace(">nan<", "><")))
-    if len(df) > len(shown):
+    if total > len(shown):
         lang = lang or ("zh" if any(_has_cjk(str(c)) for c in df.columns) else "en")
-        say(lang, en=f"*The table shows the first {len(shown)} of its {len(df):,} rows; every row is in the data "
+        say(lang, en=f"*The table shows the first {len(shown)} of its {total:,} rows; every row is in the data "
                      f"(`ftzdata.metrics()`, `ftzdata.cases()`, `ftzdata.documents()`).*",
-            zh=f"*表中仅显示全部{len(df)}行中的前{len(shown)}行；完整数据见 `ftzdata.metrics()`、`ftzdata.cases()`、"
+            zh=f"*表中仅显示全部{total}行中的前{len(shown)}行；完整数据见 `ftzdata.metrics()`、`ftzdata.cases()`、"
                f"`ftzdata.documents()`。*")
 
 
@@ -367,13 +370,18 @@ _VALUE_COLUMNS = ("unit", "before", "before_low", "before_high", "after", "after
                   "change_low", "change_high", "change_pct")
 
 
-def claims(metrics, lang: str, quotes: bool = True, numbered: bool = False):
+def claims(metrics, lang: str, quotes: bool = True, numbered: bool = False, rows: int | None = None):
     """``metrics`` as a reader's table: zone, case, metric, values in words (2–3 days → 16 min), per,
     change %, qualifiers, note, and the verbatim quote with its document and offsets. ``numbered``:
-    a first column ``rank`` 1, 2, 3 … in the order given (e.g. after :func:`rank`)."""
+    a first column ``rank`` 1, 2, 3 … in the order given (e.g. after :func:`rank`). ``rows``: only the
+    first ``rows`` claims (what a :func:`table` shows, :data:`TABLE_ROWS`: the others are not formatted; pass
+    ``of=len(metrics)`` to :func:`table`)."""
     import pandas as pd
 
     from ftzdata.plot import labels as L
+
+    if rows is not None:
+        metrics = metrics.head(rows)
 
     titles = L.case_titles(lang, L.corpus_of(metrics), case_ids=metrics["case_id"])
     out = pd.DataFrame({
