@@ -157,7 +157,7 @@ class Corpus:
         """:meth:`documents` without ``structure`` (which needs the cases)."""
         import pandas as pd
 
-        df = pd.DataFrame(self._records, columns=MANIFEST_COLUMNS, dtype=object)
+        df = pd.DataFrame(self._records, columns=MANIFEST_COLUMNS, dtype=str)  # as read_csv(dtype=str) reads
         parsed = [_parse_date(d) for d in df["date"]]  # checked when the manifest was read
         df["published"] = pd.to_datetime(pd.Series([p[0] for p in parsed], dtype="object"))
         df["date_precision"] = pd.Series([p[1] for p in parsed], dtype="object")
