@@ -163,3 +163,22 @@ def test_cases_read_back_from_disk_equal_a_fresh_build(cache, seeds_copy, monkey
     norm = ftzdata.normalized_text("mofcom-2017-best-practices", corpus=ftzdata.Corpus(seeds_copy))
     row = warm[warm["doc_id"] == "mofcom-2017-best-practices"].iloc[0]
     assert row["text"] and row["text"].strip() in norm.text
+
+
+def test_a_report_kernel_reads_one_state_of_its_corpus(cache, seeds_copy, monkeypatch):
+    """With FTZDATA_CORPUS_SNAPSHOT=1 (what report kernels get) a corpus's files are looked at once: an edit
+    during the report is not half-seen; a new look (a new Corpus: the next build) sees it."""
+    from ftzdata.corpus import SNAPSHOT_ENV
+    from ftzdata.report.template import kernel_env
+
+    assert kernel_env()[SNAPSHOT_ENV] == "1"
+    monkeypatch.setenv(SNAPSHOT_ENV, "1")
+    corpus = ftzdata.Corpus(seeds_copy)
+    first = ftzdata.documents(corpus).set_index("doc_id")["n_chars"]
+    path = seeds_copy / "mofcom-2017-best-practices.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n经改革,企业开办时间由5天缩短至1天。\n", encoding="utf-8")
+    register_sha(seeds_copy, "mofcom-2017-best-practices")
+    assert ftzdata.documents(corpus).set_index("doc_id")["n_chars"].equals(first)  # the state it first read
+    monkeypatch.delenv(SNAPSHOT_ENV)
+    fresh = ftzdata.documents(ftzdata.Corpus(seeds_copy)).set_index("doc_id")["n_chars"]
+    assert fresh["mofcom-2017-best-practices"] == len(path.read_text(encoding="utf-8")) != first["mofcom-2017-best-practices"]

@@ -20,8 +20,10 @@ LIVE_TEMPLATES: "weakref.WeakSet" = weakref.WeakSet()  # templates of this proce
 
 def kernel_env() -> dict:
     """This process's environment with ``PYTHONPATH`` leading to the ``ftzdata`` in use (a checkout works
-    without installing) and the inline matplotlib backend."""
+    without installing), the inline matplotlib backend, and ``FTZDATA_CORPUS_SNAPSHOT=1`` (a report reads one
+    state of its corpus: :data:`ftzdata.corpus.SNAPSHOT_ENV`)."""
     import ftzdata
+    from ftzdata.corpus import SNAPSHOT_ENV
 
     env = dict(os.environ)
     root = str(Path(ftzdata.__file__).resolve().parent.parent)
@@ -29,6 +31,7 @@ def kernel_env() -> dict:
     env["PYTHONPATH"] = os.pathsep.join(parts)
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     env.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    env[SNAPSHOT_ENV] = "1"
     return env
 
 
