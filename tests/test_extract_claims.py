@@ -1292,3 +1292,43 @@ def test_yi_ge_after_de_is_the_article_a():
     q = quantities(s)
     assert q["quote"].tolist() == ["一个月左右", "7天以内"]
     check(only(s), "decrease", "h", before=q.iloc[0].value_low, after=q.iloc[1].value_low)
+
+
+B25, B26 = "batch25", "batch26"
+
+
+def test_a_reform_name_named_again_is_no_claim_of_its_own():
+    """A page about Hainan's 三证合一 names it seven times (batch26 doc 02): one claim, the first mention; another
+    N合一 (五证合一) in the same text is a claim of its own."""
+    text = real_text(B26, "02_hn_three_certs_in_one_portal.txt")
+    named = claims(text)
+    named = named[named["quote"].str.contains("合一")]
+    assert text.count("三证合一") > 2 and named["quote"].tolist() == ["三证合一"]
+    assert named.iloc[0]["start"] == text.index("三证合一")
+    other = claims("推行“三证合一”。在“三证合一”基础上,实行“五证合一”。")
+    assert other["quote"].tolist() == ["三证合一", "五证合一"]
+
+
+def test_zhiyao_opens_a_condition_unless_a_value_follows_it():
+    """只要这些商品在海南经过加工,使其价值至少增加30%,就可以… (batch26 doc 06): a condition of a policy, no effect;
+    只要 + a value (只要3小时) is what it now takes; a change with its before value under 只要 stays (batch9 doc 22)."""
+    s = next(x + "。" for x in real_text(B26, "06_hn_ltn_economist_hainan_2026_trad.txt").split("。") if "至少增加30%" in x)
+    assert "只要" in s and claims(s).empty, claims(s)
+    for takes in ("只要3天", "只要三到五天", "只要花3天"):  # what it now takes, no condition
+        assert len(claims(f"企业{takes}就能拿到执照,审批时间缩短了60%。")) == 1, takes
+    kept = from_real("batch9", "22_js_suzhou_special_goods_approval_2021.txt",
+                     "原来的审批流程需要3个工作日左右,改由苏州工业园区海关审批后,只要资料齐全,当日就可以审批完成。")
+    q = quantities(kept)
+    check(only(kept), "decrease", "h", before=q.iloc[0].value_low, after=24.0)
+
+
+def test_loans_growing_are_volume_and_a_part_after_qizhong_is_no_baseline():
+    """人幣貸款增12倍 (batch25 doc 18) is the growth of a volume; 其中70多家是香港企業。目前進駐橫琴的企業達9787家 (batch25
+    doc 11) pairs a part of a total with a total: no change. A cut of loan approval time stays an effect."""
+    assert claims(from_real(B25, "18_gd_wenweipo_qianhai_rmb_loans_2014_trad.txt", "人幣貸款增12倍") + "。").empty
+    text = real_text(B25, "11_gd_cri_hengqin_hk_firms_2015_trad.txt")
+    assert "其中70多家是香港企業。目前進駐橫琴的企業達9787家" in text
+    assert not claims(text)["quote"].str.contains("9787").any(), claims(text)
+    s = "其中70多家是香港企業。目前進駐橫琴的企業達9787家"
+    assert len(claims(s.replace("其中", "此前"))) == 1  # the same pair with a baseline (此前) is a change
+    assert len(claims("贷款审批时间由10天缩短至3天。")) == 1

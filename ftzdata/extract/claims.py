@@ -373,6 +373,7 @@ _DECLINE_GAP = int(_V["volume_decline_gap"])
 _POLICY_PARAMETER = re.compile(alt(_V["policy_parameters"]))
 _TIME_ALLOWED = re.compile(alt(_V["time_allowed"]))
 _BREAKDOWN = re.compile(alt(_V["breakdown"]))
+_BREAKDOWN_WORDS = tuple(_V["breakdown"])
 _SHARE_NOUN = re.compile(alt(_V["share_nouns"]))
 _SHARE_TOTAL = re.compile(rf"{re.escape(_V['share_word'])}[^,;。!?:\n\d]{{0,{int(_V['share_total_gap'])}}}"
                           rf"(?:{alt(_V['share_totals'])})")  # 占全省, 占运营总
@@ -1702,18 +1703,23 @@ def _counted_name(run: _Run, pos: int) -> bool:
 
 
 def _n_in_one(run: _Run) -> None:
-    """``N合1`` / ``五证合一``: before N, after 1."""
+    """``N合1`` / ``五证合一``: before N, after 1; a later mention of the same N合一 names the reform again and
+    is no claim of its own."""
     text, doc = run.text, run.doc
     if _N1["joined"] not in text:
         return
+    named: set[tuple[float, str]] = set()
     for m in _HE1.finditer(text):
         nv = m.group("n")
         v = float(nv) if nv.isdigit() else _cn_small(nv)
         if v is None or v < 2 or _counted_name(run, m.start()):
             continue
+        noun = m.group("noun") or ""
+        if (v, noun) in named:
+            continue  # 海南三证合一改革是…; …三证合一不仅减少了…: the reform's name again
+        named.add((v, noun))
         cs = run.clause_start(m.start())
         subj, off = _clean_subject(text[cs:m.start()].rstrip("(“"))
-        noun = m.group("noun") or ""
         unit = f"count:{noun}" if noun else "count"
         c = _Claim(m.start(), m.end(), subj, "count", "decrease", unit, doc.sentence_start(m.start()))
         c.before, c.after = (v, v), (1.0, 1.0)
@@ -1927,9 +1933,12 @@ def _drop_breakdowns(run: _Run) -> None:
 
 
 def _is_breakdown(run: _Run, c: _Claim) -> bool:
-    """Is claim ``c`` a part of a total count written before 其中 in its sentence?"""
-    if c.kind != "count" or c.before is not None:
+    """Is claim ``c`` a part of a total count written before 其中 in its sentence, or a count change whose before
+    value is such a part (其中70多家是香港企业。目前进驻横琴的企业达9787家: a part is no baseline)?"""
+    if c.kind != "count":
         return False
+    if c.before is not None:
+        return any(run.text.startswith(w, c.start - len(w)) for w in _BREAKDOWN_WORDS)
     ss = run.doc.sentence_start(c.start)
     mark = run.last_mark(_BREAKDOWN, ss, c.start)
     if mark is None:
