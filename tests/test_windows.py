@@ -105,9 +105,15 @@ def test_real_lines_with_hostile_joints_give_the_same_rows_in_windows(text, size
 
 
 def _split_at(text: str, o: int):
-    """Rows of ``text[:o]`` and ``text[o:]`` read apart, offsets into ``text``."""
-    q1, c1 = at_once(text[:o])
-    q2, c2 = at_once(text[o:])
+    """Rows of ``text[:o]`` and ``text[o:]`` read apart, the second half with what the rules remember of the
+    first (``Doc.carry``, as windows pass it on), offsets into ``text``."""
+    from ftzdata.extract import _both
+    from ftzdata.extract.document import prepare
+
+    first, second = prepare(text[:o]), prepare(text[o:])
+    q1, c1 = _both(first)
+    second.carry = first.carry
+    q2, c2 = _both(second)
     for f in (q2, c2):
         f["start"] += o
         f["end"] += o

@@ -1708,7 +1708,7 @@ def _n_in_one(run: _Run) -> None:
     text, doc = run.text, run.doc
     if _N1["joined"] not in text:
         return
-    named: set[tuple[float, str]] = set()
+    named: set[tuple[float, str]] = doc.carry.setdefault("named", set())  # of this text, earlier windows too
     for m in _HE1.finditer(text):
         nv = m.group("n")
         v = float(nv) if nv.isdigit() else _cn_small(nv)
@@ -2021,7 +2021,8 @@ def _drop_conditions(run: _Run) -> None:
     sentence before its end (若按每吨约4000元计算,…单吨即可节省约360元), or a modal (可能) in its clause before
     its end (审核周期可能延长至15个工作日), or a clause before it that ends with 时 (HS编码误填导致归类争议时,
     需追加商品鉴定,延长3-7个工作日). A figure the text also states with no condition (the heading 直通班列让物流
-    效率提高60%以上, then 如果通过直通班列,…在时间效率上提高了60%以上) is a restatement of a reported effect: kept."""
+    效率提高60%以上, then 如果通过直通班列,…在时间效率上提高了60%以上) earlier in the text (an earlier window
+    too) is a restatement of a reported effect: kept."""
     if not (run.occurs(_MODAL) or run.occurs(_CONDITIONAL) or run.occurs(_CONDITION_END)):
         return
     def condition(c: _Claim) -> bool:
@@ -2029,9 +2030,15 @@ def _drop_conditions(run: _Run) -> None:
             return False
         return (run.first_in_sentence(_CONDITIONAL, c.start) <= c.end
                 or run.any_mark(_MODAL, run.clause_start(c.start), c.end) or _condition_clause_before(run, c.start))
-    flagged = [condition(c) for c in run.out]
-    stated = {_figure(c) for c, f in zip(run.out, flagged) if not f}
-    run.out = [c for c, f in zip(run.out, flagged) if not f or _figure(c) in stated]
+    stated: set = run.doc.carry.setdefault("stated", set())
+    kept = []
+    for c in sorted(run.out, key=lambda c: (c.start, c.end)):
+        if not condition(c):
+            stated.add(_figure(c))
+            kept.append(c)
+        elif _figure(c) in stated:
+            kept.append(c)
+    run.out = kept
 
 
 def _figure(c: _Claim) -> tuple:

@@ -53,7 +53,8 @@ class Doc:
     """Normalised text (``text``), the text the number grammar scans (``scan``: same length, real
     thousands separators replaced by ``_``), and clause/sentence/quote boundaries."""
 
-    __slots__ = ("norm", "text", "scan", "clause_ends", "sentence_ends", "line_ends", "quoted", "_quoted_starts")
+    __slots__ = ("norm", "text", "scan", "clause_ends", "sentence_ends", "line_ends", "quoted", "_quoted_starts",
+                 "carry")
 
     def __init__(self, original: str, norm: Normalized | None = None):
         self.norm = _safe_normalize(original) if norm is None else norm
@@ -63,6 +64,10 @@ class Doc:
         self.clause_ends, self.sentence_ends, self.line_ends = _boundaries(t)
         self.quoted = [m.span() for m in _QUOTED.finditer(t)] if "“" in t or "「" in t or "‘" in t else []
         self._quoted_starts = [a for a, _ in self.quoted]
+        #: what the rules remember of the text read so far (the N合一 it has named, the figures it has stated
+        #: without a condition): shared by the windows of one long text (see
+        #: :func:`ftzdata.extract.windows.by_window`), a new one for a text read at once
+        self.carry: dict = {}
 
     def clause_start(self, pos: int) -> int:
         """Start of the clause containing ``pos`` (just after the last , ; 。 : ! ? or newline)."""

@@ -15,6 +15,9 @@ nothing reads across (checked on the normalised text):
 - a paragraph that opens with an after marker (现在呢?…) answers the one before it (rule 3): the line
   after the cut opens with none.
 
+What the rules remember of the text before (``Doc.carry``: the N合一 a text has named, the figures it has
+stated without a condition) goes from each window to the next, in order.
+
 A stretch without such a newline makes a longer window. Where OpenCC changes the length of a piece, or a
 window cannot be normalised, the text is read at once, as a short one is. Windowed rows are the rows of
 the text read at once (``tests/test_windows.py``, ``benchmarks/extract_snapshot.py --window``).
@@ -166,8 +169,10 @@ def by_window(text: str, read: Callable[[Doc], list[pd.DataFrame]], empty: list[
     if len(text) <= (size or WINDOW):
         return read(prepare(text))  # one window: read at once
     parts: list[list[pd.DataFrame]] = [[] for _ in empty]
+    carry: dict = {}  # what the rules remember of the earlier windows (Doc.carry)
     try:
         for offset, doc in windows(text, size):
+            doc.carry = carry
             for got, frame in zip(parts, read(doc)):
                 if len(frame):
                     if offset:
