@@ -1332,3 +1332,21 @@ def test_loans_growing_are_volume_and_a_part_after_qizhong_is_no_baseline():
     s = "其中70多家是香港企業。目前進駐橫琴的企業達9787家"
     assert len(claims(s.replace("其中", "此前"))) == 1  # the same pair with a baseline (此前) is a change
     assert len(claims("贷款审批时间由10天缩短至3天。")) == 1
+
+
+def test_hong_kong_and_taiwan_working_days_read_as_working_days():
+    """個工作天 is how Hong Kong and Taiwan write 个工作日: the same values and the same qualifier."""
+    hk, mainland = "審批時間由10個工作天縮短至3個工作天。", "审批时间由10个工作日缩短至3个工作日。"
+    assert quantities(hk)[["value_low", "unit"]].equals(quantities(mainland)[["value_low", "unit"]])
+    a, b = only(hk), only(mainland)
+    assert (a.before_low, a.after_low, a.qualifier) == (b.before_low, b.after_low, b.qualifier)
+    assert "working days" in a.qualifier
+
+
+def test_an_expectation_that_ends_the_clause_before_marks_the_claim_expected():
+    """當局預計,新措施每年可為業界節省逾億元開支: 預計 ends the clause before the claim's; the claim is
+    ``expected``, as with 预计 in its own clause; without it, a reported saving."""
+    s = "當局預計，新措施每年可為業界節省逾億元開支。"
+    assert "expected" in only(s).qualifier
+    assert "expected" in only("新措施预计每年可为业界节省逾亿元开支。").qualifier
+    assert "expected" not in only(s.replace("當局預計，", "")).qualifier

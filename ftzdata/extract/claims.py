@@ -2060,13 +2060,22 @@ def _condition_clause_before(run: _Run, pos: int) -> bool:
 
 def _mark_expected(run: _Run) -> None:
     """A projected effect (预计每年可为企业节省成本300万元): the claim gets the qualifier ``expected``
-    when 预计/预期/有望 is in its clause before its end."""
+    when 预计/预期/有望 is in its clause before its end, or ends the clause right before it (当局预计,…)."""
     text = run.text
     if not run.occurs(_EXPECTED):
         return
     for c in run.out:
-        if _EXPECTED.search(text, run.clause_start(c.start), c.end) and _EXPECTED_NAME not in c.quals:
+        cs = run.clause_start(c.start)
+        if _EXPECTED_NAME in c.quals:
+            continue
+        if _EXPECTED.search(text, cs, c.end) or (cs > 1 and text[cs - 1] == "," and _expects(text, cs - 1)):
             c.quals = c.quals + [_EXPECTED_NAME]
+
+
+def _expects(text: str, comma: int) -> bool:
+    """Does the clause that ends at ``comma`` end with 预计/预期 (当局预计,…)?"""
+    m = _EXPECTED.search(text, max(0, comma - 4), comma)
+    return m is not None and m.end() == comma
 
 
 def _drop_plans(run: _Run) -> None:

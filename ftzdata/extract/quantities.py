@@ -75,7 +75,7 @@ _SUFFIX_SPLIT = re.compile(_SUFFIX)
 _NOT_QUAL_BEFORE = set(_QL["not_before_chars"])
 _ONE_CHAR_QUALS = tuple(_QL["one_char_words"])
 _WITHIN, _NOT_WITHIN = _QL["within_one_char"], _QL["not_within_chars"]
-_WORKING_DAYS = _QL["working_days"]
+_WORKING_DAYS = tuple(_QL["working_days"])
 
 # Characters that, written just before a numeral, make it part of a word or a code, not a number.
 _NQ = LEX["not_quantity"]
@@ -337,7 +337,7 @@ def scan_quantities(doc: Doc) -> list[Qty]:
             nend = e
             if m1 or _MORE_RE.search(n1) or (m3 and e == m.end("u3")):
                 quals.append("more than")
-            if _WORKING_DAYS in u1:
+            if any(w in u1 for w in _WORKING_DAYS):
                 quals.append("working days")
             if suf and e == m.start("suf"):
                 base = m.start("suf")

@@ -28,7 +28,7 @@ _BEFORE_WORDS = alt(LEX["markers"]["before"])
 _AFTER_WORDS = alt(LEX["markers"]["after"])
 _BEFORE_HEAD = re.compile(rf"^(?:{_BEFORE_WORDS})")
 _AFTER_HEAD = re.compile(rf"^(?:{_AFTER_WORDS})")
-_WORKING_DAYS = LEX["qualifiers"]["working_days"]
+_WORKING_DAYS = tuple(LEX["qualifiers"]["working_days"])
 _BRACKET = re.compile(r"\(([^()]{1,8})\)")
 _RULE = re.compile(r"^:?-{2,}:?$")
 _LINE = re.compile(r"[^\n]+")
@@ -144,7 +144,7 @@ def _rows(text: str, pos: int, header: tuple, out: list[TableClaim]) -> int:
         if (before[0] + before[1]) == (after[0] + after[1]):
             continue
         unit = before[2]
-        quals = ("working days",) if _WORKING_DAYS in f"{before[3]}{after[3]}" else ()
+        quals = ("working days",) if any(w in f"{before[3]}{after[3]}" for w in _WORKING_DAYS) else ()
         start, end = min(cells[label_i][0], cells[b][0]), max(cells[a][1], cells[b][1])
         out.append(TableClaim(start, end, _BRACKET.sub("", label).strip(), unit.dimension, unit.canonical,
                               before[:2], after[:2], quals))
