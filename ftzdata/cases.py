@@ -305,13 +305,11 @@ def _structures(corpus) -> dict[str, str]:
     """Each document's structure (summaries documents excepted), cached until the corpus changes and on disk
     keyed by the manifest and the texts: only the names are kept, not the splits."""
     def build(c: Corpus) -> dict[str, str]:
-        from .diskcache import cached, files_key, text_digests
+        from .diskcache import cached, corpus_files_key
 
-        digests = text_digests(c)  # verified first: a damaged document is refused, never served from the cache
-        key = files_key([c.manifest_path, *(c.path(d) for d in c.doc_ids)], digests)
-        return cached("structures", key, lambda: {d: _split_of(c, d, layout).structure for d, layout in
-                                                  zip(c.doc_ids, c.manifest_frame()["layout"].fillna(""))
-                                                  if layout != "summaries"})
+        return cached("structures", corpus_files_key(c), lambda: {d: _split_of(c, d, layout).structure for d, layout in
+                                                             zip(c.doc_ids, c.manifest_frame()["layout"].fillna(""))
+                                                             if layout != "summaries"})
 
     return resolve(corpus).derived("structures", build)
 

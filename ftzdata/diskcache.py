@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["claims_of_text", "claims_of_texts", "claims_of_docs", "iter_claims_of_docs", "code_key", "cached",
-           "corpus_key", "files_key", "text_digests", "cases_inputs_key"]
+           "corpus_key", "files_key", "text_digests", "corpus_files_key", "cases_inputs_key"]
 
 _PKG = Path(__file__).resolve().parent
 
@@ -76,15 +76,21 @@ def text_digests(corpus) -> dict[str, bytes]:
     return {str(corpus.path(d)): corpus.digest(d) for d in corpus.doc_ids}
 
 
-def cases_inputs_key(corpus) -> str:
-    """A key of everything a corpus's cases come from: the manifest, every text and every cases sidecar (the
-    package's files are added by :func:`cached`). Texts are read and checked first: a damaged document is
-    refused, never served from the cache."""
+def corpus_files_key(corpus, sidecars=()) -> str:
+    """:func:`files_key` of a corpus's manifest, every text and each document's sidecars of the kinds
+    ``sidecars`` (``cases``, ``review``). Texts are read and checked first: a damaged document is refused,
+    never served from the cache."""
     digests = text_digests(corpus)
     files = [corpus.manifest_path]
     for d in corpus.doc_ids:
-        files += [corpus.path(d), corpus.sidecar(d, "cases")]
+        files += [corpus.path(d), *(corpus.sidecar(d, kind) for kind in sidecars)]
     return files_key(files, digests)
+
+
+def cases_inputs_key(corpus) -> str:
+    """A key of everything a corpus's cases come from: the manifest, every text and every cases sidecar (the
+    package's files are added by :func:`cached`)."""
+    return corpus_files_key(corpus, ("cases",))
 
 
 @lru_cache(maxsize=1)
@@ -165,11 +171,7 @@ def corpus_key(corpus) -> str:
     def build(c) -> str:
         from .corpus import SIDECARS
 
-        digests = text_digests(c)
-        files = [c.manifest_path]
-        for d in c.doc_ids:
-            files += [c.path(d), *(c.sidecar(d, kind) for kind in SIDECARS)]
-        return files_key(files, digests) + hashlib.sha256(str(c.root.resolve()).encode()).hexdigest()[:8]
+        return corpus_files_key(c, SIDECARS) + hashlib.sha256(str(c.root.resolve()).encode()).hexdigest()[:8]
 
     return corpus.derived("corpus_key", build)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 
 from ftzdata.errors import UnknownValueError
 from ftzdata import terms
@@ -248,14 +249,10 @@ def fmt_pct(value: float) -> str:
 # Wrapping and shortening (CJK characters count as two columns)
 
 
-_WIDE: dict[str, int] = {}  # character -> columns (2 for East Asian wide and full-width, else 1), as met
-
-
+@lru_cache(maxsize=None)  # a few thousand characters in all, each looked up once
 def _columns(ch: str) -> int:
-    w = _WIDE.get(ch)
-    if w is None:
-        w = _WIDE[ch] = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return w
+    """Columns the character ``ch`` takes: 2 for East Asian wide and full-width, else 1."""
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def _wide(ch: str) -> bool:
