@@ -322,6 +322,7 @@ _BLOCK_TAGS = {"p", "br", "li", "ol", "ul", "div", "tr", "td", "th", "table", "h
 
 # Pass 1: markup and export debris.
 _MARKUP = re.compile(
+    r"(?=[<&\[ \t\r(])(?:"  # the first character of every alternative: re skips to the candidates
     r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9]*)\b[^<>]{0,500}?/?\s*>"  # HTML tag
     r"|&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"  # HTML entity
     r"|[ \t]{0,64}\[bookmark:[^\]\n]{0,200}\][ \t]{0,64}\n?"  # Word bookmark debris (bounded: linear on blanks)
@@ -330,7 +331,7 @@ _MARKUP = re.compile(
     # with a tone mark also after a garbled character (靶羞M(jìn)) and cut off at a line's end (聯動(dòn⏎, 現(x⏎)
     # (one alternative that starts with its bracket: the scan stays as fast as without it)
     rf"|\((?:(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}} ?\) ?"
-    rf"|(?<=[\u4e00-\u9fff]\()(?:(?=[a-zü]*[aeiouü])[a-zü]{{2,6}} ?\) ?|[a-zü{_TONED}]{{1,5}}(?=\n|\Z)))"
+    rf"|(?<=[\u4e00-\u9fff]\()(?:(?=[a-zü]*[aeiouü])[a-zü]{{2,6}} ?\) ?|[a-zü{_TONED}]{{1,5}}(?=\n|\Z))))"
 )
 
 

@@ -22,7 +22,7 @@ __all__ = ["Doc", "prepare", "without_gc"]
 
 # A comma between digit groups that is a thousands separator: "1,100", "12,345,678" (only when the
 # original character was an ASCII comma, see _mark_thousands).
-_THOUSANDS = re.compile(r"(?<![\d.,_])(\d{1,3})((?:,\d{3})+)(?![\d.,])")
+_THOUSANDS = re.compile(r"(?=\d)(?<![\d.,_])(\d{1,3})((?:,\d{3})+)(?![\d.,])")
 _CLAUSE_END = re.compile(r"[,;。!?:\n]")
 _SENTENCE_END = re.compile(r"[;。!?\n]")
 _CLAUSE_CPS = np.array([ord(c) for c in ",;。!?:\n"], dtype=np.uint32)
@@ -111,10 +111,11 @@ def _boundaries(t: str) -> tuple[array, array, array]:
     clause_ends, sentence_ends, line_ends = array("q"), array("q"), array("q")
     for a in range(0, len(t), _PIECE):
         cps = np.frombuffer(t[a:a + _PIECE].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        clause = np.isin(cps, _CLAUSE_CPS)
-        clause_ends.frombytes((np.flatnonzero(clause) + a).astype(np.int64).tobytes())
-        sentence_ends.frombytes((np.flatnonzero(clause & np.isin(cps, _SENTENCE_CPS)) + a).astype(np.int64).tobytes())
-        line_ends.frombytes((np.flatnonzero(cps == 10) + a).astype(np.int64).tobytes())
+        clause = np.flatnonzero(np.isin(cps, _CLAUSE_CPS))  # sentence and line ends are clause ends too
+        marks = cps[clause]
+        clause_ends.frombytes((clause + a).astype(np.int64).tobytes())
+        sentence_ends.frombytes((clause[np.isin(marks, _SENTENCE_CPS)] + a).astype(np.int64).tobytes())
+        line_ends.frombytes((clause[marks == 10] + a).astype(np.int64).tobytes())
     return clause_ends, sentence_ends, line_ends
 
 
