@@ -1350,3 +1350,21 @@ def test_an_expectation_that_ends_the_clause_before_marks_the_claim_expected():
     assert "expected" in only(s).qualifier
     assert "expected" in only("新措施预计每年可为业界节省逾亿元开支。").qualifier
     assert "expected" not in only(s.replace("當局預計，", "")).qualifier
+
+
+def test_frames_are_the_public_constructors_frames(monkeypatch):
+    """The per-document frames are built from their arrays (a fast path); they equal the frames pandas'
+    public constructor builds from the same columns, string columns ``object`` (never inferred ``str``),
+    and a pandas without the fast path gets the same frames."""
+    text = seed_text(TJ) + seed_text(GZ)
+    q, c = extract(text)
+    assert len(q) and len(c)
+    for df in (q, c):
+        public = pd.DataFrame({k: pd.Series(df[k].to_numpy(), dtype=df[k].dtype) for k in df.columns})
+        pd.testing.assert_frame_equal(df, public)
+        assert all(str(df[k].dtype) == "object" for k in ("quote", "unit", "qualifier"))
+        assert df._mgr.is_consolidated()
+    monkeypatch.delattr(pd.DataFrame, "_from_arrays")
+    q2, c2 = extract(text)
+    pd.testing.assert_frame_equal(q2, q)
+    pd.testing.assert_frame_equal(c2, c)

@@ -156,7 +156,7 @@ from .document import Doc, without_gc
 from .lexicon import LEX, alt, chars, longest_first, not_followed
 from .numbers import (BARE_WORDS, CN_DIGIT, HALF, MAX_DIGITS, NONZERO, NONZERO_POSITIONAL, NUMBER, TEN, parse_number,
                       parse_numeral, range_floats)
-from .quantities import STR, Qty, _obj, _typed, find_per, qualifier_string, scan_quantities
+from .quantities import STR, Qty, find_per, frame_of, qualifier_string, scan_quantities
 from .tables import table_claims
 from .units import UNITS
 from .windows import by_window
@@ -2265,17 +2265,17 @@ def claims_frame(doc: Doc, cs: list[_Claim]) -> pd.DataFrame:
     data = {
         "start": os_.astype(np.int64),
         "end": oe.astype(np.int64),
-        "quote": _obj([original[a:b] for a, b in zip(os_.tolist(), oe.tolist())]),
-        "subject": _obj([c.subject for c in cs]),
-        "kind": _obj([c.kind if c.unit not in ("%", "pp", "times") else "ratio" for c in cs]),
-        "direction": _obj([c.direction for c in cs]),
+        "quote": [original[a:b] for a, b in zip(os_.tolist(), oe.tolist())],
+        "subject": [c.subject for c in cs],
+        "kind": [c.kind if c.unit not in ("%", "pp", "times") else "ratio" for c in cs],
+        "direction": [c.direction for c in cs],
         "before_low": bl, "before_high": bh, "after_low": al, "after_high": ah,
         "change_low": cl, "change_high": ch, "change_pct_low": pl, "change_pct_high": ph,
-        "unit": _obj([c.unit for c in cs]),
-        "per": _obj([c.per for c in cs]),
-        "qualifier": _obj([qualifier_string(c.quals) for c in cs]),
+        "unit": [c.unit for c in cs],
+        "per": [c.per for c in cs],
+        "qualifier": [qualifier_string(c.quals) for c in cs],
     }
-    return _typed(pd.DataFrame(data), _DTYPES)
+    return frame_of(data)
 
 
 def claims(text: str) -> pd.DataFrame:

@@ -400,26 +400,35 @@ def quantities_frame(doc: Doc, qs: list[Qty]) -> pd.DataFrame:
     ne = np.fromiter((q.end for q in qs), dtype=np.int64, count=len(qs))
     os_, oe = doc.norm.original_spans(ns, ne)
     original = doc.norm.original
-    return _typed(pd.DataFrame({
+    return frame_of({
         "start": os_.astype(np.int64),
         "end": oe.astype(np.int64),
-        "quote": _obj([original[a:b] for a, b in zip(os_.tolist(), oe.tolist())]),
+        "quote": [original[a:b] for a, b in zip(os_.tolist(), oe.tolist())],
         "value_low": np.fromiter((q.low for q in qs), dtype=np.float64, count=len(qs)),
         "value_high": np.fromiter((q.high for q in qs), dtype=np.float64, count=len(qs)),
-        "unit": _obj([q.unit for q in qs]),
-        "dimension": _obj([q.dimension for q in qs]),
-        "per": _obj([q.per for q in qs]),
-        "qualifier": _obj([qualifier_string(q.quals) for q in qs]),
-    }), _DTYPES)
+        "unit": [q.unit for q in qs],
+        "dimension": [q.dimension for q in qs],
+        "per": [q.per for q in qs],
+        "qualifier": [qualifier_string(q.quals) for q in qs],
+    })
 
 
-def _obj(values: list) -> pd.Series:
-    return pd.Series(values, dtype=object)
+def frame_of(columns: dict) -> pd.DataFrame:
+    """A dataframe of ``columns`` (name → numpy array, or list of str kept as an ``object`` column: never
+    pandas' inferred ``str``, see :data:`STR`). Built from the arrays as they are, which is several times
+    faster than the ``DataFrame`` constructor on the small frames of one document; the same frame."""
+    arrays = [_object_array(v) if isinstance(v, list) else v for v in columns.values()]
+    index = pd.RangeIndex(len(arrays[0]))
+    try:
+        return pd.DataFrame._from_arrays(arrays, columns=list(columns), index=index, verify_integrity=False)
+    except (AttributeError, TypeError):  # a pandas without it: the public constructor, same frame
+        return pd.DataFrame({k: pd.Series(a, dtype=a.dtype) for k, a in zip(columns, arrays)}, index=index)
 
 
-def _typed(df: pd.DataFrame, dtypes: dict) -> pd.DataFrame:
-    """Keep string columns ``object`` whatever pandas would infer (stable dtypes)."""
-    return df
+def _object_array(values: list) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
 def quantities(text: str) -> pd.DataFrame:
