@@ -1368,3 +1368,32 @@ def test_frames_are_the_public_constructors_frames(monkeypatch):
     q2, c2 = extract(text)
     pd.testing.assert_frame_equal(q2, q)
     pd.testing.assert_frame_equal(c2, c)
+
+
+B28 = "batch28"
+
+
+def test_sheng_after_a_provinces_name_is_the_province():
+    """本文选取广东省18个地级市 (batch28 doc 10, a paper's method): 省 after 广东 is the province, not the verb
+    省 "save"; 每单省8元 is still a saving of 8 yuan, and 全省11个地市 stays no claim."""
+    text = real_text(B28, "10_gd_trade_effect_paper_2021.txt")
+    s = next(x + "。" for x in text.split("。") if "本文选取广东省18个" in x)
+    assert claims(s).empty, claims(s)
+    assert claims(s.replace("广东省", "浙江省")).empty
+    saved = only("推行新模式后,企业每单省8元。")
+    assert (saved.direction, saved.change_low, saved.unit) == ("decrease", 8.0, "CNY")
+    assert claims("在全省11个地市推开。").empty
+
+
+def test_the_number_of_zones_growing_is_reach_not_an_effect():
+    """中国自由贸易试验区(…,以下简称自贸试验区)将由4个增加到11个 (batch28 doc 06, a blue book): the number of zones,
+    no reform effect, also with 数量; the firms gathered in a zone growing (片区…企业…增加了近90家, the written
+    held-out batch7) and a count a zone cuts stay claims."""
+    text = real_text(B28, "06_nat4_ftz_bluebook_2017.txt")
+    s = next(x + "。" for x in text.split("。") if "将由4个增加到11个" in x)
+    assert claims(s).empty, claims(s)
+    assert claims("我国自贸试验区数量由18个增至21个。").empty
+    firms = only("片区已集聚跨境电商企业320余家,较去年底增加了近90家。")
+    assert (firms.direction, firms.change_low) == ("increase", 90.0)
+    cut = only("每个片区工作机构由原来的42个压缩为17个。")
+    assert (cut.before_low, cut.after_low) == (42.0, 17.0)

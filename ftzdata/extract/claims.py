@@ -277,9 +277,13 @@ _TOTAL_MARK = re.compile(rf"(?:{alt(_MK['total'])})$")
 # rule 4, amount of change: verb, optional object, then the value
 _NOT_AMOUNT = set(_V["merge"]) | set(_V["before_after_only"])
 _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
-# A one-character verb right before the value is a place noun after 全/本/各/外 … (在全省11个地市 is not 省11个).
+# A one-character verb right before the value is a place noun after 全/本/各/外 … (在全省11个地市 is not 省11个),
+# and 省 after a province's name is the province (广东省18个地级市).
+_NOT_PROVINCE = "".join(f"(?<!{re.escape(p)})" for p in _V["provinces"])
+_ONE_CHAR_VERB = "|".join(_NOT_PROVINCE + re.escape(v) if v == _V["province_char"] else re.escape(v)
+                          for v in longest_first(_DEC1 + _INC1))
 _CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}|(?:{alt(_DEC_PERF)})(?=了)"
-                     rf"|(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])(?:{alt(longest_first(_DEC1 + _INC1))})(?=了|$))了?"
+                     rf"|(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])(?:{_ONE_CHAR_VERB})(?=了|$))了?"
                      rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}}?)(?:{alt(longest_first(_AM['amount_reach']))})?$")
 _OBJ_STOP = chars(_V["object_stop_chars"])
 _LIST_REACH = int(_AM["list_object_reach"])
@@ -1857,12 +1861,16 @@ def _drop_year_on_year(run: _Run) -> None:
                                           and not _REFORM_MEASURE.search(c.subject or ""))]
 
 
+_ZN = _V["zone_nouns"]
+_ZONE_SUBJECT = re.compile(rf"(?:{alt(longest_first(_ZN[0]))})(?:{alt(_ZN[1])})?[)”」]?$")
+
+
 def _drop_volume_growth(run: _Run) -> None:
     """Drop the increase of a volume, throughput or coverage (进出口总值从202.82亿元增至2631.5亿元, 航线拓展至
     49条): a claim that increases, in a unit only volumes have (tonnes, vehicles, routes, firms …), or whose
     subject names a volume (总值, 货运量, 规模 …) and no measure a reform changes (效率, 时间, 成本 …), or a
-    percent reached after a share (占全国18.1%的外商投资,…提升到18.4%), or a count widened to with no
-    before value (境外站点数拓展至24个: coverage)."""
+    percent reached after a share (占全国18.1%的外商投资,…提升到18.4%), a count widened to with no
+    before value (境外站点数拓展至24个: coverage), or the number of zones (自贸试验区将由4个增加到11个)."""
     def volume(c: _Claim) -> bool:
         if c.direction != "increase":
             return False
@@ -1873,6 +1881,8 @@ def _drop_volume_growth(run: _Run) -> None:
         if c.unit == "%" and c.before is None and c.after is not None \
                 and run.first_in_sentence(_SHARE_RE, c.start) <= c.start:
             return True  # 贡献了占全国18.1%的外商投资,…进一步提升到18.4%: a share of a total that rises
+        if c.kind == "count" and _ZONE_SUBJECT.search(c.subject or run.text[run.clause_start(c.start):c.start]):
+            return True  # 自贸试验区将由4个增加到11个: the number of zones
         subj = c.subject or ""
         return _VOLUME_SUBJECT.search(subj) is not None and _REFORM_MEASURE.search(subj) is None
     run.out = [c for c in run.out if not volume(c)]
