@@ -23,8 +23,8 @@ from pandas.arrays import ArrowStringArray
 
 from .corpus import Corpus, resolve
 from .errors import DocumentError, ReviewError
-from .normalize import normalize
-from .sidecar import bad_cell, read_sidecar
+from .normalize import clean_text as _clean
+from .sidecar import bad_cell, read_sidecar_rows
 from .splitter import STRUCTURES, Found, Split, split, zone_pattern
 from .vocab import DOMAINS, ZONES, area_of, area_zh_of, areas_named, areas_of, domain_of, zone_of, zones_named
 
@@ -38,10 +38,6 @@ CASE_COLUMNS = [  # what a reader looks at first (case, title, zone, domain, dat
 SUMMARY_COLUMNS = ["summary_id", "doc_id", "batch", "seq", "case_id", "title_zh", "text", "start", "end"]
 
 _NUM_WORDS = "一二三四五六七八九十"
-
-
-def _clean(s: str) -> str:
-    return normalize(s).text.strip()
 
 
 # ---------------------------------------------------------------------------------------- splitting
@@ -68,24 +64,26 @@ def _case_prefix(doc: pd.Series, doc_id: str) -> str:
 CASE_REVIEW_COLUMNS = ["case_id", "zone", "area_zh", "domain", "title_en", "note"]
 
 
-def read_case_review(corpus: Corpus, doc_id: str) -> pd.DataFrame:
-    """``<doc_id>.cases.csv``: what the text does not say about its cases, checked, indexed by case_id."""
+def case_reviews(corpus: Corpus, doc_id: str) -> dict[str, dict[str, str]]:
+    """``<doc_id>.cases.csv``: what the text does not say about its cases, checked, as case_id → its row
+    (column → cell, "" when empty); empty when the document has none."""
     path = corpus.sidecar(doc_id, "cases")
     if not path.is_file():
-        return pd.DataFrame(columns=CASE_REVIEW_COLUMNS).set_index("case_id")
-    df = read_sidecar(path, CASE_REVIEW_COLUMNS, ["case_id"])
-    for i, r in enumerate(df.to_dict("records")):
+        return {}
+    rows = read_sidecar_rows(path, CASE_REVIEW_COLUMNS, ["case_id"])
+    out: dict[str, dict[str, str]] = {}
+    for i, r in enumerate(rows):
         if not r["case_id"]:
-            raise bad_cell(df, i, "case_id", "empty; each row names the case it is about")
+            raise bad_cell(rows, i, "case_id", "empty; each row names the case it is about")
         if r["zone"] and zone_of(r["zone"]) is None:
-            raise bad_cell(df, i, "zone", f"unknown zone {r['zone']!r}; allowed: "
+            raise bad_cell(rows, i, "zone", f"unknown zone {r['zone']!r}; allowed: "
                            + ", ".join(f"{en} ({zh})" for en, zh in ZONES.items()))
         if r["domain"] and r["domain"] not in DOMAINS:
-            raise bad_cell(df, i, "domain", f"unknown domain {r['domain']!r}; allowed: {', '.join(DOMAINS)}")
-    dup = df.loc[df["case_id"].duplicated(), "case_id"].tolist()
-    if dup:
-        raise ReviewError(f"{path}: case {dup[0]!r} has two rows; one row per case")
-    return df.set_index("case_id")
+            raise bad_cell(rows, i, "domain", f"unknown domain {r['domain']!r}; allowed: {', '.join(DOMAINS)}")
+        if r["case_id"] in out:
+            raise ReviewError(f"{path}: case {r['case_id']!r} has two rows; one row per case")
+        out[r["case_id"]] = r
+    return out
 
 
 def _check_sequence(doc_id: str, corpus: Corpus, found: list[Found], expected: int | None):
@@ -126,7 +124,7 @@ def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
         expected = None if pd.isna(doc["n_cases"]) else int(doc["n_cases"])
         _check_sequence(doc_id, corpus, found, expected)
         original = corpus.text(doc_id)
-        reviewed = read_case_review(corpus, doc_id)
+        reviewed = case_reviews(corpus, doc_id)
         prefix = _case_prefix(doc, doc_id)
         doc_row = corpus.row(doc_id)
         title_zones = zones_named(_clean(doc_row["title_zh"] + "\n" + original[:200].split("\n")[0]))
@@ -134,7 +132,7 @@ def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
         for f in found:
             case_id = f"{prefix}-{f.seq:02d}"
             ids.append(case_id)
-            rev = reviewed.loc[case_id] if case_id in reviewed.index else None
+            rev = reviewed.get(case_id)
             title_zh = original[f.title_start:f.title_end]
             zone, _ = _zone_for(f, rev, _clean(title_zh), doc_row, title_zones)
             if rev is not None:
@@ -167,7 +165,7 @@ def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
         if doc_texts:  # as the frame would store them (not one Python string per case of the whole corpus)
             texts.append(pd.array(doc_texts, dtype="str"))
         del found, doc_texts
-        extra = sorted(set(reviewed.index) - set(ids))
+        extra = sorted(set(reviewed) - set(ids))
         if extra:
             raise ReviewError(f"{corpus.sidecar(doc_id, 'cases')}: rows for cases not in the document: "
                               f"{', '.join(extra)}; the document has {', '.join(ids) or 'no cases'}")

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["Normalized", "OffsetMap", "normalize", "normalize_part", "has_traditional", "next_cut", "is_cut", "to_simplified"]
+__all__ = ["Normalized", "OffsetMap", "normalize", "normalize_text", "clean_text", "normalize_part", "has_traditional", "next_cut", "is_cut", "to_simplified"]
 
 # Full-width ASCII forms (U+FF01..U+FF5E) -> ASCII; ideographic and no-break spaces -> space.
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -472,6 +472,27 @@ def normalize(text: str) -> Normalized:
         return _normalize_whole(text)
     got = _normalize_cuts(text, cuts, has_traditional(text))
     return got if got is not None else _normalize_whole(text)
+
+
+def normalize_text(text: str) -> str:
+    """``normalize(text).text`` without the map back to ``text``: for the short strings a caller only compares
+    or looks up (titles, table cells), where building the map costs more than the text."""
+    if len(text) > CHUNK:
+        return normalize(text).text
+    t = _simplify_same_length(text).translate(_WIDTH)
+    if "<" in t or "&" in t or "[" in t or "\r" in t or "(" in t:  # what every markup match starts with
+        t = _MARKUP.sub(lambda m: _kept(m, _markup_replacement(m, m.string)), t)
+    return _SPACES.sub(lambda m: _kept(m, _space_replacement(m, m.string)), t) if " " in t else t
+
+
+def clean_text(text: str) -> str:
+    """:func:`normalize_text` of ``text``, stripped: a title or a table cell as the rules compare it."""
+    return normalize_text(text).strip()
+
+
+def _kept(m: re.Match, new: str | None) -> str:
+    """A pass's replacement of match ``m`` (None: the match as it is)."""
+    return m.group(0) if new is None else new
 
 
 def has_traditional(text: str) -> bool:

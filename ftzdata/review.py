@@ -32,7 +32,7 @@ import pandas as pd
 
 from .corpus import Corpus, resolve
 from .errors import FtzDataWarning, ReviewError
-from .sidecar import bad_cell, read_sidecar, write_sidecar
+from .sidecar import bad_cell, read_sidecar_rows, write_sidecar
 
 __all__ = ["REVIEW_COLUMNS", "STATUSES", "KINDS", "Review", "read_review", "anchor", "found_claims", "reconcile",
            "sync_review", "check_review", "load_reviews"]
@@ -49,24 +49,51 @@ _METRIC_RE = re.compile(r"[a-z][a-z0-9_]*")
 
 # ---------------------------------------------------------------------------------------- reading
 def read_review(corpus: Corpus, doc_id: str) -> pd.DataFrame:
-    """The review of ``doc_id`` (empty if it has no sidecar), checked; ``start``/``end`` as int64."""
+    """The review of ``doc_id`` (empty if it has no sidecar), checked; ``start``/``end`` as int64, empty cells
+    None."""
+    rows = _checked_rows(corpus, doc_id)
+    df = _review_frame([(doc_id, rows)])
+    if rows:
+        df.attrs.update(rows.attrs)
+    return df
+
+
+def _reviews(corpus: Corpus) -> pd.DataFrame:
+    """Every document's review (:func:`read_review`), one frame: each sidecar read and checked in turn, the
+    frame built once (not one per document, then joined)."""
+    return _review_frame([(d, _checked_rows(corpus, d)) for d in corpus.doc_ids])
+
+
+def _checked_rows(corpus: Corpus, doc_id: str) -> list[dict[str, str]]:
+    """The rows of ``doc_id``'s review sidecar (none if it has none), each checked (:func:`_check_row`)."""
     path = corpus.sidecar(doc_id, "review")
     if not path.is_file():
+        return []
+    rows = read_sidecar_rows(path, REVIEW_COLUMNS, REQUIRED)
+    seen: set[str] = set()
+    for i, r in enumerate(rows):
+        _check_row(rows, i, r)
+        if r["id"] and (r["id"] in seen or seen.add(r["id"])):
+            raise bad_cell(rows, i, "id", f"id {r['id']!r} is used twice; each row needs its own id")
+    return rows
+
+
+def _review_frame(docs: list[tuple[str, list[dict[str, str]]]]) -> pd.DataFrame:
+    """The checked rows of reviews, ``(doc_id, rows)`` each, as one dataframe: a row without an id gets
+    ``r<its row number>``; a column with an empty cell is ``object`` with None there, the others strings."""
+    pairs = [(doc_id, i, r) for doc_id, rows in docs for i, r in enumerate(rows)]
+    if not pairs:
         df = pd.DataFrame({c: pd.Series(dtype=str) for c in REVIEW_COLUMNS})
-    else:
-        df = read_sidecar(path, REVIEW_COLUMNS, REQUIRED)
-        for i, r in enumerate(df.to_dict("records")):
-            _check_row(df, i, r)
-        ids = df.loc[df["id"] != "", "id"]
-        if ids.duplicated().any():
-            i = int(ids[ids.duplicated()].index[0])
-            raise bad_cell(df, i, "id", f"id {df.loc[i, 'id']!r} is used twice; each row needs its own id")
-    df = df.copy()
-    df["id"] = [r or f"r{i + 1}" for i, r in enumerate(df["id"])]
-    df["start"] = pd.to_numeric(df["start"]).astype("int64")
-    df["end"] = pd.to_numeric(df["end"]).astype("int64")
-    df.insert(0, "doc_id", doc_id)
-    return df.replace({"": None})
+        df["start"], df["end"] = df["start"].astype("int64"), df["end"].astype("int64")
+        df.insert(0, "doc_id", pd.Series(dtype=str))
+        return df
+    data = {"doc_id": [d for d, _, _ in pairs], "id": [r["id"] or f"r{i + 1}" for _, i, r in pairs],
+            "start": np.array([int(r["start"]) for _, _, r in pairs], dtype=np.int64),
+            "end": np.array([int(r["end"]) for _, _, r in pairs], dtype=np.int64)}
+    for c in REVIEW_COLUMNS[3:]:
+        cells = [r[c] for _, _, r in pairs]
+        data[c] = pd.Series([v or None for v in cells], dtype=object) if "" in cells else cells
+    return pd.DataFrame(data)
 
 
 def _check_row(df: pd.DataFrame, i: int, r: dict) -> None:
@@ -149,12 +176,10 @@ class Review:
 
 def _anchored(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every review row at its current offsets, and the rows whose quote is gone."""
-    frames = [read_review(corpus, d) for d in corpus.doc_ids]
-    frames = [f for f in frames if len(f)]
-    if not frames:
+    rows = _reviews(corpus)
+    if not len(rows):
         empty = pd.DataFrame(columns=["doc_id", *REVIEW_COLUMNS, "old_start", "old_end"])
         return empty, empty.copy()
-    rows = pd.concat(frames, ignore_index=True)
     spans = [anchor(corpus.text(d), s, e, q) for d, s, e, q in zip(rows["doc_id"], rows["start"], rows["end"],
                                                                    rows["quote"])]
     rows["old_start"], rows["old_end"] = rows["start"], rows["end"]
@@ -274,6 +299,4 @@ def proposed_metric(claim) -> str:
 
 def load_reviews(corpus: Corpus | str | None = None) -> pd.DataFrame:
     """Every document's review rows as stored (offsets as written, before anchoring), with ``doc_id``."""
-    corpus = resolve(corpus)
-    frames = [read_review(corpus, d) for d in corpus.doc_ids]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["doc_id", *REVIEW_COLUMNS])
+    return _reviews(resolve(corpus))

@@ -7,6 +7,7 @@ Writes go to a temporary file in the same folder, then replace the old file in o
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import tempfile
@@ -16,14 +17,22 @@ import pandas as pd
 
 from .errors import ReviewError
 
-__all__ = ["read_sidecar", "write_sidecar", "bad_cell"]
+__all__ = ["read_sidecar_rows", "SidecarRows", "write_sidecar", "bad_cell"]
 
 
-def read_sidecar(path: Path, columns: list[str], required: list[str]) -> pd.DataFrame:
-    """The CSV at ``path`` with exactly ``columns`` (absent optional ones empty; cells stripped strings).
+class SidecarRows(list):
+    """The rows of a sidecar as dicts (column → stripped cell, every column), with a frame's ``attrs``:
+    ``path`` and ``lines`` (each row's line number in the file, for :func:`bad_cell`)."""
 
-    ``line`` (the file's line number of each row) is kept in ``df.attrs['lines']`` for error messages.
-    """
+    def __init__(self, rows: list[dict[str, str]], path: Path, lines: list[int]):
+        super().__init__(rows)
+        self.attrs = {"path": path, "lines": lines}
+
+
+def read_sidecar_rows(path: Path, columns: list[str], required: list[str]) -> SidecarRows:
+    """The CSV at ``path`` as :class:`SidecarRows` with exactly ``columns`` (absent optional ones and a short
+    row's missing cells empty). Blank lines are skipped. Read with :mod:`csv`: a document's sidecar is small,
+    and a corpus has one per document (pandas' reader costs milliseconds a file)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -33,29 +42,36 @@ def read_sidecar(path: Path, columns: list[str], required: list[str]) -> pd.Data
     except UnicodeDecodeError as exc:
         raise ReviewError(f"{path}: not valid UTF-8 (byte {exc.start}); save it as CSV UTF-8") from None
     if not text.strip():
-        return pd.DataFrame({c: pd.Series(dtype=str) for c in columns})
+        return SidecarRows([], path, [])
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, ValueError) as exc:
-        raise ReviewError(f"{path}: not a readable CSV ({str(exc).splitlines()[0]})") from None
-    df.columns = [str(c).strip() for c in df.columns]
-    missing = [c for c in required if c not in df.columns]
+        header = [c.strip() for c in next(reader)]
+        found = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
+    except csv.Error as exc:
+        raise ReviewError(f"{path}: not a readable CSV (line {reader.line_num}: {exc})") from None
+    missing = [c for c in required if c not in header]
     if missing:
         raise ReviewError(f"{path}: missing column {', '.join(missing)}; required: {', '.join(required)}")
-    unknown = [c for c in df.columns if c not in columns]
+    unknown = [c for c in header if c not in columns]
     if unknown:
         raise ReviewError(f"{path}: unknown column {', '.join(map(repr, unknown))}; allowed: {', '.join(columns)}")
-    for c in columns:
-        if c not in df.columns:
-            df[c] = ""
-    df = df[columns].apply(lambda s: s.str.strip())
-    df.attrs["path"] = path
-    df.attrs["lines"] = list(range(2, len(df) + 2))  # header is line 1 (rows with line breaks in cells: approximate)
-    return df
+    twice = sorted({c for c in header if header.count(c) > 1})
+    if twice:
+        raise ReviewError(f"{path}: the column {', '.join(twice)} is in the header twice; each column once")
+    rows, lines = [], []
+    for line, row in found:
+        if len(row) > len(header):
+            raise ReviewError(f"{path}: not a readable CSV (line {line}: {len(row)} cells, but the header has "
+                              f"{len(header)} columns)")
+        cells = dict(zip(header, (cell.strip() for cell in row)))
+        rows.append({c: cells.get(c, "") for c in columns})
+        lines.append(line)
+    return SidecarRows(rows, path, lines)
 
 
-def bad_cell(df: pd.DataFrame, i: int, column: str, problem: str) -> ReviewError:
-    """The error for row position ``i`` of a sidecar read by :func:`read_sidecar`."""
+def bad_cell(df, i: int, column: str, problem: str) -> ReviewError:
+    """The error for row position ``i`` of a sidecar read by :func:`read_sidecar_rows` (or of a dataframe with
+    the same ``attrs``)."""
     line = df.attrs.get("lines", [None] * (i + 1))[i]
     return ReviewError(f"{df.attrs.get('path', 'sidecar')}, line {line}, column {column}: {problem}")
 

@@ -32,7 +32,7 @@ from importlib import resources
 
 from .datafiles import read_yaml
 
-from .normalize import Normalized, normalize
+from .normalize import Normalized, clean_text as _clean
 
 __all__ = ["Found", "Split", "STRUCTURES", "split", "zone_pattern", "domain_as_written"]
 
@@ -420,10 +420,6 @@ def _seq_cell(row: _Row) -> int | None:
         if _SEQ_CELL.fullmatch(_header_key(value)):
             return i
     return None
-
-
-def _clean(s: str) -> str:
-    return normalize(s).text.strip()
 
 
 def _category(row: _Row) -> str | None:

@@ -114,3 +114,21 @@ def test_pinyin_debris_with_a_space_after_a_garbled_character_or_cut_off_is_remo
     # a letter in brackets that is no pinyin stays (企业(a)类, (ODI), 流中心(B型)); a toneless one mid-line too
     for kept in ("企业(a)类", "对外投资(ODI)", "流中心(B型)", "方案(a)第二条"):
         assert normalize(kept).text == kept
+
+
+def test_normalize_text_is_the_text_of_normalize():
+    """The short-string path (no offset map) gives normalize()'s text: on every line of the seeds and the real
+    texts, and on the debris each pass removes."""
+    from pathlib import Path
+
+    from ftzdata.normalize import clean_text, normalize_text
+
+    root = Path(__file__).resolve().parents[1]
+    lines = [line for f in sorted((root / "seeds").glob("*.txt")) + sorted((root / "benchmarks" / "realtext").glob("*/docs/*.txt"))
+             for line in f.read_text(encoding="utf-8").split("\n")]
+    debris = ["<p>办 证</p>", "&amp;&#x4e2d;&nbsp;", "區(qū)域 環(huán)節(jié)", "[bookmark: _Toc1] \n", "a\u3000\u3000b",
+              "（１２３）", " 天津口岸 300 余家 ", "x\r\ny", "\ud800", ""]
+    assert len(lines) > 5000
+    for s in lines + debris + ["\n".join(lines[:50])]:
+        assert normalize_text(s) == normalize(s).text, s
+        assert clean_text(s) == normalize(s).text.strip()

@@ -9,6 +9,7 @@ import csv
 import hashlib
 import warnings
 
+import pandas as pd
 import pytest
 
 import ftzdata
@@ -285,6 +286,38 @@ def test_bad_review_rows_name_file_line_and_column(corpus_dir):
     side.write_text("start,end,quote,status,reason\n10,x,船舶,rejected,not an effect\n", encoding="utf-8")
     with pytest.raises(ReviewError, match=r"line 2, column end: 'x' is not a character offset"):
         ftzdata.metrics(corpus=Corpus(corpus_dir))
+
+
+@pytest.mark.parametrize("content, message", [
+    # a row with more cells than the header, with a blank line before it: the line as an editor numbers it
+    ("start,end,quote,status\n\n10,20,船舶,pending,extra\n",
+     r"review\.csv: not a readable CSV \(line 3: 5 cells, but the header has 4 columns\)"),
+    ("start,end,quote,status,status\n10,20,船舶,pending,pending\n",
+     r"review\.csv: the column status is in the header twice; each column once"),
+    ('start,end,quote,status\n10,20,"船舶,pending\n', r"review\.csv: not a readable CSV \(line \d+: "),
+    ("start,end,quote\n10,20,船舶\n", r"review\.csv: missing column status; required: start, end, quote, status"),
+    # a short row: its missing cells are empty, and the first that must not be is named
+    ("start,end,quote,status\n\n\n10,20,船舶\n", r"review\.csv, line 4, column status: '' is not allowed"),
+])
+def test_a_review_that_is_no_readable_table_is_one_error_naming_its_line(corpus_dir, content, message):
+    side = corpus_dir / "hainan-2020-cases.review.csv"
+    side.write_text(content, encoding="utf-8")
+    with pytest.raises(ReviewError, match=message):
+        ftzdata.metrics(corpus=Corpus(corpus_dir))
+
+
+def test_a_review_with_blank_lines_reads_as_without(corpus_dir):
+    """Blank lines (an editor's, Excel's trailing ones) are skipped; cells are stripped."""
+    side = corpus_dir / "hainan-2020-cases.review.csv"
+    text = Corpus(corpus_dir).text("hainan-2020-cases")
+    quote = text[10:20]
+    side.write_text(f"start,end,quote,status\n10,20,{quote},pending\n", encoding="utf-8")
+    plain = read_review(Corpus(corpus_dir), "hainan-2020-cases")
+    side.write_text(f"\ufeffstart , end,quote,status\n\n 10 ,20,{quote}, pending \n\n\n", encoding="utf-8")
+    spaced = read_review(Corpus(corpus_dir), "hainan-2020-cases")
+    assert spaced.attrs["lines"] == [3]
+    pd.testing.assert_frame_equal(spaced, plain)
+    assert plain[["start", "end", "quote", "status"]].values.tolist() == [[10, 20, quote, "pending"]]
 
 
 def test_the_build_refuses_nothing_written(corpus_dir, tmp_path, capsys):
