@@ -21,12 +21,16 @@ import pandas as pd
 import pyarrow as pa
 from pandas.arrays import ArrowStringArray
 
+from .arrow_memory import use_system_pool
 from .corpus import Corpus, resolve
 from .errors import DocumentError, ReviewError
 from .normalize import clean_text as _clean
 from .sidecar import bad_cell, read_sidecar_rows
 from .splitter import STRUCTURES, Found, Split, split, zone_pattern
 from .vocab import DOMAINS, ZONES, area_of, area_zh_of, areas_named, areas_of, domain_of, zone_of, zones_named
+
+
+use_system_pool()  # see ftzdata.arrow_memory: frames of a corpus run free much Arrow memory
 
 __all__ = ["cases", "summaries", "structures", "CASE_COLUMNS", "SUMMARY_COLUMNS"]
 

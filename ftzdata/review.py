@@ -30,9 +30,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .arrow_memory import use_system_pool
 from .corpus import Corpus, resolve
 from .errors import FtzDataWarning, ReviewError
 from .sidecar import bad_cell, read_sidecar_rows, write_sidecar
+
+
+use_system_pool()  # see ftzdata.arrow_memory: frames of a corpus run free much Arrow memory
 
 __all__ = ["REVIEW_COLUMNS", "STATUSES", "KINDS", "Review", "read_review", "anchor", "found_claims", "reconcile",
            "sync_review", "check_review", "load_reviews"]

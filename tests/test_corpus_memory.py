@@ -118,3 +118,18 @@ def test_a_text_edited_after_it_was_checked_is_refused_by_the_reader(tmp_path, m
         corpus.text("doc-00")
     with pytest.raises(ftzdata.DocumentError, match="differs from the manifest"):
         corpus.n_chars("doc-00")
+
+
+def test_frames_use_the_system_allocator_unless_the_user_chose_one():
+    """Arrow's default pool keeps what it frees, so a corpus run's memory grew with the corpus; ftzdata makes
+    the system allocator Arrow's pool when it builds frames — but a pool the user chose stays."""
+    import pyarrow as pa
+
+    code = "import pyarrow as pa, ftzdata.cases, ftzdata.review; print(pa.default_memory_pool().backend_name)"
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    run = lambda **extra: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                         env={**env, **extra}).stdout.split()[-1]
+    assert run() == "system"
+    if "mimalloc" not in pa.supported_memory_backends():
+        pytest.skip("this pyarrow has no mimalloc to choose")
+    assert run(ARROW_DEFAULT_MEMORY_POOL="mimalloc") == "mimalloc"
