@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
@@ -29,10 +30,13 @@ from .sidecar import bad_cell, read_sidecar_rows
 from .splitter import STRUCTURES, Found, Split, split, zone_pattern
 from .vocab import DOMAINS, ZONES, area_of, area_zh_of, areas_named, areas_of, domain_of, zone_of, zones_named
 
+if TYPE_CHECKING:
+    from .diskcache import TextColumn
+
 
 use_system_pool()  # see ftzdata.arrow_memory: frames of a corpus run free much Arrow memory
 
-__all__ = ["cases", "summaries", "structures", "CASE_COLUMNS", "SUMMARY_COLUMNS"]
+__all__ = ["cases", "case_index", "summaries", "structures", "CASE_COLUMNS", "SUMMARY_COLUMNS"]
 
 CASE_COLUMNS = [  # what a reader looks at first (case, title, zone, domain, date); offsets, then the long text last
     "case_id", "title_en", "title_zh_hans", "zone", "area", "domain", "published", "zone_zh", "area_zh",
@@ -116,10 +120,11 @@ def _zone_for(f: Found, rev, title: str, doc, doc_title_zones: list[str]) -> tup
     return None, ""
 
 
-def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _build_cases(corpus: Corpus, texts: TextColumn) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(cases without their texts, summaries); each document's case texts go to ``texts`` as they are found
+    (one document's at a time in memory)."""
     docs = corpus.manifest_frame().set_index("doc_id")
     columns = {c: [] for c in CASE_COLUMNS[:-1]}  # one list per column: no dict per case kept
-    texts = []  # each document's case texts, as one array of the frame's string type
     for doc_id, doc in docs.iterrows():
         if doc["layout"] == "summaries":
             continue
@@ -166,8 +171,8 @@ def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
                 title_start=f.title_start, title_end=f.title_end, summary_id=None,
             ))
             doc_texts.append(f.text)
-        if doc_texts:  # as the frame would store them (not one Python string per case of the whole corpus)
-            texts.append(pd.array(doc_texts, dtype="str"))
+        if doc_texts:
+            texts.add(pa.array(doc_texts, type=pa.large_string()))
         del found, doc_texts
         extra = sorted(set(reviewed) - set(ids))
         if extra:
@@ -176,8 +181,6 @@ def _build_cases(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     df = pd.DataFrame(columns, columns=CASE_COLUMNS[:-1]) if columns["case_id"] else \
         pd.DataFrame([], columns=CASE_COLUMNS[:-1])
     del columns
-    df["text"] = (pd.concat([pd.Series(t) for t in texts], ignore_index=True).array if texts
-                  else pd.Series([], dtype=object))
     summ = _build_summaries(corpus, df)
     df["summary_id"] = df["case_id"].map(dict(zip(summ["case_id"], summ["summary_id"])))
     return _typed(df), summ
@@ -262,36 +265,84 @@ def _document_for(docs: pd.DataFrame, cases_df: pd.DataFrame, ym, where) -> str:
 
 
 # ---------------------------------------------------------------------------------------- public API
-def _cached(corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return resolve(corpus).derived("cases", _build_cases_cached)
+def _index(corpus) -> tuple[pd.DataFrame, pd.DataFrame, object]:
+    """(cases without their texts, summaries, the texts: the name of their cache entry, or the texts)."""
+    return resolve(corpus).derived("case_index", _index_cached)
 
 
-def _build_cases_cached(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _index_cached(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame, object]:
     """:func:`_build_cases`, from the disk cache when the manifest, texts and sidecars are byte-identical
-    (texts are read, and checked against their sha256, either way)."""
-    from .diskcache import cached, cases_inputs_key
+    (texts are read, and checked against their sha256, either way). The case texts are a cache entry of their
+    own (``case_texts/``, an Arrow file read memory-mapped), so that what needs only the cases' rows
+    (``metrics()``, the review) never holds the texts."""
+    from .diskcache import TextColumn, cached, cases_inputs_key, entry_name
 
-    return _unpacked(cached("cases", cases_inputs_key(corpus), lambda: _packed(_build_cases(corpus))))
+    key = cases_inputs_key(corpus)
+
+    def build():
+        column = TextColumn(_TEXTS, entry_name(key))
+        try:
+            df, summ = _build_cases(corpus, column)
+        except BaseException:
+            column.discard()
+            raise
+        kept = column.close()
+        return df, summ, entry_name(key) if kept is None else kept
+
+    return cached("cases", key, build)
 
 
-def _packed(value: tuple[pd.DataFrame, pd.DataFrame]):
-    """(cases, summaries) as the disk cache stores them: the cases' texts as their pyarrow chunks, which pickle
-    as they are (pandas pickles a pyarrow-backed column by joining its chunks first: a copy of every case's
-    text while the frame is written)."""
-    df, summ = value
-    if not isinstance(df["text"].array, ArrowStringArray):
-        return value
-    return df.drop(columns="text"), pa.array(df["text"].array), df["text"].dtype, summ
+_TEXTS = "case_texts"
 
 
-def _unpacked(value) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """:func:`_packed`'s value as (cases, summaries): the text column back in its place, without a copy."""
-    if len(value) == 2:
-        return value
-    df, chunks, dtype, summ = value
+def _cached(corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(cases with their texts, summaries)."""
+    return resolve(corpus).derived("cases", _with_texts)
+
+
+def _with_texts(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from .diskcache import TextColumn, read_text_column
+
+    df, summ, texts = _index(corpus)
+    if isinstance(texts, str):
+        name, texts = texts, read_text_column(_TEXTS, texts)
+        if texts is None or len(texts) != len(df):  # removed or unreadable: found again (and stored again)
+            texts = _texts_again(corpus, name)
     df = df.copy(deep=False)
-    df["text"] = pd.Series(ArrowStringArray(chunks, dtype=dtype), index=df.index)
+    df["text"] = _text_column(texts, df.index)
     return df, summ
+
+
+def _texts_again(corpus: Corpus, name: str):
+    """The cases' texts found again, stored as entry ``name`` and read back from there; kept in memory if
+    they cannot be stored."""
+    from .diskcache import TextColumn, read_text_column
+
+    for column in (TextColumn(_TEXTS, name), TextColumn(None)):
+        _build_cases(corpus, column)
+        texts = column.close()
+        if texts is None:
+            texts = read_text_column(_TEXTS, name)
+        if texts is not None:
+            return texts
+    raise AssertionError("a column kept in memory is always given back")  # pragma: no cover
+
+
+def _text_column(texts, index) -> pd.Series:
+    """The cases' texts (a pyarrow string column) as the frame's ``text``: pandas' ``str`` (Arrow-backed: no
+    copy of the memory-mapped texts), ``object`` when there is no case."""
+    if not len(index):
+        return pd.Series([], dtype=object, index=index)
+    empty = pd.array([], dtype="str")
+    if isinstance(empty, ArrowStringArray):
+        return pd.Series(ArrowStringArray(texts, dtype=empty.dtype), index=index)
+    return pd.Series(pd.array(texts.to_pylist(), dtype="str"), index=index)
+
+
+def case_index(corpus: Corpus | str | None = None) -> pd.DataFrame:
+    """:func:`cases` without the ``text`` column: the cases' rows, for what joins claims to their cases (the
+    texts are not read)."""
+    return _index(corpus)[0].copy(deep=False)
 
 
 def _split_of(corpus: Corpus, doc_id: str, layout: str) -> Split:
@@ -329,7 +380,7 @@ def cases(corpus: Corpus | str | None = None) -> pd.DataFrame:
 
 def summaries(corpus: Corpus | str | None = None) -> pd.DataFrame:
     """The textbook's short restatements of full cases, each linked to its case by ``case_id``."""
-    df = _cached(corpus)[1].copy(deep=False)
+    df = _index(corpus)[1].copy(deep=False)
     df.attrs["corpus"] = str(resolve(corpus).root)
     return df
 

@@ -272,7 +272,7 @@ def _review(corpus, args) -> int:
             for p in got["problems"]:
                 print(f"ftzdata: warning: {p}", file=sys.stderr)
         if args.set or args.accept or args.reject:
-            from ftzdata.cases import cases as _cases
+            from ftzdata.cases import case_index as _cases
 
             df = R.load(corpus, doc_id)
             case_ids = _cases(corpus).query("doc_id == @doc_id")["case_id"].tolist()

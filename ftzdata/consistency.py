@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from .cases import cases as _cases, summaries as _summaries
+from .cases import case_index as _cases, summaries as _summaries
 from .corpus import Corpus, resolve
 
 __all__ = ["consistency", "CONSISTENCY_COLUMNS"]

@@ -1,8 +1,10 @@
 """Derived data cached on disk, keyed by the content it came from — never stale.
 
 The cases of a corpus are stored the same way under ``<cache dir>/cases/``, keyed by the manifest, every
-document's and sidecar's bytes and the package's files; each document's split under ``split/``, keyed by its
-text, its layout hint and the package's files.
+document's and sidecar's bytes and the package's files — their texts apart, under ``case_texts/`` (an Arrow
+file, written a document at a time and read memory-mapped, see :class:`TextColumn`), so that what needs only
+the cases' rows never holds them; each document's split under ``split/``, keyed by its text, its layout hint
+and the package's files.
 
 A corpus run reads one document at a time (:func:`iter_claims_of_docs`: extraction workers read and check the
 texts themselves): what it keeps grows with the claims and cases it returns, not with the text it read.
@@ -28,7 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["claims_of_text", "claims_of_texts", "claims_of_docs", "iter_claims_of_docs", "code_key", "cached",
-           "corpus_key", "files_key", "text_digests", "corpus_files_key", "cases_inputs_key"]
+           "corpus_key", "files_key", "text_digests", "corpus_files_key", "cases_inputs_key", "TextColumn",
+           "read_text_column", "entry_name"]
 
 _PKG = Path(__file__).resolve().parent
 
@@ -103,7 +106,12 @@ def _package_key() -> str:
 def cached(kind: str, key: str, build):
     """``build()``, stored under ``<cache dir>/<kind>/<key + package key>.pkl`` and read back for the same key
     (the key must cover every input of ``build``; the package's own files are added here)."""
-    return _through(kind, f"{key}-{_package_key()[:16]}", build)
+    return _through(kind, entry_name(key), build)
+
+
+def entry_name(key: str) -> str:
+    """The name :func:`cached` stores ``key``'s entry under: the key and the package's files."""
+    return f"{key}-{_package_key()[:16]}"
 
 
 def _through(kind: str, name: str, build):
@@ -154,6 +162,99 @@ def _write(folder: Path, path: Path, value) -> bool:
                 os.unlink(tmp)
         return False
     return True
+
+
+class TextColumn:
+    """A string column written as it is built, one part at a time (a document's case texts), so that the
+    builder never holds all of it: to ``<cache dir>/<kind>/<name>.arrow``, an Arrow file written to a
+    temporary file and renamed into place by :meth:`close`. With the cache off, or strings that are not
+    Arrow's, the parts are kept in memory instead and :meth:`close` gives them back.
+
+    If the file cannot be written (a read-only or full cache folder), the parts are dropped: :meth:`close`
+    gives None, as when they are stored, and the reader, finding no file, builds the column again in memory.
+    Read back with :func:`read_text_column` (memory-mapped: texts are paged in as they are read)."""
+
+    def __init__(self, kind: str | None, name: str = ""):
+        """``kind`` None: kept in memory."""
+        folder = _folder(kind) if kind is not None else None
+        self._folder, self._path = folder, (folder / f"{name}.arrow" if folder is not None else None)
+        self._tmp = self._writer = self._sink = None
+        self._kept: list | None = [] if folder is None else None
+
+    def add(self, arrow_strings) -> None:
+        """Append a part: a pyarrow string array."""
+        if self._kept is not None:
+            self._kept.append(arrow_strings)
+            return
+        if self._path is None:
+            return  # the file failed: dropped, the reader builds the column again
+        import pyarrow as pa
+
+        try:
+            if self._writer is None:
+                self._folder.mkdir(parents=True, exist_ok=True)
+                fd, self._tmp = tempfile.mkstemp(prefix=f".{self._path.stem}.", dir=self._folder)
+                os.close(fd)
+                self._sink = pa.OSFile(self._tmp, "wb")
+                self._writer = pa.ipc.new_file(self._sink, pa.schema([("text", arrow_strings.type)]))
+            self._writer.write_batch(pa.record_batch([arrow_strings], names=["text"]))
+        except (OSError, pa.ArrowException):
+            self._abandon()
+
+    def keep_in_memory(self) -> None:
+        """Keep the parts in memory from the start (strings that are not Arrow's: nothing written yet)."""
+        self._abandon()
+        self._kept = []
+
+    def close(self):
+        """Finish: the parts in memory as one ``pa.ChunkedArray`` if they were kept there, else None (the
+        file renamed into place, or dropped if it could not be written)."""
+        import pyarrow as pa
+
+        if self._kept is not None:
+            return pa.chunked_array(self._kept, type=self._kept[0].type if self._kept else pa.large_string())
+        if self._path is not None:
+            try:
+                if self._writer is None:  # no part at all: an empty column
+                    self.add(pa.array([], type=pa.large_string()))
+                if self._writer is not None:
+                    self._writer.close()
+                    self._sink.close()
+                    os.replace(self._tmp, self._path)
+                    self._tmp = None
+            except (OSError, pa.ArrowException):
+                pass
+        self._abandon()
+        return None
+
+    def discard(self) -> None:
+        """Stop without keeping anything (the build failed)."""
+        self._abandon()
+        self._kept = None
+
+    def _abandon(self) -> None:
+        for part in (self._writer, self._sink):
+            if part is not None:
+                with contextlib.suppress(Exception):
+                    part.close()
+        if self._tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(self._tmp)
+        self._writer = self._sink = self._tmp = self._path = None
+
+
+def read_text_column(kind: str, name: str):
+    """The column :class:`TextColumn` wrote as ``<kind>/<name>.arrow``, memory-mapped (a ``pa.ChunkedArray``),
+    or None when there is none or it cannot be read."""
+    folder = _folder(kind)
+    if folder is None:
+        return None
+    import pyarrow as pa
+
+    try:
+        return pa.ipc.open_file(pa.memory_map(str(folder / f"{name}.arrow"))).read_all().column("text")
+    except (OSError, pa.ArrowException, KeyError):
+        return None
 
 
 def _release_arrow_memory() -> None:

@@ -27,7 +27,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .cases import cases as _cases
+from .cases import case_index as _cases
 from .corpus import Corpus, resolve
 from .errors import UnknownValueError
 from .review import check_review, proposed_metric

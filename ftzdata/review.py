@@ -259,7 +259,7 @@ def sync_review(corpus: Corpus | str | None, doc_id: str) -> dict:
     found claims as ``pending`` with the case they fall in and a proposed metric name. Returns counts and
     the problems found.
     """
-    from .cases import cases as _cases
+    from .cases import case_index as _cases
 
     corpus = resolve(corpus)
     rec = reconcile(corpus)

@@ -1,5 +1,6 @@
 """Claims cached on disk are keyed by the text and the extractor: an edited document is never served stale."""
 
+import pandas as pd
 import pytest
 
 import ftzdata
@@ -163,6 +164,44 @@ def test_cases_read_back_from_disk_equal_a_fresh_build(cache, seeds_copy, monkey
     norm = ftzdata.normalized_text("mofcom-2017-best-practices", corpus=ftzdata.Corpus(seeds_copy))
     row = warm[warm["doc_id"] == "mofcom-2017-best-practices"].iloc[0]
     assert row["text"] and row["text"].strip() in norm.text
+
+
+def test_case_texts_are_an_entry_of_their_own_that_metrics_never_reads(cache, seeds_copy, monkeypatch):
+    """The cases' texts are stored apart from their rows (an Arrow file, read memory-mapped): metrics() and the
+    rows of the cases never open it; an entry removed or damaged is found again, the same texts."""
+    from ftzdata.cases import case_index
+
+    cold = ftzdata.cases(ftzdata.Corpus(seeds_copy))
+    texts = list((cache.parent / "case_texts").glob("*.arrow"))
+    assert len(texts) == 1 and texts[0].stat().st_size > 0
+    opened = []
+    real = diskcache.read_text_column
+    monkeypatch.setattr(diskcache, "read_text_column", lambda *a: opened.append(a) or real(*a))
+    rows = case_index(ftzdata.Corpus(seeds_copy))
+    assert ftzdata.metrics(corpus=ftzdata.Corpus(seeds_copy)).equals(ftzdata.metrics(corpus=ftzdata.Corpus(seeds_copy)))
+    assert opened == [] and "text" not in rows.columns
+    pd.testing.assert_frame_equal(rows, cold.drop(columns="text"))
+    for damage in (lambda p: p.unlink(), lambda p: p.write_bytes(b"not an arrow file"),
+                   lambda p: p.write_bytes(p.read_bytes()[: p.stat().st_size // 2])):
+        damage(texts[0])
+        again = ftzdata.cases(ftzdata.Corpus(seeds_copy))
+        pd.testing.assert_frame_equal(again, cold)
+        assert texts[0].stat().st_size > 100  # found again and stored again
+    doc = "mofcom-2017-best-practices"
+    norm = ftzdata.normalized_text(doc, corpus=ftzdata.Corpus(seeds_copy)).text
+    for r in cold[cold["doc_id"] == doc].itertuples():
+        assert r.text and r.text.strip() in norm
+
+
+def test_case_texts_with_an_unwritable_cache_are_kept_in_memory(tmp_path, seeds_copy, monkeypatch):
+    monkeypatch.setenv("FTZDATA_NO_CACHE", "1")
+    fresh = ftzdata.cases(ftzdata.Corpus(seeds_copy))
+    monkeypatch.delenv("FTZDATA_NO_CACHE")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("FTZDATA_CACHE_DIR", str(blocker))  # case_texts/ cannot be created under a file
+    pd.testing.assert_frame_equal(ftzdata.cases(ftzdata.Corpus(seeds_copy)), fresh)
+    assert str(fresh["text"].dtype) == "str" and fresh["text"].str.len().min() > 0
 
 
 def test_a_report_kernel_reads_one_state_of_its_corpus(cache, seeds_copy, monkeypatch):

@@ -63,7 +63,7 @@ def corpus_zones(corpus=None) -> tuple[str, ...]:
 
 
 def _zones_with_cases(corpus) -> tuple[str, ...]:
-    from ftzdata.cases import cases
+    from ftzdata.cases import case_index as cases
 
     present = set(cases(corpus)["zone"].dropna().astype(str))
     return tuple(z for z in ZONES if z in present)
