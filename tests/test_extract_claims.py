@@ -1397,3 +1397,40 @@ def test_the_number_of_zones_growing_is_reach_not_an_effect():
     assert (firms.direction, firms.change_low) == ("increase", 90.0)
     cut = only("每个片区工作机构由原来的42个压缩为17个。")
     assert (cut.before_low, cut.after_low) == (42.0, 17.0)
+
+
+B29, B30 = "batch29", "batch30"
+
+
+def _sentence_of(batch: str, name: str, fragment: str) -> str:
+    """The sentence (up to 。) of a real text that holds ``fragment``."""
+    return next(x + "。" for x in real_text(batch, name).split("。") if fragment in x)
+
+
+def test_a_trade_flows_change_right_after_its_sum_or_volume_is_growth():
+    """共进口5739.9万吨,增加34% (batch29 doc 01) and 合同外资1.57億美元(部口徑),同比下降79.6% (batch30 doc 24) are
+    growth figures of a flow, no effect; a cut of a reform measure stays, and so does a decline right after a
+    volume (天津口岸进口汽车8.2万辆,同比下降6.5%, which the written held-out batch7 counts)."""
+    for batch, name, fragment in ((B29, "01_hn_trade_q1q3_2024_hndaily.txt", "增加34%"),
+                                  (B30, "24_sc_national_edz_railway_port_2023_trad.txt", "下降79.6%")):
+        s = _sentence_of(batch, name, fragment)
+        assert not claims(s)["quote"].str.contains(fragment).any(), claims(s)
+    assert len(claims("共进口5739.9万吨,通关时间压缩34%。")) == 1
+    kept = only("1至11月,天津口岸进口汽车8.2万辆,同比下降6.5%。")
+    assert (kept.direction, kept.change_pct_low) == ("decrease", 6.5)
+
+
+def test_more_investment_and_how_many_there_are_now_are_no_effects():
+    """增加投资1亿多元 (batch29 doc 10) is an investment, 跨國公司總部增至138家 (batch29 doc 18) how many there are
+    now, with no before value; 如今已走过5个年头 (batch29 doc 19) is how old a pilot is. A count with its before value,
+    money saved and a count cut stay."""
+    for name, fragment in (("10_js_suzhou_area_first_year_2020.txt", "增加投资1亿多元"),
+                           ("18_bj_chaoyang_two_zones_2021_trad.txt", "跨國公司總部增至138家"),
+                           ("19_bj_service_opening_report_2020.txt", "如今已走过5个年头")):
+        s = _sentence_of(B29, name, fragment)
+        assert claims(s).empty, claims(s)
+    assert quantities("已走过5个年头")["unit"].tolist() == ["h"]
+    grown = only("跨国公司总部由100家增至138家。")
+    assert (grown.before_low, grown.after_low) == (100.0, 138.0)
+    assert only("节约投资成本300万元。").change_low == 3_000_000
+    assert only("减少审批环节5个。").change_low == 5

