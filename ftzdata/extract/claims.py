@@ -391,6 +391,7 @@ _REFORM_MEASURE = re.compile(alt(_V["reform_measures"]))
 _YEAR_ON_YEAR = re.compile(alt(_V["year_on_year"]))
 _YOY_VERB = re.compile(rf"(?:{alt(_V['year_on_year'])})(?:{alt(longest_first(_DIRECTIONAL))})")
 _VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
+_MONEY_VOLUME_SUBJECT = re.compile(alt(_V["money_volume_subjects"]))
 _VOLUME_UNITS = frozenset(_V["volume_units"])
 _SHARE_RE = re.compile(re.escape(_SHARE))  # 占
 _AVERAGE_GROWTH = re.compile(rf"(?:{alt(_V['average_growth'][0])})(?:{alt(_V['average_growth'][1])})")
@@ -1883,7 +1884,9 @@ def _drop_volume_growth(run: _Run) -> None:
         if c.kind == "count" and _ZONE_SUBJECT.search(c.subject or run.text[run.clause_start(c.start):c.start]):
             return True  # 自贸试验区将由4个增加到11个: the number of zones
         subj = c.subject or ""
-        return _VOLUME_SUBJECT.search(subj) is not None and _REFORM_MEASURE.search(subj) is None
+        named = _VOLUME_SUBJECT.search(subj) is not None or (c.kind == "money"
+                                                              and _MONEY_VOLUME_SUBJECT.search(subj) is not None)
+        return named and _REFORM_MEASURE.search(subj) is None
     run.out = [c for c in run.out if not volume(c)]
 
 
