@@ -389,7 +389,9 @@ _ASPECT = re.compile(alt(_V["aspect_nouns"]))
 _SINCE = tuple(_MK["since"])
 _REFORM_MEASURE = re.compile(alt(_V["reform_measures"]))
 _YEAR_ON_YEAR = re.compile(alt(_V["year_on_year"]))
-_YOY_VERB = re.compile(rf"(?:{alt(_V['year_on_year'])})(?:{alt(longest_first(_DIRECTIONAL))})")
+_YOY_VERB = re.compile(rf"(?:{alt(longest_first(_V['year_on_year']))})(?:{alt(_V['year_on_year_between'])})?"
+                       rf"(?:{alt(longest_first(_DIRECTIONAL))})")
+_YOY_REACH = max(map(len, _V["year_on_year"])) + max(map(len, _V["year_on_year_between"]))
 _VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
 _MONEY_VOLUME_SUBJECT = re.compile(alt(_V["money_volume_subjects"]))
 _VOLUME_UNITS = frozenset(_V["volume_units"])
@@ -434,6 +436,7 @@ def _plan_words() -> str:
 _PLAN = re.compile(_plan_words() + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
 _PLAN_AFTER_ONLY = re.compile(alt(_PL["after_only_push"]))
 _ESTIMATE = re.compile(alt(_PL["estimate"]))
+_PROGRESS = re.compile(rf"(?:{alt(_PL['progress'][0])}).*(?:{alt(_PL['progress'][1])})$")
 _AS_OF = _SJ["as_of"]  # 截至
 _MODAL = re.compile(not_followed(_PL["modal"]))
 _CONDITIONAL = re.compile(not_followed(_PL["conditional"]))
@@ -1848,16 +1851,15 @@ def _drop_growth(run: _Run) -> None:
 
 
 def _drop_year_on_year(run: _Run) -> None:
-    """Drop a year-on-year growth figure (出口汽车42.1万辆,同比增加38.6%): a percent or multiple increase with
-    no before or after value, stated with 同比/环比 right before its verb, whose subject names no measure a
-    reform changes (通关效率同比提升 stays a claim). (Declines are left as they are: the written held-out
-    batches count 新设外资企业212家,同比下降3.2% as a claim.)"""
+    """Drop a year-on-year growth figure (出口汽车42.1万辆,同比增加38.6%; 同比分别上升10.92%、7.89%; 较去年同期增加
+    16个): an increase with no before or after value, stated with 同比/环比/较去年同期 right before its verb,
+    whose subject names no measure a reform changes (通关效率同比提升 stays a claim). (Declines are left as they
+    are: the written held-out batches count 新设外资企业212家,同比下降3.2% as a claim.)"""
     text = run.text
     if not run.occurs(_YEAR_ON_YEAR):
         return
     run.out = [c for c in run.out if not (c.direction == "increase" and c.before is None and c.after is None
-                                          and c.unit in ("%", "times")
-                                          and _YOY_VERB.search(text, max(0, c.start - 2), c.end)
+                                          and _YOY_VERB.search(text, max(0, c.start - _YOY_REACH), c.end)
                                           and not _REFORM_MEASURE.search(c.subject or ""))]
 
 
@@ -1883,7 +1885,9 @@ def _drop_volume_growth(run: _Run) -> None:
             return True  # 贡献了占全国18.1%的外商投资,…进一步提升到18.4%: a share of a total that rises
         if c.kind == "count" and _ZONE_SUBJECT.search(c.subject or run.text[run.clause_start(c.start):c.start]):
             return True  # 自贸试验区将由4个增加到11个: the number of zones
-        subj = c.subject or ""
+        # a claim with no subject of its own is read with its sentence's words before it (我省货物贸易连跨3个千亿元
+        # 台阶,,从2020年5406亿元提高到2023年8052亿元)
+        subj = c.subject or _PAREN.sub("", run.text[run.doc.sentence_start(c.start):c.start])
         named = _VOLUME_SUBJECT.search(subj) is not None or (c.kind == "money"
                                                               and _MONEY_VOLUME_SUBJECT.search(subj) is not None)
         return named and _REFORM_MEASURE.search(subj) is None
@@ -2109,6 +2113,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
         return True  # 海关总署确定了2017年货物通关时间再压缩三分之一的目标: a target set
     if _task_of_units(run, c.end):
         return True  # 不见面开标率由76.6%提高到80%,…。(牵头单位:…): a plan's task
+    if _PROGRESS.search(c.subject or ""):
+        return True  # 《总体方案》实施率从92%提升到97%: how far a plan is carried out
     plan = run.plan_word(c.start, c.end)
     if plan is not None and run.first_after(_ESTIMATE, plan[1], c.start) <= c.start:
         # 根据未来3年计划实施项目测算,将为企业节约…: estimated from plans, a projected effect
