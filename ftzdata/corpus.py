@@ -18,10 +18,8 @@ from the manifest raises :class:`~ftzdata.errors.DocumentError` naming the file 
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
-import io
 import os
 import re
 import warnings
@@ -30,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DocumentError, FtzDataWarning, UnknownValueError
-from .fileread import read_nonempty_bytes
+from .fileread import csv_records, read_nonempty_bytes
 
 if TYPE_CHECKING:  # imported on use: opening a corpus (an unchanged rerun's whole work) needs neither
     import pandas as pd
@@ -295,32 +293,10 @@ def _read_manifest(path: Path) -> list[dict[str, str]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DocumentError(f"{path}: not valid UTF-8 (byte {exc.start}); save the manifest as UTF-8") from None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [c.strip() for c in next(reader)]
-        lines = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
-    except csv.Error as exc:
-        raise DocumentError(f"{path}: not a readable CSV (line {reader.line_num}: {exc})") from None
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise DocumentError(f"{path}: missing column {', '.join(missing)}; required: {', '.join(REQUIRED_COLUMNS)} "
-                            f"(optional: {', '.join(c for c in MANIFEST_COLUMNS if c not in REQUIRED_COLUMNS)})")
-    unknown = [c for c in header if c not in MANIFEST_COLUMNS]
-    if unknown:
-        raise DocumentError(f"{path}: unknown column {', '.join(map(repr, unknown))}; allowed: "
-                            f"{', '.join(MANIFEST_COLUMNS)}")
-    twice = sorted({c for c in header if header.count(c) > 1})
-    if twice:
-        raise DocumentError(f"{path}: the column {', '.join(twice)} is in the header twice; each column once")
-    records = []
-    for line, row in lines:
-        if len(row) > len(header):
-            raise DocumentError(f"{path}: not a readable CSV (line {line}: {len(row)} cells, but the header has "
-                                f"{len(header)} columns)")
-        cells = dict(zip(header, (cell.strip() for cell in row)))
-        record = {col: cells.get(col, "") for col in MANIFEST_COLUMNS}
+    optional = f" (optional: {', '.join(c for c in MANIFEST_COLUMNS if c not in REQUIRED_COLUMNS)})"
+    records, lines = csv_records(path, text, MANIFEST_COLUMNS, REQUIRED_COLUMNS, DocumentError, optional)
+    for line, record in zip(lines, records):
         _check_row(path, line, record)
-        records.append(record)
     for col, problem in (("doc_id", "duplicate doc_id {}; each document needs its own doc_id"),
                          ("file", "the file {} is listed twice; each document has its own file")):
         seen: set[str] = set()

@@ -167,8 +167,8 @@ def _write(folder: Path, path: Path, value) -> bool:
 class TextColumn:
     """A string column written as it is built, one part at a time (a document's case texts), so that the
     builder never holds all of it: to ``<cache dir>/<kind>/<name>.arrow``, an Arrow file written to a
-    temporary file and renamed into place by :meth:`close`. With the cache off, or strings that are not
-    Arrow's, the parts are kept in memory instead and :meth:`close` gives them back.
+    temporary file and renamed into place by :meth:`close`. With the cache off (or ``kind`` None), the parts are
+    kept in memory instead and :meth:`close` gives them back.
 
     If the file cannot be written (a read-only or full cache folder), the parts are dropped: :meth:`close`
     gives None, as when they are stored, and the reader, finding no file, builds the column again in memory.
@@ -200,11 +200,6 @@ class TextColumn:
             self._writer.write_batch(pa.record_batch([arrow_strings], names=["text"]))
         except (OSError, pa.ArrowException):
             self._abandon()
-
-    def keep_in_memory(self) -> None:
-        """Keep the parts in memory from the start (strings that are not Arrow's: nothing written yet)."""
-        self._abandon()
-        self._kept = []
 
     def close(self):
         """Finish: the parts in memory as one ``pa.ChunkedArray`` if they were kept there, else None (the

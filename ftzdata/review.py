@@ -94,7 +94,7 @@ def _review_frame(docs: list[tuple[str, list[dict[str, str]]]]) -> pd.DataFrame:
     data = {"doc_id": [d for d, _, _ in pairs], "id": [r["id"] or f"r{i + 1}" for _, i, r in pairs],
             "start": np.array([int(r["start"]) for _, _, r in pairs], dtype=np.int64),
             "end": np.array([int(r["end"]) for _, _, r in pairs], dtype=np.int64)}
-    for c in REVIEW_COLUMNS[3:]:
+    for c in (c for c in REVIEW_COLUMNS if c not in ("id", "start", "end")):
         cells = [r[c] for _, _, r in pairs]
         data[c] = pd.Series([v or None for v in cells], dtype=object) if "" in cells else cells
     return pd.DataFrame(data)

@@ -7,8 +7,6 @@ Writes go to a temporary file in the same folder, then replace the old file in o
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import tempfile
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import ReviewError
+from .fileread import csv_records
 
 __all__ = ["read_sidecar_rows", "SidecarRows", "write_sidecar", "bad_cell"]
 
@@ -43,29 +42,7 @@ def read_sidecar_rows(path: Path, columns: list[str], required: list[str]) -> Si
         raise ReviewError(f"{path}: not valid UTF-8 (byte {exc.start}); save it as CSV UTF-8") from None
     if not text.strip():
         return SidecarRows([], path, [])
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [c.strip() for c in next(reader)]
-        found = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
-    except csv.Error as exc:
-        raise ReviewError(f"{path}: not a readable CSV (line {reader.line_num}: {exc})") from None
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise ReviewError(f"{path}: missing column {', '.join(missing)}; required: {', '.join(required)}")
-    unknown = [c for c in header if c not in columns]
-    if unknown:
-        raise ReviewError(f"{path}: unknown column {', '.join(map(repr, unknown))}; allowed: {', '.join(columns)}")
-    twice = sorted({c for c in header if header.count(c) > 1})
-    if twice:
-        raise ReviewError(f"{path}: the column {', '.join(twice)} is in the header twice; each column once")
-    rows, lines = [], []
-    for line, row in found:
-        if len(row) > len(header):
-            raise ReviewError(f"{path}: not a readable CSV (line {line}: {len(row)} cells, but the header has "
-                              f"{len(header)} columns)")
-        cells = dict(zip(header, (cell.strip() for cell in row)))
-        rows.append({c: cells.get(c, "") for c in columns})
-        lines.append(line)
+    rows, lines = csv_records(path, text, columns, required, ReviewError)
     return SidecarRows(rows, path, lines)
 
 
