@@ -354,10 +354,12 @@ def _is_wide(ch: str) -> bool:
     return ord(ch) > 0x2E7F  # CJK radicals, punctuation, ideographs and beyond
 
 
-# Pass 2: spaces. A run of spaces is removed at the start or end of a line and between two wide
-# characters or a wide character and a digit (Word's "办 证", "天津口岸 300 余家"); otherwise it
-# collapses to a single space.
+# Pass 2: spaces. A run of spaces is removed at the start or end of a line, between two wide
+# characters or a wide character and a digit (Word's "办 证", "天津口岸 300 余家"), and between a wide
+# character and a clause mark (pages that space their punctuation: "据统计 , 今年", "要求 , 到2021年底");
+# otherwise it collapses to a single space.
 _SPACES = re.compile(r" +")
+_CLAUSE_MARKS = ",;:!?"  # as folded from full width (。 is wide itself)
 
 
 def _space_replacement(m: re.Match, text: str) -> str | None:
@@ -369,6 +371,8 @@ def _space_replacement(m: re.Match, text: str) -> str | None:
     if (_is_wide(before) or before.isdigit()) and (_is_wide(after) or after.isdigit()):
         if _is_wide(before) or _is_wide(after):
             return ""
+    if (_is_wide(before) and after in _CLAUSE_MARKS) or (before in _CLAUSE_MARKS and _is_wide(after)):
+        return ""
     return None if e - s == 1 else " "
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from ftzdata.extract import CLAIM_COLUMNS, claims, extract, quantities
+from ftzdata.normalize import normalize
 from conftest_extract import GZ, M15, M17, TB, TJ, from_real, from_seed, real_text, seed_text
 
 H = 1.0  # hours
@@ -1460,3 +1461,28 @@ def test_more_growth_in_the_forms_statistics_use():
     assert only("查验时间降至2小时。").after_low == 2
     assert only("一次性通过率由此前的20%提升至95%。").after_low == 95
     assert only("预计将帮助港口企业增加收入2000余万元。").change_low == 20_000_000  # firms' revenue (batch2 doc 14)
+
+
+B33, B34 = "batch33", "batch34"
+
+
+def test_a_required_term_shortened_is_a_policy_parameter():
+    """人才“居转户”(居住证转户籍)年限从原来的7年缩短到5年 (batch34 doc 35): the years one must have to qualify, what a
+    policy allows, not an effect; a shorter time to approve stays one."""
+    s = _sentence_of(B34, "35_sh_lingang_talent_presser_crntt_2019.txt", "年限从原来的7年缩短到5年")
+    assert claims(s).empty, claims(s)  # and 核心人才进一步缩短到3年, which takes it further
+    assert "核心人才进一步缩短到3年" in s
+    assert only("审批时限由20天压缩至5天。").after_low == 5 * 24
+    # a reform effect taken further stays two claims
+    assert len(claims("审批时间从20天缩短到5天,部分事项进一步缩短到1天。")) == 2
+
+
+def test_spaced_punctuation_reads_as_unspaced():
+    """根据《…通知》要求 , 到2021年底 , 整体通关时间比2017年压缩一半 (batch34 doc 38, a page that spaces its commas):
+    a target, as without the spaces; 在零关税之前需要3亿元,在零关税之后只要2亿元 (batch33 doc 05): 之后 answers 之前."""
+    s = _sentence_of(B34, "38_sc_chengdu_customs_salmon_2019.txt", "比2017年压缩一半")
+    assert " , " in s and claims(s).empty, claims(s)
+    assert normalize(s).text == normalize(s.replace(" , ", ",")).text
+    pair = from_real(B33, "05_hn_zero_tariff_interview.txt", "在零关税之前需要3亿元,在零关税之后只要2亿元")
+    r = only(pair + "。")
+    assert (r.before_low, r.after_low, r.unit) == (3e8, 2e8, "CNY")

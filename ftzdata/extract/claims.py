@@ -394,6 +394,7 @@ _YOY_VERB = re.compile(rf"(?:{alt(longest_first(_V['year_on_year']))})(?:{alt(_V
 _YOY_REACH = max(map(len, _V["year_on_year"])) + max(map(len, _V["year_on_year_between"]))
 _VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
 _MONEY_VOLUME_SUBJECT = re.compile(alt(_V["money_volume_subjects"]))
+_FURTHER = re.compile(alt(_V["further"]))
 _VOLUME_UNITS = frozenset(_V["volume_units"])
 _SHARE_RE = re.compile(re.escape(_SHARE))  # 占
 _AVERAGE_GROWTH = re.compile(rf"(?:{alt(_V['average_growth'][0])})(?:{alt(_V['average_growth'][1])})")
@@ -1927,8 +1928,22 @@ def _drop_policy_parameters(run: _Run) -> None:
     """Drop a policy parameter (离岛免税购物额度增加至每人每年10万元): a claim with a level (after value) whose
     subject names a quota, limit or threshold (额度, 限额, 上限 …) says what a policy allows, not what a reform
     achieved (融资额度提升了约3倍, an amount of change of the credit firms got, is kept); so is a time allowed
-    that is lengthened (报关期限从14天延长至3个月: more time granted; a time limit shortened is an effect)."""
-    run.out = [c for c in run.out if not _is_policy_parameter(c)]
+    that is lengthened (报关期限从14天延长至3个月: more time granted; a time limit shortened is an effect), and a
+    claim that takes a dropped one further in the next clause (…年限从7年缩短到5年,核心人才进一步缩短到3年)."""
+    out, last = [], None  # last: the policy parameter dropped last
+    for c in sorted(run.out, key=lambda c: c.start):
+        if _is_policy_parameter(c) or (last is not None and _takes_further(run, last, c)):
+            last = c
+        else:
+            out.append(c)
+    run.out = out
+
+
+def _takes_further(run: _Run, p: _Claim, c: _Claim) -> bool:
+    """Is after-only claim ``c`` the next clause of ``p``'s sentence taking ``p`` further (进一步, same unit)?"""
+    if not c.after_only or c.unit != p.unit or c.sent != p.sent or run.doc.clause_start(c.start) < p.end:
+        return False
+    return _FURTHER.search(run.text, p.end, c.end) is not None and not _DIGIT.search(run.text, p.end, c.start)
 
 
 def _is_policy_parameter(c: _Claim) -> bool:
