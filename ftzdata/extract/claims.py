@@ -457,7 +457,6 @@ _TASK_UNITS = re.compile(rf"{re.escape(_TU['open'])}(?:{alt(_TU['units'])}){re.e
 _QT = _PL["quoted_target"]
 _QUOTED_TARGET = re.compile(rf"[^,;。!?\n“”]{{0,{int(_QT['gap'])}}}?(?:{alt(_QT['nouns'])})")
 _TS = _PL["target_set"]
-_TARGET_SET_VERB = re.compile(alt(_TS["verbs"]))
 _TARGET_NOUN_AFTER = re.compile(rf"[^,;。!?\n“”\d]{{0,{int(_TS['gap'])}}}?(?:{alt(_QT['nouns'])})")
 _MERGE_TO = re.compile(rf"(?:{alt(_V['merge'])})(?:{_TO})")  # 整合至 / 合并为 with no count before
 
@@ -2160,11 +2159,11 @@ def _task_of_units(run: _Run, pos: int) -> bool:
 
 
 def _target_set(run: _Run, c: _Claim) -> bool:
-    """Does claim ``c`` name a target that its clause sets: a setting verb (确定, 提出 …) before it in the
-    clause and a target noun (的目标) right after it? (实现了…的目标, a target reached, is no target.)"""
-    if not _TARGET_NOUN_AFTER.match(run.text, c.end):
-        return False
-    return _TARGET_SET_VERB.search(run.text, run.clause_start(c.start), c.start) is not None
+    """Does claim ``c`` name a target: a target noun (的目标, 任务) right after it? Set (海关总署确定了…再压缩三分之一
+    的目标) or reached (出口整体通关时间…缩短42.7%,实现压缩三分之一目标), its figure is the target's, not a
+    measurement (the real-text conventions make a target reached borderline; the figures measured are
+    stated beside it)."""
+    return _TARGET_NOUN_AFTER.match(run.text, c.end) is not None
 
 
 def _quoted_target(run: _Run, c: _Claim) -> bool:
