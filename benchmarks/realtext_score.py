@@ -87,10 +87,18 @@ def main() -> int:
         if verbose:
             print(text + "".join(f"FALSE {f} {q} (a text with no annotated claim)\n" for f, q in extra))
         totals = [a + b for a, b in zip(totals, (found, gold, right, returned))]
-        print(f"{name:<22} {found / gold:>6.3f} ({found:>3}/{gold:<3}) {right / max(returned, 1):>6.3f} ({right:>3}/{returned:<3})")
-    f, g, r, n = totals
-    print(f"{'all':<22} {f / g:>6.3f} ({f:>3}/{g:<3}) {r / max(n, 1):>6.3f} ({r:>3}/{n:<3})")
+        print(_line(name, found, gold, right, returned))
+    print(_line("all", *totals))
     return 0
+
+
+def _ratio(a: int, b: int) -> str:
+    """``a / b`` to three places; a dash when ``b`` is 0 (a set with no scored claim has no recall)."""
+    return f"{a / b:>6.3f}" if b else f"{'—':>6}"
+
+
+def _line(name: str, found: int, gold: int, right: int, returned: int) -> str:
+    return f"{name:<22} {_ratio(found, gold)} ({found:>3}/{gold:<3}) {_ratio(right, returned)} ({right:>3}/{returned:<3})"
 
 
 if __name__ == "__main__":

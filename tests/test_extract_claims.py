@@ -1492,3 +1492,17 @@ def test_spaced_punctuation_reads_as_unspaced():
     pair = from_real(B33, "05_hn_zero_tariff_interview.txt", "在零关税之前需要3亿元,在零关税之后只要2亿元")
     r = only(pair + "。")
     assert (r.before_low, r.after_low, r.unit) == (3e8, 2e8, "CNY")
+
+
+B35, B36 = "batch35", "batch36"
+
+
+def test_openness_and_value_added_are_no_effects():
+    """经济外向度提高到35% (batch35 doc 01: trade as a share of GDP) and 前海注册企业增加值从2013年的49.9亿元增加到…
+    1500亿元左右 (batch36 doc 30: value added) are a structural share and a volume; a rate a reform raises stays."""
+    for batch, name, fragment in ((B35, "01_hn_ftp_five_years_presser_2025.txt", "经济外向度提高到35%"),
+                                  (B36, "30_gd_qianhai_five_years_2017.txt", "增加值从2013年的49.9亿元")):
+        s = _sentence_of(batch, name, fragment)
+        assert not claims(s)["quote"].str.contains(fragment[:4]).any(), claims(s)
+    assert only("通关无纸化率提高到95%。").after_low == 95
+    assert only("企业开办一次性通过率由此前的20%提升至95%。").before_low == 20

@@ -1988,8 +1988,8 @@ def _drop_shares_of_a_total(run: _Run) -> None:
     """Drop a change of a share of a total in percent (外商直接投资占全省比重由挂牌初的4.3%上升到31.2%): a % claim
     whose clause before its first value holds 占 and a total (全省, 全国, 总 …) and whose subject names no
     measure a reform changes (物流支出占运营总成本比例 is kept); a structural indicator, not an effect. So is a
-    share by composition, 占比 or 比重 before the values (社会投资占比从2020年的30%提升至2022年的56%)."""
-    if not run.occurs(_SHARE_RE):
+    share by composition, 占比, 比重 or 外向度 before the values (社会投资占比从2020年的30%提升至2022年的56%)."""
+    if not (run.occurs(_SHARE_RE) or run.occurs(_SHARE_COMPOSITION)):
         return
     def share(c: _Claim) -> bool:
         if c.unit != "%" or _REFORM_MEASURE.search(c.subject or ""):
