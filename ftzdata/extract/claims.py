@@ -380,6 +380,7 @@ _SHARE_NOUN = re.compile(alt(_V["share_nouns"]))
 _SHARE_TOTAL = re.compile(rf"{re.escape(_V['share_word'])}[^,;。!?:\n\d]{{0,{int(_V['share_total_gap'])}}}"
                           rf"(?:{alt(_V['share_totals'])})")  # 占全省, 占运营总
 _SHARE_COMPOSITION = re.compile(alt(_V["share_composition"]))  # 社会投资占比
+_SHARE_INDICATOR = re.compile(alt(_V["share_indicators"]))  # 经济外向度
 _UPTAKE_UNITS = frozenset(_V["uptake_units"])
 _UPTAKE_USER = re.compile(rf"(?:{alt(_V['uptake_verbs'])})(?:[^,;。!?:\n\d]{{0,{int(_V['uptake_gap'])}}}的)?"
                           rf"(?:{alt(_V['uptake_users'])})")  # 实施“船边直提”的企业, 参与企业
@@ -1988,14 +1989,19 @@ def _drop_shares_of_a_total(run: _Run) -> None:
     """Drop a change of a share of a total in percent (外商直接投资占全省比重由挂牌初的4.3%上升到31.2%): a % claim
     whose clause before its first value holds 占 and a total (全省, 全国, 总 …) and whose subject names no
     measure a reform changes (物流支出占运营总成本比例 is kept); a structural indicator, not an effect. So is a
-    share by composition, 占比, 比重 or 外向度 before the values (社会投资占比从2020年的30%提升至2022年的56%)."""
-    if not (run.occurs(_SHARE_RE) or run.occurs(_SHARE_COMPOSITION)):
+    share by composition, 占比 or 比重 before the values in a text that writes 占 (社会投资占比从2020年的30%提升至2022年
+    的56%), and a share by definition, 外向度 or 依存度 before the values (经济外向度提高到35%)."""
+    shares, indicators = run.occurs(_SHARE_RE), run.occurs(_SHARE_INDICATOR)
+    if not (shares or indicators):
         return
     def share(c: _Claim) -> bool:
         if c.unit != "%" or _REFORM_MEASURE.search(c.subject or ""):
             return False
         cs, v = run.clause_start(c.start), _first_value_start(run, c)
-        return _SHARE_TOTAL.search(run.text, cs, v) is not None or _SHARE_COMPOSITION.search(run.text, cs, v) is not None
+        if indicators and _SHARE_INDICATOR.search(run.text, cs, v):
+            return True
+        return shares and (_SHARE_TOTAL.search(run.text, cs, v) is not None
+                           or _SHARE_COMPOSITION.search(run.text, cs, v) is not None)
     run.out = [c for c in run.out if not share(c)]
 
 
