@@ -1506,3 +1506,12 @@ def test_openness_and_value_added_are_no_effects():
         assert not claims(s)["quote"].str.contains(fragment[:4]).any(), claims(s)
     assert only("通关无纸化率提高到95%。").after_low == 95
     assert only("企业开办一次性通过率由此前的20%提升至95%。").before_low == 20
+
+
+def test_a_day_before_an_event_verb_is_a_date():
+    """…“换挡提速”加快开发建设推进大会8日举行 (batch38 doc 06): the day of an event, no duration (and so no claim
+    of 提速); a number of days cut stays, 日内 too."""
+    s = _sentence_of("batch38", "06_gd_nansha_signing_july_2020.txt", "推进大会8日举行")
+    assert claims(s).empty and not quantities(s)["quote"].str.endswith("8日").any(), quantities(s)
+    assert only("审批时间由10日缩短至3日。").after_low == 3 * 24
+    assert quantities("办理时间缩短至3日内。")["value_low"].tolist() == [3 * 24]

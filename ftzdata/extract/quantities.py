@@ -90,6 +90,7 @@ _TIMES_SIGNS = set(_NQ["times_signs"])
 _YEAR_WORD = set(_NQ["year_word_chars"])
 _WEEK_WORD = set(_NQ["week_word_chars"])
 _MONTH_DAY = tuple(_NQ["month_day"])
+_DAY_EVENTS = tuple(_NQ["day_events"])
 _POSITIONAL_DIGITS = set(POSITIONAL)
 _NOT_FRACTION_AFTER = {_NQ["ordinal"], LEX["per"]["each"]}  # 第三分之一? 每三分之一?: not a share
 
@@ -189,6 +190,9 @@ def _skip(doc: Doc, m: re.Match, n1: str, n2: str | None, u1: str) -> bool:
     if u1 == "年" and t[m.end("u1"):m.end("u1") + 1] in _YEAR_WORD and not n2:
         return True
     if u1 == _MONTH_DAY[1] and prev == _MONTH_DAY[0]:
+        return True
+    if u1 == _MONTH_DAY[1] and n1.isdigit() and 1 <= int(n1) <= 31 and not n2 \
+            and t.startswith(_DAY_EVENTS, m.end("u1")):  # 大会8日举行: the day of an event
         return True
     if u1 == "成":  # 五成 (50 %), not 形成/成本/成员/一成不变
         nxt = t[m.end("u1"):m.end("u1") + 2]
