@@ -1515,3 +1515,16 @@ def test_a_day_before_an_event_verb_is_a_date():
     assert claims(s).empty and not quantities(s)["quote"].str.endswith("8日").any(), quantities(s)
     assert only("审批时间由10日缩短至3日。").after_low == 3 * 24
     assert quantities("办理时间缩短至3日内。")["value_low"].tolist() == [3 * 24]
+
+
+def test_budget_income_rd_intensity_and_a_quota_per_person():
+    """From batch39's first run: 一般公共预算收入从52亿元增加到105亿元、翻一番 and 城乡居民可支配收入增至5.9万元左右 (doc
+    11) are volumes, 研發經費投入強度由1.21%增至2.43% (doc 10) a share by definition, 离岛旅客每年每人免税购物额度提高至
+    10万元 (doc 02) a quota whose subject stops at 每. A saving per person stays."""
+    for name, fragment in (("11_bj_daxing_75th_presser_2024.txt", "一般公共预算收入从52亿元"),
+                           ("11_bj_daxing_75th_presser_2024.txt", "可支配收入增至5.9万元"),
+                           ("10_hun_chenzhou_14th_fyp_presser_2025_trad.txt", "投入強度由1.21%增至2.43%"),
+                           ("02_hn_duty_free_four_months_2020.txt", "免税购物额度提高至10万元")):
+        s = _sentence_of("batch39", name, fragment)
+        assert not claims(s)["quote"].str.contains(fragment[:4]).any(), (name, claims(s))
+    assert only("企业每年每人节省培训费用2000元。").change_low == 2000

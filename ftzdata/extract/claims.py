@@ -1932,7 +1932,7 @@ def _drop_policy_parameters(run: _Run) -> None:
     claim that takes a dropped one further in the next clause (…年限从7年缩短到5年,核心人才进一步缩短到3年)."""
     out, last = [], None  # last: the policy parameter dropped last
     for c in sorted(run.out, key=lambda c: c.start):
-        if _is_policy_parameter(c) or (last is not None and _takes_further(run, last, c)):
+        if _is_policy_parameter(run, c) or (last is not None and _takes_further(run, last, c)):
             last = c
         else:
             out.append(c)
@@ -1946,12 +1946,15 @@ def _takes_further(run: _Run, p: _Claim, c: _Claim) -> bool:
     return _FURTHER.search(run.text, p.end, c.end) is not None and not _DIGIT.search(run.text, p.end, c.start)
 
 
-def _is_policy_parameter(c: _Claim) -> bool:
-    """Does claim ``c`` set a quota's level or lengthen a time allowed (see :func:`_drop_policy_parameters`)?"""
+def _is_policy_parameter(run: _Run, c: _Claim) -> bool:
+    """Does claim ``c`` set a quota's level or lengthen a time allowed (see :func:`_drop_policy_parameters`)? The
+    quota may be named in the claim before its value when its subject stops at 每 (离岛旅客每年每人免税购物额度
+    提高至10万元: subject 离岛旅客)."""
     subj = c.subject or ""
     if c.direction == "increase" and _TIME_ALLOWED.search(subj):
         return True
-    return c.after is not None and _POLICY_PARAMETER.search(subj) is not None
+    return c.after is not None and (_POLICY_PARAMETER.search(subj) is not None
+                                    or _POLICY_PARAMETER.search(run.text, c.start, _first_value_start(run, c)) is not None)
 
 
 def _drop_breakdowns(run: _Run) -> None:
