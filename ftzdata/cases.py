@@ -278,16 +278,17 @@ def _index_cached(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame, object]:
     from .diskcache import TextColumn, cached, cases_inputs_key, entry_name
 
     key = cases_inputs_key(corpus)
+    name = entry_name(key)  # the texts' entry: the same name as the rows' own
 
     def build():
-        column = TextColumn(_TEXTS, entry_name(key))
+        column = TextColumn(_TEXTS, name)
         try:
             df, summ = _build_cases(corpus, column)
         except BaseException:
             column.discard()
             raise
         kept = column.close()
-        return df, summ, entry_name(key) if kept is None else kept
+        return df, summ, name if kept is None else kept
 
     return cached("cases", key, build)
 
@@ -301,7 +302,7 @@ def _cached(corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _with_texts(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
-    from .diskcache import TextColumn, read_text_column
+    from .diskcache import read_text_column
 
     df, summ, texts = _index(corpus)
     if isinstance(texts, str):
