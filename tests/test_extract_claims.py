@@ -1528,3 +1528,82 @@ def test_budget_income_rd_intensity_and_a_quota_per_person():
         s = _sentence_of("batch39", name, fragment)
         assert not claims(s)["quote"].str.contains(fragment[:4]).any(), (name, claims(s))
     assert only("企业每年每人节省培训费用2000元。").change_low == 2000
+
+
+def test_the_number_of_places_reached_growing_is_reach_not_an_effect():
+    """已從開通初期的3個城市拓展到如今的18個 (batch35 doc 23: the cities a train service reaches) and 原产国也由最初
+    的4个增加到了15个 (batch42 doc 08: the countries meat is imported from) say how far something reaches, like
+    the number of zones; places that fall in number, and firms taking part, stay claims."""
+    for batch, name, fragment in (("batch35", "23_xj_horgos_city_2023_trad.txt", "3個城市拓展到如今的18個"),
+                                  ("batch42", "08_cq_meat_port_imports_2017.txt", "由最初的4个增加到了15个")):
+        s = _sentence_of(batch, name, fragment)
+        assert not claims(s)["quote"].str.contains(fragment[:4]).any(), (name, claims(s))
+    assert claims("开放口岸数量由3个增加到5个。").empty
+    fewer = only("需要跑动的城市由3个减少到1个。")
+    assert (fewer.before_low, fewer.after_low, fewer.direction) == (3.0, 1.0, "decrease")
+    assert only("试点企业由12家增加到56家。").after_low == 56
+
+
+def test_a_time_one_must_have_completed_is_a_condition():
+    """将自购房之日前连续缴纳满5年及以上,调整为连续缴纳满3年及以上 (batch34 doc 36, a talent policy): the years of
+    contributions that qualify a buyer, a policy's condition, no effect; a time that work takes stays a claim."""
+    s = _sentence_of("batch34", "36_sh_lingang_talent_measures_2019.txt", "连续缴纳满5年")
+    assert not claims(s)["quote"].str.contains("满5年").any(), claims(s)
+    kept = only("企业开办时间由满5个工作日缩短至1个工作日。")
+    assert (kept.before_low, kept.after_low) == (5 * 24, 24)
+
+
+def test_a_bare_rise_right_after_a_share_is_the_shares_change():
+    """境外人士佔比50%,比五一假期提升兩成 (batch34 doc 24): the rise of a share of customers, no effect; a bare
+    change after a clause with no share stays a claim."""
+    s = _sentence_of("batch34", "24_sh_foreign_tourists_golden_week_2025_trad.txt", "提升兩成")
+    assert not claims(s)["quote"].str.contains("提升兩成").any(), claims(s)
+    assert only("通关时间为5小时,比去年缩短两成。").change_pct_low == 20
+
+
+def test_the_subject_of_a_verb_framed_by_zai_de_jichu_shang():
+    """南沙區GDP將確保在2015年1133億元的基礎上實現翻一番 (batch36 doc 07, pinyin debris in the page): 在…的基础上
+    frames the verb, so the subject is read before 在 — GDP, a volume, whose doubling is growth; a reform
+    measure framed the same way keeps its claim and its subject."""
+    s = _sentence_of("batch36", "07_gd_nansha_2016_congress_trad.txt", "翻一番")
+    assert not claims(s)["quote"].str.contains("翻一番").any(), claims(s)
+    kept = only("企业开办时间在去年的基础上再缩短50%。")
+    assert (kept.subject, kept.change_pct_low) == ("企业开办时间", 50.0)
+
+
+B43 = "batch43"
+
+
+def test_places_gained_after_an_ordinal_rank_are_a_rank():
+    """从2017年第101名提升到2019年第20名,提升了81位 (batch43 doc 29): places in a league table, named by an ordinal
+    (第N名), no reform effect; a count of working days cut in the same kind of sentence stays."""
+    s = _sentence_of(B43, "29_gd_nansha_five_years_no_certificate_2020.txt", "提升了81位")
+    assert claims(s).empty, claims(s)
+    assert only("第2批改革事项的办理时间由5个工作日压缩至1个工作日。").after_low == 24
+
+
+def test_a_zone_growing_in_size_is_reach():
+    """前海海深港合作區擴大7倍後,面積相當於1.5個香港島 (batch43 doc 19, Hong Kong press): the zone itself grows, no
+    effect; a measure of the zone cut stays, and a port that lengthens a time allowed is no count of places."""
+    s = _sentence_of(B43, "19_gd_qianhai_area_expansion_hk01_2021_trad.txt", "前海海深港合作區擴大7倍")
+    assert not claims(s)["quote"].str.contains("合作區擴大").any(), claims(s)
+    assert only("合作区企业开办时间压缩70%。").change_pct_low == 70
+
+
+def test_an_output_flows_change_after_its_sum_with_thousands_separators():
+    """第一產業總產值227,247萬元,同比下降6.1% (batch43 doc 10, Macau statistics): an output flow's change after its
+    sum — the comma in 227,247 ends no clause, so the flow is the change's subject; a cut stays a cut."""
+    s = _sentence_of(B43, "10_gd_nansha_h1_2023_statistics_um_trad.txt", "下降6.1%")
+    assert claims(s).empty, claims(s)
+    cut = only("企业物流成本1,200万元,下降了15%。")
+    assert (cut.subject, cut.change_pct_low) == ("企业物流成本", 15.0)
+
+
+def test_a_value_before_jiu_nadao_is_the_time_it_took():
+    """以前办企业要跑好几个部门,至少等一周;现在一张表、一个窗口,两天就拿到营业执照 (batch44 doc 11): 就拿到 after the
+    value gives the time it now takes, the answer to 以前…一周; a value before 就拿到 with no before value is no
+    claim."""
+    s = _sentence_of("batch44", "11_xj_urumqi_19365.txt", "两天就拿到")
+    c = only(s)
+    assert (c.before_low, c.after_low, c.direction) == (7 * 24, 48, "decrease")
+    assert claims("企业两天就拿到营业执照。").empty

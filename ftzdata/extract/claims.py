@@ -199,6 +199,7 @@ _VERB_ANY = alt(longest_first(_DEC2 + _INC2 + _DEC1 + _INC1 + list(_V["neutral"]
 _NOSEP = r"[^,;。!?:\n]"
 _TO = alt(_BA["to_words"])
 _POSSESSIVE = _SJ["possessive"]  # 的
+_FRAME_OPEN, _FRAME_AFTER = _SJ["frame"]["open"], tuple(_SJ["frame"]["after_possessive"])  # 在…的基础上
 
 # rule 1, before → after: the text between a before value and an after value
 _BETWEEN = re.compile(
@@ -365,12 +366,13 @@ _MEASURE_END = re.compile(rf"(?:{alt(_V['reform_measures'])})(?P<is>{alt(_MK['ne
 # qualifier expected (预计 …), and ranks
 _EXPECTED = re.compile(rf"(?<![{chars(_QL['expected']['not_after'])}])(?:{alt(_QL['expected']['words'])})")
 _EXPECTED_NAME = _QL["expected"]["name"]
-_RANK = re.compile(alt(_SJ["rank"]))
+_RANK = re.compile(alt(_SJ["rank"]) + rf"|{_SJ['rank_ordinal']['open']}(?:{NUMBER})"
+                   rf"(?:{alt(_SJ['rank_ordinal']['close'])})")  # 第101名
 _RANK_UNIT = _SJ["rank_unit"]
 _SH = _SJ["service_hours"]
 _SERVICE_BEFORE, _SERVICE_AFTER = tuple(_SH["before"]), tuple(_SH["after"])
 _GROWTH = re.compile(alt(_V["growth"]))
-_TRADE_FLOW = re.compile(alt(_V["trade_flows"]))
+_FLOW = re.compile(alt(_V["flows"]))
 _DECLINE_GAP = int(_V["volume_decline_gap"])
 _POLICY_PARAMETER = re.compile(alt(_V["policy_parameters"]))
 _TIME_ALLOWED = re.compile(alt(_V["time_allowed"]))
@@ -396,6 +398,7 @@ _YOY_REACH = max(map(len, _V["year_on_year"])) + max(map(len, _V["year_on_year_b
 _VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
 _MONEY_VOLUME_SUBJECT = re.compile(alt(_V["money_volume_subjects"]))
 _FURTHER = re.compile(alt(_V["further"]))
+_COMPLETED_MARKS = tuple(_V["completed_marks"])
 _VOLUME_UNITS = frozenset(_V["volume_units"])
 _SHARE_RE = re.compile(re.escape(_SHARE))  # 占
 _AVERAGE_GROWTH = re.compile(rf"(?:{alt(_V['average_growth'][0])})(?:{alt(_V['average_growth'][1])})")
@@ -504,6 +507,10 @@ def _clean_subject(s: str) -> tuple[str, int]:
         off, s = off + m.end(), s[m.end():]
     s = s[:_trail_start(s)]
     j = s.rfind(_POSSESSIVE)
+    if 0 <= j and s.startswith(_FRAME_AFTER, j + 1) and s.rfind(_FRAME_OPEN, 0, j) > 0:
+        s = s[:s.rfind(_FRAME_OPEN, 0, j)]  # 在2015年1133亿元的基础上: the subject is before the frame
+        s = s[:_trail_start(s)]
+        j = s.rfind(_POSSESSIVE)
     if 0 <= j and len(s) - j - 1 >= 2:
         off, s = off + j + 1, s[j + 1:]
     if len(s.replace("\x00", "")) > 14:
@@ -1864,8 +1871,9 @@ def _drop_year_on_year(run: _Run) -> None:
                                           and not _REFORM_MEASURE.search(c.subject or ""))]
 
 
-_ZN = _V["zone_nouns"]
-_ZONE_SUBJECT = re.compile(rf"(?:{alt(longest_first(_ZN[0]))})(?:{alt(_ZN[1])})?[)”」]?$")
+_RN = _V["reach_nouns"]
+_ZONE_SUBJECT = re.compile(rf"(?:{alt(longest_first(_RN['zones']))})(?:{alt(_RN['counts'])})?[)”」]?$")
+_PLACES_SUBJECT = re.compile(rf"(?:{alt(longest_first(_RN['zones'] + _RN['places']))})(?:{alt(_RN['counts'])})?[)”」]?$")
 
 
 def _drop_volume_growth(run: _Run) -> None:
@@ -1873,7 +1881,8 @@ def _drop_volume_growth(run: _Run) -> None:
     49条): a claim that increases, in a unit only volumes have (tonnes, vehicles, routes, firms …), or whose
     subject names a volume (总值, 货运量, 规模 …) and no measure a reform changes (效率, 时间, 成本 …), or a
     percent reached after a share (占全国18.1%的外商投资,…提升到18.4%), a count widened to with no
-    before value (境外站点数拓展至24个: coverage), or the number of zones (自贸试验区将由4个增加到11个)."""
+    before value (境外站点数拓展至24个: coverage), or the zones or places reached, in number or size (自贸试验区将由
+    4个增加到11个, 原产国由最初的4个增加到了15个, 前海深港合作区扩大7倍)."""
     def volume(c: _Claim) -> bool:
         if c.direction != "increase":
             return False
@@ -1884,8 +1893,9 @@ def _drop_volume_growth(run: _Run) -> None:
         if c.unit == "%" and c.before is None and c.after is not None \
                 and run.first_in_sentence(_SHARE_RE, c.start) <= c.start:
             return True  # 贡献了占全国18.1%的外商投资,…进一步提升到18.4%: a share of a total that rises
-        if c.kind == "count" and _ZONE_SUBJECT.search(c.subject or run.text[run.clause_start(c.start):c.start]):
-            return True  # 自贸试验区将由4个增加到11个: the number of zones
+        if (_PLACES_SUBJECT if c.kind == "count" else _ZONE_SUBJECT).search(
+                c.subject or run.text[run.clause_start(c.start):c.start]):
+            return True  # 自贸试验区将由4个增加到11个, 从3个城市拓展到18个, 前海合作区扩大7倍: zones or places reached
         # a claim with no subject of its own is read with its sentence's words before it (我省货物贸易连跨3个千亿元
         # 台阶,,从2020年5406亿元提高到2023年8052亿元)
         subj = c.subject or _PAREN.sub("", run.text[run.doc.sentence_start(c.start):c.start])
@@ -1904,7 +1914,7 @@ def _drop_flow_changes(run: _Run) -> None:
     def flow_change(c: _Claim) -> bool:
         subj = c.subject or ""
         if c.unit != "%" or c.before is not None or c.after is not None \
-                or _REFORM_MEASURE.search(subj) or not _TRADE_FLOW.search(subj):
+                or _REFORM_MEASURE.search(subj) or not _FLOW.search(subj):
             return False
         return _after_flow_level(run, c.start, volumes=c.direction == "increase")
     run.out = [c for c in run.out if not flow_change(c)]
@@ -1929,7 +1939,8 @@ def _drop_policy_parameters(run: _Run) -> None:
     subject names a quota, limit or threshold (额度, 限额, 上限 …) says what a policy allows, not what a reform
     achieved (融资额度提升了约3倍, an amount of change of the credit firms got, is kept); so is a time allowed
     that is lengthened (报关期限从14天延长至3个月: more time granted; a time limit shortened is an effect), and a
-    claim that takes a dropped one further in the next clause (…年限从7年缩短到5年,核心人才进一步缩短到3年)."""
+    claim that takes a dropped one further in the next clause (…年限从7年缩短到5年,核心人才进一步缩短到3年), and
+    one whose values are all times one must have completed (连续缴纳满5年…调整为连续缴纳满3年: a condition)."""
     out, last = [], None  # last: the policy parameter dropped last
     for c in sorted(run.out, key=lambda c: c.start):
         if _is_policy_parameter(run, c) or (last is not None and _takes_further(run, last, c)):
@@ -1953,8 +1964,17 @@ def _is_policy_parameter(run: _Run, c: _Claim) -> bool:
     subj = c.subject or ""
     if c.direction == "increase" and _TIME_ALLOWED.search(subj):
         return True
+    if c.kind == "duration" and _all_completed(run, c):
+        return True
     return c.after is not None and (_POLICY_PARAMETER.search(subj) is not None
                                     or _POLICY_PARAMETER.search(run.text, c.start, _first_value_start(run, c)) is not None)
+
+
+def _all_completed(run: _Run, c: _Claim) -> bool:
+    """Is every value inside claim ``c`` a time one must have completed, right after 满 (连续缴纳满5年…调整为连续
+    缴纳满3年)?"""
+    ks = run.toks_in(c.start, c.end)
+    return len(ks) > 0 and all(run.text.endswith(_COMPLETED_MARKS, 0, run.toks[k].start) for k in ks)
 
 
 def _drop_breakdowns(run: _Run) -> None:
@@ -1993,7 +2013,8 @@ def _drop_shares_of_a_total(run: _Run) -> None:
     whose clause before its first value holds 占 and a total (全省, 全国, 总 …) and whose subject names no
     measure a reform changes (物流支出占运营总成本比例 is kept); a structural indicator, not an effect. So is a
     share by composition, 占比 or 比重 before the values in a text that writes 占 (社会投资占比从2020年的30%提升至2022年
-    的56%), and a share by definition, 外向度 or 依存度 before the values (经济外向度提高到35%)."""
+    的56%) or with its percent in the clause before a bare change (境外人士佔比50%,比五一假期提升兩成), and a share by
+    definition, 外向度 or 依存度 before the values (经济外向度提高到35%)."""
     shares, indicators = run.occurs(_SHARE_RE), run.occurs(_SHARE_INDICATOR)
     if not (shares or indicators):
         return
@@ -2004,8 +2025,19 @@ def _drop_shares_of_a_total(run: _Run) -> None:
         if indicators and _SHARE_INDICATOR.search(run.text, cs, v):
             return True
         return shares and (_SHARE_TOTAL.search(run.text, cs, v) is not None
-                           or _SHARE_COMPOSITION.search(run.text, cs, v) is not None)
+                           or _SHARE_COMPOSITION.search(run.text, cs, v) is not None
+                           or _changes_share_before(run, c, cs))
     run.out = [c for c in run.out if not share(c)]
+
+
+def _changes_share_before(run: _Run, c: _Claim, cs: int) -> bool:
+    """Is ``c`` (starting its clause ``cs``) a bare change, no before/after value, right after a clause that
+    states a share by composition in percent (境外人士佔比50%,比五一假期提升兩成: the share's rise)?"""
+    if c.before is not None or c.after is not None or cs == 0:
+        return False
+    ps = run.doc.clause_start(cs - 1)
+    m = _SHARE_COMPOSITION.search(run.text, ps, cs)
+    return m is not None and any(run.toks[k].unit == "%" and k not in run.used for k in run.toks_in(m.end(), cs))
 
 
 def _first_value_start(run: _Run, c: _Claim) -> int:

@@ -61,7 +61,7 @@ class Doc:
         t = self.norm.text
         self.text = t
         self.scan = _mark_thousands(t, self.norm) if "," in t else t
-        self.clause_ends, self.sentence_ends, self.line_ends = _boundaries(t)
+        self.clause_ends, self.sentence_ends, self.line_ends = _boundaries(self.scan)  # 227,247万元: no clause end
         self.quoted = [m.span() for m in _QUOTED.finditer(t)] if "“" in t or "「" in t or "‘" in t else []
         self._quoted_starts = [a for a, _ in self.quoted]
         #: what the rules remember of the text read so far (the N合一 it has named, the figures it has stated
