@@ -7,6 +7,7 @@ so that an interrupt can be sent while kernels are busy.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import signal
@@ -59,7 +60,7 @@ def nbdir(tmp_path_factory) -> Path:
 
 
 def _env(**extra) -> dict:
-    env = dict(os.environ, FTZ_TEST_SLEEP="0")
+    env = dict(os.environ, FTZ_TEST_SLEEP="0", PYTHONFAULTHANDLER="1")  # a stack on SIGABRT, for a hang
     env.pop("FTZ_TEST_MARKS", None)
     env.update({k: str(v) for k, v in extra.items()})
     return env
@@ -124,6 +125,20 @@ def _busy_batch(nbdir, out, marks, sleep):
     return proc
 
 
+def _communicate_or_dump_stacks(proc, family, timeout: float):
+    """``proc.communicate(timeout=...)``; when it hangs, fail with the Python stack of every process of
+    ``family`` still alive (faulthandler, enabled by ``_env``, prints it on SIGABRT) instead of a bare timeout."""
+    try:
+        return proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        alive = _alive(family)
+        for pid in alive:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGABRT)
+        _, err = proc.communicate(timeout=30)
+        pytest.fail(f"no exit {timeout} s after the signal; alive: {alive}; their stacks:\n{err}")
+
+
 def _snapshot(out: Path) -> dict:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != ".lock"}
 
@@ -147,7 +162,7 @@ def test_ctrl_c_stops_at_once_and_keeps_every_previous_report(nbdir, tmp_path):
     assert len(family) >= 5  # the command, 2 workers, their kernels
     t0 = time.monotonic()
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole foreground group
-    _, err = proc.communicate(timeout=10)
+    _, err = _communicate_or_dump_stacks(proc, family, timeout=10)
     assert time.monotonic() - t0 < 5
     assert proc.returncode == 130
     lines = [line for line in err.splitlines() if line.strip()]
