@@ -1607,3 +1607,28 @@ def test_a_value_before_jiu_nadao_is_the_time_it_took():
     c = only(s)
     assert (c.before_low, c.after_low, c.direction) == (7 * 24, 48, "decrease")
     assert claims("企业两天就拿到营业执照。").empty
+
+
+B45 = "batch45"
+
+
+def test_a_claim_inside_a_documents_title_is_a_name():
+    """…完成《陕西省优化提升营商环境工作三年行动计划(2018—2020年)》总任务量的60% (batch45 doc 08): 提升…三年 lies inside
+    the plan's title, no claim; the cut the same sentence reports (较去年均缩减35%以上) stays, and so does a claim
+    right after a title."""
+    s = _sentence_of(B45, "08_sn_business_environment_indicators_2018.txt", "三年行动计划")
+    got = claims(s)
+    assert not got["quote"].str.contains("三年").any(), got
+    assert got["change_pct_low"].tolist() == [35.0]
+    after = only("《优化营商环境条例》实施后,开办企业时间由5天压缩至1天。")
+    assert (after.before_low, after.after_low) == (120.0, 24.0)
+
+
+def test_days_taken_and_a_cycle_are_measures_a_reform_changes():
+    """金融案件平均審理天數(shù)同比縮短8.7天 (batch45 doc 02, a court's report, pinyin debris in the page): the days
+    a trial takes, cut year on year, is a reform measure, so 同比 makes no growth figure of it; a count of cases
+    growing year on year stays no claim."""
+    s = _sentence_of(B45, "02_tj_ftz_court_three_years_trad.txt", "同比縮短8.7天")
+    got = claims(s)
+    assert got["change_low"].tolist() == [8.7 * 24], got
+    assert only("审批周期同比缩短30%。").change_pct_low == 30

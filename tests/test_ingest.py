@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -193,6 +195,61 @@ def test_gbk_file_reads_as_gb18030(tmp_path):
     path.write_bytes(S.PARAGRAPHS[2].encode("gbk"))
     got = read_document(path)
     assert got.encoding == "gb18030" and got.text == S.PARAGRAPHS[2]
+
+
+REALTEXT = Path(__file__).resolve().parent.parent / "benchmarks" / "realtext"
+
+
+def _hard_wrapped(text: str, columns: int) -> str:
+    """``text`` with every line cut at ``columns`` display columns (a wide character is 2), as a text copied
+    out of a PDF is."""
+    out = []
+    for line in text.split("\n"):
+        cur, used = "", 0
+        for ch in line:
+            w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            if used + w > columns:
+                out.append(cur)
+                cur, used = "", 0
+            cur, used = cur + ch, used + w
+        out.append(cur)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("doc, columns", [("batch3/docs/12_cq_liangjiang_2017_trad.txt", 40),
+                                          ("batch3/docs/12_cq_liangjiang_2017_trad.txt", 80),
+                                          ("batch19/docs/02_gd_ftz_clearance_2015_trad.txt", 60)])
+def test_a_hard_wrapped_text_file_is_read_as_its_paragraphs(tmp_path, doc, columns):
+    """A real text hard-wrapped at ``columns`` (copied out of a PDF) and saved in GB18030 reads back as the
+    text itself, with a warning that says so, and the extractor finds the same claims in it."""
+    from ftzdata.extract import claims
+
+    text = (REALTEXT / doc).read_text(encoding="utf-8").strip("\n")
+    wrapped = _hard_wrapped(text, columns)
+    assert wrapped != text and not claims(wrapped)[["before_low", "after_low"]].equals(claims(text)[["before_low", "after_low"]])
+    path = tmp_path / "copied.txt"
+    path.write_bytes(wrapped.encode("gb18030"))
+    got = read_document(path)
+    assert got.text == text
+    assert len(got.warnings) == 1 and "hard-wrapped" in got.warnings[0]
+    assert claims(got.text)["quote"].tolist() == claims(text)["quote"].tolist()
+
+
+def test_text_that_is_not_hard_wrapped_is_read_as_it_is(tmp_path):
+    """No line break is removed from a text whose lines are paragraphs: every real text of the benchmark
+    batches, a list of items of one width, table rows, a short note."""
+    from ftzdata.ingest.unwrap import unwrap
+
+    changed = [p.name for p in sorted(REALTEXT.glob("*/docs/*.txt")) if unwrap(p.read_text(encoding="utf-8"))[1]]
+    assert not changed
+    items = "\n".join(f"{i}. 第{i}项改革事项的办理时间压缩至{i}个工作日以内；" for i in range(1, 9))
+    rows = "\n".join(f"事项{i}\t改革前{i + 10}个工作日办结，改革后当场办结的事项\t{i}个工作日" for i in range(8))
+    note = "通关时间由36小时缩短至2.5小时\n企业每年节省物流成本约300万元"
+    for text in (items, rows, note):
+        path = tmp_path / "plain.txt"
+        path.write_bytes(text.encode("utf-8"))
+        got = read_document(path)
+        assert got.text == text and not got.warnings
 
 
 # ------------------------------------------------------------------------------------------------ errors

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ftzdata.errors import IngestError
 from ftzdata.ingest.document import settings
+from ftzdata.ingest.unwrap import joiner, paragraph_ends, starts_paragraph
 
 _SPACES = re.compile(r"\s+")
 
@@ -29,9 +30,6 @@ def _page_number() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in _cfg()["page_number_patterns"]), re.I)
 
 
-@lru_cache(maxsize=1)
-def _paragraph_start() -> re.Pattern:
-    return re.compile(_cfg()["paragraph_start"])
 
 
 @dataclass(frozen=True)
@@ -137,16 +135,11 @@ def body_lines(pages: list[list[Line]]) -> list[tuple[Line, bool, bool]]:
     return out
 
 
-def _joiner(a: str, b: str) -> str:
-    """'' between lines of Chinese text, ' ' between two Latin letters or digits."""
-    return " " if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum() else ""
-
-
 def paragraphs(lines: list[tuple[Line, bool, bool]]) -> list[str]:
     """Lines rejoined into paragraphs: a paragraph ends after a line ending with 。；：！？ or a short line,
     and before an indented line, a heading/numbered item or a change of font size; centred and
     right-aligned lines stand alone."""
-    ends, size_change = _cfg()["paragraph_end"], _cfg()["size_change"]
+    ends, size_change = paragraph_ends(), _cfg()["size_change"]
     out: list[str] = []
     open_ = False
     last_height = None
@@ -154,9 +147,9 @@ def paragraphs(lines: list[tuple[Line, bool, bool]]) -> list[str]:
         text = line.text.strip()
         resized = last_height is not None and abs(line.height - last_height) > size_change * last_height
         last_height = line.height
-        starts = apart or resized or line.text[:1].isspace() or bool(_paragraph_start().match(text))
+        starts = apart or resized or line.text[:1].isspace() or starts_paragraph(text)
         if open_ and not starts:
-            out[-1] += _joiner(out[-1], text) + text
+            out[-1] += joiner(out[-1], text) + text
         else:
             out.append(text)
         open_ = not (text[-1] in ends or short or apart)

@@ -57,6 +57,13 @@ def _allowed() -> str:
 
 
 def read(data: bytes, path: Path) -> tuple[str, str, list[str]]:
-    """A text file's ``(text, encoding, warnings)``."""
+    """A text file's ``(text, encoding, warnings)``; hard-wrapped lines (text copied out of a PDF) are rejoined
+    into their paragraphs (:func:`ftzdata.ingest.unwrap.unwrap`), with a warning that says so."""
+    from ftzdata.ingest.document import normalize_newlines
+    from ftzdata.ingest.unwrap import unwrap
+
     text, encoding = decode(data, path)
-    return text, encoding, []
+    text, joined = unwrap(normalize_newlines(text))
+    warnings = [f"{joined} line breaks inside paragraphs removed: the text was hard-wrapped (copied out of a PDF?)"
+                ] if joined else []
+    return text, encoding, warnings
