@@ -1632,3 +1632,16 @@ def test_days_taken_and_a_cycle_are_measures_a_reform_changes():
     got = claims(s)
     assert got["change_low"].tolist() == [8.7 * 24], got
     assert only("审批周期同比缩短30%。").change_pct_low == 30
+
+
+def test_a_trade_flows_sum_changing_in_percent_is_growth_and_a_lists_later_item_keeps_the_subject():
+    """新疆地區2016年、2018年出口貿易額均出現下降,同比減少10.1%、7.3% (batch46 doc 27, a paper): the change of a
+    trade flow's sum, no effect, also with no sum written before it; a goods flow's decline stays a claim (the
+    written held-out batch7 counts 进口汽车8.2万辆,同比下降6.5%), and the later item of a list of cuts has the
+    list's subject, not its earlier item (was 25%、)."""
+    s = _sentence_of("batch46", "27_xj_ftz_prospects_customs_college_paper_trad.txt", "減少10.1%")
+    assert claims(s).empty, claims(s)
+    assert len(claims("天津口岸进口汽车8.2万辆,同比下降6.5%。")) == 1
+    got = claims("货物进口、出口中介服务收费分别下降25%、21%。")
+    assert got["subject"].tolist() == ["货物进口、出口中介服务收费"] * 2
+    assert got["change_pct_low"].tolist() == [25.0, 21.0]

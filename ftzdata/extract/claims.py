@@ -376,6 +376,7 @@ _SH = _SJ["service_hours"]
 _SERVICE_BEFORE, _SERVICE_AFTER = tuple(_SH["before"]), tuple(_SH["after"])
 _GROWTH = re.compile(alt(_V["growth"]))
 _FLOW = re.compile(alt(_V["flows"]))
+_FLOW_SUM = re.compile(rf"(?:{alt(_V['flows'])})[^,;。]{{0,{int(_V['flow_sums']['gap'])}}}(?:{alt(_V['flow_sums']['sums'])})")
 _DECLINE_GAP = int(_V["volume_decline_gap"])
 _POLICY_PARAMETER = re.compile(alt(_V["policy_parameters"]))
 _TIME_ALLOWED = re.compile(alt(_V["time_allowed"]))
@@ -1501,6 +1502,8 @@ def _change_subject(run: _Run, j: int, cs: int, vstart: int, obj: str) -> tuple[
     after the value, else the text before the verb, else the head of the previous clause."""
     text, q = run.text, run.toks[j]
     subj, sstart = "", None
+    if obj and _earlier_items(run, q.start - len(obj), q.start):
+        obj = ""  # 同比减少10.1%、7.3%: the object is the list's earlier item, the subject is the verb's
     am = _AFTER_NOUN.match(text, q.end, min(len(text), q.end + 16))
     if obj and not (am and _JOINER_END.search(obj)):  # 节省一天通关时间和千元左右的物流成本: a later item, its noun after it
         subj, _ = _clean_subject(obj)
@@ -1520,6 +1523,17 @@ def _change_subject(run: _Run, j: int, cs: int, vstart: int, obj: str) -> tuple[
         head = prev[:run.toks[r[0]].start - pcs] if len(r) else prev
         subj, _ = _clean_subject(_LEVEL.sub("", head))
     return subj, sstart
+
+
+def _earlier_items(run: _Run, a: int, b: int) -> bool:
+    """Is the text in [a, b) only values, each followed by a list joiner (10.1%、): a list's earlier items?"""
+    pos = a
+    for k in run.toks_in(a, b):
+        tk = run.toks[k]
+        if tk.start != pos or tk.end >= b or run.text[tk.end] not in _LIST_JOINER_SET:
+            return False
+        pos = tk.end + 1
+    return pos == b and pos > a
 
 
 def _baseline(run: _Run, j: int, cs: int, vstart: int) -> int | None:
@@ -1924,13 +1938,13 @@ def _drop_flow_changes(run: _Run) -> None:
     下降1.2%; 共进口5739.9万吨,增加34%): a growth figure, not a reform effect — a percent with no before/after
     value, whose subject names a trade flow (进出口, 出口, 外资 …) and no measure a reform changes (效率, 时间 …),
     right after the flow's sum of money, or (an increase) its volume, then at most a few words without a
-    number. (A decline after a volume stays: the written held-out batches count 天津口岸进口汽车8.2万辆,同比下降6.5%.)"""
+    number, or whose subject names the sum itself (出口贸易额均出现下降,同比减少10.1%). (A decline after a volume stays: the written held-out batches count 天津口岸进口汽车8.2万辆,同比下降6.5%.)"""
     def flow_change(c: _Claim) -> bool:
         subj = c.subject or ""
         if c.unit != "%" or c.before is not None or c.after is not None \
                 or _REFORM_MEASURE.search(subj) or not _FLOW.search(subj):
             return False
-        return _after_flow_level(run, c.start, volumes=c.direction == "increase")
+        return _FLOW_SUM.search(subj) is not None or _after_flow_level(run, c.start, volumes=c.direction == "increase")
     run.out = [c for c in run.out if not flow_change(c)]
 
 
