@@ -1645,3 +1645,18 @@ def test_a_trade_flows_sum_changing_in_percent_is_growth_and_a_lists_later_item_
     got = claims("货物进口、出口中介服务收费分别下降25%、21%。")
     assert got["subject"].tolist() == ["货物进口、出口中介服务收费"] * 2
     assert got["change_pct_low"].tolist() == [25.0, 21.0]
+
+
+B47 = "batch47"
+
+
+def test_the_article_yi_xiang_and_the_period_of_a_frequency_are_no_values():
+    """…擴大金融市場開放和防範金融風險的一項重要制度安排 (batch47 doc 11): 的一项 is the article "an", no count of one, as
+    的一个 is; 集裝箱班輪從兩周一班增加到一周八班 (batch47 doc 18): a duration right before a count of sailings is
+    the period of a frequency, no time taken. A count of one item cut to stays a value, and so does a time."""
+    for name, fragment in (("11_tj_ft_account_launch_trad.txt", "的一項重要"),
+                           ("18_cq_cuntan_minsheng_shipping_trad.txt", "兩周一班")):
+        s = _sentence_of(B47, name, fragment)
+        assert claims(s).empty, (name, claims(s))
+    assert only("申报材料由三项减少到一项。").after_low == 1
+    assert only("船舶靠泊时间由两周缩短至一周。").after_low == 7 * 24
