@@ -240,6 +240,7 @@ def _make_subset(src: Path, chars: set[str], dest: Path, flavor: str | None = No
         font.save(tmp)
         os.replace(tmp, dest)  # atomic: parallel builders never see half a font
     finally:
+        font.close()
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
 
@@ -252,7 +253,8 @@ def _subset_cmap(path: Path) -> frozenset[str]:
 def _cmap_cached(path: str, _mtime: int) -> frozenset[str]:
     from fontTools.ttLib import TTFont
 
-    return frozenset(chr(c) for c in TTFont(path, lazy=True).getBestCmap())
+    with TTFont(path, lazy=True) as font:  # closed: a lazy font keeps its file open
+        return frozenset(chr(c) for c in font.getBestCmap())
 
 
 def subset_font_path(text: str = "") -> Path:
@@ -298,7 +300,8 @@ def _build_once(src: Path, chars, dest: Path) -> None:
 def _full_cmap(path: str) -> frozenset[str]:
     from fontTools.ttLib import TTFont
 
-    return frozenset(chr(c) for c in TTFont(path, lazy=True).getBestCmap())
+    with TTFont(path, lazy=True) as font:  # closed: a lazy font keeps its file open
+        return frozenset(chr(c) for c in font.getBestCmap())
 
 
 def pdf_font_css(text: str = "", family: str = PDF_FONT_FAMILY) -> str:

@@ -21,7 +21,8 @@ def register_sha(seeds_dir: Path, doc_id: str) -> None:
     """Record the current sha256 of ``doc_id``'s file in ``seeds_dir/manifest.csv`` (for tests that edit a
     document on purpose and want only the edit, not the checksum, to matter)."""
     path = seeds_dir / "manifest.csv"
-    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
     for r in rows:
         if r["doc_id"] == doc_id:
             r["sha256"] = hashlib.sha256((seeds_dir / r["file"]).read_bytes()).hexdigest()

@@ -70,7 +70,8 @@ def test_subset_covers_every_character_of_the_data():
 
     path = fonts.subset_font_path()
     assert path.is_file() and path.stat().st_size < 4_000_000
-    cmap = {chr(c) for c in TTFont(str(path), lazy=True).getBestCmap()}
+    with TTFont(str(path), lazy=True) as font:
+        cmap = {chr(c) for c in font.getBestCmap()}
     cases = ftzdata.cases()
     docs = ftzdata.documents()
     text = "".join(
@@ -131,8 +132,8 @@ def test_the_minus_sign_is_as_wide_as_a_digit_in_the_embedded_fonts():
     def width(font, ch):
         return font["hmtx"][font.getBestCmap()[ord(ch)]][0] / font["head"].unitsPerEm
 
-    pdf_font = TTFont(str(fonts.subset_font_path("−30%")))
-    assert width(pdf_font, "−") < 0.7 and abs(width(pdf_font, "−") - width(pdf_font, "0")) < 0.15
+    with TTFont(str(fonts.subset_font_path("−30%"))) as pdf_font:
+        assert width(pdf_font, "−") < 0.7 and abs(width(pdf_font, "−") - width(pdf_font, "0")) < 0.15
     css = fonts.web_font_css("−30% 减少", latin=True)
     web_font = TTFont(io.BytesIO(base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", css).group(1))))
     assert width(web_font, "−") < 0.7 and width(web_font, "减") == 1.0

@@ -109,6 +109,18 @@ def _spec_manager():
     return HereSpecManager()
 
 
+_CLIENTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # kernel manager -> its started clients
+
+
+def _stop_clients(km) -> None:
+    """Stop the channels of every client started for ``km`` (their zmq sockets and context closed)."""
+    for kc in _CLIENTS.pop(km, []):
+        try:
+            kc.stop_channels()
+        except Exception:
+            pass
+
+
 @functools.lru_cache(maxsize=1)
 def _ready_client_class():
     """An AsyncKernelClient whose ``wait_for_ready`` returns once the kernel has answered ``kernel_info`` on
@@ -132,6 +144,13 @@ def _ready_client_class():
             context = zmq.asyncio.Context()
             context.setsockopt(zmq.RECONNECT_IVL, 10)
             return context
+
+        def start_channels(self, *args, **kwargs):
+            """Start the channels, and remember this client with its kernel manager (its ``parent``), so that
+            :func:`shutdown` closes its sockets: papermill leaves the client of a kernel it did not start open."""
+            super().start_channels(*args, **kwargs)
+            if self.parent is not None:
+                _CLIENTS.setdefault(self.parent, []).append(self)
 
         async def wait_for_ready(self, timeout: float | None = None) -> None:
             """Ask ``kernel_info`` until its reply arrives on the shell channel and its ``idle`` status on
@@ -350,6 +369,17 @@ def _kill(km) -> None:
     _LIVE.discard(km)
 
 
+def _close_control_socket(km) -> None:
+    """Close the socket ``km`` talks to its kernel's control channel on (``cleanup_resources`` does, which a
+    kill skips; left open, zmq warns when it is garbage-collected)."""
+    close = getattr(km, "_close_control_socket", None)  # jupyter_client's own step of cleanup_resources
+    if close is not None:
+        try:
+            close()
+        except Exception:
+            pass
+
+
 def kill_kernels() -> None:
     """Kill every kernel this process started and remove its connection and socket files (no waiting).
 
@@ -365,8 +395,10 @@ def shutdown(km, now: bool = False) -> None:
     ``now``: kill it at once (after Ctrl-C)."""
     from jupyter_core.utils import ensure_async, run_sync
 
+    _stop_clients(km)
     if now:
         _kill(km)
+        _close_control_socket(km)
         return
 
     async def _stop():
