@@ -1660,3 +1660,47 @@ def test_the_article_yi_xiang_and_the_period_of_a_frequency_are_no_values():
         assert claims(s).empty, (name, claims(s))
     assert only("申报材料由三项减少到一项。").after_low == 1
     assert only("船舶靠泊时间由两周缩短至一周。").after_low == 7 * 24
+
+
+B49, B50 = "batch49", "batch50"
+
+
+def test_bare_numbers_of_a_fenbie_list_take_the_unit_written_after_the_last():
+    """分别由2019年的65、53、50个工作日,压缩到目前的39、33、31个工作日 (batch50 doc 12): three claims, the lists paired
+    in order, each item in working days; bare numbers without 分别 stay no values, and so do years in a list."""
+    s = _sentence_of(B50, "12_heb_approval_reform_2023.txt", "65、53、50个工作日")
+    got = claims(s)
+    assert list(zip(got.before_low, got.after_low)) == [(65 * 24, 39 * 24), (53 * 24, 33 * 24), (50 * 24, 31 * 24)]
+    assert quantities("审批时间为65、53、50个工作日。")["value_low"].tolist() == [50 * 24]
+    assert only("2019、2020年分别压缩至5天。").after_low == 5 * 24
+
+
+def test_done_earlier_than_the_old_way_and_a_time_limit_then_the_time_taken():
+    """根据以往的一般流程,…需求一周的工夫,此次提早5天完成了转运 (batch50 doc 15): work done 5 days earlier than the
+    old way, a saving; 税务局需在20个工作日内作出核准决定,但该区税务局仅用4个工作日就全部完成 (batch50 doc 09): the
+    limit, then the time taken. A lead time a rule sets, a building schedule, a milestone reached earlier than
+    last year stay no claims."""
+    s = _sentence_of(B50, "15_sd_qingdao_transfer_spun.txt", "提早5天")
+    assert claims(s)["change_low"].tolist() == [5 * 24]
+    s = _sentence_of(B50, "09_hun_chenzhou_edz_service.txt", "仅用4个工作日")
+    c = claims(s)
+    assert list(zip(c.before_low.dropna(), c.after_low.dropna())) == [(20 * 24, 4 * 24)]
+    for text in ("企业须提前3天申报。", "项目提前17天顺利完成首栋封顶。", "数量突破100架,比去年提早了2个月。"):
+        assert claims(text).empty, text
+
+
+def test_forest_cover_is_a_share_by_definition():
+    """森林覆蓋率從29%上升到40% (batch49 doc 03): a land share, no reform effect; a rate a reform raises stays."""
+    s = _sentence_of(B49, "03_fj_pingtan_four_ones_feature_2017_trad.txt", "森林覆蓋率")
+    assert not claims(s)["quote"].str.contains("森林").any(), claims(s)
+    assert only("通关无纸化率由60%提高到95%。").after_low == 95
+
+
+def test_a_count_cancelled_is_no_level_before_the_next_clauses_change():
+    """又累计取消下放省级行政审批事项783项,省级行政许可事项削减至417项 (batch50 doc 12): 783 items were cancelled, 417
+    remain: the cut to 417 has no before value; a level before a cut in the next clause stays its before value."""
+    s = _sentence_of(B50, "12_heb_approval_reform_2023.txt", "783项")
+    c = only(s)
+    assert (isnan(c.before_low), c.after_low) == (True, 417)
+    kept = only("原有审批事项130项,削减至100项。")
+    assert (kept.before_low, kept.after_low) == (130, 100)

@@ -195,7 +195,8 @@ _DEC1, _INC1 = list(_V["decrease_one_char"]), list(_V["increase_one_char"])
 _SPEED = list(_V["speed_up"])
 _VERB_MEASURE = dict(_V["verb_measure"])  # 降费: money
 _DEC_PERF = list(_V["decrease_perfective"])  # 提前了90余天: a change only with 了
-_DEC_SET, _INC_SET = set(_DEC2 + _DEC1 + list(_V["share_cut"]) + _DEC_PERF), set(_INC2 + _INC1)
+_DEC_SET = set(_DEC2 + _DEC1 + list(_V["share_cut"]) + _DEC_PERF + list(_V["earlier_done"]["verbs"]))
+_INC_SET = set(_INC2 + _INC1)
 _DIRECTIONAL = _DEC2 + _INC2 + _DEC1 + _INC1 + _SPEED
 _VERB_ANY = alt(longest_first(_DEC2 + _INC2 + _DEC1 + _INC1 + list(_V["neutral"]) + _SPEED))
 _NOSEP = r"[^,;。!?:\n]"
@@ -270,8 +271,9 @@ _AFTER_MARK = re.compile(alt(_MK["after"]) + rf"|{_AR['open']}[^\d,;。!?:\n]{{0
 _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
 _AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
 _NEED = re.compile(alt(_MK["need"]))
-_NEED_AFTER = re.compile(alt(_MK["need_after"]))  # 两天即可拿到: matched right after the value
 _DA = _MK["done_after"]
+_NEED_AFTER = re.compile(alt(_MK["need_after"])  # 两天即可拿到: matched right after the value
+                         + rf"|(?:{alt(_DA['then'])})(?:{alt(longest_first(_DA['adverbs']))})?(?:{alt(_DA['done'])})")
 _DONE_AFTER = re.compile(rf"(?:{alt(longest_first(_DA['adverbs']))})?(?:{alt(_DA['done'])})")  # 在30个工作日内全部完成
 _THEN = re.compile(alt(_MK["then"]))
 _OPEN_SKIP = _MK["paragraph_open_skip"]
@@ -285,7 +287,11 @@ _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
 _NOT_PROVINCE = "".join(f"(?<!{re.escape(p)})" for p in _V["provinces"])
 _ONE_CHAR_VERB = "|".join(_NOT_PROVINCE + re.escape(v) if v == _V["province_char"] else re.escape(v)
                           for v in longest_first(_DEC1 + _INC1))
+_ED = _V["earlier_done"]
+_EARLIER = list(_ED["verbs"])  # 提早5天完成: with a done verb after the value and a before marker before
+_EARLIER_DONE = re.compile(rf"[^,;。!?:\n]{{0,{int(_ED['gap'])}}}?(?:{alt(_ED['done'])})")
 _CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}|(?:{alt(_DEC_PERF)})(?=了)"
+                     rf"|(?:{alt(_EARLIER)})(?=[^,;。!?:\n]{{0,4}}$)"
                      rf"|(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])(?:{_ONE_CHAR_VERB})(?=了|$))了?"
                      rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}}?)(?:{alt(longest_first(_AM['amount_reach']))})?$")
 _OBJ_STOP = chars(_V["object_stop_chars"])
@@ -308,6 +314,7 @@ _CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 +
 _OBJ_NOT_CHANGE = re.compile(alt(_V["object_not_change"]))
 _SHARE_CUT = re.compile(rf"(?:{alt(_V['share_cut'])})了?$")  # 取消36.8%的中介服务事项
 _SHARE_CUT_REACH = max(map(len, _V["share_cut"])) + 1
+_CANCEL = re.compile(alt(_V["share_cut"]))  # 取消…783项: a count of what was cancelled
 _NOUN_COMPOUNDS = tuple(_V["noun_compounds"])  # 增加值: a noun, not the verb 增加
 _SHARE = _V["share_word"]  # 占
 # 提升…两个市场的竞争力: a count followed by its noun and 的 qualifies that noun; it is not the change.
@@ -636,6 +643,31 @@ def _list_units(doc: Doc, toks: list[Qty]) -> None:
                       info.dimension, b.per, quals, a.surface)
 
 
+_BARE_ITEM = re.compile(r"(?<![\d._])(\d{1,6}(?:\.\d{1,4})?)、$")  # 65、 (before 53、50个工作日)
+
+
+def _bare_list_items(doc: Doc, toks: list[Qty]) -> list[Qty]:
+    """``toks`` with the bare numbers of a 分别 list whose unit is written once, after its last item (分别由2019年的
+    65、53、50个工作日,压缩到目前的39、33、31个工作日): each number joined by 、 right before a value, in a sentence
+    that holds 分别 before it, is a value in that value's unit."""
+    text = doc.text
+    if _RESPECTIVELY not in text or "、" not in text:
+        return toks
+    extra = []
+    for a in toks:
+        if a.surface not in UNITS or a.nstart < 2 or text[a.nstart - 1] != "、" \
+                or _RESPECTIVELY not in text[doc.sentence_start(a.start):a.start]:
+            continue
+        info, pos = UNITS[a.surface], a.nstart
+        quals = [x for x in a.quals if x == _QL["working_days_name"]]
+        while (m := _BARE_ITEM.search(text, max(0, pos - 12), pos)) is not None:
+            v = float(m.group(1)) * info.factor
+            extra.append(Qty(m.start(1), m.end(1), m.start(1), m.end(1), v, v, info.canonical, info.dimension,
+                             a.per, list(quals), a.surface))
+            pos = m.start(1)
+    return sorted(toks + extra, key=lambda q: q.start) if extra else toks
+
+
 def _is_trips(q: Qty) -> bool:
     """Is ``q`` a zero-trips token (零跑动, 一次都不用跑)?"""
     return _ZERO_TRIPS.search(q.surface) is not None
@@ -743,6 +775,7 @@ class _Run:
             self.toks = [q for q in self.toks if not _is_span_since(self.text, q)]
         _elided_units(doc, self.toks)
         _list_units(doc, self.toks)
+        self.toks = _bare_list_items(doc, self.toks)
         self.n = len(self.toks)
         self.sent = [doc.sentence_start(q.start) for q in self.toks]
         self.starts = [q.start for q in self.toks]
@@ -940,6 +973,8 @@ def _before_after(run: _Run) -> None:
         trig = _trigger(prefix)
         if trig is None and _AFTER_ONLY.search(prefix):
             continue  # 已压缩到56个工作日,并将进一步压减至40个: A is its own verb's after value, no before value
+        if trig is None and _CANCEL.search(prefix):
+            continue  # 累计取消下放…事项783项,…削减至417项: a count of items cancelled, no level before
         link = _link(btw, prefix, trig)
         if link is None:
             continue
@@ -1489,6 +1524,9 @@ def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
     vstart = m.start()
     if text.startswith(_NOUN_COMPOUNDS, vstart):  # 增加值765亿元: value added, not an increase
         return None
+    if m.group("verb") in _EARLIER and not (m.group("verb") in _DEC_PERF and text.startswith("了", m.end("verb"))) \
+            and not (_EARLIER_DONE.match(text, q.end) and run.any_mark(_BEFORE_MARK, run.doc.sentence_start(q.start), vstart)):
+        return None  # 提前3天申报: a rule's lead time; 以往…,此次提早5天完成了转运 is work done that much earlier
     if m.group("obj").endswith(_AM["object_list_end"]) and not _DIGIT.search(m.group("obj")):
         return None  # 提升营商环境、31项为…: a noun, then the next list item (not 压缩48.5%、53.3%)
     obj = _OBJ_LEAD.sub("", m.group("obj"))
