@@ -235,6 +235,17 @@ def test_a_hard_wrapped_text_file_is_read_as_its_paragraphs(tmp_path, doc, colum
     assert claims(got.text)["quote"].tolist() == claims(text)["quote"].tolist()
 
 
+def test_a_hard_wrapped_markdown_file_keeps_its_headings_bullets_and_quotes(tmp_path):
+    """Paragraphs of a real text under a Markdown heading, as bullets and as a quote, hard-wrapped at 60
+    columns: each paragraph is rejoined, and every heading, bullet and quote line still starts its own."""
+    paras = [p for p in (REALTEXT / "batch1/docs/01_sh_zhangjiang_two_warehouses.txt").read_text(encoding="utf-8")
+             .split("\n") if len(p) > 80][:3]
+    text = "\n".join(["# 张江", paras[0], "- " + paras[1], "- " + paras[2], "> " + paras[0]])
+    path = tmp_path / "notes.md"
+    path.write_text(_hard_wrapped(text, 60), encoding="utf-8")
+    assert read_document(path).text == text
+
+
 def test_text_that_is_not_hard_wrapped_is_read_as_it_is(tmp_path):
     """No line break is removed from a text whose lines are paragraphs: every real text of the benchmark
     batches, a list of items of one width, table rows, a short note."""
