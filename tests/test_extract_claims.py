@@ -1704,3 +1704,13 @@ def test_a_count_cancelled_is_no_level_before_the_next_clauses_change():
     assert (isnan(c.before_low), c.after_low) == (True, 417)
     kept = only("原有审批事项130项,削减至100项。")
     assert (kept.before_low, kept.after_low) == (130, 100)
+
+
+def test_the_old_time_qualifying_the_noun_and_a_longer_new_time_is_another_measure():
+    """宜品乳业项目从谈判到投产仅用时18个月,原本需要14个工作日完成的民办职业技能培训机构审批许可在2个工作日完成 (batch52
+    doc 09): 18 months is another project's span, no new value of the 14 working days; the approval that took 14
+    working days now takes 2 (the old time qualifies the noun, 的, in the same clause)."""
+    s = _sentence_of("batch52", "09_sd_laixi_approval.txt", "原本需要14个工作日")
+    got = claims(s)
+    assert list(zip(got.before_low, got.after_low)) == [(14 * 24, 2 * 24)], got
+    assert only("只用了5个工作日,比以往20个工作日。").after_low == 5 * 24

@@ -1310,7 +1310,8 @@ def _need_after_marked_before(run: _Run) -> None:
     """原来 … A …, … B即可/就可以 with no after marker, in one sentence: the value right before 即可/就能 (or
     after 在 and before 完成: 在30个工作日内全部完成), in a later clause than the one value of its unit after the
     before marker, is the time it now takes: before A → after B (原来的审批流程需要3个工作日左右,改由…海关审批后,
-    只要资料齐全,当日就可以审批完成; 将原来需3个月的审批流程, 在30个工作日内全部完成)."""
+    只要资料齐全,当日就可以审批完成; 将原来需3个月的审批流程, 在30个工作日内全部完成); with 在…完成, also in
+    the same clause when the old time qualifies a noun (原本需要14个工作日完成的…审批许可在2个工作日完成)."""
     text = run.text
     for j in range(run.n):
         q = run.toks[j]
@@ -1321,6 +1322,11 @@ def _need_after_marked_before(run: _Run) -> None:
             continue
         cs = run.doc.clause_start(q.start)
         k = _marked_before(run, j, cs, run.sent[j])
+        if k is None and text.endswith(_DA["before"], 0, q.start):
+            # 原本需要14个工作日完成的…审批许可在2个工作日完成: the old time qualifies the noun (的) in q's clause
+            k = _marked_before(run, j, q.start, run.sent[j])
+            if k is not None and (k >= j or _POSSESSIVE not in text[run.toks[k].end:q.start]):
+                k = None
         if k is None or run.toks[k].mid == q.mid or _is_amount(run, j) or run.toks[k].unit != q.unit:
             continue
         qa = run.toks[k]
@@ -1436,7 +1442,8 @@ def _baseline_after(run: _Run) -> None:
     (不到1天就办完了原本需要3天的手续; 只用了5个工作日,比以往20个工作日): before A → after B, B being
     the nearest earlier value of A's dimension in the sentence, unused and not the size of a change. A
     change verb between the marker and A makes A the size of the change, no baseline (不超过15个工作日,
-    较原来缩短了20个工作日: at most 15 working days, 20 less; left to the amount-of-change rule)."""
+    较原来缩短了20个工作日: at most 15 working days, 20 less; left to the amount-of-change rule), and a time B
+    longer than A is not its new value (仅用时18个月,原本需要14个工作日完成的…: another measure)."""
     text = run.text
     for j in range(1, run.n):
         q = run.toks[j]
@@ -1453,6 +1460,8 @@ def _baseline_after(run: _Run) -> None:
         cs = run.clause_start(qb.start)
         if not _compatible(q, qb) or qb.mid == q.mid or _change_verb(run, qb, cs) is not None:
             continue
+        if q.dimension == "duration" and qb.mid > q.mid:
+            continue  # 从谈判到投产仅用时18个月,原本需要14个工作日完成的…: a longer "new" time is another measure
         subj, off = _clean_subject(text[cs:qb.start])
         start = cs + off if subj else qb.start
         c = _Claim(start, q.end, subj, q.dimension, _value_direction(q.mid, qb.mid), _claim_unit(q, qb), run.sent[j])
