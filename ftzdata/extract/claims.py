@@ -853,6 +853,12 @@ class _Run:
         k = bisect_left(starts, a)
         return k < len(starts) and ends[k] <= b
 
+    def within(self, pattern: re.Pattern, a: int, b: int) -> bool:
+        """Is [a, b) inside one match of ``pattern``?"""
+        starts, ends = self._spans(pattern)
+        k = bisect_right(starts, a) - 1
+        return k >= 0 and ends[k] >= b
+
     def last_mark(self, pattern: re.Pattern, a: int, b: int) -> tuple[int, int] | None:
         """The last match of marker ``pattern`` inside [a, b), as (start, end)."""
         starts, ends = self._spans(pattern)
@@ -1533,8 +1539,7 @@ def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
     vstart = m.start()
     if text.startswith(_NOUN_COMPOUNDS, vstart):  # 增加值765亿元: value added, not an increase
         return None
-    if m.group("verb") in _EARLIER and not (m.group("verb") in _DEC_PERF and text.startswith("了", m.end("verb"))) \
-            and not (_EARLIER_DONE.match(text, q.end) and run.any_mark(_BEFORE_MARK, run.doc.sentence_start(q.start), vstart)):
+    if m.group("verb") in _EARLIER and _lead_time(run, m, q):
         return None  # 提前3天申报: a rule's lead time; 以往…,此次提早5天完成了转运 is work done that much earlier
     if m.group("obj").endswith(_AM["object_list_end"]) and not _DIGIT.search(m.group("obj")):
         return None  # 提升营商环境、31项为…: a noun, then the next list item (not 压缩48.5%、53.3%)
@@ -1572,6 +1577,16 @@ def _change_subject(run: _Run, j: int, cs: int, vstart: int, obj: str) -> tuple[
         head = prev[:run.toks[r[0]].start - pcs] if len(r) else prev
         subj, _ = _clean_subject(_LEVEL.sub("", head))
     return subj, sstart
+
+
+def _lead_time(run: _Run, m: re.Match, q: Qty) -> bool:
+    """Is 提前/提早 (``m``) before value ``q`` a lead time, no saving: neither 提前了, nor a done verb after ``q``
+    in a sentence that names the old way before the verb (以往…,此次提早5天完成了转运)?"""
+    verb = m.group("verb")
+    if verb in _DEC_PERF and run.text.startswith("了", m.end("verb")):
+        return False
+    return not (_EARLIER_DONE.match(run.text, q.end)
+                and run.any_mark(_BEFORE_MARK, run.doc.sentence_start(q.start), m.start()))
 
 
 def _earlier_items(run: _Run, a: int, b: int) -> bool:
@@ -1871,13 +1886,8 @@ def _drop_unreadable(run: _Run) -> None:
 
 def _drop_titles(run: _Run) -> None:
     """Drop a claim inside a document's title (《陕西省优化提升营商环境工作三年行动计划》): a name, no change."""
-    if _TITLE_OPEN not in run.text or not run.out:
-        return
-    starts, ends = run._spans(_TITLE)
-    def titled(c: _Claim) -> bool:
-        k = bisect_right(starts, c.start) - 1
-        return k >= 0 and ends[k] >= c.end
-    run.out = [c for c in run.out if not titled(c)]
+    if _TITLE_OPEN in run.text and run.out:
+        run.out = [c for c in run.out if not run.within(_TITLE, c.start, c.end)]
 
 
 def _drop_frequencies(run: _Run) -> None:
