@@ -1714,3 +1714,30 @@ def test_the_old_time_qualifying_the_noun_and_a_longer_new_time_is_another_measu
     got = claims(s)
     assert list(zip(got.before_low, got.after_low)) == [(14 * 24, 2 * 24)], got
     assert only("只用了5个工作日,比以往20个工作日。").after_low == 5 * 24
+
+
+B53, B54 = "batch53", "batch54"
+
+
+def test_yi_ge_ban_working_days_and_chaoguo_bai_wan():
+    """原來…貨物通關時間需要一個半工作日,現在只要30分鐘 (batch53 doc 14): one and a half working days, not a count
+    of one and half a day; 一架飞机可节省企业运输经营成本超过百万元人民币 (batch53 doc 09): more than a million
+    yuan, a magnitude after 超过 as after 逾/超. 经过 before a number stays no bound."""
+    got = claims(_sentence_of(B53, "14_hb_wuhan_customs_2007_trad.txt", "一個半工作日"))
+    assert (got.before_low.iloc[0], got.after_low.iloc[0]) == (36.0, 0.5), got
+    c = only(_sentence_of(B53, "09_tj_customs_aircraft_leasing.txt", "超过百万元"))
+    assert (c.change_low, c.qualifier) == (1e6, "more than")
+    assert only("审批时间由两个半工作日缩短至1天。").before_low == 60
+
+
+def test_a_cut_still_to_come_and_opening_up_are_no_claims():
+    """空港新城建设项目审批时间还将再压缩20% (batch53 doc 22): 将再, a further cut to come, is a target; 扩大开放6个
+    10000吨级…泊位 (batch54 doc 05): opening berths up, no count increased. A cut made again stays a claim, and
+    so does a claim after 不需要再."""
+    for batch, name, fragment in ((B53, "22_sx_xixian_airport_3450_2018.txt", "还将再压缩20%"),
+                                  (B54, "05_ah_wuhu_port_2024.txt", "扩大开放6个")):
+        s = _sentence_of(batch, name, fragment)
+        assert not claims(s)["quote"].str.contains(fragment[:3]).any(), (name, claims(s))
+    assert 30.0 in claims("在去年压缩一半的基础上,通关时间再压缩30%。")["change_pct_low"].tolist()
+    saved = claims(_sentence_of(B53, "05_zj_zhoushan_bunkering_cctv_2020.txt", "成本平均能省2万美元"))
+    assert saved["change_low"].tolist() == [20000.0, 24.0]
