@@ -1741,3 +1741,14 @@ def test_a_cut_still_to_come_and_opening_up_are_no_claims():
     assert 30.0 in claims("在去年压缩一半的基础上,通关时间再压缩30%。")["change_pct_low"].tolist()
     saved = claims(_sentence_of(B53, "05_zj_zhoushan_bunkering_cctv_2020.txt", "成本平均能省2万美元"))
     assert saved["change_low"].tolist() == [20000.0, 24.0]
+
+
+def test_in_n_days_get_it_after_xianzai_answers_the_sentence_before():
+    """以往台湾本岛居民办证时…在7个工作日内才能拿到证件。但现在,…并在两个工作日内拿到证件 (batch55 doc 03): 在 N 内
+    拿到 in a sentence that 现在 opens is the time it now takes, the answer to 以往's 7 working days; with no
+    before value, no claim."""
+    text = real_text("batch55", "03_fj_pingtan_taiwan_permit_2015.txt")
+    i = text.index("以往台湾本岛居民")
+    got = claims(text[i:text.index("。", text.index("但现在", i)) + 1])
+    assert list(zip(got.before_low, got.after_low)) == [(7 * 24, 2 * 24)], got
+    assert claims("现在,居民在两个工作日内拿到证件。").empty

@@ -1275,8 +1275,9 @@ def _marked_before_after(run: _Run) -> None:
         trips = q.dimension == "count" and q.low == 0 and _is_trips(q)  # 现在一次都不用跑: a cue itself
         cue_end = max(q.start, q.nstart)
         if j not in by_after and not trips and not _NEED_AFTER.match(text, q.end) \
-                and not _AFTER_CUE.search(text, max(cs, cue_end - _AFTER_CUE_REACH), cue_end):
-            continue
+                and not _AFTER_CUE.search(text, max(cs, cue_end - _AFTER_CUE_REACH), cue_end) \
+                and not (text.endswith(_DA["before"], 0, q.start) and _DONE_AFTER.match(text, q.end)):
+            continue  # (在两个工作日内拿到证件: the time it now takes, a cue of its own)
         am = run.last_mark(_AFTER_MARK, run.sent[j], q.start)
         para = None
         if am is None and j not in by_after:
