@@ -1276,7 +1276,7 @@ def _marked_before_after(run: _Run) -> None:
         cue_end = max(q.start, q.nstart)
         if j not in by_after and not trips and not _NEED_AFTER.match(text, q.end) \
                 and not _AFTER_CUE.search(text, max(cs, cue_end - _AFTER_CUE_REACH), cue_end) \
-                and not (text.endswith(_DA["before"], 0, q.start) and _DONE_AFTER.match(text, q.end)):
+                and not _done_in(text, q):
             continue  # (在两个工作日内拿到证件: the time it now takes, a cue of its own)
         am = run.last_mark(_AFTER_MARK, run.sent[j], q.start)
         para = None
@@ -1313,6 +1313,12 @@ def _marked_before_after(run: _Run) -> None:
             _add_before(run, c, k)
 
 
+def _done_in(text: str, q: Qty) -> bool:
+    """Is value ``q`` the time work is done in: 在 before it, a done verb after it (在30个工作日内全部完成,
+    在两个工作日内拿到证件)?"""
+    return text.endswith(_DA["before"], 0, q.start) and _DONE_AFTER.match(text, q.end) is not None
+
+
 def _need_after_marked_before(run: _Run) -> None:
     """原来 … A …, … B即可/就可以 with no after marker, in one sentence: the value right before 即可/就能 (or
     after 在 and before 完成: 在30个工作日内全部完成), in a later clause than the one value of its unit after the
@@ -1324,12 +1330,11 @@ def _need_after_marked_before(run: _Run) -> None:
         q = run.toks[j]
         if j in run.used or q.surface == "":
             continue
-        if not (_NEED_AFTER.match(text, q.end) or (text.endswith(_DA["before"], 0, q.start)
-                                                   and _DONE_AFTER.match(text, q.end))):
+        if not (_NEED_AFTER.match(text, q.end) or _done_in(text, q)):
             continue
         cs = run.doc.clause_start(q.start)
         k = _marked_before(run, j, cs, run.sent[j])
-        if k is None and text.endswith(_DA["before"], 0, q.start):
+        if k is None and _done_in(text, q):
             # 原本需要14个工作日完成的…审批许可在2个工作日完成: the old time qualifies the noun (的) in q's clause
             k = _marked_before(run, j, q.start, run.sent[j])
             if k is not None and (k >= j or _POSSESSIVE not in text[run.toks[k].end:q.start]):
