@@ -31,7 +31,7 @@ sys.path.insert(0, str(HERE))
 from realtext_score import SCORER, sets  # noqa: E402
 
 from ftzdata.extract import claims  # noqa: E402
-from ftzdata.ingest.unwrap import unwrap, width  # noqa: E402
+from ftzdata.ingest.unwrap import hard_wrap, unwrap  # noqa: E402
 
 _KEYS = ["kind", "direction", "before_low", "after_low", "change_low", "change_pct_low", "unit"]
 _SCORE = re.compile(r"recall [\d.]+ \((\d+)/(\d+)\) precision [\d.]+ \((\d+)/(\d+)\)")
@@ -80,21 +80,6 @@ def scripts(configs: list[str]) -> None:
               f"({tot[2]}/{tot[3]})", flush=True)
 
 
-def hard_wrapped(text: str, columns: int) -> str:
-    """``text`` with every line cut at ``columns`` display columns."""
-    out = []
-    for line in text.split("\n"):
-        cur, used = "", 0
-        for ch in line:
-            w = width(ch)
-            if used + w > columns:
-                out.append(cur)
-                cur, used = "", 0
-            cur, used = cur + ch, used + w
-        out.append(cur)
-    return "\n".join(out)
-
-
 def _signature(text: str) -> Counter:
     df = claims(text)[_KEYS]
     return Counter(tuple(None if isinstance(v, float) and v != v else v for v in row) for row in df.itertuples(index=False))
@@ -108,7 +93,7 @@ def wraps(columns: list[int]) -> None:
     for n in columns:
         raw = read = same = 0
         for p, text in originals.items():
-            wrapped = hard_wrapped(text, n)
+            wrapped = hard_wrap(text, n)
             raw += sum((found[p] & _signature(wrapped)).values())
             rejoined, _ = unwrap(wrapped)
             read += sum((found[p] & _signature(rejoined)).values())

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import unicodedata
 from pathlib import Path
 
 import pytest
 
 from ftzdata.errors import FtzDataError, IngestError
 from ftzdata.ingest import detect_metadata, read_document, zones_named
+from ftzdata.ingest.unwrap import hard_wrap
 from ftzdata.normalize import to_simplified
 import test_ingest_samples as S
 
@@ -200,22 +200,6 @@ def test_gbk_file_reads_as_gb18030(tmp_path):
 REALTEXT = Path(__file__).resolve().parent.parent / "benchmarks" / "realtext"
 
 
-def _hard_wrapped(text: str, columns: int) -> str:
-    """``text`` with every line cut at ``columns`` display columns (a wide character is 2), as a text copied
-    out of a PDF is."""
-    out = []
-    for line in text.split("\n"):
-        cur, used = "", 0
-        for ch in line:
-            w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-            if used + w > columns:
-                out.append(cur)
-                cur, used = "", 0
-            cur, used = cur + ch, used + w
-        out.append(cur)
-    return "\n".join(out)
-
-
 @pytest.mark.parametrize("doc, columns", [("batch3/docs/12_cq_liangjiang_2017_trad.txt", 40),
                                           ("batch3/docs/12_cq_liangjiang_2017_trad.txt", 80),
                                           ("batch19/docs/02_gd_ftz_clearance_2015_trad.txt", 60)])
@@ -225,7 +209,7 @@ def test_a_hard_wrapped_text_file_is_read_as_its_paragraphs(tmp_path, doc, colum
     from ftzdata.extract import claims
 
     text = (REALTEXT / doc).read_text(encoding="utf-8").strip("\n")
-    wrapped = _hard_wrapped(text, columns)
+    wrapped = hard_wrap(text, columns)
     assert wrapped != text and not claims(wrapped)[["before_low", "after_low"]].equals(claims(text)[["before_low", "after_low"]])
     path = tmp_path / "copied.txt"
     path.write_bytes(wrapped.encode("gb18030"))
@@ -242,7 +226,7 @@ def test_a_hard_wrapped_markdown_file_keeps_its_headings_bullets_and_quotes(tmp_
              .split("\n") if len(p) > 80][:3]
     text = "\n".join(["# 张江", paras[0], "- " + paras[1], "- " + paras[2], "> " + paras[0]])
     path = tmp_path / "notes.md"
-    path.write_text(_hard_wrapped(text, 60), encoding="utf-8")
+    path.write_text(hard_wrap(text, 60), encoding="utf-8")
     assert read_document(path).text == text
 
 

@@ -42,6 +42,22 @@ def width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
+def hard_wrap(text: str, columns: int) -> str:
+    """``text`` with every line cut at ``columns`` display columns, as a text copied out of a PDF is (the
+    inverse of :func:`unwrap`, for tests and benchmarks)."""
+    out = []
+    for line in text.split("\n"):
+        cur, used = "", 0
+        for ch in line:
+            w = width(ch)
+            if used + w > columns:
+                out.append(cur)
+                cur, used = "", 0
+            cur, used = cur + ch, used + w
+        out.append(cur)
+    return "\n".join(out)
+
+
 def _is_row(line: str) -> bool:
     return "\t" in line or "|" in line
 
