@@ -385,7 +385,7 @@ _SH = _SJ["service_hours"]
 _SERVICE_BEFORE, _SERVICE_AFTER = tuple(_SH["before"]), tuple(_SH["after"])
 _GROWTH = re.compile(alt(_V["growth"]))
 _FLOW = re.compile(alt(_V["flows"]))
-_FLOW_SUM = re.compile(rf"(?:{alt(_V['flows'])})[^,;。]{{0,{int(_V['flow_sums']['gap'])}}}(?:{alt(_V['flow_sums']['sums'])})")
+_FLOW_SUM = re.compile(rf"(?:{_FLOW.pattern})[^,;。]{{0,{int(_V['flow_sums']['gap'])}}}(?:{alt(_V['flow_sums']['sums'])})")
 _DECLINE_GAP = int(_V["volume_decline_gap"])
 _POLICY_PARAMETER = re.compile(alt(_V["policy_parameters"]))
 _TIME_ALLOWED = re.compile(alt(_V["time_allowed"]))
@@ -520,8 +520,9 @@ def _clean_subject(s: str) -> tuple[str, int]:
         off, s = off + m.end(), s[m.end():]
     s = s[:_trail_start(s)]
     j = s.rfind(_POSSESSIVE)
-    if 0 <= j and s.startswith(_FRAME_AFTER, j + 1) and s.rfind(_FRAME_OPEN, 0, j) > 0:
-        s = s[:s.rfind(_FRAME_OPEN, 0, j)]  # 在2015年1133亿元的基础上: the subject is before the frame
+    opens = s.rfind(_FRAME_OPEN, 0, j) if 0 <= j and s.startswith(_FRAME_AFTER, j + 1) else -1
+    if opens > 0:
+        s = s[:opens]  # 在2015年1133亿元的基础上: the subject is before the frame
         s = s[:_trail_start(s)]
         j = s.rfind(_POSSESSIVE)
     if 0 <= j and len(s) - j - 1 >= 2:

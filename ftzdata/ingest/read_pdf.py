@@ -30,8 +30,6 @@ def _page_number() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in _cfg()["page_number_patterns"]), re.I)
 
 
-
-
 @dataclass(frozen=True)
 class Line:
     """A line of a page's text layer: its text, right edge and height (PDF points)."""

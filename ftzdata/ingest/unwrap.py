@@ -25,7 +25,8 @@ def paragraph_ends() -> str:
 
 
 def starts_paragraph(line: str) -> bool:
-    """Does ``line`` (stripped) open a paragraph: a heading or a numbered item (第一条, 一、, （一）, 1.)?"""
+    """Does ``line`` (stripped) open a paragraph: a heading or a numbered item (第一条, 一、, （一）, 1.), a
+    Markdown heading, bullet or quote (# …, - …, > …)?"""
     return bool(_start().match(line))
 
 
