@@ -1752,3 +1752,14 @@ def test_in_n_days_get_it_after_xianzai_answers_the_sentence_before():
     got = claims(text[i:text.index("。", text.index("但现在", i)) + 1])
     assert list(zip(got.before_low, got.after_low)) == [(7 * 24, 2 * 24)], got
     assert claims("现在,居民在两个工作日内拿到证件。").empty
+
+
+def test_a_claim_across_two_quoted_names_is_none():
+    """“营运交通工具进口关税减免”“加工增值30%免关税”等政策…首单落地 (batch37 doc 06): the verb of one policy's
+    name and the figure of the next make no cut of 30%; a quoted name right before a claim leaves it, and so
+    does a claim inside one quoted target."""
+    s = _sentence_of("batch37", "06_hn_key_parks_2021_sina.txt", "加工增值30%")
+    assert not claims(s)["quote"].str.contains("30%").any(), claims(s)
+    c = only("实行“一窗受理”“一次办结”,办理时间由5天压缩至1天。")
+    assert (c.before_low, c.after_low) == (5 * 24, 24)
+    assert claims("提出“通关时间压缩30%”。")["change_pct_low"].tolist() == [30.0]

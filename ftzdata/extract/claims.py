@@ -89,7 +89,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    value and a unit in both cells (see :mod:`ftzdata.extract.tables`).
 9. ``_drop_ranks``: a claim about a rank (排名上升12位; 位列全国第27位,较上年提升37位: places in a sentence that
    names a rank) is not a reform effect; ``_drop_titles``: nor is a claim inside a document's title
-   (《陕西省优化提升营商环境工作三年行动计划》); ``_drop_frequencies``: nor is the period of a frequency
+   (《陕西省优化提升营商环境工作三年行动计划》), nor one that joins two quoted names (“…关税减免”“加工增值30%免关税”:
+   ``_drop_across_names``); ``_drop_frequencies``: nor is the period of a frequency
    (班轮从两周一班增加到一周八班); ``_drop_service_hours``: nor is a service's opening hours (海关实行24小时
    待命, 24小时通关); ``_drop_rates``: nor is a
    rate of response (运输时间每缩短1天,企业利润就能提高2%: 每 before a change verb).  (Rule 4 also skips a
@@ -381,6 +382,8 @@ _RANK_UNIT = _SJ["rank_unit"]
 _FREQUENCY = re.compile(rf"(?:{NUMBER})(?:{alt(longest_first(_SJ['frequency_counts']))})")  # 两周一班: 一班
 _TITLE_OPEN = _SJ["title"]["open"]
 _TITLE = re.compile(rf"{_TITLE_OPEN}[^{_SJ['title']['close']}\n]{{0,{int(_SJ['title']['reach'])}}}{_SJ['title']['close']}")
+_QN = _SJ["quoted_name"]
+_QUOTED_NAME = re.compile(rf"{_QN['open']}[^{_QN['open']}{_QN['close']}\n]{{1,{int(_QN['reach'])}}}{_QN['close']}")
 _SH = _SJ["service_hours"]
 _SERVICE_BEFORE, _SERVICE_AFTER = tuple(_SH["before"]), tuple(_SH["after"])
 _GROWTH = re.compile(alt(_V["growth"]))
@@ -1897,6 +1900,17 @@ def _drop_titles(run: _Run) -> None:
         run.out = [c for c in run.out if not run.within(_TITLE, c.start, c.end)]
 
 
+def _drop_across_names(run: _Run) -> None:
+    """Drop a claim that begins inside one quoted name and ends inside another (“营运交通工具进口关税减免”
+    “加工增值30%免关税”: the verb of one policy's name, the figure of the next): names listed, no change."""
+    if _QN["open"] not in run.text or not run.out:
+        return
+    def across(c: _Claim) -> bool:
+        return (run.within(_QUOTED_NAME, c.start, c.start + 1) and run.within(_QUOTED_NAME, c.end - 1, c.end)
+                and not run.within(_QUOTED_NAME, c.start, c.end))
+    run.out = [c for c in run.out if not across(c)]
+
+
 def _drop_frequencies(run: _Run) -> None:
     """Drop a duration claim one of whose values is the period of a frequency, a count of sailings or trips
     right after it (集装箱班轮从两周一班增加到一周八班): how often, not how long."""
@@ -2338,7 +2352,7 @@ def _in_plan_speech(run: _Run, pos: int) -> bool:
 RULES = (_before_after, _after_only, _statutory_promised, _fraction_of_before, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change,
          _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
-         _drop_unreadable, _drop_titles, _drop_frequencies, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
+         _drop_unreadable, _drop_titles, _drop_across_names, _drop_frequencies, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
          _drop_year_on_year, _drop_volume_growth, _drop_flow_changes, _drop_policy_parameters, _drop_breakdowns, _drop_share_points,
          _drop_shares_of_a_total, _drop_uptake, _drop_aspect_counts,
          _drop_conditions, _drop_plans, _mark_expected)
