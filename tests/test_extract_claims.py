@@ -1763,3 +1763,12 @@ def test_a_claim_across_two_quoted_names_is_none():
     c = only("实行“一窗受理”“一次办结”,办理时间由5天压缩至1天。")
     assert (c.before_low, c.after_low) == (5 * 24, 24)
     assert claims("提出“通关时间压缩30%”。")["change_pct_low"].tolist() == [30.0]
+
+
+def test_a_count_before_a_noun_and_its_share_names_whose_share():
+    """意見表示將適當提高一類企業(pinyin)占比 (batch51 doc 14): 一类企业 is whose share is raised, no count increased by one;
+    a count before the noun it cuts stays a change."""
+    s = _sentence_of("batch51", "14_fj_xiamen_export_tax_reply_2016_trad.txt", "提高一類")
+    assert not claims(s)["unit"].eq("count:类").any(), claims(s)
+    c = only("申报环节减少两个环节。")
+    assert (c.change_low, c.unit) == (2.0, "count:环节")

@@ -319,7 +319,8 @@ _CANCEL = re.compile(alt(_V["share_cut"]))  # 取消…783项: a count of what w
 _NOUN_COMPOUNDS = tuple(_V["noun_compounds"])  # 增加值: a noun, not the verb 增加
 _SHARE = _V["share_word"]  # 占
 # 提升…两个市场的竞争力: a count followed by its noun and 的 qualifies that noun; it is not the change.
-_ATTRIBUTIVE = re.compile(rf"[^\d,;。!?:\s{_POSSESSIVE}]{{1,4}}{_POSSESSIVE}")
+# a count that names the noun of a phrase: before 的 (两个市场的竞争力) or before the noun's share (提高一类企业占比)
+_ATTRIBUTIVE = re.compile(rf"[^\d,;。!?:\s{_POSSESSIVE}]{{1,4}}(?:{_POSSESSIVE}|{alt(_V['share_composition'])})")
 _ACT_OBJECT = re.compile(rf"[^\d,;。!?:\s{_POSSESSIVE}]{{1,4}}{_POSSESSIVE}(?:{alt(_V['action_nouns'])})(?=[,;。!?:\n]|$)")
 _LEVEL_WORDS = alt(_AM["level_words"])
 _RANGE_WORD = re.compile(rf"(?:(?P<v>{alt(longest_first(_DEC2 + _INC2))})(?:{alt(_AM['size_words'])})"
@@ -1638,7 +1639,7 @@ def _amount_of_change(run: _Run) -> None:
         cs = run.clause_start(q.start)
         if q.dimension == "count" and _ATTRIBUTIVE.match(text, q.end, q.end + 5) \
                 and not _ACT_OBJECT.match(text, q.end, q.end + 8):
-            continue  # 两个市场的竞争力: the count belongs to a noun phrase (not 5个表单的填写: what an act handles)
+            continue  # 两个市场的竞争力, 一类企业占比: the count belongs to a noun phrase (not 5个表单的填写: what an act handles)
         found = _change_verb(run, q, cs)
         if found is None:
             continue
