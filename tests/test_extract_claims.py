@@ -1772,3 +1772,64 @@ def test_a_count_before_a_noun_and_its_share_names_whose_share():
     assert not claims(s)["unit"].eq("count:类").any(), claims(s)
     c = only("申报环节减少两个环节。")
     assert (c.change_low, c.unit) == (2.0, "count:环节")
+
+
+B57, B59, B60 = "batch57", "batch59", "batch60"
+
+
+def test_taiwan_nian_zeng_and_a_growth_rates_rise_are_growth():
+    """福州港對台貨物吞吐量…達1,096萬噸,年增45% (batch59 doc 16, Taiwan's wording) is year-on-year growth; 增速分别较第一
+    季度和去年同期提高7.2个和141.6个百分点 (batch59 doc 15) is a growth rate rising. 较上年增加了120亿元 (年 inside
+    上年) and a reform measure's rise stay claims."""
+    for name, fragment in (("16_fj_fuzhou_port_taiwan_cargo_2025_trad.txt", "年增45%"),
+                           ("15_gd_shenzhen_qianhai_fdi_h1.txt", "141.6个百分点")):
+        s = _sentence_of(B59, name, fragment)
+        assert claims(s).empty, (name, claims(s))
+    assert only("跨境人民币结算金额较上年增加了120亿元。").change_low == 120e8
+    assert only("查验效率年增45%。").change_pct_low == 45
+
+
+def test_what_a_plan_issued_by_someone_asks_for_is_a_target():
+    """根据2018年10月国务院印发的《…工作方案》,要求到2018年底…压缩三分之一,到2021年底比2017年压缩一半 (batch57 doc 03):
+    who issued the plan and when stand between 根据 and its title; both cuts are targets. A cut reported after such a
+    plan, with no will word, stays."""
+    s = _sentence_of(B57, "03_fj_port_clearance_time_2020.txt", "压缩三分之一")
+    assert claims(s).empty, claims(s)
+    c = only("根据2018年国务院印发的《工作方案》,全省通关时间已压缩40%。")
+    assert c.change_pct_low == 40
+
+
+def test_a_count_of_measures_is_no_change():
+    """青島出台…項目審批提速舉措15項 (batch60 doc 02): fifteen measures to speed approval up, no count raised; a count
+    after the thing a verb cuts stays."""
+    s = _sentence_of(B60, "02_sd_qingdao_investment_2020_trad.txt", "提速舉措15項")
+    assert claims(s).empty, claims(s)
+    assert only("审批材料减少15项。").change_low == 15
+
+
+def test_the_usual_time_answered_after_an_event():
+    """通关检验通常需要近两周时间,绿色通道开通后,只需要一两天 (batch60 doc 08) and 之前听说…需要3个工作日可以出证,但是
+    过来以后只用1小时就出证了 (batch60 doc 09): 通常 marks the usual time before, and 后 ending an event's clause or
+    before 只 marks the time after. Without a before word, no claim; the event is not the subject."""
+    got = claims(_sentence_of(B60, "08_bj_capital_airport_bio_green_channel_2023.txt", "一两天"))
+    assert list(zip(got.before_low, got.after_low, got.after_high)) == [(14 * 24, 24, 48)], got
+    got = claims(_sentence_of(B60, "09_sd_yantai_edz_approval_bureau.txt", "只用1小时"))
+    assert list(zip(got.before_low, got.after_low)) == [(3 * 24, 1)], got
+    assert "过来" not in got.subject.iloc[0]
+    assert claims("办证需要两周,绿色通道开通后,只需要两天。").empty
+
+
+def test_listed_before_values_pair_with_the_listed_after_values_in_order():
+    """按惯例,用地审查15个工作日、用林审查30个工作日,但现在分别是3个工作日和5个工作日 (batch57 doc 01): two measures,
+    each with its noun; three lists of one value each are no such pairing."""
+    got = claims(_sentence_of(B57, "01_fj_pingtan_four_ones_approval.txt", "用地审查15个工作日"))
+    assert list(zip(got.subject, got.before_low, got.after_low)) == [
+        ("用地审查", 15 * 24, 3 * 24), ("用林审查", 30 * 24, 5 * 24)], got
+    assert claims("以前用地审查15个工作日、用林审查30个工作日,现在分别是3个工作日、5个工作日和7个工作日。").empty
+
+
+def test_dwell_time_is_a_measure_a_reform_changes():
+    """日照港车辆在港停时同比压缩5% (batch60 doc 26): a vehicle's time in port cut year on year is a reform measure,
+    not a growth figure."""
+    c = only(_sentence_of(B60, "26_sd_ports_may_day_2025.txt", "停时同比压缩5%"))
+    assert c.change_pct_low == 5

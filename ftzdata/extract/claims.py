@@ -50,7 +50,10 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    took, and 经过…改革 (经过持续改革) is an after marker that answers 改革前 in an earlier sentence, where a count
    pairs only with a count of the noun it counts (…112个行政权力事项…。…事项数量精减到73项).  原需 / 现只 are the
    short markers (原需5个工作日,现只要3小时), and a time limit the rules set (初审应该在5个工作日办结,现在…压缩到2个
-   工作日以内) is a before value.
+   工作日以内) is a before value, and so is the usual time (通常/往往/按惯例 …).  后 ending an event's clause or
+   right before 只/仅 marks the after value (绿色通道开通后,只需要一两天; 过来以后只用1小时); before values listed
+   with 、 pair in order with the after values of a 分别 list (用地审查15个工作日、用林审查30个工作日,但现在分别是
+   3个工作日和5个工作日), each with its item's noun.
    ``_need_after_marked_before``: with no after marker, 原来 … A …, … B即可/就可以 in one sentence is before A
    → after B (当日就可以审批完成: 当日/当天 right before 即可/就可以 is at most a day; 原本计划6个月才能取得的
    证件,3个月就办结了: 原本计划 is what was planned before, no target, and B就办结 the time it took).
@@ -268,7 +271,10 @@ _FO = _MK["fraction_of"]
 _FRACTION_OF = re.compile(rf"(?P<only>{alt(_FO['only'])})(?P<what>[^\d,;。!?:\n]{{0,{int(_FO['gap'])}}}){_POSSESSIVE}$")
 _FRACTION_OF_REACH = max(map(len, _FO["only"])) + int(_FO["gap"]) + 1
 _AR = _MK["after_reform"]
-_AFTER_MARK = re.compile(alt(_MK["after"]) + rf"|{_AR['open']}[^\d,;。!?:\n]{{0,{int(_AR['gap'])}}}?{_AR['close']}")
+_AE = _MK["after_event"]
+_AFTER_EVENT = re.compile(rf"(?:{alt(_AE['ends'])})(?=(?:{alt(_AE['then'])}))")  # 开通后, / 以后只
+_AFTER_MARK = re.compile(alt(_MK["after"]) + rf"|{_AR['open']}[^\d,;。!?:\n]{{0,{int(_AR['gap'])}}}?{_AR['close']}"
+                         rf"|{_AFTER_EVENT.pattern}")
 _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
 _AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
 _NEED = re.compile(alt(_MK["need"]))
@@ -408,8 +414,9 @@ _UPTAKE_RATE = re.compile(rf"(?:{alt(_V['growth'])})[^,;。!?:\n\d]{{0,{int(_V['
 _ASPECT = re.compile(alt(_V["aspect_nouns"]))
 _SINCE = tuple(_MK["since"])
 _REFORM_MEASURE = re.compile(alt(_V["reform_measures"]))
-_YEAR_ON_YEAR = re.compile(alt(_V["year_on_year"]))
-_YOY_VERB = re.compile(rf"(?:{alt(longest_first(_V['year_on_year']))})(?:{alt(_V['year_on_year_between'])})?"
+_YOY_AT_START = rf"(?:(?<=[,;:\n])(?:{alt(_V['year_on_year_clause_start'])}))"  # ,年增45%
+_YEAR_ON_YEAR = re.compile(rf"{alt(_V['year_on_year'])}|{_YOY_AT_START}")
+_YOY_VERB = re.compile(rf"(?:{alt(longest_first(_V['year_on_year']))}|{_YOY_AT_START})(?:{alt(_V['year_on_year_between'])})?"
                        rf"(?:{alt(longest_first(_DIRECTIONAL))})")
 _YOY_REACH = max(map(len, _V["year_on_year"])) + max(map(len, _V["year_on_year_between"]))
 _VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
@@ -467,7 +474,7 @@ _DIRECTIVE = re.compile(rf"\s*(?:{alt(_PL['directive_openers'])})")
 _SAYS = _PL["says"]
 _PLAN_SAYS = re.compile(rf"(?:{alt(_SAYS['nouns'])})》?(?:{alt(_SAYS['verbs'])})[{chars(_SAYS['then'])}]")
 _SAYS_UNTIL = re.compile(f"[{chars(_SAYS['until'])}]")
-_PLAN_ACCORDING = re.compile(rf"(?:{alt(_SAYS['according'])})《[^》\n]{{0,{int(_SAYS['title'])}}}?(?:{alt(_SAYS['nouns'])})》"
+_PLAN_ACCORDING = re.compile(rf"(?:{alt(_SAYS['according'])})[^《》,;。!?:\n]{{0,{int(_SAYS['according_gap'])}}}《[^》\n]{{0,{int(_SAYS['title'])}}}?(?:{alt(_SAYS['nouns'])})》"
                              rf"[{chars(_SAYS['then'])}]")
 _WILL = re.compile(f"[{chars(_PL['will'])}]")
 _ACHIEVED = re.compile(rf"(?:{alt(_PL['achieved'])})(?:{alt(longest_first(_DIRECTIONAL))})")  # 已压缩至
@@ -1281,8 +1288,8 @@ def _marked_before_after(run: _Run) -> None:
         cue_end = max(q.start, q.nstart)
         if j not in by_after and not trips and not _NEED_AFTER.match(text, q.end) \
                 and not _AFTER_CUE.search(text, max(cs, cue_end - _AFTER_CUE_REACH), cue_end) \
-                and not _done_in(text, q):
-            continue  # (在两个工作日内拿到证件: the time it now takes, a cue of its own)
+                and not _done_in(text, q) and _RESPECTIVELY not in text[cs:q.start]:
+            continue  # (在两个工作日内拿到证件: the time it now takes, a cue of its own; 分别是3个工作日和5个: a list's cue)
         am = run.last_mark(_AFTER_MARK, run.sent[j], q.start)
         para = None
         if am is None and j not in by_after:
@@ -1291,6 +1298,7 @@ def _marked_before_after(run: _Run) -> None:
                 continue
             para = run.doc.paragraph_start(am[0] - 1)  # the paragraph it answers
         k = _marked_before(run, j, am[0] if am is not None else cs, para)
+        listed = k is None and am is not None and (k := _listed_before(run, j, am, para)) is not None
         if k is None:
             if am is not None and j not in by_after:
                 k = bisect_right(marked_ends, q.start) - 1
@@ -1309,6 +1317,12 @@ def _marked_before_after(run: _Run) -> None:
             if am is not None and am[0] < cs + cut < am[1]:
                 cut = am[0] - cs  # 现只要3小时: the marker runs into the need word, the subject is before both
             subj, off = _clean_subject(head[:cut])
+            if am is not None and (ev := _AFTER_EVENT.match(text, am[0])) and ev.end() == am[1]:
+                subj = _before_subject(run, j, qa)  # 通常需要近两周,绿色通道开通后,…: the event is no subject
+            item = max(run.clause_start(qa.start), text.rfind("、", 0, qa.start) + 1)
+            if listed or (_RESPECTIVELY in head and item > run.clause_start(qa.start)):
+                # 用地审查15个工作日、用林审查30个工作日,但现在分别是…: each item's noun, written before its value
+                subj, _ = _clean_subject(text[item:qa.start])
             c = _Claim(qa.start, q.end, subj, q.dimension, value_dir, q.unit, run.sent[j])
             c.before, c.after = (qa.low, qa.high), (q.low, q.high)
             c.quals = qa.quals + q.quals
@@ -1347,19 +1361,46 @@ def _need_after_marked_before(run: _Run) -> None:
         if k is None or run.toks[k].mid == q.mid or _is_amount(run, j) or run.toks[k].unit != q.unit:
             continue
         qa = run.toks[k]
-        bm = run.last_mark(_BEFORE_MARK, run.sent[j], qa.start)
-        head = text[bm[1]:qa.start] if bm else ""
-        need = _NEED.search(head)
-        subj, _ = _clean_subject(head[:need.start()] if need else head)
-        if subj in _PL["original_after"]:
-            subj = ""  # 原本计划6个月…: what was planned, not what is measured
-        if not subj and (am := _AFTER_NOUN.match(text, qa.end, min(len(text), qa.end + 16))):
-            subj = am.group("n")  # 原来需3个月的审批流程: the noun the before value measures
-        c = _Claim(qa.start, q.end, subj, q.dimension, _value_direction(qa.mid, q.mid), q.unit, run.sent[j])
+        c = _Claim(qa.start, q.end, _before_subject(run, j, qa), q.dimension, _value_direction(qa.mid, q.mid), q.unit, run.sent[j])
         c.before, c.after = (qa.low, qa.high), (q.low, q.high)
         c.quals = qa.quals + q.quals
         c.per = q.per or qa.per
         run.emit(c, j, k)
+
+
+def _listed_before(run: _Run, j: int, am: tuple[int, int], para: int | None) -> int | None:
+    """The before value of after value ``j`` when both are lists paired in order by 分别 after the after marker
+    (用地审查15个工作日、用林审查30个工作日,但现在分别是3个工作日和5个工作日): the values of ``j``'s unit between the
+    before marker and the after marker, and those after 分别 in ``j``'s clause, as many of each; else None."""
+    text, q = run.text, run.toks[j]
+    resp = text.rfind(_RESPECTIVELY, am[1], q.start)
+    if resp == -1 or run.clause_start(q.start) > resp:
+        return None
+    bm = run.last_mark(_BEFORE_MARK, run.doc.paragraph_start(q.start) if para is None else para, am[0])
+    if bm is None:
+        return None
+    def listed(a: int, b: int) -> list[int]:
+        return [k for k in run.toks_in(a, b) if run.toks[k].unit == q.unit and k not in run.used]
+    before = listed(bm[1], am[0])
+    after = [k for k in listed(resp, run.doc.clause_end(q.start)) if k not in before]
+    if len(before) < 2 or len(before) != len(after) or j not in after:
+        return None
+    return before[after.index(j)]
+
+
+def _before_subject(run: _Run, j: int, qa: Qty) -> str:
+    """The subject written with before value ``qa`` of after value ``j``: between its before marker and its need
+    word (原来的审批流程需要3个工作日: 审批流程), else the noun it measures (原来需3个月的审批流程)."""
+    text = run.text
+    bm = run.last_mark(_BEFORE_MARK, run.sent[j], qa.start)
+    head = text[bm[1]:qa.start] if bm else ""
+    need = _NEED.search(head)
+    subj, _ = _clean_subject(head[:need.start()] if need else head)
+    if subj in _PL["original_after"]:
+        subj = ""  # 原本计划6个月…: what was planned, not what is measured
+    if not subj and (am := _AFTER_NOUN.match(text, qa.end, min(len(text), qa.end + 16))):
+        subj = am.group("n")  # 原来需3个月的审批流程: the noun the before value measures
+    return subj
 
 
 def _extend_chain(run: _Run, c: _Claim | None, j: int) -> None:
@@ -1978,7 +2019,7 @@ def _drop_growth(run: _Run) -> None:
 
 def _drop_year_on_year(run: _Run) -> None:
     """Drop a year-on-year growth figure (出口汽车42.1万辆,同比增加38.6%; 同比分别上升10.92%、7.89%; 较去年同期增加
-    16个): an increase with no before or after value, stated with 同比/环比/较去年同期 right before its verb,
+    16个; 年增45% at a clause start): an increase with no before or after value, stated with 同比/环比/较去年同期 right before its verb,
     whose subject names no measure a reform changes (通关效率同比提升 stays a claim). (Declines are left as they
     are: the written held-out batches count 新设外资企业212家,同比下降3.2% as a claim.)"""
     text = run.text
@@ -2339,8 +2380,8 @@ def _in_plan_speech(run: _Run, pos: int) -> bool:
     para = run.doc.paragraph_start(pos)
     if run.occurs(_PLAN_ACCORDING):
         m = run.last_mark(_PLAN_ACCORDING, para, pos)
-        if m is not None and not _SAYS_UNTIL.search(run.text, m[1], pos) and _WILL.search(run.text, m[1], pos):
-            return True  # 根据《方案》,高新区将…: what the plan says will be done
+        if m is not None and not _SAYS_UNTIL.search(run.text, m[1], pos) and _WILL.search(run.text, m[1], pos + 1):
+            return True  # 根据《方案》,高新区将…: what the plan says will be done (the claim may open with it: 要求到…)
     if not run.occurs(_PLAN_SAYS):
         return False
     m = run.last_mark(_PLAN_SAYS, para, pos)
