@@ -1813,6 +1813,7 @@ def test_the_usual_time_answered_after_an_event():
     before 只 marks the time after. Without a before word, no claim; the event is not the subject."""
     got = claims(_sentence_of(B60, "08_bj_capital_airport_bio_green_channel_2023.txt", "一两天"))
     assert list(zip(got.before_low, got.after_low, got.after_high)) == [(14 * 24, 24, 48)], got
+    assert got.subject.iloc[0].endswith("通关检验")  # written before 通常, not the event (绿色通道开通)
     got = claims(_sentence_of(B60, "09_sd_yantai_edz_approval_bureau.txt", "只用1小时"))
     assert list(zip(got.before_low, got.after_low)) == [(3 * 24, 1)], got
     assert "过来" not in got.subject.iloc[0]
@@ -1833,3 +1834,35 @@ def test_dwell_time_is_a_measure_a_reform_changes():
     not a growth figure."""
     c = only(_sentence_of(B60, "26_sd_ports_may_day_2025.txt", "停时同比压缩5%"))
     assert c.change_pct_low == 5
+
+
+B61, B62 = "batch61", "batch62"
+
+
+def test_jihua_as_a_noun_opens_no_target():
+    """精准制订生产计划,…综合泊位效率同比提升3.4% (batch60 doc 26) and 码头高效计划和作业等特点 (batch61 doc 08): 计划
+    before a clause mark or 和 is a noun, a plan drawn up or an item listed, not a target's opener; 计划到2025年
+    … still opens a target."""
+    c = only(_sentence_of(B60, "26_sd_ports_may_day_2025.txt", "综合泊位效率同比提升3.4%"))
+    assert c.change_pct_low == 3.4
+    assert claims("计划到2025年,开办企业时间压缩至1个工作日。").empty
+
+
+def test_a_projection_in_its_own_clause_is_expected_after_a_push():
+    """…将进一步提高驳船运输舱位利用率,…船舶运营效率预计将提高20%以上 (batch61 doc 08): a push earlier in the sentence,
+    but the claim's own clause projects it: kept, ``expected``, and 预计 is not part of its subject. A push with no
+    projection in the claim's clause stays a target."""
+    c = only(_sentence_of(B61, "08_hn_yangpu_jinzhou_same_ship_route.txt", "预计将提高20%"))
+    assert (c.change_pct_low, c.subject) == (20.0, "船舶运营效率")
+    assert "expected" in c.qualifier
+    assert claims("将进一步推动改革,通关时间压缩30%。").empty
+
+
+def test_population_is_a_volume_and_a_cost_takes_a_one_character_verb():
+    """海南省常住人口增加53万人 (batch61 doc 05) is growth of a volume; 兩岸快件運輸成本降四成 (batch62 doc 02): 降 right
+    after 成本 is the verb, 本 here ends 成本 (not 本省, "this province": 本省11个地市 stays no claim)."""
+    assert claims(_sentence_of(B61, "05_hn_fengguan_first_day_consumption.txt", "常住人口增加53万人")).empty
+    text = real_text(B62, "02_fj_pingtan_sea_express_2019_trad.txt")
+    c = only(text[:text.index("\n")])
+    assert (c.direction, c.change_pct_low) == ("decrease", 40.0)
+    assert claims("本省11个地市。").empty

@@ -294,12 +294,14 @@ _CHANGE_VERBS = [v for v in _DEC2 + _INC2 + _SPEED if v not in _NOT_AMOUNT]
 _NOT_PROVINCE = "".join(f"(?<!{re.escape(p)})" for p in _V["provinces"])
 _ONE_CHAR_VERB = "|".join(_NOT_PROVINCE + re.escape(v) if v == _V["province_char"] else re.escape(v)
                           for v in longest_first(_DEC1 + _INC1))
+_WORD_BEFORE_ONE = "|".join(f"(?<={re.escape(w)})" for w in _V["words_before_one_char"])  # 成本降40%
 _ED = _V["earlier_done"]
 _EARLIER = list(_ED["verbs"])  # 提早5天完成: with a done verb after the value and a before marker before
 _EARLIER_DONE = re.compile(rf"[^,;。!?:\n]{{0,{int(_ED['gap'])}}}?(?:{alt(_ED['done'])})")
 _CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}|(?:{alt(_DEC_PERF)})(?=了)"
                      rf"|(?:{alt(_EARLIER)})(?=[^,;。!?:\n]{{0,4}}$)"
-                     rf"|(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])(?:{_ONE_CHAR_VERB})(?=了|$))了?"
+                     rf"|(?:(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])|{_WORD_BEFORE_ONE})"
+                     rf"(?:{_ONE_CHAR_VERB})(?=了|$))了?"
                      rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}}?)(?:{alt(longest_first(_AM['amount_reach']))})?$")
 _OBJ_STOP = chars(_V["object_stop_chars"])
 _LIST_REACH = int(_AM["list_object_reach"])
@@ -1400,6 +1402,8 @@ def _before_subject(run: _Run, j: int, qa: Qty) -> str:
         subj = ""  # 原本计划6个月…: what was planned, not what is measured
     if not subj and (am := _AFTER_NOUN.match(text, qa.end, min(len(text), qa.end + 16))):
         subj = am.group("n")  # 原来需3个月的审批流程: the noun the before value measures
+    if not subj and bm:  # 这些药品的通关检验通常需要近两周: the subject before an adverb of the usual
+        subj, _ = _clean_subject(text[run.clause_start(bm[0]):bm[0]])
     return subj
 
 
@@ -2318,7 +2322,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     推动…进一步压缩至30个工作日以内; 到2019年6月底,…压缩至57个工作日 (a deadline before an after value);
     a merge with no count before (将设立登记、公章刻制等环节整合至1个平台,
     将多个许可证整合为一张综合凭证) describes the measure. A claim estimated from plans (plan word, then 测算/估算 before the claim) is a
-    projected effect: kept, with the qualifier ``expected``."""
+    projected effect: kept, with the qualifier ``expected``; so is one whose own clause says 预计 after a plan word in an
+    earlier clause (将进一步提高…,…船舶运营效率预计将提高20%以上)."""
     if _in_plan_speech(run, c.start):
         return True  # 《方案》提出,…;推动…,实现…由20个工作日缩短至3个工作日: what the plan asks for
     if _quoted_target(run, c):
@@ -2335,6 +2340,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
         if _EXPECTED_NAME not in c.quals:
             c.quals = c.quals + [_EXPECTED_NAME]
         return False
+    if plan is not None and plan[1] <= run.clause_start(c.start) and run.any_mark(_EXPECTED, run.clause_start(c.start), c.end):
+        return False  # 将进一步提高…利用率,…,船舶运营效率预计将提高20%以上: its own clause projects it (expected)
     if plan is not None:  # 力争新增…30项以上，推动…压缩至30小时以内
         return True
     if not c.after_only:
