@@ -1866,3 +1866,13 @@ def test_population_is_a_volume_and_a_cost_takes_a_one_character_verb():
     c = only(text[:text.index("\n")])
     assert (c.direction, c.change_pct_low) == ("decrease", 40.0)
     assert claims("本省11个地市。").empty
+
+
+def test_a_notice_named_bare_decrees_a_change_a_titled_one_sets_targets():
+    """通知明确,药品注册费收费标准在原有标准基础上降低30% (batch61 doc 01): the notice decrees the fee cut, which is made
+    (its subject stops before the frame 在…基础上, no 的); 根据《国务院关于印发…工作方案的通知》要求,到2021年底,整体通关
+    时间比2017年压缩一半 (batch34 doc 38) is what a titled plan asks for: a target."""
+    c = only(_sentence_of(B61, "01_hn_drug_registration_fee_cut.txt", "药品注册费收费标准"))
+    assert (c.change_pct_low, c.subject) == (30.0, "药品注册费收费标准")
+    s = _sentence_of("batch34", "38_sc_chengdu_customs_salmon_2019.txt", "压缩一半")
+    assert claims(s).empty, claims(s)

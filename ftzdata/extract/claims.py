@@ -100,7 +100,8 @@ The rules run in the order of :data:`RULES`, each a function of its own; every w
    count that qualifies a noun, 提升三个片区的协同水平; the quantity layer does not read 半年前 / 今年前8个月
    as durations.)
 10. ``_drop_plans``: a target (力争/目标/计划 …, but not 该计划 / “…”计划, a programme's name; or 推动 …
-   压缩至 with no before value; what a plan says, 《方案》提出, or 根据《方案》, … 将; a quoted target,
+   压缩至 with no before value; what a plan says, 《方案》提出, or 根据《方案》, … 将 — a notice or a rule only by its
+   title, 《…的通知》要求, while 通知明确,… decrees a change that is made; 计划 as a noun, 制订生产计划, opens none; a quoted target,
    “…压缩至100小时”的工作目标; a plan's task, whose paragraph goes on to name the units it is assigned to,
    (牵头单位:…)) or a merge with
    no count before, which describes the measure (将A、B等环节整合至1个平台), is not a claim; an effect estimated from plans
@@ -474,9 +475,10 @@ _CONDITIONAL = re.compile(not_followed(_PL["conditional"]))
 _CONDITION_END = re.compile(rf"(?<![{chars(_PL['condition_end_not_after'])}]){_PL['condition_end']},")
 _DIRECTIVE = re.compile(rf"\s*(?:{alt(_PL['directive_openers'])})")
 _SAYS = _PL["says"]
-_PLAN_SAYS = re.compile(rf"(?:{alt(_SAYS['nouns'])})》?(?:{alt(_SAYS['verbs'])})[{chars(_SAYS['then'])}]")
+_PLAN_SAYS = re.compile(rf"(?:(?:{alt(_SAYS['nouns'])})》?|(?:{alt(_SAYS['titled_nouns'])})》)"
+                        rf"(?:{alt(_SAYS['verbs'])})[{chars(_SAYS['then'])}]")
 _SAYS_UNTIL = re.compile(f"[{chars(_SAYS['until'])}]")
-_PLAN_ACCORDING = re.compile(rf"(?:{alt(_SAYS['according'])})[^《》,;。!?:\n]{{0,{int(_SAYS['according_gap'])}}}《[^》\n]{{0,{int(_SAYS['title'])}}}?(?:{alt(_SAYS['nouns'])})》"
+_PLAN_ACCORDING = re.compile(rf"(?:{alt(_SAYS['according'])})[^《》,;。!?:\n]{{0,{int(_SAYS['according_gap'])}}}《[^》\n]{{0,{int(_SAYS['title'])}}}?(?:{alt(_SAYS['nouns'] + _SAYS['titled_nouns'])})》"
                              rf"[{chars(_SAYS['then'])}]")
 _WILL = re.compile(f"[{chars(_PL['will'])}]")
 _ACHIEVED = re.compile(rf"(?:{alt(_PL['achieved'])})(?:{alt(longest_first(_DIRECTIONAL))})")  # 已压缩至
@@ -534,6 +536,8 @@ def _clean_subject(s: str) -> tuple[str, int]:
     s = s[:_trail_start(s)]
     j = s.rfind(_POSSESSIVE)
     opens = s.rfind(_FRAME_OPEN, 0, j) if 0 <= j and s.startswith(_FRAME_AFTER, j + 1) else -1
+    if opens == -1 and s.endswith(_FRAME_AFTER):  # 在原有标准基础上 (no 的): the frame ends the subject
+        opens = s.rfind(_FRAME_OPEN, 0, len(s) - max(len(w) for w in _FRAME_AFTER if s.endswith(w)))
     if opens > 0:
         s = s[:opens]  # 在2015年1133亿元的基础上: the subject is before the frame
         s = s[:_trail_start(s)]
