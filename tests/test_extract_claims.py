@@ -1876,3 +1876,26 @@ def test_a_notice_named_bare_decrees_a_change_a_titled_one_sets_targets():
     assert (c.change_pct_low, c.subject) == (30.0, "药品注册费收费标准")
     s = _sentence_of("batch34", "38_sc_chengdu_customs_salmon_2019.txt", "压缩一半")
     assert claims(s).empty, claims(s)
+
+
+def test_a_count_of_quoted_names_and_business_doubling_are_no_claims():
+    """通过开展“营商环境指标提升、…、营商环境影响力提升”四个提升工程 (batch63 doc 11): 四个 counts the quoted names, no
+    increase of four; 境外飞机喷涂业务翻一番 (batch63 doc 05): business doubling is growth of a volume. A count cut
+    after a quoted name, and a reform measure of a business doubling, stay claims."""
+    for name, fragment in (("11_hn_sanya_plan_2025.txt", "四个提升"), ("05_hn_aircraft_repair_2025.txt", "喷涂业务翻一番")):
+        s = _sentence_of("batch63", name, fragment)
+        assert not claims(s)["quote"].str.contains(fragment[:2]).any(), (name, claims(s))
+    assert only("推行“一窗受理”后,审批环节减少4个。").change_low == 4
+    assert only("业务办理效率提升一倍。").change_low == 1
+
+
+def test_a_limit_raised_and_a_transition_period_added_are_policy_parameters():
+    """欧盟葡萄酒标准…将挥发性酸度上限提高14% (batch64 doc 06): a standard's limit, changed with no level, is a policy
+    parameter; …国五排放标准轻型汽车增加6个月销售过渡期 (batch64 doc 09): more time granted. A credit line firms
+    obtained growing, and a time limit shortened, stay claims."""
+    for name, fragment in (("06_gd_shenzhen_wine_qa_2025.txt", "上限提高14%"),
+                           ("09_tj_parallel_import_2020.txt", "增加6个月")):
+        s = _sentence_of("batch64", name, fragment)
+        assert not claims(s)["quote"].str.contains(fragment[-3:]).any(), (name, claims(s))
+    assert only("企业融资额度提升了约3倍。").change_low == 3
+    assert only("审批时限由20天压缩至5天。").after_low == 5 * 24

@@ -394,6 +394,7 @@ _TITLE_OPEN = _SJ["title"]["open"]
 _TITLE = re.compile(rf"{_TITLE_OPEN}[^{_SJ['title']['close']}\n]{{0,{int(_SJ['title']['reach'])}}}{_SJ['title']['close']}")
 _QN = _SJ["quoted_name"]
 _QUOTED_NAME = re.compile(rf"{_QN['open']}[^{_QN['open']}{_QN['close']}\n]{{1,{int(_QN['reach'])}}}{_QN['close']}")
+_NUMBER_ONLY = re.compile(rf"(?:{NUMBER})[^\d,;。!?:\s]{{0,2}}")  # 四个: a count and its classifier, nothing else
 _SH = _SJ["service_hours"]
 _SERVICE_BEFORE, _SERVICE_AFTER = tuple(_SH["before"]), tuple(_SH["after"])
 _GROWTH = re.compile(alt(_V["growth"]))
@@ -402,6 +403,8 @@ _FLOW_SUM = re.compile(rf"(?:{_FLOW.pattern})[^,;。]{{0,{int(_V['flow_sums']['g
 _DECLINE_GAP = int(_V["volume_decline_gap"])
 _POLICY_PARAMETER = re.compile(alt(_V["policy_parameters"]))
 _TIME_ALLOWED = re.compile(alt(_V["time_allowed"]))
+_TIME_ALLOWED_AFTER = re.compile(rf"[^\d,;。!?:\n]{{0,{int(_V['time_allowed_gap'])}}}(?:{alt(_V['time_allowed'])})")
+_POLICY_LIMIT = re.compile(alt(_V["policy_limits"]))
 _BREAKDOWN = re.compile(alt(_V["breakdown"]))
 _BREAKDOWN_WORDS = tuple(_V["breakdown"])
 _SHARE_NOUN = re.compile(alt(_V["share_nouns"]))
@@ -1952,13 +1955,18 @@ def _drop_titles(run: _Run) -> None:
 
 def _drop_across_names(run: _Run) -> None:
     """Drop a claim that begins inside one quoted name and ends inside another (“营运交通工具进口关税减免”
-    “加工增值30%免关税”: the verb of one policy's name, the figure of the next): names listed, no change."""
+    “加工增值30%免关税”: the verb of one policy's name, the figure of the next), or a count that begins inside
+    quoted names and is written right after them (“…指标提升、…影响力提升”四个提升工程: it counts the names): names
+    listed, no change."""
     if _QN["open"] not in run.text or not run.out:
         return
     def across(c: _Claim) -> bool:
         return (run.within(_QUOTED_NAME, c.start, c.start + 1) and run.within(_QUOTED_NAME, c.end - 1, c.end)
                 and not run.within(_QUOTED_NAME, c.start, c.end))
-    run.out = [c for c in run.out if not across(c)]
+    def counts_names(c: _Claim) -> bool:  # “…指标提升、…影响力提升”四个提升工程: the count after counts the names
+        qe = run.doc.quote_end(c.start) if c.kind == "count" else None
+        return qe is not None and qe < c.end and _NUMBER_ONLY.fullmatch(run.text, qe, c.end) is not None
+    run.out = [c for c in run.out if not (across(c) or counts_names(c))]
 
 
 def _drop_frequencies(run: _Run) -> None:
@@ -2104,8 +2112,9 @@ def _after_flow_level(run: _Run, pos: int, volumes: bool) -> bool:
 def _drop_policy_parameters(run: _Run) -> None:
     """Drop a policy parameter (离岛免税购物额度增加至每人每年10万元): a claim with a level (after value) whose
     subject names a quota, limit or threshold (额度, 限额, 上限 …) says what a policy allows, not what a reform
-    achieved (融资额度提升了约3倍, an amount of change of the credit firms got, is kept); so is a time allowed
-    that is lengthened (报关期限从14天延长至3个月: more time granted; a time limit shortened is an effect), and a
+    achieved (融资额度提升了约3倍, an amount of change of the credit firms got, is kept), and any change of a
+    limit (挥发性酸度上限提高14%); so is a time allowed that is lengthened (报关期限从14天延长至3个月, 增加6个月销售
+    过渡期: more time granted; a time limit shortened is an effect), and a
     claim that takes a dropped one further in the next clause (…年限从7年缩短到5年,核心人才进一步缩短到3年), and
     one whose values are all times one must have completed (连续缴纳满5年…调整为连续缴纳满3年: a condition)."""
     out, last = [], None  # last: the policy parameter dropped last
@@ -2129,8 +2138,10 @@ def _is_policy_parameter(run: _Run, c: _Claim) -> bool:
     quota may be named in the claim before its value when its subject stops at 每 (离岛旅客每年每人免税购物额度
     提高至10万元: subject 离岛旅客)."""
     subj = c.subject or ""
-    if c.direction == "increase" and _TIME_ALLOWED.search(subj):
-        return True
+    if c.direction == "increase" and (_TIME_ALLOWED.search(subj) or _TIME_ALLOWED_AFTER.match(run.text, c.end)):
+        return True  # 报关期限从14天延长至3个月; 增加6个月销售过渡期
+    if _POLICY_LIMIT.search(subj):
+        return True  # 挥发性酸度上限提高14%: a limit's change, with or without a level
     if c.kind == "duration" and _all_completed(run, c):
         return True
     return c.after is not None and (_POLICY_PARAMETER.search(subj) is not None
