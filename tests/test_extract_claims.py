@@ -1899,3 +1899,14 @@ def test_a_limit_raised_and_a_transition_period_added_are_policy_parameters():
         assert not claims(s)["quote"].str.contains(fragment[-3:]).any(), (name, claims(s))
     assert only("企业融资额度提升了约3倍。").change_low == 3
     assert only("审批时限由20天压缩至5天。").after_low == 5 * 24
+
+
+def test_taiwan_word_zui_jia_hua_is_you_hua():
+    """办理时限从197天优化为60天,压缩70% (batch7 doc 03) written with Taiwan's words (OpenCC s2twp: 最佳化 for 优化)
+    gives the same claim as the original."""
+    import opencc
+
+    s = _sentence_of("batch7", "03_sc_chengdu_commitment_system_2018.txt", "从197天优化为60天")
+    a, b = only(s), only(opencc.OpenCC("s2twp").convert(s))
+    assert "最佳化" in b.quote
+    assert (b.before_low, b.after_low, b.change_pct_low) == (a.before_low, a.after_low, a.change_pct_low) == (197 * 24, 60 * 24, 70)
