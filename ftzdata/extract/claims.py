@@ -1328,10 +1328,12 @@ def _marked_before_after(run: _Run) -> None:
             subj, off = _clean_subject(head[:cut])
             if am is not None and (ev := _AFTER_EVENT.match(text, am[0])) and ev.end() == am[1]:
                 subj = _before_subject(run, j, qa)  # 通常需要近两周,绿色通道开通后,…: the event is no subject
-            item = max(run.clause_start(qa.start), text.rfind("、", 0, qa.start) + 1)
-            if listed or (_RESPECTIVELY in head and item > run.clause_start(qa.start)):
+            if listed or _RESPECTIVELY in head:
                 # 用地审查15个工作日、用林审查30个工作日,但现在分别是…: each item's noun, written before its value
-                subj, _ = _clean_subject(text[item:qa.start])
+                qcs = run.clause_start(qa.start)
+                item = text.rfind("、", qcs, qa.start) + 1
+                if listed or item > 0:
+                    subj, _ = _clean_subject(text[max(qcs, item):qa.start])
             c = _Claim(qa.start, q.end, subj, q.dimension, value_dir, q.unit, run.sent[j])
             c.before, c.after = (qa.low, qa.high), (q.low, q.high)
             c.quals = qa.quals + q.quals
@@ -2355,10 +2357,10 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
         if _EXPECTED_NAME not in c.quals:
             c.quals = c.quals + [_EXPECTED_NAME]
         return False
-    if plan is not None and plan[1] <= run.clause_start(c.start) and run.any_mark(_EXPECTED, run.clause_start(c.start), c.end):
-        return False  # 将进一步提高…利用率,…,船舶运营效率预计将提高20%以上: its own clause projects it (expected)
     if plan is not None:  # 力争新增…30项以上，推动…压缩至30小时以内
-        return True
+        cs = run.clause_start(c.start)
+        # 将进一步提高…利用率,…,船舶运营效率预计将提高20%以上: its own clause projects it (expected), no target
+        return not (plan[1] <= cs and run.any_mark(_EXPECTED, cs, c.end))
     if not c.after_only:
         return False
     if run.sentence_opens_with(_DIRECTIVE, c.start):
