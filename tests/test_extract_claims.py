@@ -1910,3 +1910,14 @@ def test_taiwan_word_zui_jia_hua_is_you_hua():
     a, b = only(s), only(opencc.OpenCC("s2twp").convert(s))
     assert "最佳化" in b.quote
     assert (b.before_low, b.after_low, b.change_pct_low) == (a.before_low, a.after_low, a.change_pct_low) == (197 * 24, 60 * 24, 70)
+
+
+def test_lists_of_values_pair_up_in_order_without_fen_bie():
+    """…平均承諾時限和平均申報材料由5月底的12.5天、5.72個壓縮到9月底的6.39天、3.27個 (batch56 doc 07): a list of before
+    values and a list of after values of the same kinds in the same order pair up as with 分别: 12.5 → 6.39 days
+    and 5.72 → 3.27 documents. Lists whose kinds do not line up pair nothing across kinds."""
+    s = _sentence_of("batch56", "07_ah_wuhu_gov_service_2018_trad.txt", "12.5天")
+    c = claims(s).set_index("kind")
+    assert (c.loc["duration", "before_low"], c.loc["duration", "after_low"]) == (12.5 * 24, 6.39 * 24)
+    assert (c.loc["count", "before_low"], c.loc["count", "after_low"]) == (5.72, 3.27)
+    assert claims("材料由10份、5天减少到1天、3份。").query("kind == 'count'")["before_low"].isna().all()

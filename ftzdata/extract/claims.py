@@ -914,6 +914,16 @@ def _respectively(run: _Run, i: int) -> bool:
     return _RESPECTIVELY in run.text[max(run.sent[i], a.start - 40):a.start]
 
 
+def _parallel_lists(run: _Run, i: int, j: int) -> bool:
+    """Do the list that ends with before value ``i`` and the list that starts with after value ``j`` hold as
+    many values, of the same kinds in the same order (平均承诺时限和平均申报材料由12.5天、5.72个压缩到6.39天、3.27个)?
+    Then they pair up in order without 分别."""
+    g0, g1 = _group_start(run, i, True), _group_end(run, j, True)
+    if i - g0 != g1 - j or i == g0:
+        return False
+    return all(_compatible(run.toks[g0 + k], run.toks[j + k]) for k in range(i - g0 + 1))
+
+
 def _group_start(run: _Run, i: int, resp: bool) -> int:
     """First token of the list that ends with before value ``i`` (变3次申报、3次查验为 …)."""
     g0 = i
@@ -978,8 +988,12 @@ def _before_after(run: _Run) -> None:
             continue
         a, b = run.toks[i], run.toks[j]
         resp = has_resp and _respectively(run, i)
-        if a.surface == "" or not (resp or _compatible(a, b)):
+        if a.surface == "":
             continue
+        if not (resp or _compatible(a, b)):
+            if not _parallel_lists(run, i, j):
+                continue
+            resp = True  # the lists pair up in order, as with 分别
         btw = run.between(i, j)
         if _bare_from_to(run, i, j, btw):
             _emit_bare_from_to(run, i, j)
