@@ -1921,3 +1921,40 @@ def test_lists_of_values_pair_up_in_order_without_fen_bie():
     assert (c.loc["duration", "before_low"], c.loc["duration", "after_low"]) == (12.5 * 24, 6.39 * 24)
     assert (c.loc["count", "before_low"], c.loc["count", "after_low"]) == (5.72, 3.27)
     assert claims("材料由10份、5天减少到1天、3份。").query("kind == 'count'")["before_low"].isna().all()
+
+
+def test_no_change_verb_inside_zhi_shao_or_a_province():
+    """让群众从至少跑腿 4-5 次减少\\n\\n到 0-1 次 (batch65 doc 01, its sentence cut by the page's blank lines): 至少跑腿 is
+    "at least … trips", not 少跑 "fewer trips" and an amount of 4-5; 全省去年新设企业 is the province, not 省去. 少跑腿3次
+    stays an amount of change."""
+    s = _sentence_of("batch65", "01_zj_zhoushan_reform_gains_2019.txt", "至少跑腿")
+    assert not claims(s)["quote"].str.contains("少跑腿").any(), claims(s)
+    assert claims("全省去年新设企业3000家。").empty
+    assert only("让群众少跑腿3次。").change_low == 3
+
+
+def test_from_to_with_only_and_a_verb_before_the_after_value():
+    """办理次数从至少四次到只跑一次 (batch65 doc 10): 从 A 到 B with 只 and a verb before B is a cut of four trips at
+    least to one. Upwards (从3天到只需5天) it is no claim."""
+    c = only(_sentence_of("batch65", "10_tj_port_bonded_zone_services.txt", "从至少四次"))
+    assert (c.before_low, c.after_low, c.unit, c.direction) == (4, 1, "count:次", "decrease")
+    assert claims("从3天到只需5天。").empty
+
+
+def test_an_amount_saved_already_more_than():
+    """節省物流等相關成本已超2億元 (batch66 doc 07): 已 before the value (or before 达) is part of the amount, an amount
+    saved of more than 2亿元; 已 before another verb still ends the object (扩大开放综合试点如今已走过5个年头)."""
+    s = _sentence_of("batch66", "07_gd_combo_port_jan_jul_2024_trad.txt", "已超2")
+    c = claims(s).query("kind == 'money'").iloc[0]
+    assert (c.change_low, c.qualifier) == (2e8, "more than")
+    assert claims("扩大开放综合试点如今已走过5个年头。").empty
+
+
+def test_ya_suo_jin_is_cut_to_within():
+    """通關時間壓縮進5小時 (batch66 doc 09): 进 right before the value is an after value (cut to within 5 hours),
+    not an amount of change; 压缩进口货物通关时间30% and 湖北省进出口总值 keep 进 as the word it begins."""
+    s = _sentence_of("batch66", "09_xj_horgos_rail_commentary_2024_trad.txt", "5小時")
+    c = claims(s).query("quote.str.contains('壓縮進')").iloc[0]
+    assert (c.after_high, c.subject) == (5, "通关时间") and isnan(c.change_low)
+    assert only("进一步压缩进口货物通关时间30%。").change_pct_low == 30
+    assert claims("湖北省进出口总值3543.5亿元。").empty

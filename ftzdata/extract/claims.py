@@ -224,6 +224,7 @@ _BARE_TRIGGER = re.compile("|".join(
 _SUBJECT_BEFORE_TRIGGER = set(_BA["subject_before"])  # 由, 从
 _BFT = _BA["bare_from_to"]
 _BARE_FROM_TO = frozenset(w for w in _BA["to_words"] if w not in _BA["bare_to_words"])  # 到, 至
+_BARE_TO_ONLY = re.compile(rf"(?:{alt(_BARE_FROM_TO)})(?:{alt(_BFT['only'])})[\u4e00-\u9fff]{{0,{int(_BFT['verb'])}}}")  # 到只跑
 _JOINERS = alt(_BA["list_joiners"])
 _GROUP_LINK = re.compile(rf"^[^\d,;。!?:{chars(_BA['after_only_to_words'])}]{{0,8}}?(?:{_JOINERS})$")
 _JOINER_END = re.compile(rf"(?:{_JOINERS})$")
@@ -237,11 +238,12 @@ _SHARED_AFTER = {w: n for w, n in _QL["after_number"].items() if w not in LEX["n
 # rule 2, after only: the clause text right before the value
 _AFTER_ONLY_TO = _BA["after_only_to_words"]
 _AFTER_ONLY = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DIRECTIONAL))}){{1,{_MAX_VERBS}}})了?"
-                         rf"(?:{alt(_AFTER_ONLY_TO)})(?P<post>[^,;。!?:\n{chars(_AFTER_ONLY_TO)}]{{0,6}})$")
+                         rf"(?:(?:{alt(_AFTER_ONLY_TO)})(?P<post>[^,;。!?:\n{chars(_AFTER_ONLY_TO)}]{{0,6}})"
+                         rf"|(?:{alt(_BA['after_only_into'])}))$")
 _AFTER_ONLY_REACH = _MAX_VERBS * max(map(len, _DIRECTIONAL)) + 1 + max(map(len, _AFTER_ONLY_TO)) + 6
 # A quick gate: an after-only match puts the last character of a to-word within this many characters
 # before the value.
-_AFTER_ONLY_GATE = (frozenset(w[-1] for w in _AFTER_ONLY_TO), 1 + 6)
+_AFTER_ONLY_GATE = (frozenset(w[-1] for w in _AFTER_ONLY_TO + _BA["after_only_into"]), 1 + 6)
 _BEST_CASE = frozenset(_QL["best_case"])  # 变成最快5秒: a neutral verb to a best-case time is a cut
 _NEUTRAL_TO = re.compile(rf"(?P<verb>{alt(longest_first(list(_V['neutral'])))})(?:{_TO})(?P<post>[^,;。!?:\n]{{0,6}})$")
 _FROM_WORDS = tuple(_BA["subject_before"])  # 由 / 从 open a before value, not a subject
@@ -296,14 +298,17 @@ _NOT_PROVINCE = "".join(f"(?<!{re.escape(p)})" for p in _V["provinces"])
 _ONE_CHAR_VERB = "|".join(_NOT_PROVINCE + re.escape(v) if v == _V["province_char"] else re.escape(v)
                           for v in longest_first(_DEC1 + _INC1))
 _WORD_BEFORE_ONE = "|".join(f"(?<={re.escape(w)})" for w in _V["words_before_one_char"])  # 成本降40%
+# 至少跑腿 / 全省去年 / 广东省下: no verb begins inside a word that ends there
+_NOT_VERB_START = "".join(f"(?!(?<={re.escape(w[:-1])}){re.escape(w[-1])})"
+                          for w in _V["words_not_verbs"] + [p + _V["province_char"] for p in _V["provinces"]])
 _ED = _V["earlier_done"]
 _EARLIER = list(_ED["verbs"])  # 提早5天完成: with a done verb after the value and a before marker before
 _EARLIER_DONE = re.compile(rf"[^,;。!?:\n]{{0,{int(_ED['gap'])}}}?(?:{alt(_ED['done'])})")
-_CHANGE = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))}|(?:{alt(_DEC_PERF)})(?=了)"
+_CHANGE = re.compile(rf"(?P<verb>{_NOT_VERB_START}(?:{alt(longest_first(_CHANGE_VERBS))})|(?:{alt(_DEC_PERF)})(?=了)"
                      rf"|(?:{alt(_EARLIER)})(?=[^,;。!?:\n]{{0,4}}$)"
                      rf"|(?:(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])|{_WORD_BEFORE_ONE})"
                      rf"(?:{_ONE_CHAR_VERB})(?=了|$))了?"
-                     rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}}?)(?:{alt(longest_first(_AM['amount_reach']))})?$")
+                     rf"(?P<obj>[^,;。!?:\n{chars(_V['object_stop_chars'])}]{{0,14}}?)(?:{alt(_PL['achieved'])})?(?:{alt(longest_first(_AM['amount_reach']))})?$")
 _OBJ_STOP = chars(_V["object_stop_chars"])
 _LIST_REACH = int(_AM["list_object_reach"])
 # 可节省港口新建查验场地、配备设施等费用近300万元: an object that lists items with 、 and ends in 等 and its noun
@@ -319,7 +324,8 @@ _MONEY_LEFT_OUT = re.compile(
 _ARABIC = re.compile(r"\d")  # (not 一: 节省企业一次性投入500万元 keeps its verb)
 _LIST_TAIL = re.compile(rf"(?:{_JOINERS})$")  # 压缩48.5%、53.3%: the value before is an item of the same list
 _RANGE_FROM, _RANGE_VARIES = frozenset(_AM["range_from"]), _AM["range_varies"]
-_CHANGE_REACH = max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14 + max(map(len, _AM["amount_reach"]))
+_CHANGE_REACH = (max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14 + max(map(len, _PL["achieved"]))
+                 + max(map(len, _AM["amount_reach"])))
 _CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 + 14)  # verb end, 了, object
 _OBJ_NOT_CHANGE = re.compile(alt(_V["object_not_change"]))
 _SHARE_CUT = re.compile(rf"(?:{alt(_V['share_cut'])})了?$")  # 取消36.8%的中介服务事项
@@ -1033,9 +1039,9 @@ def _before_after(run: _Run) -> None:
 
 
 def _bare_from_to(run: _Run, i: int, j: int, btw: str) -> bool:
-    """``从 A 到 B`` with no verb and B smaller than A (企业注册从7天到半天): a decrease. Upwards (从3天到5天)
-    or before 不等 it is a range."""
-    if btw not in _BARE_FROM_TO:
+    """``从 A 到 B`` with no verb and B smaller than A (企业注册从7天到半天; 从至少四次到只跑一次): a decrease.
+    Upwards (从3天到5天) or before 不等 it is a range."""
+    if btw not in _BARE_FROM_TO and not _BARE_TO_ONLY.fullmatch(btw):
         return False
     a, b = run.toks[i], run.toks[j]
     if not (b.mid < a.mid) or run.text[a.start - 1:a.start] != _BFT["from"]:
@@ -1125,7 +1131,7 @@ def _after_only(run: _Run) -> None:
         c = _Claim(start, q.end, subj, q.dimension, direction, _claim_unit(q, None), run.sent[j])
         c.quals = q.quals + _context_quals(text, start, q.end)
         c.per = q.per or find_per(text, start, q.end)
-        if q.unit == "%" and direction == "decrease" and q.high < 100 and _OF_ORIGINAL.search(m.group("post")):
+        if q.unit == "%" and direction == "decrease" and q.high < 100 and _OF_ORIGINAL.search(m.group("post") or ""):
             c.pct = (100 - q.high, 100 - q.low)  # 压缩至原来的1/3: a cut of 66.7 %
         else:
             c.after = (q.low, q.high)
