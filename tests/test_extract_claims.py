@@ -1958,3 +1958,17 @@ def test_ya_suo_jin_is_cut_to_within():
     assert (c.after_high, c.subject) == (5, "通关时间") and isnan(c.change_low)
     assert only("进一步压缩进口货物通关时间30%。").change_pct_low == 30
     assert claims("湖北省进出口总值3543.5亿元。").empty
+
+
+def test_suo_xiao_a_money_noun_after_the_value_and_a_procedure_setting():
+    """From batch67: 办理时限由20个工作日缩小到3个工作日 (doc 01: 缩小 cuts as 缩短 does); 19家企业节省5000万成本 (doc
+    04: the money noun right after a value in 万 makes it yuan); 试点企业在办理…境内支付时,…企业提交材料由一大摞简化为一张纸
+    (doc 06: a clause of the procedure itself ending in 时 is no condition, and the before state in words is no part
+    of the subject). A clause of a case ending in 时 still makes a condition."""
+    c = only(_sentence_of("batch67", "01_nat_cnr_fdi_filing_2016.txt", "缩小到"))
+    assert (c.before_low, c.after_low, c.direction) == (20 * 24, 3 * 24, "decrease")
+    c = claims(_sentence_of("batch67", "04_gd_nansha_hengqin_rmb_loans_2015.txt", "5000万成本")).query("kind == 'money'")
+    assert list(c["change_low"]) == [5e7] and list(c["unit"]) == ["CNY"]
+    c = only(_sentence_of("batch67", "06_gd_qianhai_capital_fx_payment_2019.txt", "一大摞"))
+    assert (c.after_low, c.subject) == (1, "企业提交材料")
+    assert claims("HS编码误填导致归类争议时,需追加商品鉴定,延长3-7个工作日。").empty

@@ -247,6 +247,8 @@ _AFTER_ONLY_GATE = (frozenset(w[-1] for w in _AFTER_ONLY_TO + _BA["after_only_in
 _BEST_CASE = frozenset(_QL["best_case"])  # 变成最快5秒: a neutral verb to a best-case time is a cut
 _NEUTRAL_TO = re.compile(rf"(?P<verb>{alt(longest_first(list(_V['neutral'])))})(?:{_TO})(?P<post>[^,;。!?:\n]{{0,6}})$")
 _FROM_WORDS = tuple(_BA["subject_before"])  # 由 / 从 open a before value, not a subject
+_FROM_STATE = re.compile(rf"(?<![{chars(_BA['from_state']['not_after'])}])(?:{alt(_FROM_WORDS)})"
+                         rf"[^\d{chars(_FROM_WORDS)}]{{1,{int(_BA['from_state']['gap'])}}}$")  # 由一大摞
 _SP = _MK["statutory_promised"]
 _STATUTORY_WORD = re.compile(alt(_SP["before"]))
 
@@ -317,10 +319,11 @@ _CHANGE_LIST = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))})了?"
                           rf"{_AM['list_object_etc']}[^,;。!?:\n\d{_OBJ_STOP}{_AM['object_list_end']}]{{1,6}})$")
 _MORE_CHARS = "".join(LEX["numerals"]["more"])  # 多余
 _MONEY_UNIT = UNITS[_AM["money_unit"]].canonical
-_MONEY_LEFT_OUT = re.compile(
+_MONEY_NUM = rf"(?:{alt(longest_first(list(_QL['before_number']) + list(BARE_WORDS)))})?(?:{NUMBER})"
+_MONEY_LEFT_OUT = re.compile(  # 节省评估费用40多万, or the noun right after the value: 节省5000万成本
     rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))})了?"
-    rf"(?P<obj>[^,;。!?:\n\d]{{0,10}}?(?:{alt(_AM['money_nouns'])}))"
-    rf"(?P<num>(?:{alt(longest_first(list(_QL['before_number']) + list(BARE_WORDS)))})?(?:{NUMBER}))(?=[,;。!?:\n)的]|$)")
+    rf"(?:(?P<obj>[^,;。!?:\n\d]{{0,10}}?(?:{alt(_AM['money_nouns'])}))(?P<num>{_MONEY_NUM})(?=[,;。!?:\n)的]|$)"
+    rf"|(?P<num_first>{_MONEY_NUM})(?P<noun_after>{alt(_AM['money_nouns'])})(?=[,;。!?:\n)]|$))")
 _ARABIC = re.compile(r"\d")  # (not 一: 节省企业一次性投入500万元 keeps its verb)
 _LIST_TAIL = re.compile(rf"(?:{_JOINERS})$")  # 压缩48.5%、53.3%: the value before is an item of the same list
 _RANGE_FROM, _RANGE_VARIES = frozenset(_AM["range_from"]), _AM["range_varies"]
@@ -482,6 +485,7 @@ _AS_OF = _SJ["as_of"]  # 截至
 _MODAL = re.compile(not_followed(_PL["modal"]))
 _CONDITIONAL = re.compile(not_followed(_PL["conditional"]))
 _CONDITION_END = re.compile(rf"(?<![{chars(_PL['condition_end_not_after'])}]){_PL['condition_end']},")
+_PROCEDURE_SETTING = re.compile(rf"{_PL['procedure_setting']['open']}(?:{alt(_PL['procedure_setting']['verbs'])})")
 _DIRECTIVE = re.compile(rf"\s*(?:{alt(_PL['directive_openers'])})")
 _SAYS = _PL["says"]
 _PLAN_SAYS = re.compile(rf"(?:(?:{alt(_SAYS['nouns'])})》?|(?:{alt(_SAYS['titled_nouns'])})》)"
@@ -1128,6 +1132,8 @@ def _after_only(run: _Run) -> None:
         start = cs + off if subj else m.start()
         if subj.startswith(_FROM_WORDS):
             subj = ""  # 从“两上两下”变成最快5秒: the state before, no subject
+        elif fs := _FROM_STATE.search(subj):
+            subj = subj[:fs.start()]  # 企业提交材料由一大摞简化为一张纸: the state before is no part of the subject
         c = _Claim(start, q.end, subj, q.dimension, direction, _claim_unit(q, None), run.sent[j])
         c.quals = q.quals + _context_quals(text, start, q.end)
         c.per = q.per or find_per(text, start, q.end)
@@ -1738,20 +1744,22 @@ def _amount_of_change(run: _Run) -> None:
 
 # --- rule 4a: a saving of money written without 元 ----------------------------------------------------
 def _money_unit_left_out(run: _Run) -> None:
-    """``VERB(了) …费用/成本 N万`` with no unit (节省评估费用40多万, 年可节约运营成本上千万): the amount is in
-    yuan, the unit the money noun implies; read only when the value ends with 万/亿 and then the clause."""
+    """``VERB(了) …费用/成本 N万`` with no unit (节省评估费用40多万, 年可节约运营成本上千万), or the noun right after
+    the value (19家企业节省5000万成本): the amount is in yuan, the unit the money noun implies; read only when the
+    value ends with 万/亿 and then the clause (or the noun)."""
     text = run.text
     if not any(ch in text for ch in _AM["money_magnitudes"]):
         return
     taken = _Spans(run.out)
     for m in _MONEY_LEFT_OUT.finditer(text):
-        num = m.group("num")
+        key = "num" if m.group("num") is not None else "num_first"
+        num = m.group(key)
         if num.rstrip(_MORE_CHARS)[-1:] not in _AM["money_magnitudes"]:
             continue
-        if taken.overlap(m.start("num"), m.end()):
+        if taken.overlap(m.start(key), m.end(key)):
             continue  # a rule before read it
         r = range_floats(num[1:], True) if num[:1] in BARE_WORDS else parse_number(num)  # 上千万: 1e7
-        subj, _ = _clean_subject(m.group("obj"))
+        subj, _ = _clean_subject(m.group("obj") if key == "num" else m.group("noun_after"))
         direction = _direction_of_verbs(m.group("verb"), subj)
         if r is None or direction is None:
             continue
@@ -2319,11 +2327,12 @@ def _figure(c: _Claim) -> tuple:
 
 def _condition_clause_before(run: _Run, pos: int) -> bool:
     """Is there a clause ending with 时 before ``pos`` in its sentence that is a condition, not a point of
-    time (截至发稿时 opens with 截至)?"""
+    time (截至发稿时 opens with 截至) nor the procedure itself (企业在办理…支付时)?"""
     a = run.doc.sentence_start(pos)
     while (end := run.first_after(_CONDITION_END, a, pos)) <= pos:
         cs = run.doc.clause_start(int(end) - 2)
-        if not run.text[cs:end].lstrip().startswith(_AS_OF):
+        clause = run.text[cs:end]
+        if not clause.lstrip().startswith(_AS_OF) and not _PROCEDURE_SETTING.search(clause):
             return True
         a = int(end)
     return False
