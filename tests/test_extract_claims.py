@@ -1925,11 +1925,14 @@ def test_lists_of_values_pair_up_in_order_without_fen_bie():
 
 def test_no_change_verb_inside_zhi_shao_or_a_province():
     """让群众从至少跑腿 4-5 次减少\\n\\n到 0-1 次 (batch65 doc 01, its sentence cut by the page's blank lines): 至少跑腿 is
-    "at least … trips", not 少跑 "fewer trips" and an amount of 4-5; 全省去年新设企业 is the province, not 省去. 少跑腿3次
-    stays an amount of change."""
+    "at least … trips", not 少跑 "fewer trips" and an amount of 4-5; 全省去年新设企业 is the province, not 省去; 新增加3個園區
+    (batch65 doc 16) counts parks newly added, not an increase. 少跑腿3次 and 增加3个 stay amounts of change."""
     s = _sentence_of("batch65", "01_zj_zhoushan_reform_gains_2019.txt", "至少跑腿")
     assert not claims(s)["quote"].str.contains("少跑腿").any(), claims(s)
     assert claims("全省去年新设企业3000家。").empty
+    s = _sentence_of("batch65", "16_hn_key_parks_2020_spun_trad.txt", "新增加3")  # newly added parks, no increase
+    assert claims(s).empty, claims(s)
+    assert only("审批窗口增加3个。").change_low == 3
     assert only("让群众少跑腿3次。").change_low == 3
 
 
