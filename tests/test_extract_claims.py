@@ -1975,3 +1975,15 @@ def test_suo_xiao_a_money_noun_after_the_value_and_a_procedure_setting():
     c = only(_sentence_of("batch67", "06_gd_qianhai_capital_fx_payment_2019.txt", "一大摞"))
     assert (c.after_low, c.subject) == (1, "企业提交材料")
     assert claims("HS编码误填导致归类争议时,需追加商品鉴定,延长3-7个工作日。").empty
+
+
+def test_values_in_quotation_marks_and_numerals_of_slogans():
+    """审批提速:从“半年”到“一个月”的飞跃 (batch68 doc 05, a heading): a quotation mark around a whole value leaves it a
+    value, 6 months → 1 month, and the quote takes the closing mark; a numeral inside a quoted slogan (推行“三个一”
+    模式, “一网通办”) is still no value."""
+    s = real_text("batch68", "05_hb_xiongan_one_seal_blog_2024.txt").split("\n")
+    heading = next(line for line in s if line.startswith("审批提速"))
+    c = only(heading)
+    hours = {w: quantities(w)["value_low"].iloc[0] for w in ("半年", "一个月")}  # the same words unquoted
+    assert (c.before_low, c.after_low, c.quote) == (hours["半年"], hours["一个月"], "从“半年”到“一个月”")
+    assert claims("推行“三个一”模式,实现“一网通办”。").empty

@@ -1043,14 +1043,16 @@ def _before_after(run: _Run) -> None:
 
 
 def _bare_from_to(run: _Run, i: int, j: int, btw: str) -> bool:
-    """``从 A 到 B`` with no verb and B smaller than A (企业注册从7天到半天; 从至少四次到只跑一次): a decrease.
+    """``从 A 到 B`` with no verb and B smaller than A (企业注册从7天到半天; 从至少四次到只跑一次; 从“半年”到“一个月”): a decrease.
     Upwards (从3天到5天) or before 不等 it is a range."""
+    quotes = _BFT["quotes"]
+    btw = btw.strip(quotes)
     if btw not in _BARE_FROM_TO and not _BARE_TO_ONLY.fullmatch(btw):
         return False
     a, b = run.toks[i], run.toks[j]
-    if not (b.mid < a.mid) or run.text[a.start - 1:a.start] != _BFT["from"]:
+    if not (b.mid < a.mid) or run.text[max(0, a.start - 2):a.start].rstrip(quotes)[-1:] != _BFT["from"]:
         return False
-    return not run.text.startswith(_BFT["varies"], b.end)
+    return not run.text[b.end:b.end + 1 + len(_BFT["varies"])].lstrip(quotes).startswith(_BFT["varies"])
 
 
 def _emit_bare_from_to(run: _Run, i: int, j: int) -> None:
@@ -1060,6 +1062,8 @@ def _emit_bare_from_to(run: _Run, i: int, j: int) -> None:
     c = _pair_claim(run, i, j, i, "", "", _trigger_subject(run.text[cs:run.toks[i].start], cs, trig),
                     None if trig is None else cs + trig.start())
     if c is not None:
+        if run.doc.quoted and run.doc.in_quotes(run.toks[j].start):
+            c.end = run.doc.quote_end(run.toks[j].start)  # 从“半年”到“一个月”: the quote with its closing mark
         run.emit(c, i, j)
 
 

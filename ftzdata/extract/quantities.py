@@ -154,6 +154,12 @@ def _is_year(num: str) -> bool:
     return len(s) == 4 and all(ch in _POSITIONAL_DIGITS for ch in s)
 
 
+def _is_whole_quote(doc: Doc, a: int, b: int) -> bool:
+    """Is [a, b) all that a quoted span holds (“半年”: a value in quotation marks, not a slogan)?"""
+    end = doc.quote_end(a)
+    return end is not None and b == end - 1 and doc.scan[a - 1:a] in "“「\"'‘『"
+
+
 def _skip(doc: Doc, m: re.Match, n1: str, n2: str | None, u1: str) -> bool:
     """Filters for things the grammar matches that are not quantities (``n1``, ``n2``, ``u1``: its groups)."""
     t = doc.scan
@@ -163,8 +169,8 @@ def _skip(doc: Doc, m: re.Match, n1: str, n2: str | None, u1: str) -> bool:
     if cn:
         if prev in _CN_BLOCK_BEFORE and not (prev in BARE_WORDS and n1[0] in AR_MULT):  # 上千万元 is a value
             return True
-        if doc.quoted and doc.in_quotes(n1s):
-            return True
+        if doc.quoted and doc.in_quotes(n1s) and not _is_whole_quote(doc, n1s, m.end("u1")):
+            return True  # a numeral in a quoted slogan (“一网通办”), not a quoted value (从“半年”到“一个月”)
         nxt = t[m.end("u1"):m.end("u1") + 1]
         if n1 == "一" and u1 == "次" and nxt == _NQ["once_word"]:  # 一次性
             return True
