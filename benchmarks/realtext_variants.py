@@ -1,10 +1,11 @@
 """The real-text sets in the forms users also bring them: another script, and hard-wrapped lines.
 
-    python benchmarks/realtext_variants.py [--scripts s2hk,s2tw,t2s,s2twp] [--columns 50,72]
+    python benchmarks/realtext_variants.py [--scripts s2hk,s2tw,t2s,s2twp,fullwidth] [--columns 50,72]
 
 - **Scripts.** Every document and gold quote of every set converted with OpenCC (``s2hk``, ``s2tw``: to
   Traditional as Hong Kong and Taiwan write it; ``t2s``: the Traditional texts to Simplified; ``s2twp``: with
-  Taiwan's words, 最佳化 for 优化), then scored by the shared scorer as the originals are
+  Taiwan's words, 最佳化 for 优化), or with its digits and punctuation full-width (``fullwidth``: ０-９，；：！？（）％,
+  as Word files and many web pages write them), then scored by the shared scorer as the originals are
   (``realtext_score.py``; claims in texts without gold rows are not counted here). The same score as the
   originals' means the normalisation carries every script.
 - **Hard wrap.** Every document cut into lines of at most N display columns (a wide character is 2), as a
@@ -60,6 +61,16 @@ def _converted(folder: Path, out: Path, convert) -> None:
         w.writerows({**r, "quote": convert(r["quote"])} for r in rows)
 
 
+#: ASCII digits, letters and punctuation to their full-width forms (，；：！？（）％ and ０-９), as many Chinese
+#: web pages and Word files write them; the stored texts mostly have ASCII ones.
+_FULLWIDTH = {c: chr(ord(c) + 0xFEE0) for c in "0123456789,;:!?()%"}
+
+
+def fullwidth(text: str) -> str:
+    """``text`` with ASCII digits and punctuation as full-width characters (see ``_FULLWIDTH``)."""
+    return "".join(_FULLWIDTH.get(c, c) for c in text)
+
+
 def scripts(configs: list[str]) -> None:
     import opencc
 
@@ -69,7 +80,7 @@ def scripts(configs: list[str]) -> None:
     print(f"{'as found':10} recall {base[0] / base[1]:.3f} ({base[0]}/{base[1]}) precision {base[2] / base[3]:.3f} "
           f"({base[2]}/{base[3]})")
     for config in configs:
-        convert = opencc.OpenCC(config).convert
+        convert = fullwidth if config == "fullwidth" else opencc.OpenCC(config).convert
         tot = [0, 0, 0, 0]
         with tempfile.TemporaryDirectory(prefix="ftzdata-variants-") as tmp:
             for name, folder in sets():
@@ -105,7 +116,7 @@ def wraps(columns: list[int]) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--scripts", default="s2hk,s2tw,t2s,s2twp")
+    ap.add_argument("--scripts", default="s2hk,s2tw,t2s,s2twp,fullwidth")
     ap.add_argument("--columns", default="50,72")
     a = ap.parse_args()
     scripts([c for c in a.scripts.split(",") if c])
