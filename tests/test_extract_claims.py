@@ -827,7 +827,9 @@ def test_a_count_of_the_aspects_a_programme_covers_is_no_change():
     s = from_real(B13, "10_sd_jinan_area_customs_2021.txt",
                   "泉城海关在创新海关监管体制、推动综合保税区升级、支持扩大口岸开放等6个方面,制定了27项支持自贸区建设的措施")
     assert claims(s).empty, claims(s)
-    assert len(claims(s.replace("6个方面", "6个口岸"))) == 1  # the aspect noun is what drops it
+    # the aspect noun is what drops it (without 等, whose count counts the items listed: see the 等三个 test)
+    assert len(claims(s.replace("等6个方面", "6个口岸"))) == 1
+    assert claims(s.replace("等6个方面", "6个方面")).empty
 
 
 def test_a_span_of_years_up_to_now_is_no_value():
@@ -1987,3 +1989,33 @@ def test_values_in_quotation_marks_and_numerals_of_slogans():
     hours = {w: quantities(w)["value_low"].iloc[0] for w in ("半年", "一个月")}  # the same words unquoted
     assert (c.before_low, c.after_low, c.quote) == (hours["半年"], hours["一个月"], "从“半年”到“一个月”")
     assert claims("推行“三个一”模式,实现“一网通办”。").empty
+
+
+def test_lists_with_only_nouns_between_their_items_pair_by_classifier():
+    """申请材料从2大类3张申请表18个材料要件,减少为1张申请表9个材料要件 (batch69 doc 11): items of a list written one after
+    the other with only their nouns between pair up by classifier: forms 3 → 1, documents 18 → 9. Two before
+    values of one classifier (3张申请表5张清单) leave the pairing open: no before value is guessed."""
+    c = claims(_sentence_of("batch69", "11_cq_gaoxin_yiye_yizheng_2021.txt", "18个材料要件")).set_index("unit")
+    assert (c.loc["count:张", "before_low"], c.loc["count:张", "after_low"]) == (3, 1)
+    assert (c.loc["count:个", "before_low"], c.loc["count:个", "after_low"]) == (18, 9)
+    assert claims("申请材料从3张申请表5张清单18个材料要件,减少为1张申请表9个材料要件。")["before_low"].isna().all()
+
+
+def test_a_time_spent_then_now_with_no_before_marker():
+    """一个项目从立项到竣工验收耗费一年多时间,现在只要100多天就能完成 (batch70 doc 07): with no before word, a time spent
+    in the clause right before 现在 and a need word is the before value: more than a year → 100-odd days, the
+    subject the before clause's. 现在 without a need word (现在已完成20天的工作) and a larger value after (需要3天,现在只要5天)
+    make no claim."""
+    c = only(_sentence_of("batch70", "07_fj_pingtan_invest_reform_scrambled_mirror.txt", "耗费一年多"))
+    hours = {w: quantities(w)["value_low"].iloc[0] for w in ("一年多", "100多天")}
+    assert (c.before_low, c.after_low, c.subject) == (hours["一年多"], hours["100多天"], "一个项目从立项到竣工验收")
+    assert claims("项目审批需要30天,现在已完成20天的工作。").empty
+    assert claims("审批需要3天,现在只要5天。").empty
+
+
+def test_a_count_right_after_deng_counts_the_items_listed():
+    """…“一口受理”初步探索、“四个一”框架形成、“系统集成”完善提升等三个发展阶段 (batch70 doc 08): 等三个 counts the stages
+    listed, no increase of three; an amount of money after 等 (节省快递、仓储、滞箱费等约190万元, the seeds) stays a saving."""
+    s = _sentence_of("batch70", "08_fj_pingtan_four_ones_case_book.txt", "等三个")
+    assert not claims(s)["quote"].str.contains("等三个").any(), claims(s)
+    assert only("节省快递、仓储、滞箱费等约190万元。").change_low == 1.9e6

@@ -229,6 +229,7 @@ _JOINERS = alt(_BA["list_joiners"])
 _GROUP_LINK = re.compile(rf"^[^\d,;。!?:{chars(_BA['after_only_to_words'])}]{{0,8}}?(?:{_JOINERS})$")
 _JOINER_END = re.compile(rf"(?:{_JOINERS})$")
 _RESPECTIVELY = _BA["respectively"]  # 分别
+_NOUN_LINK = re.compile(rf"[^\d\s,;。!?:、()“”《》]{{1,{int(_BA['noun_list']['noun'])}}}")  # 3张申请表18个材料要件
 _PAREN = re.compile(r"\([^()]{0,80}\)")
 _ELIDED_END = set(_BA["elided_unit_end"])
 _LIST_JOINER_SET = set(_BA["list_joiners"])
@@ -382,6 +383,11 @@ _BASELINE_AFTER = re.compile(rf"(?:{alt(_AM['comparison'])})?(?:{alt(_MK['before
                              rf"|[^,;。!?:\n\d]{{0,{int(_BA_LONG['gap'])}}}(?:{alt(_BA_LONG['verbs'])}))$")
 _BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + max(int(_MK["baseline_after_gap"]),
                                                                int(_BA_LONG["gap"]) + max(map(len, _BA_LONG["verbs"])))
+
+# a time spent, then 现在 (耗费一年多时间,现在只要100多天): the before value with no marker
+_STN = _MK["spent_then_now"]
+_SPENT = re.compile(rf"(?:{alt(_BA_LONG['verbs'])})[^,;。!?:\n\d]{{0,{int(_STN['gap'])}}}$")
+_SPENT_REACH = max(map(len, _BA_LONG["verbs"])) + int(_STN["gap"]) + 2
 
 # a level given as the basis of a further change (在…0.5天办结…的基础上, … 提速至2小时)
 _BASIS = _MK["basis"]
@@ -924,14 +930,46 @@ def _respectively(run: _Run, i: int) -> bool:
     return _RESPECTIVELY in run.text[max(run.sent[i], a.start - 40):a.start]
 
 
-def _parallel_lists(run: _Run, i: int, j: int) -> bool:
-    """Do the list that ends with before value ``i`` and the list that starts with after value ``j`` hold as
-    many values, of the same kinds in the same order (平均承诺时限和平均申报材料由12.5天、5.72个压缩到6.39天、3.27个)?
-    Then they pair up in order without 分别."""
+def _parallel_lists(run: _Run, i: int, j: int) -> list[tuple[int, int]] | None:
+    """The pairs (before, after) when the list that ends with before value ``i`` and the list that starts with
+    after value ``j`` hold as many values, of the same kinds in the same order (平均承诺时限和平均申报材料由12.5天、
+    5.72个压缩到6.39天、3.27个): they pair up in order without 分别. Else None."""
     g0, g1 = _group_start(run, i, True), _group_end(run, j, True)
     if i - g0 != g1 - j or i == g0:
-        return False
-    return all(_compatible(run.toks[g0 + k], run.toks[j + k]) for k in range(i - g0 + 1))
+        return None
+    if not all(_compatible(run.toks[g0 + k], run.toks[j + k]) for k in range(i - g0 + 1)):
+        return None
+    return [(g0 + k, j + k) for k in range(i - g0 + 1)]
+
+
+def _noun_linked(run: _Run, k: int) -> bool:
+    """Are values ``k`` and ``k + 1`` items of one list written with only the first one's noun between them
+    (3张申请表18个材料要件)?"""
+    return (k + 1 not in run.used and k not in run.used and run.sent[k] == run.sent[k + 1]
+            and bool(_NOUN_LINK.fullmatch(run.between(k, k + 1))))
+
+
+def _noun_lists(run: _Run, i: int, j: int) -> list[tuple[int, int]] | None:
+    """The pairs (before, after) of two lists whose items follow each other with only their nouns between (see
+    ``noun_list`` in the lexicon): each after value with the one before value of its unit (classifier), every
+    after value paired (3张申请表18个材料要件 → 1张申请表9个材料要件; 5个部门20份材料 → 1个窗口8份材料). Else None."""
+    g0, g1 = i, j
+    while g0 > 0 and i - g0 < _MAX_LIST and _noun_linked(run, g0 - 1):
+        g0 -= 1
+    while g1 + 1 < run.n and g1 - j < _MAX_LIST and _noun_linked(run, g1):
+        g1 += 1
+    if g0 == i or g1 == j:
+        return None
+    befores: dict[str, list[int]] = {}
+    for k in range(g0, i + 1):
+        befores.setdefault(run.toks[k].unit, []).append(k)
+    pairs = []
+    for k in range(j, g1 + 1):
+        cands = befores.get(run.toks[k].unit, [])
+        if len(cands) != 1:
+            return None
+        pairs.append((cands[0], k))
+    return pairs
 
 
 def _group_start(run: _Run, i: int, resp: bool) -> int:
@@ -1000,10 +1038,14 @@ def _before_after(run: _Run) -> None:
         resp = has_resp and _respectively(run, i)
         if a.surface == "":
             continue
+        listed = None
         if not (resp or _compatible(a, b)):
-            if not _parallel_lists(run, i, j):
+            listed = _parallel_lists(run, i, j) or _noun_lists(run, i, j)
+            if listed is None:
                 continue
-            resp = True  # the lists pair up in order, as with 分别
+            resp = True  # the lists pair up, as with 分别
+        elif not resp and a.unit != b.unit and a.dimension == "count":
+            listed = _noun_lists(run, i, j)  # 3张申请表18个材料要件,减少为1张申请表9个材料要件: by classifier
         btw = run.between(i, j)
         if _bare_from_to(run, i, j, btw):
             _emit_bare_from_to(run, i, j)
@@ -1013,7 +1055,9 @@ def _before_after(run: _Run) -> None:
         g0 = _group_start(run, i, resp)
         g1 = _group_end(run, j, resp)
         before_idx, after_idx = list(range(g0, i + 1)), list(range(j, g1 + 1))
-        if len(before_idx) == len(after_idx) and len(before_idx) > 1:
+        if listed is not None:
+            pairs, g0 = listed, min(g0, listed[0][0])
+        elif len(before_idx) == len(after_idx) and len(before_idx) > 1:
             pairs = list(zip(before_idx, after_idx))
         elif a.mid == b.mid:
             continue  # 1天减至1天: no change (and no list to pair up)
@@ -1277,6 +1321,35 @@ def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> in
     return cands[0] if len(cands) == 1 else None
 
 
+def _spent_before(run: _Run, j: int, am: tuple[int, int]) -> int | None:
+    """The before value of after value ``j`` when there is no before marker: after marker ``am`` is one of
+    ``spent_then_now`` and opens its clause, a need word follows it, and the clause right before it, in the same
+    sentence, holds one value of ``j``'s unit, larger, right after a verb of time or cost spent (一个项目…耗费一年多
+    时间,现在只要100多天就能完成). Else None."""
+    text, q = run.text, run.toks[j]
+    if text[am[0]:am[1]] not in _STN["now"] or run.clause_start(am[0]) != am[0] or am[0] <= run.sent[j]:
+        return None
+    prev = run.clause_start(am[0] - 1)
+    if prev < run.sent[j]:
+        return None
+    cands = [k for k in run.toks_in(prev, am[0]) if run.toks[k].unit == q.unit and k not in run.used]
+    if len(cands) != 1:
+        return None
+    qa = run.toks[cands[0]]
+    if not qa.mid > q.mid or not _NEED.search(text, am[1], q.start) \
+            or not _SPENT.search(text, max(prev, qa.start - _SPENT_REACH), qa.start):
+        return None  # (现在已完成20天的工作: no need word, no time it now takes)
+    return cands[0]
+
+
+def _spent_subject(run: _Run, k: int) -> str:
+    """The subject of before value ``k`` found by :func:`_spent_before`: its clause up to the verb of spending."""
+    text, qa = run.text, run.toks[k]
+    cs = run.clause_start(qa.start)
+    m = _SPENT.search(text, max(cs, qa.start - _SPENT_REACH), qa.start)
+    return _clean_subject(text[cs:m.start()])[0] if m else ""
+
+
 def _count_noun(run: _Run, k: int) -> str:
     """The noun written right after count ``k`` (112个行政权力事项: 行政权力事项), or ""."""
     m = _NOUN_AFTER_COUNT.match(run.text, run.toks[k].end)
@@ -1338,6 +1411,7 @@ def _marked_before_after(run: _Run) -> None:
             para = run.doc.paragraph_start(am[0] - 1)  # the paragraph it answers
         k = _marked_before(run, j, am[0] if am is not None else cs, para)
         listed = k is None and am is not None and (k := _listed_before(run, j, am, para)) is not None
+        spent = k is None and am is not None and para is None and (k := _spent_before(run, j, am)) is not None
         if k is None:
             if am is not None and j not in by_after:
                 k = bisect_right(marked_ends, q.start) - 1
@@ -1358,6 +1432,8 @@ def _marked_before_after(run: _Run) -> None:
             subj, off = _clean_subject(head[:cut])
             if am is not None and (ev := _AFTER_EVENT.match(text, am[0])) and ev.end() == am[1]:
                 subj = _before_subject(run, j, qa)  # 通常需要近两周,绿色通道开通后,…: the event is no subject
+            if spent and not subj:
+                subj = _spent_subject(run, k)  # 一个项目…耗费一年多时间,现在只要…: the before clause's subject
             if listed or _RESPECTIVELY in head:
                 # 用地审查15个工作日、用林审查30个工作日,但现在分别是…: each item's noun, written before its value
                 qcs = run.clause_start(qa.start)
@@ -1638,6 +1714,8 @@ def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
         return None  # 提前3天申报: a rule's lead time; 以往…,此次提早5天完成了转运 is work done that much earlier
     if m.group("obj").endswith(_AM["object_list_end"]) and not _DIGIT.search(m.group("obj")):
         return None  # 提升营商环境、31项为…: a noun, then the next list item (not 压缩48.5%、53.3%)
+    if q.dimension == "count" and m.group("obj").endswith(_AM["list_object_etc"]):
+        return None  # “一口受理”初步探索、…完善提升等三个发展阶段: a count after 等 counts the items listed
     obj = _OBJ_LEAD.sub("", m.group("obj"))
     # 扩展区域涵盖…3个: the verb names a thing and the number counts what it covers;
     # 占…扩展区域面积的三成: a share of something. Neither is a change.
