@@ -952,7 +952,7 @@ def _noun_linked(run: _Run, k: int) -> bool:
 def _noun_lists(run: _Run, i: int, j: int) -> list[tuple[int, int]] | None:
     """The pairs (before, after) of two lists whose items follow each other with only their nouns between (see
     ``noun_list`` in the lexicon): each after value with the one before value of its unit (classifier), every
-    after value paired (3张申请表18个材料要件 → 1张申请表9个材料要件; 5个部门20份材料 → 1个窗口8份材料). Else None."""
+    after value paired (3张申请表18个材料要件 → 1张申请表9个材料要件). Else None."""
     g0, g1 = i, j
     while g0 > 0 and i - g0 < _MAX_LIST and _noun_linked(run, g0 - 1):
         g0 -= 1
