@@ -2019,3 +2019,17 @@ def test_a_count_right_after_deng_counts_the_items_listed():
     s = _sentence_of("batch70", "08_fj_pingtan_four_ones_case_book.txt", "等三个")
     assert not claims(s)["quote"].str.contains("等三个").any(), claims(s)
     assert only("节省快递、仓储、滞箱费等约190万元。").change_low == 1.9e6
+
+
+def test_a_tax_rate_and_a_tax_holiday_formula_are_policy_parameters():
+    """企業所得稅率降至15% (batch71 doc 11) and 大陸把平均關稅降到9.7% (doc 09): a rate a policy sets, no effect;
+    所得稅優惠(二免三減半 (doc 09): 减半 ends a tax holiday's formula. What a firm paid before and after a tariff
+    policy (在零关税之前需要3亿元,在零关税之后只要2亿元, batch33 doc 05) and 路桥费减半 stay claims."""
+    for name, fragment in (("11_hn_yangpu_direct_route_cnyes_trad.txt", "稅率降至15%"),
+                           ("09_hn_ftp_closure_udn_commentary_trad.txt", "二免三減半"),
+                           ("09_hn_ftp_closure_udn_commentary_trad.txt", "降到9.7%")):
+        s = _sentence_of("batch71", name, fragment)
+        assert not claims(s)["quote"].str.contains(fragment[-3:]).any(), (name, claims(s))
+    s = _sentence_of("batch33", "05_hn_zero_tariff_interview.txt", "在零关税之后只要2亿元")
+    assert (claims(s)["after_low"] == 2e8).any(), claims(s)
+    assert only("路桥费减半。").change_pct_low == 50

@@ -375,6 +375,7 @@ _SAME_DAY_RE = re.compile(rf"(?<=[{chars(_ZERO_TO)}])(?:{alt(_SAME_DAY['words'])
 # halved (减半): a decrease of 50 %
 _HALVED = re.compile(alt(_V["halved"]["words"]))
 _HALVED_PCT = float(_V["halved"]["pct"])
+_TAX_HOLIDAY = re.compile(rf"{_V['halved']['holiday']}[{_V['halved']['holiday_years']}]$")  # 二免三(减半)
 
 # a baseline after the new value (不到1天就办完了原本需要3天的手续; 过去需辗转多部门、耗时20余天)
 _BA_LONG = _MK["baseline_after_long"]
@@ -420,6 +421,7 @@ _POLICY_PARAMETER = re.compile(alt(_V["policy_parameters"] + _V["policy_limits"]
 _TIME_ALLOWED = re.compile(alt(_V["time_allowed"]))
 _TIME_ALLOWED_AFTER = re.compile(rf"[^\d,;。!?:\n]{{0,{int(_V['time_allowed_gap'])}}}(?:{alt(_V['time_allowed'])})")
 _POLICY_LIMIT = re.compile(alt(_V["policy_limits"]))
+_POLICY_RATE = re.compile(alt(_V["policy_rates"]))  # 税率降至15%
 _BREAKDOWN = re.compile(alt(_V["breakdown"]))
 _BREAKDOWN_WORDS = tuple(_V["breakdown"])
 _SHARE_NOUN = re.compile(alt(_V["share_nouns"]))
@@ -1651,7 +1653,7 @@ def _baseline_after(run: _Run) -> None:
 # --- rule 3c: halved ----------------------------------------------------------------------------
 def _halved(run: _Run) -> None:
     """``X减半`` / ``X折半``: X decreased by 50 % (路桥费减半), unless an earlier rule's claim holds the word
-    (由12天减半至6天 is before 12 days → after 6 days)."""
+    (由12天减半至6天 is before 12 days → after 6 days) or it ends a tax holiday's formula (二免三减半)."""
     text = run.text
     if not any(w in text for w in _V["halved"]["words"]):
         return
@@ -1659,6 +1661,8 @@ def _halved(run: _Run) -> None:
     for m in _HALVED.finditer(text):
         if taken.overlap(m.start(), m.start() + 1):
             continue  # 由12天减半至6天: a before → after claim already says it
+        if _TAX_HOLIDAY.search(text, max(0, m.start() - 2), m.start()):
+            continue  # 二免三减半: the formula of a tax holiday, not a cut
         cs = run.clause_start(m.start())
         subj, off = _clean_subject(text[cs:m.start()])
         c = _Claim(cs + off if subj else m.start(), m.end(), subj, "ratio", "decrease", "%",
@@ -2254,6 +2258,8 @@ def _is_policy_parameter(run: _Run, c: _Claim) -> bool:
         return True  # 报关期限从14天延长至3个月; 增加6个月销售过渡期
     if _POLICY_LIMIT.search(subj):
         return True  # 挥发性酸度上限提高14%: a limit's change, with or without a level
+    if c.unit == "%" and c.after is not None and _POLICY_RATE.search(subj):
+        return True  # 企业所得税率降至15%: the rate a policy sets
     if c.kind == "duration" and _all_completed(run, c):
         return True
     return c.after is not None and (_POLICY_PARAMETER.search(subj) is not None
