@@ -2033,3 +2033,15 @@ def test_a_tax_rate_and_a_tax_holiday_formula_are_policy_parameters():
     s = _sentence_of("batch33", "05_hn_zero_tariff_interview.txt", "在零关税之后只要2亿元")
     assert (claims(s)["after_low"] == 2e8).any(), claims(s)
     assert only("路桥费减半。").change_pct_low == 50
+
+
+def test_half_an_hour_saved_after_sheng_xia_and_shipments_growing():
+    """这种通关模式可为每条船省下半小时 (batch72 doc 18): after 省下 the numeral is a number again (not 下半 as in
+    下半年), a saving of half an hour whose subject drops 可为; 预计今年全年发货量比去年增加7倍 (doc 11): shipments
+    growing are a volume's growth. 下半年 stays no value, and a cut of a reform measure stays a claim."""
+    c = only(_sentence_of("batch72", "18_sh_yangshan_border_checks_online_2021.txt", "省下半小时"))
+    assert (c.change_low, c.subject) == (quantities("半小时")["value_low"].iloc[0], "这种通关模式")
+    s = _sentence_of("batch72", "11_tj_dongjiang_crossborder_ecommerce_double11_2018.txt", "增加7倍")
+    assert not claims(s)["quote"].str.contains("发货量").any(), claims(s)
+    assert quantities("下半年").empty
+    assert only("预计今年全年通关时间比去年缩短3天。").change_low == 72

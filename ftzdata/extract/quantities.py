@@ -86,6 +86,8 @@ _CN_CHARS = CN_CHARS
 _EXP_SIGNS, _EXP_LETTERS = set(_NQ["exponent_signs"]), set(_NQ["exponent_letters"])
 _BATCH_GOODS = set(_NQ["batch_goods_chars"])
 _HALF_AFTER = set(_NQ["half_after_chars"])
+_NUMERAL_VERBS = tuple(_NQ["numeral_after_verbs"])  # 省下半小时: a numeral after a verb that ends in 下
+_NUMERAL_VERBS_LEN = max(map(len, _NUMERAL_VERBS))
 _TIMES_SIGNS = set(_NQ["times_signs"])
 _YEAR_WORD = set(_NQ["year_word_chars"])
 _WEEK_WORD = set(_NQ["week_word_chars"])
@@ -167,8 +169,9 @@ def _skip(doc: Doc, m: re.Match, n1: str, n2: str | None, u1: str) -> bool:
     prev = t[n1s - 1] if n1s > 0 else " "
     cn = n1[0] in _CN_CHARS
     if cn:
-        if prev in _CN_BLOCK_BEFORE and not (prev in BARE_WORDS and n1[0] in AR_MULT):  # 上千万元 is a value
-            return True
+        after_verb = t.endswith(_NUMERAL_VERBS, max(0, n1s - _NUMERAL_VERBS_LEN), n1s)  # 省下半小时
+        if prev in _CN_BLOCK_BEFORE and not (prev in BARE_WORDS and n1[0] in AR_MULT) and not after_verb:
+            return True  # (上千万元 is a value)
         if doc.quoted and doc.in_quotes(n1s) and not _is_whole_quote(doc, n1s, m.end("u1")):
             return True  # a numeral in a quoted slogan (“一网通办”), not a quoted value (从“半年”到“一个月”)
         nxt = t[m.end("u1"):m.end("u1") + 1]
@@ -181,8 +184,8 @@ def _skip(doc: Doc, m: re.Match, n1: str, n2: str | None, u1: str) -> bool:
             return True  # 的一个缩影, 的一项重要制度安排: the article "a"
         if n1 == "二" and u1 == "次":  # 二次掏箱
             return True
-        if n1 == HALF and prev in _HALF_AFTER:  # 上半年, 多半
-            return True
+        if n1 == HALF and prev in _HALF_AFTER and not after_verb:
+            return True  # 上半年, 多半 (not 省下半小时)
     else:
         if prev in _AR_BLOCK_BEFORE:
             return True
