@@ -2045,3 +2045,21 @@ def test_half_an_hour_saved_after_sheng_xia_and_shipments_growing():
     assert not claims(s)["quote"].str.contains("发货量").any(), claims(s)
     assert quantities("下半年").empty
     assert only("预计今年全年通关时间比去年缩短3天。").change_low == 72
+
+
+def test_a_time_spent_a_sentence_back_before_a_contrast():
+    """在香港辦理工作簽證時,等了一周時間。而這次辦理…,我只用了10分鐘 (batch72 doc 13) and 新廠完成各項手續至少需一年,。但我們
+    簽約3個多月便完成全部開工手續 (batch56 doc 21): a sentence that opens with a contrast (而, 但) and says the time it
+    now took answers the time spent in the sentence before: a week → 10 minutes, a year → three-odd months. With
+    no contrast, or no time it now takes (但是今年新增了5天的假期), no claim."""
+    for batch, name, fragment, before, after in (
+            ("batch72", "13_fj_xiamen_port_work_visa_first_2017_trad.txt", "只用了10分鐘", "一周", "10分钟"),
+            ("batch56", "21_heb_approval_bureaus_2017_trad.txt", "便完成全部開工", "一年", "3个多月")):
+        text = real_text(batch, name)
+        end = text.index(fragment) + len(fragment)
+        prev_end = text.rindex("。", 0, end)  # the sentence before the after value's, to the line's start at most
+        start = max(text.rfind("。", 0, prev_end), text.rfind("\n", 0, prev_end)) + 1
+        c = claims(text[start:end]).iloc[0]
+        assert (c.before_low, c.after_low) == (quantities(before)["value_low"].iloc[0], quantities(after)["value_low"].iloc[0])
+    assert claims("审批需要3天。但是今年新增了5天的假期。").empty
+    assert claims("审批需要30天。现在公司规模只有5天的库存。").empty

@@ -389,6 +389,7 @@ _BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + max(int(_MK["baseline
 _STN = _MK["spent_then_now"]
 _SPENT = re.compile(rf"(?:{alt(_BA_LONG['verbs'])})[^,;。!?:\n\d]{{0,{int(_STN['gap'])}}}$")
 _SPENT_REACH = max(map(len, _BA_LONG["verbs"])) + int(_STN["gap"]) + 2
+_CONTRAST_OPEN = re.compile(rf"[“”\"\s]*(?:{alt(longest_first(_MK['spent_then_contrast']['openers']))})")
 
 # a level given as the basis of a further change (在…0.5天办结…的基础上, … 提速至2小时)
 _BASIS = _MK["basis"]
@@ -1344,6 +1345,27 @@ def _spent_before(run: _Run, j: int, am: tuple[int, int]) -> int | None:
     return cands[0]
 
 
+def _spent_sentence_before(run: _Run, j: int) -> int | None:
+    """The before value of after value ``j`` one sentence back (``spent_then_contrast``): ``j``'s sentence opens
+    with a contrast, and the sentence before it, in the same paragraph, holds one value of ``j``'s unit, larger,
+    right after a verb of time or cost spent (等了一周时间。而这次…只用了10分钟). Else None."""
+    text, q = run.text, run.toks[j]
+    ss = run.sent[j]
+    if ss == 0 or not run.sentence_opens_with(_CONTRAST_OPEN, q.start):
+        return None
+    prev = run.doc.sentence_start(ss - 1)
+    if run.doc.paragraph_start(prev) != run.doc.paragraph_start(q.start):
+        return None
+    cands = [k for k in run.toks_in(prev, ss) if run.toks[k].unit == q.unit and k not in run.used]
+    if len(cands) != 1:
+        return None
+    qa = run.toks[cands[0]]
+    cs = run.clause_start(qa.start)
+    if not qa.mid > q.mid or not _SPENT.search(text, max(cs, qa.start - _SPENT_REACH), qa.start):
+        return None
+    return cands[0]
+
+
 def _spent_subject(run: _Run, k: int) -> str:
     """The subject of before value ``k`` found by :func:`_spent_before`: its clause up to the verb of spending."""
     text, qa = run.text, run.toks[k]
@@ -1409,11 +1431,14 @@ def _marked_before_after(run: _Run) -> None:
         if am is None and j not in by_after:
             am = _paragraph_opening(run, q.start)
             if am is None:
+                if (k := _spent_sentence_before(run, j)) is not None:  # 新厂…至少需一年。但我们…3个多月便完成
+                    _emit_spent(run, j, k)
                 continue
             para = run.doc.paragraph_start(am[0] - 1)  # the paragraph it answers
         k = _marked_before(run, j, am[0] if am is not None else cs, para)
         listed = k is None and am is not None and (k := _listed_before(run, j, am, para)) is not None
-        spent = k is None and am is not None and para is None and (k := _spent_before(run, j, am)) is not None
+        spent = k is None and am is not None and para is None and (
+            (k := _spent_before(run, j, am)) is not None or (k := _spent_sentence_before(run, j)) is not None)
         if k is None:
             if am is not None and j not in by_after:
                 k = bisect_right(marked_ends, q.start) - 1
@@ -1449,6 +1474,17 @@ def _marked_before_after(run: _Run) -> None:
             run.emit(c, j, k)
         elif c.direction == value_dir:
             _add_before(run, c, k)
+
+
+def _emit_spent(run: _Run, j: int, k: int) -> None:
+    """The claim of before value ``k`` (a time spent, a sentence back) and after value ``j`` with no after marker
+    (see :func:`_spent_sentence_before`), its subject the before clause's."""
+    qa, q = run.toks[k], run.toks[j]
+    c = _Claim(qa.start, q.end, _spent_subject(run, k), q.dimension, "decrease", q.unit, run.doc.sentence_start(qa.start))
+    c.before, c.after = (qa.low, qa.high), (q.low, q.high)
+    c.quals = qa.quals + q.quals
+    c.per = q.per
+    run.emit(c, j, k)
 
 
 def _done_in(text: str, q: Qty) -> bool:
