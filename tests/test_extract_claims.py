@@ -2063,3 +2063,25 @@ def test_a_time_spent_a_sentence_back_before_a_contrast():
         assert (c.before_low, c.after_low) == (quantities(before)["value_low"].iloc[0], quantities(after)["value_low"].iloc[0])
     assert claims("审批需要3天。但是今年新增了5天的假期。").empty
     assert claims("审批需要30天。现在公司规模只有5天的库存。").empty
+
+
+def test_yuan_jia_and_a_price_after_an_event():
+    """原價60萬元的寶馬X5,海南封關后報價僅35萬元 (batch74 doc 04): 原价 (the original price) is a before word, and 后 that
+    ends an event's clause, a noun of two characters (报价) and 仅 mark the after value: 60万 → 35万 yuan, the
+    subject the car. The price after the event alone states no change."""
+    c = claims(_sentence_of("batch74", "04_hn_zero_tariff_cars_21cbh_2025_trad.txt", "原價60萬元"))
+    c = c[c["quote"].str.startswith("60萬元的寶馬X5")].iloc[0]
+    assert (c.before_low, c.after_low, c.subject) == (6e5, 3.5e5, "宝马X5")
+    assert claims("海南封关后报价仅35万元。").empty
+
+
+def test_the_past_decade_is_no_baseline_and_sales_volumes_grow():
+    """…可能因3天的银行审核期就错失交易窗 口,甚至影响企业信誉——这是过去十年中国离岸贸易企业的普遍困境 (batch73 doc 09): years
+    right after 过去 are the period looked back over, not a before value; 平行汽车销售量增加5倍 (doc 05): sales
+    volumes growing. A baseline after the new value (只用了5个工作日,比以往20个工作日) stays a claim."""
+    for name, fragment in (("09_sh_lingang_offshore_trade_jfrb_2025.txt", "过去十年"),
+                           ("05_gd_nansha_parallel_cars_2017.txt", "销售量增加5倍")):
+        s = _sentence_of("batch73", name, fragment)
+        assert claims(s).empty, (name, claims(s))
+    c = only("只用了5个工作日,比以往20个工作日。")
+    assert (c.before_low, c.after_low) == (20 * 24, 5 * 24)

@@ -278,7 +278,7 @@ _FRACTION_OF = re.compile(rf"(?P<only>{alt(_FO['only'])})(?P<what>[^\d,;。!?:\n
 _FRACTION_OF_REACH = max(map(len, _FO["only"])) + int(_FO["gap"]) + 1
 _AR = _MK["after_reform"]
 _AE = _MK["after_event"]
-_AFTER_EVENT = re.compile(rf"(?:{alt(_AE['ends'])})(?=(?:{alt(_AE['then'])}))")  # 开通后, / 以后只
+_AFTER_EVENT = re.compile(rf"(?:{alt(_AE['ends'])})(?=,|[\u4e00-\u9fff]{{0,{int(_AE['noun'])}}}?(?:{alt(_AE['then'])}))")  # 开通后, / 以后只 / 封关后报价仅
 _AFTER_MARK = re.compile(alt(_MK["after"]) + rf"|{_AR['open']}[^\d,;。!?:\n]{{0,{int(_AR['gap'])}}}?{_AR['close']}"
                          rf"|{_AFTER_EVENT.pattern}")
 _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
@@ -385,6 +385,7 @@ _BASELINE_AFTER = re.compile(rf"(?:{alt(_AM['comparison'])})?(?:{alt(_MK['before
 _BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + max(int(_MK["baseline_after_gap"]),
                                                                int(_BA_LONG["gap"]) + max(map(len, _BA_LONG["verbs"])))
 
+_PAST_SPAN = _MK["past_span"]  # 过去十年
 # a time spent, then 现在 (耗费一年多时间,现在只要100多天): the before value with no marker
 _STN = _MK["spent_then_now"]
 _SPENT = re.compile(rf"(?:{alt(_BA_LONG['verbs'])})[^,;。!?:\n\d]{{0,{int(_STN['gap'])}}}$")
@@ -1554,7 +1555,7 @@ def _before_subject(run: _Run, j: int, qa: Qty) -> str:
     if subj in _PL["original_after"]:
         subj = ""  # 原本计划6个月…: what was planned, not what is measured
     if not subj and (am := _AFTER_NOUN.match(text, qa.end, min(len(text), qa.end + 16))):
-        subj = am.group("n")  # 原来需3个月的审批流程: the noun the before value measures
+        subj = am.group("n").strip()  # 原来需3个月的审批流程: the noun the before value measures
     if not subj and bm:  # 这些药品的通关检验通常需要近两周: the subject before an adverb of the usual
         subj, _ = _clean_subject(text[run.clause_start(bm[0]):bm[0]])
     return subj
@@ -1667,6 +1668,8 @@ def _baseline_after(run: _Run) -> None:
         m = _BASELINE_AFTER.search(text, max(run.sent[j], q.start - _BASELINE_AFTER_REACH), q.nstart)
         if not m or _change_verb(run, q, m.start()) is not None:
             continue
+        if q.surface in _PAST_SPAN["units"] and text.endswith(tuple(_PAST_SPAN["words"]), 0, q.start):
+            continue  # 这是过去十年…的普遍困境: the period looked back over
         i = next((k for k in range(j - 1, max(-1, j - _MAX_LIST), -1)
                   if run.toks[k].dimension == q.dimension), None)
         if i is None or i in run.used or run.sent[i] != run.sent[j] or run.toks[i].end > m.start():
