@@ -2085,3 +2085,14 @@ def test_the_past_decade_is_no_baseline_and_sales_volumes_grow():
         assert claims(s).empty, (name, claims(s))
     c = only("只用了5个工作日,比以往20个工作日。")
     assert (c.before_low, c.after_low) == (20 * 24, 5 * 24)
+
+
+def test_importing_firms_batches_and_facilities_growing_are_growth():
+    """河口口岸药材进口企业由1户增加至13户,备案进口药材由8个品种、49个批次增加至10个品种、147个批次 (batch73 doc 02): more firms
+    importing, more varieties and batches; 实验和办公设施比最初的建设扩大了十倍 (doc 01): growth of capacity, no reform
+    effect. Fewer inspection batches stay a claim."""
+    for name, fragment in (("02_yn_honghe_medicine_licence.txt", "由1户增加至13户"),
+                           ("01_sh_usp_company_clearance.txt", "扩大了十倍")):
+        s = _sentence_of("batch73", name, fragment)
+        assert claims(s).empty, (name, claims(s))
+    assert only("查验批次由20个减少到5个。").after_low == 5
