@@ -1328,41 +1328,39 @@ def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> in
 def _spent_before(run: _Run, j: int, am: tuple[int, int]) -> int | None:
     """The before value of after value ``j`` when there is no before marker: after marker ``am`` is one of
     ``spent_then_now`` and opens its clause, a need word follows it, and the clause right before it, in the same
-    sentence, holds one value of ``j``'s unit, larger, right after a verb of time or cost spent (一个项目…耗费一年多
-    时间,现在只要100多天就能完成). Else None."""
+    sentence, holds the time spent (:func:`_spent_value`; 一个项目…耗费一年多时间,现在只要100多天就能完成). Else None."""
     text, q = run.text, run.toks[j]
     if text[am[0]:am[1]] not in _STN["now"] or run.clause_start(am[0]) != am[0] or am[0] <= run.sent[j]:
         return None
     prev = run.clause_start(am[0] - 1)
-    if prev < run.sent[j]:
-        return None
-    cands = [k for k in run.toks_in(prev, am[0]) if run.toks[k].unit == q.unit and k not in run.used]
-    if len(cands) != 1:
-        return None
-    qa = run.toks[cands[0]]
-    if not qa.mid > q.mid or not _NEED.search(text, am[1], q.start) \
-            or not _SPENT.search(text, max(prev, qa.start - _SPENT_REACH), qa.start):
+    if prev < run.sent[j] or not _NEED.search(text, am[1], q.start):
         return None  # (现在已完成20天的工作: no need word, no time it now takes)
-    return cands[0]
+    return _spent_value(run, j, prev, am[0])
 
 
 def _spent_sentence_before(run: _Run, j: int) -> int | None:
     """The before value of after value ``j`` one sentence back (``spent_then_contrast``): ``j``'s sentence opens
-    with a contrast, and the sentence before it, in the same paragraph, holds one value of ``j``'s unit, larger,
-    right after a verb of time or cost spent (等了一周时间。而这次…只用了10分钟). Else None."""
-    text, q = run.text, run.toks[j]
+    with a contrast, and the sentence before it, in the same paragraph, holds the time spent (:func:`_spent_value`;
+    等了一周时间。而这次…只用了10分钟). Else None."""
     ss = run.sent[j]
-    if ss == 0 or not run.sentence_opens_with(_CONTRAST_OPEN, q.start):
+    if ss == 0 or not run.sentence_opens_with(_CONTRAST_OPEN, run.toks[j].start):
         return None
     prev = run.doc.sentence_start(ss - 1)
-    if run.doc.paragraph_start(prev) != run.doc.paragraph_start(q.start):
+    if run.doc.paragraph_start(prev) != run.doc.paragraph_start(run.toks[j].start):
         return None
-    cands = [k for k in run.toks_in(prev, ss) if run.toks[k].unit == q.unit and k not in run.used]
+    return _spent_value(run, j, prev, ss)
+
+
+def _spent_value(run: _Run, j: int, a: int, b: int) -> int | None:
+    """The one unused value of after value ``j``'s unit in [a, b), when it is larger and right after a verb of
+    time or cost spent (需要, 耗费, 等了 …), else None."""
+    q = run.toks[j]
+    cands = [k for k in run.toks_in(a, b) if run.toks[k].unit == q.unit and k not in run.used]
     if len(cands) != 1:
         return None
     qa = run.toks[cands[0]]
     cs = run.clause_start(qa.start)
-    if not qa.mid > q.mid or not _SPENT.search(text, max(cs, qa.start - _SPENT_REACH), qa.start):
+    if not qa.mid > q.mid or not _SPENT.search(run.text, max(cs, qa.start - _SPENT_REACH), qa.start):
         return None
     return cands[0]
 
