@@ -1110,8 +1110,8 @@ def _emit_bare_from_to(run: _Run, i: int, j: int) -> None:
     c = _pair_claim(run, i, j, i, "", "", _trigger_subject(run.text[cs:run.toks[i].start], cs, trig),
                     None if trig is None else cs + trig.start())
     if c is not None:
-        if run.doc.quoted and run.doc.in_quotes(run.toks[j].start):
-            c.end = run.doc.quote_end(run.toks[j].start)  # 从“半年”到“一个月”: the quote with its closing mark
+        if (qe := run.doc.quote_end(run.toks[j].start)) is not None:
+            c.end = qe  # 从“半年”到“一个月”: the quote with its closing mark
         run.emit(c, i, j)
 
 

@@ -90,10 +90,15 @@ class Doc:
         i = bisect_right(self._quoted_starts, pos) - 1
         return i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1]
 
+    def quote_span(self, pos: int) -> tuple[int, int] | None:
+        """(start of the opening mark, end after the closing mark) of the quoted span ``pos`` is inside, or None."""
+        i = bisect_right(self._quoted_starts, pos) - 1
+        return self.quoted[i] if i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1] else None
+
     def quote_end(self, pos: int) -> int | None:
         """End (after the closing mark) of the quoted span that ``pos`` is inside, or None."""
-        i = bisect_right(self._quoted_starts, pos) - 1
-        return self.quoted[i][1] if i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1] else None
+        span = self.quote_span(pos)
+        return span[1] if span else None
 
     def paragraph_start(self, pos: int) -> int:
         """Start of the line containing ``pos`` (just after the last newline before it)."""

@@ -158,8 +158,8 @@ def _is_year(num: str) -> bool:
 
 def _is_whole_quote(doc: Doc, a: int, b: int) -> bool:
     """Is [a, b) all that a quoted span holds (“半年”: a value in quotation marks, not a slogan)?"""
-    end = doc.quote_end(a)
-    return end is not None and b == end - 1 and doc.scan[a - 1:a] in "“「\"'‘『"
+    span = doc.quote_span(a)
+    return span is not None and (a, b) == (span[0] + 1, span[1] - 1)
 
 
 def _skip(doc: Doc, m: re.Match, n1: str, n2: str | None, u1: str) -> bool:
