@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from ftzdata.ingest import detect_metadata, read_document, zones_named
 from ftzdata.ingest.unwrap import hard_wrap
 from ftzdata.normalize import to_simplified
 import test_ingest_samples as S
+from conftest_extract import from_real, real_text
 
 
 def _lines(text):
@@ -341,6 +343,31 @@ def test_labelled_date_and_issuer_win():
     meta = detect_metadata(text)
     assert meta["date"] == "2021-03-05" and meta["issuer"] == "厦门海关"
     assert detect_metadata("发文机关：国务院办公厅\n来源：中国政府网")["issuer"] == "国务院办公厅"
+
+
+@pytest.mark.parametrize("batch, name, event", [
+    ("batch74", "04_hn_zero_tariff_cars_21cbh_2025_trad.txt", "政策早在2020年12月25日就已落地"),
+    ("batch1", "06_zj_ftz_oil_blending_xinhua.txt", "自2017年4月1日挂牌成立以来"),
+])
+def test_a_date_inside_a_sentence_is_no_document_date(batch, name, event):
+    """Real news texts with no dateline: the first date among their first lines is an event's (the 2025 article
+    on Hainan's closure names the 2020 policy); no date is better than a wrong one (``add`` asks for --date)."""
+    text = real_text(batch, name)
+    assert from_real(batch, name, event)
+    assert detect_metadata(text)["date"] is None
+
+
+@pytest.mark.parametrize("batch, name, dateline, date", [
+    ("batch14", "14_sh_pudong_zhengzhao_fenli_2_0_2017_trad.txt", "2017年12月05日 07:43", "2017年12月05日"),
+    ("batch16", "12_bj_hb_daxing_cbz_phase2_2024_trad.txt", "本報北京2024年12月31日電(記者", "2024年12月31日"),
+])
+def test_a_dateline_among_the_first_lines_is_the_document_date(batch, name, dateline, date):
+    text = real_text(batch, name)
+    assert from_real(batch, name, dateline)
+    meta = detect_metadata(text)
+    assert _quoted(text, meta, "date") == date and text.index(dateline) + dateline.index(date) == meta["spans"]["date"][0]
+    y, m, d = (int(x) for x in re.findall(r"\d+", date))
+    assert meta["date"] == f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def test_impossible_dates_and_missing_fields_are_none():

@@ -177,9 +177,28 @@ def _end_date(text: str):
     return None
 
 
+@lru_cache(maxsize=1)
+def _dateline_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(prose mark, event word right before a date, what may follow a dateline's date) from ``metadata.yaml``."""
+    cfg = config()["date"]
+    words = "|".join(map(re.escape, sorted(cfg["event_before"], key=len, reverse=True)))
+    return (re.compile(f"[{re.escape(cfg['prose_marks'])}]"), re.compile(rf"(?:{words})\s*$"),
+            re.compile(cfg["dateline_after"]))
+
+
+def _on_dateline(line: str, match: re.Match) -> bool:
+    """Is the date ``match`` in ``line`` a dateline's (2018年04月19日 09:40 来源：…), not an event's date in a
+    sentence (自2017年4月1日挂牌成立以来, 2009年7月，中共福建…)?"""
+    prose, event, after_ok = _dateline_patterns()
+    before, after = line[: match.start()], line[match.end():]
+    return not prose.search(before) and not event.search(before) and (not prose.search(after)
+                                                                      or bool(after_ok.match(after)))
+
+
 def detect_date(text: str) -> tuple[str, str, int, int] | None:
     """``(iso date, precision, start, end)``: a 成文日期 date, else the date line at the end (signature),
-    else a 发布时间 date, else the first date in the first lines. Precision 'day' or 'month'."""
+    else a 发布时间 date, else the first dateline among the first lines (a date in a sentence there is an
+    event's, not the document's: None rather than a wrong date). Precision 'day' or 'month'."""
     cfg = config()["date"]
     found = _labelled_date(text, cfg["labels"]) or _end_date(text) or _labelled_date(text, cfg["published_labels"])
     if found:
@@ -187,7 +206,7 @@ def detect_date(text: str) -> tuple[str, str, int, int] | None:
     lines = [x for x in (_stripped(ln, p) for ln, p in _lines(text)) if x[0]]
     for line, a, _b in lines[: config()["title"]["lines_searched"]]:
         got = _date_in(line)
-        if got:
+        if got and _on_dateline(line, got[2]):
             return got[0], got[1], a + got[2].start(), a + got[2].end()
     return None
 
