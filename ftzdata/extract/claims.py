@@ -307,6 +307,8 @@ _NOT_VERB_START = "".join(f"(?!(?<={re.escape(w[:-1])}){re.escape(w[-1])})"
 _ED = _V["earlier_done"]
 _EARLIER = list(_ED["verbs"])  # 提早5天完成: with a done verb after the value and a before marker before
 _EARLIER_DONE = re.compile(rf"[^,;。!?:\n]{{0,{int(_ED['gap'])}}}?(?:{alt(_ED['done'])})")
+_EARLIER_STARTED = re.compile(alt(_ED["started"] + _ED["done"]))
+_EARLIER_CAUSE = re.compile(alt(_ED["cause"]))
 _CHANGE = re.compile(rf"(?P<verb>{_NOT_VERB_START}(?:{alt(longest_first(_CHANGE_VERBS))})|(?:{alt(_DEC_PERF)})(?=了)"
                      rf"|(?:{alt(_EARLIER)})(?=[^,;。!?:\n]{{0,4}}$)"
                      rf"|(?:(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])|{_WORD_BEFORE_ONE})"
@@ -1795,9 +1797,13 @@ def _change_subject(run: _Run, j: int, cs: int, vstart: int, obj: str) -> tuple[
 
 def _lead_time(run: _Run, m: re.Match, q: Qty) -> bool:
     """Is 提前/提早 (``m``) before value ``q`` a lead time, no saving: neither 提前了, nor a done verb after ``q``
-    in a sentence that names the old way before the verb (以往…,此次提早5天完成了转运)?"""
+    in a sentence that names the old way before the verb (以往…,此次提早5天完成了转运), nor work started or done
+    that much earlier because of the measure (此举可使项目提前开工60天左右)?"""
     verb = m.group("verb")
     if verb in _DEC_PERF and run.text.startswith("了", m.end("verb")):
+        return False
+    if _EARLIER_STARTED.fullmatch(run.text, m.end("verb"), q.start) \
+            and _EARLIER_CAUSE.search(run.text, run.clause_start(m.start()), m.start()):
         return False
     return not (_EARLIER_DONE.match(run.text, q.end)
                 and run.any_mark(_BEFORE_MARK, run.doc.sentence_start(q.start), m.start()))
