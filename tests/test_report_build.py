@@ -329,7 +329,10 @@ def test_failing_notebook_keeps_old_report_and_sets_failed_aside(tmp_path):
     assert "last run failed" in (out / "index.html").read_text(encoding="utf-8")
 
 
-def test_parallel_batch_of_small_notebooks(tmp_path):
+def test_parallel_batch_of_small_notebooks(tmp_path, monkeypatch):
+    from ftzdata.report import schedule
+
+    monkeypatch.setattr(schedule, "_path", lambda: tmp_path / "cache" / schedule.FILE)
     nbdir, out = tmp_path / "nbs", tmp_path / "out"
     nbdir.mkdir()
     for name in ("one", "two", "three"):
@@ -340,8 +343,29 @@ def test_parallel_batch_of_small_notebooks(tmp_path):
     assert [r.status for r in results] == ["built"] * 3, [r.message for r in results]
     assert sorted(p.name for p in out.glob("*.html")) == ["index.html", "one.html", "three.html", "two.html"]
     assert not list(out.glob("*.pdf")) and not list(out.glob("*.ipynb"))
+    seconds = {r.name: r.seconds for r in results}
+    assert schedule._known() == pytest.approx(seconds, abs=1e-3)  # remembered for the next build's order
+    assert [["one", "two", "three"][i] for i in schedule.longest_first(["one", "two", "three"])] \
+        == sorted(seconds, key=lambda n: -seconds[n])
     again = batch.build_many(jobs, n_jobs=2, progress=False)
     assert [r.status for r in again] == ["skipped"] * 3
+
+
+def test_reports_are_handed_out_longest_first_and_new_ones_before_them(tmp_path, monkeypatch):
+    """Two workers end together when the longest reports go first; one never built here goes before them (its
+    time is unknown), in the order given. An unreadable record of times orders nothing and is replaced."""
+    from ftzdata.report import schedule
+
+    path = tmp_path / schedule.FILE
+    monkeypatch.setattr(schedule, "_path", lambda: path)
+    names = ["overview", "new-a", "short", "long", "new-b"]
+    assert schedule.longest_first(names) == [0, 1, 2, 3, 4]  # nothing known: as given
+    schedule.remember({"overview": 2.5, "short": 0.6, "long": 1.9})
+    assert [names[i] for i in schedule.longest_first(names)] == ["new-a", "new-b", "overview", "long", "short"]
+    path.write_text("{not json", encoding="utf-8")
+    assert schedule.longest_first(names) == [0, 1, 2, 3, 4]
+    schedule.remember({"short": 0.7})
+    assert schedule._known() == {"short": 0.7}
 
 
 def test_index_links_the_dataset_files(tmp_path):

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from ftzdata.atomic import atomic_write_bytes, clean_leftovers, folder_lock
 
-from . import template
+from . import schedule, template
 from .params import FORMATS, NotebookSpec, report_name, report_title
 
 __all__ = ["FORMATS", "Job", "Result", "build_many", "build_one", "inputs_key", "is_up_to_date", "log_line",
@@ -563,8 +563,8 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
             tasks, outq = ctx.Queue(), ctx.Queue()
             for q in (tasks, outq):
                 q.cancel_join_thread()  # never block the exit on a queue's feeder thread
-            for item in todo:
-                tasks.put(item)
+            for i in schedule.longest_first([job.name for job, _ in todo]):  # the longest first: both end together
+                tasks.put(todo[i])
             for _ in range(workers):
                 tasks.put(None)
             procs = [ctx.Process(target=_worker, args=(tasks, outq, info, warm, os.getpid(), line),
@@ -595,4 +595,5 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
             bar.close()
         if shared is not None:
             template.close(shared)
+    schedule.remember({r.name: r.seconds for r in results.values() if r.status == "built" and r.seconds > 0})
     return results
