@@ -121,14 +121,15 @@ def manifest_row(text: str, opts: AddOptions) -> tuple[dict, dict, list[str]]:
     (``detected``/``passed``), and the zones the text names (English names, vocabulary order)."""
     from .ingest import detect_metadata
     from .normalize import to_simplified
-    from .vocab import zones_named
+    from .vocab import main_zone, zones_named
 
     meta = detect_metadata(text)
     row = {f: meta[k] for f, k in DETECTED_FIELDS.items() if meta.get(k)}
     origin = {f: "detected" for f in row}
-    named = zones_named(to_simplified(text))
-    if len(named) == 1:
-        row["zone"], origin["zone"] = named[0], "detected"
+    simplified = to_simplified(text)
+    named = zones_named(simplified)
+    if (zone := main_zone(simplified)) is not None:  # the one zone named, or the one named far more than others
+        row["zone"], origin["zone"] = zone, "detected"
     passed = {"title_zh": opts.title, "date": opts.date, "zone": opts.zone, "source_url": opts.source_url}
     for f, v in passed.items():
         if v:

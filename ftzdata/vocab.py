@@ -10,6 +10,7 @@ dates and the source of each date.
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -19,8 +20,8 @@ from .errors import UnknownValueError
 if TYPE_CHECKING:
     import pandas as pd  # only :func:`zones` needs it: importing the vocabulary stays light
 
-__all__ = ["ZONES", "DOMAINS", "DOMAIN_ALIASES", "AREAS", "zones", "zone_of", "area_of",
-           "domain_of", "areas_of", "area_zh_of", "check_zone", "zones_named", "areas_named", "ZONE_COLUMNS"]
+__all__ = ["ZONES", "DOMAINS", "DOMAIN_ALIASES", "AREAS", "zones", "zone_of", "area_of", "domain_of", "areas_of",
+           "area_zh_of", "check_zone", "zones_named", "zone_mentions", "main_zone", "areas_named", "ZONE_COLUMNS"]
 
 
 class _Table(dict):
@@ -138,10 +139,13 @@ def domain_of(written: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _zone_patterns() -> list[tuple[str, str]]:
-    """Chinese names of zones that identify a zone in running text, longest first."""
+    """Chinese names of zones that identify a zone in running text, longest first: the zones' names and aliases,
+    and the areas' full names and aliases (广州南沙新区片区, 南沙自贸片区), not an area's bare short name, which may be
+    a common phrase (Beijing's 科技创新, 高端产业; Tianjin's 中心商务)."""
     names = [(n, z) for n, z in _ZONE_NAMES.items() if any("\u4e00" <= ch <= "\u9fff" for ch in n)]
-    names += [(n, z) for (z, n) in _AREA_NAMES if len(n) >= 4 and any("\u4e00" <= ch <= "\u9fff" for ch in n)]
-    return sorted(names, key=lambda p: -len(p[0]))
+    names += [(n, r["zone"]) for r in _AREAS.records for n in [r["name_zh"], *_split(r["aliases_zh"])]
+              if n and len(n) >= 4 and any("\u4e00" <= ch <= "\u9fff" for ch in n)]
+    return sorted(set(names), key=lambda p: (-len(p[0]), p))
 
 
 def zones_named(text: str) -> list[str]:
@@ -151,6 +155,39 @@ def zones_named(text: str) -> list[str]:
     text = text.replace("（", "(").replace("）", ")")
     found = {z for n, z in _zone_patterns() if len(n) > 2 and n in text}
     return [z for z in ZONES if z in found]
+
+
+@lru_cache(maxsize=1)
+def _zone_name_re() -> tuple[re.Pattern, dict[str, str]]:
+    names = dict((n, z) for n, z in _zone_patterns() if len(n) > 2)
+    return re.compile("|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))), names
+
+
+def zone_mentions(text: str) -> dict[str, int]:
+    """How many times ``text`` (Simplified) names each zone, by the names :func:`zones_named` reads (the longest
+    name at each place, each place counted once), in vocabulary order."""
+    pattern, names = _zone_name_re()
+    counts: dict[str, int] = {}
+    for m in pattern.finditer(text.replace("（", "(").replace("）", ")")):
+        counts[names[m.group()]] = counts.get(names[m.group()], 0) + 1
+    return {z: counts[z] for z in ZONES if z in counts}
+
+
+#: A text that names several zones is about the one it names most when that one is named at least MAIN_ZONE_MIN
+#: times and MAIN_ZONE_RATIO times as often as any other (a report on Qianhai that compares it with Shanghai once).
+MAIN_ZONE_MIN, MAIN_ZONE_RATIO = 3, 3
+
+
+def main_zone(text: str) -> str | None:
+    """The zone ``text`` (Simplified) is about: the one it names, or, of several, the one it names far more often
+    than the others (see :data:`MAIN_ZONE_RATIO`); None when it names none, or several about equally."""
+    counts = sorted(zone_mentions(text).items(), key=lambda kv: -kv[1])
+    if not counts:
+        return None
+    if len(counts) == 1:
+        return counts[0][0]
+    (top, n), (_, second) = counts[0], counts[1]
+    return top if n >= MAIN_ZONE_MIN and n >= MAIN_ZONE_RATIO * second else None
 
 
 def areas_named(text: str, zone: str) -> list[str]:

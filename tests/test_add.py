@@ -358,3 +358,41 @@ def test_quiet_gives_one_line_per_document(corpus, files, capsys):
 def test_options_checked_in_the_library_too(corpus, files):
     with pytest.raises(ValueError, match="--doc-id name one document"):
         add_files(corpus, [files["big5"], files["gb18030"]], AddOptions(doc_id="x"))
+
+
+REAL = ROOT / "benchmarks" / "realtext"
+
+
+def test_the_zone_a_real_text_names_far_more_often_is_its_zone(corpus, capsys):
+    """A report on Qianhai that names the Shanghai FTZ once (batch1 doc 16) is about Guangdong, and the summary
+    says which zones the text names; a text on a Hebei–Tianjin agreement that names both about equally (batch24
+    doc 10) gets no zone but the advice to pass --zone."""
+    from ftzdata.normalize import to_simplified
+    from ftzdata.vocab import zone_mentions
+
+    qianhai = REAL / "batch1" / "docs" / "16_gd_qianhai_half_year_2015.txt"
+    named = zone_mentions(to_simplified(qianhai.read_text(encoding="utf-8")))
+    assert set(named) == {"Guangdong", "Shanghai"} and named["Guangdong"] >= 3 * named["Shanghai"]
+    rc, row = add_one(corpus, qianhai)
+    assert rc == 0 and row["zone"] == "Guangdong"
+    assert "(the text names Shanghai, Guangdong)" in capsys.readouterr().out
+    both = REAL / "batch24" / "docs" / "10_heb_zhengding_tianjin_agreement_2023.txt"
+    named = zone_mentions(to_simplified(both.read_text(encoding="utf-8")))
+    assert set(named) == {"Tianjin", "Hebei"}
+    rc, row = add_one(corpus, both)
+    assert rc == 0 and row["zone"] == ""
+    assert "empty: the text names Tianjin, Hebei; pass --zone if it is about one" in capsys.readouterr().out
+
+
+def test_an_areas_short_name_that_is_a_common_phrase_names_no_zone():
+    """科技创新 and 高端产业 are the short names of two Beijing areas and common phrases: a Harbin plan that speaks
+    of 科技创新 (batch39 doc 09) names no zone; the area's full name still does, and so do the place names added as
+    aliases (天府新区, 前海蛇口)."""
+    from ftzdata.normalize import to_simplified
+    from ftzdata.vocab import main_zone, zones_named
+
+    path = REAL / "batch39" / "docs" / "09_hlj_harbin_new_area_2024_targets.txt"
+    text = to_simplified(path.read_text(encoding="utf-8"))
+    assert "科技创新" in text and zones_named(text) == [] and main_zone(text) is None
+    assert zones_named("北京自贸试验区科技创新片区发布政策。") == ["Beijing"]
+    assert zones_named("天府新区推行极简审批。") == ["Sichuan"] and zones_named("前海蛇口推行新政。") == ["Guangdong"]

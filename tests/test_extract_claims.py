@@ -1701,6 +1701,21 @@ def test_work_started_earlier_because_of_the_measure_is_time_saved():
         assert claims(text).empty, text
 
 
+def test_trips_counted_in_tang_are_the_visits_counted_in_ci():
+    """以前外籍船员换班要来回跑三四趟,现在推出了‘证件联办’,只跑一次 (batch78 doc 06): 趟 counts trips as 次 does, so
+    3–4 trips → 1; 的一次 before a word is the article (保障通关提速的一次大胆创新, same text: no count of one), a count
+    of one that ends its clause stays; and a count of trips is no number of windows (跑四五趟…交到一個窗口, batch9
+    doc 04, whose gold reads no after value)."""
+    s = _sentence_of("batch78", "06_hn_yangpu_border_joint_visa_2024.txt", "跑三四趟")
+    c = only(s)
+    assert (c.before_low, c.before_high, c.after_low, c.unit) == (3, 4, 1, "count:次")
+    s = _sentence_of("batch78", "06_hn_yangpu_border_joint_visa_2024.txt", "提速的一次大胆创新")
+    assert claims(s).empty, claims(s)
+    assert only("跑动次数由原来的三次减少到现在的一次。").after_low == 1
+    s = _sentence_of(B9, "04_js_suzhou_sip_business_env_2019_trad.txt", "四五趟")
+    assert not (claims(s)["unit"] == "count:窗口").any(), claims(s)
+
+
 def test_forest_cover_is_a_share_by_definition():
     """森林覆蓋率從29%上升到40% (batch49 doc 03): a land share, no reform effect; a rate a reform raises stays."""
     s = _sentence_of(B49, "03_fj_pingtan_four_ones_feature_2017_trad.txt", "森林覆蓋率")

@@ -721,6 +721,9 @@ def _inside(qs: list[Qty], qstarts: list[int], z: Qty) -> bool:
     return i >= 0 and qs[i].end > z.start
 
 
+_TIMES_UNITS = frozenset(f"count:{c}" for c in _SJ["frequency_counts"])  # counts of times or trips
+
+
 def _compatible(a: Qty, b: Qty) -> bool:
     """Can ``b`` be the after value of before value ``a``? (same dimension; same unit unless counts)"""
     if b.dimension == "zero":  # 降为零: zero in whatever unit the before value has
@@ -1315,7 +1318,10 @@ def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> in
     if cross:  # from a sentence before, counts of two nouns are two things (…112个行政权力事项…。…整合为4个审批环节)
         cands = [k for k in cands if not _other_nouns(run, k, j)]
     if not cands and q.dimension == "count":  # 原本要跑四部门…,如今…一次办理: the one count there, of another noun
-        cands = [k for k in between if level(k, lambda tk: tk.dimension == "count")]
+        # (not a count of times or trips before a count of things: 跑四五趟 … 交到一个窗口 says no number of trips)
+        times = q.unit in _TIMES_UNITS
+        cands = [k for k in between
+                 if level(k, lambda tk: tk.dimension == "count" and (times or tk.unit not in _TIMES_UNITS))]
         if cross:  # …112个行政权力事项…。…事项数量精减到73项: the count of the noun said
             said = _count_noun(run, j) or text[run.clause_start(q.start):q.start]
             cands = [k for k in cands if (noun := _count_noun(run, k)) and noun[-_NOUN_HEAD:] in said]

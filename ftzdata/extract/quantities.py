@@ -180,7 +180,7 @@ def _skip(doc: Doc, m: re.Match, n1: str, n2: str | None, u1: str) -> bool:
         if n1 == "一" and u1 == "批" and nxt not in _BATCH_GOODS:  # 一批 (a batch of), not 一批货
             return True
         if n1 == "一" and u1 in _NQ["article_classifiers"] and prev == _NQ["article_after"] \
-                and nxt not in _NQ["article_not_before"]:
+                and nxt not in _NQ["article_not_before"] + _NQ["article_not_before_end"]:
             return True  # 的一个缩影, 的一项重要制度安排: the article "a"
         if n1 == "二" and u1 == "次":  # 二次掏箱
             return True
