@@ -366,6 +366,10 @@ def test_reports_are_handed_out_longest_first_and_new_ones_before_them(tmp_path,
     assert schedule.longest_first(names) == [0, 1, 2, 3, 4]
     schedule.remember({"short": 0.7})
     assert schedule._known() == {"short": 0.7}
+    monkeypatch.setattr(schedule, "KEEP", 3)  # the file keeps the reports built last
+    for name in ("a", "b", "c", "short"):
+        schedule.remember({name: 1.0})
+    assert list(schedule._known()) == ["b", "c", "short"]
 
 
 def test_index_links_the_dataset_files(tmp_path):

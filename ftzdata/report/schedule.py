@@ -3,8 +3,8 @@
 With two workers, a long report handed out last keeps one worker busy while the other has nothing left to
 do; handing out the longest first (longest-processing-time scheduling) ends both workers at about the same
 time. How long each report took is remembered per machine (its wall seconds, kernel start included), in
-``report-seconds.json`` in the cache folder (:func:`ftzdata.fonts.cache_dir`); a report never built on this
-machine goes first, in the order given. The order changes no output: each report is built on its own.
+``report-seconds.json`` in the cache folder (:func:`ftzdata.fonts.cache_dir`; the last :data:`KEEP` reports
+built); a report never built on this machine goes first, in the order given. The order changes no output: each report is built on its own.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 __all__ = ["longest_first", "remember"]
 
 FILE = "report-seconds.json"
+KEEP = 200  # reports remembered (the most recently built): the file stays small whatever is built here
 
 
 def _path() -> Path:
@@ -50,8 +51,9 @@ def remember(seconds: dict[str, float]) -> None:
         return
     from ftzdata.atomic import atomic_write_bytes
 
-    known = _known()
+    known = {k: v for k, v in _known().items() if k not in seconds}  # the ones just built go last: the newest
     known.update({k: round(v, 3) for k, v in seconds.items()})
+    known = dict(list(known.items())[-KEEP:])
     with contextlib.suppress(OSError):
         _path().parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(_path(), json.dumps(known, indent=0, sort_keys=True).encode("utf-8"))
+        atomic_write_bytes(_path(), json.dumps(known, indent=0, ensure_ascii=False).encode("utf-8"))
