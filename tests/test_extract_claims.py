@@ -1427,6 +1427,10 @@ def test_a_trade_flows_change_right_after_its_sum_or_volume_is_growth():
     assert len(claims("共进口5739.9万吨,通关时间压缩34%。")) == 1
     kept = only("1至11月,天津口岸进口汽车8.2万辆,同比下降6.5%。")
     assert (kept.direction, kept.change_pct_low) == ("decrease", 6.5)
+    # investment is a flow too: 固定资产投资1110.9亿元,下降15.4% (batch79 doc 13, a city's work report)
+    s = _sentence_of("batch79", "13_hn_haikou_work_report_2020.txt", "固定资产投资")
+    assert not claims(s)["subject"].str.contains("投资").any(), claims(s)
+    assert only("企业投资项目审批时间缩短50%。").change_pct_low == 50
 
 
 def test_more_investment_and_how_many_there_are_now_are_no_effects():
@@ -2068,6 +2072,8 @@ def test_half_an_hour_saved_after_sheng_xia_and_shipments_growing():
     assert (c.change_low, c.subject) == (quantities("半小时")["value_low"].iloc[0], "这种通关模式")
     s = _sentence_of("batch72", "11_tj_dongjiang_crossborder_ecommerce_double11_2018.txt", "增加7倍")
     assert not claims(s)["quote"].str.contains("发货量").any(), claims(s)
+    s = _sentence_of("batch80", "19_hn_ftp_open_economy_xinhua_2022.txt", "翻了一倍")  # a terminal's workload
+    assert not claims(s)["quote"].str.contains("作业量").any(), claims(s)
     assert quantities("下半年").empty
     assert only("预计今年全年通关时间比去年缩短3天。").change_low == 72
 
