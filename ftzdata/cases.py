@@ -28,7 +28,7 @@ from .errors import DocumentError, ReviewError
 from .normalize import clean_text as _clean
 from .sidecar import bad_cell, read_sidecar_rows
 from .splitter import STRUCTURES, Found, Split, split, zone_pattern
-from .vocab import DOMAINS, ZONES, area_of, area_zh_of, areas_named, areas_of, domain_of, zone_of, zones_named
+from .vocab import DOMAINS, ZONES, area_of, area_zh_of, areas_named, areas_of, domain_of, main_zone, zone_of, zones_named
 
 if TYPE_CHECKING:
     from .diskcache import TextColumn
@@ -110,9 +110,9 @@ def _zone_for(f: Found, rev, title: str, doc, doc_title_zones: list[str]) -> tup
         return zone_of(f.zone_zh), "document"
     if rev is not None and rev["zone"]:
         return zone_of(rev["zone"]), "review"
-    named = zones_named(title + "\n" + f.text)
-    if len(named) == 1:
-        return named[0], "text"
+    named = main_zone(title + "\n" + f.text)  # the zone it names, or names far more often than any other
+    if named is not None:
+        return named, "text"
     if doc["zone"] and zone_of(doc["zone"]):
         return zone_of(doc["zone"]), "manifest"
     if len(doc_title_zones) == 1:

@@ -396,3 +396,20 @@ def test_an_areas_short_name_that_is_a_common_phrase_names_no_zone():
     assert "科技创新" in text and zones_named(text) == [] and main_zone(text) is None
     assert zones_named("北京自贸试验区科技创新片区发布政策。") == ["Beijing"]
     assert zones_named("天府新区推行极简审批。") == ["Sichuan"] and zones_named("前海蛇口推行新政。") == ["Guangdong"]
+
+
+def test_a_case_takes_the_zone_its_text_names_far_more_often(corpus, tmp_path):
+    """With no zone in the manifest (left empty by hand) and none in the title, a case whose text names one zone
+    three times and another once is the first one's, as ``add`` reads a document's zone."""
+    path = tmp_path / "note.txt"
+    path.write_text("改革经验介绍\n福建自贸试验区推行“一口受理”。福建自贸试验区学习上海自贸试验区的做法。"
+                    "福建自贸试验区企业开办时间由5天压缩至1天。\n", encoding="utf-8")
+    rc, row = add_one(corpus, path)
+    assert rc == 0 and row["zone"] == "Fujian"
+    rows = manifest(corpus)
+    with open(corpus / "manifest.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows([{**r, "zone": ""} for r in rows])
+    cases = ftzdata.cases(Corpus(corpus))
+    assert set(cases.loc[cases["doc_id"] == row["doc_id"], "zone"].astype(str)) == {"Fujian"}
