@@ -7,7 +7,7 @@ or its dateline). Counts: right (the recorded date starts with the detected one,
 year but another day or month (often the page's date against the article's), wrong year, none detected; texts
 whose recorded date has no year are counted apart.
 
-Zones: ``main_zone`` (the zone ``add`` fills in) against the zone code in the text's file name (``07_gd_…``: gd),
+Zones: the zone ``add`` fills in (``manifest_row``) against the zone code in the text's file name (``07_gd_…``: gd),
 each code read as the zone that the texts naming exactly one zone most often name (codes some batches used for
 two provinces, hb and hn, and bj for Hebei's Daxing area, make a few of the "wrong" ones right); texts whose code
 names no one zone (nat, multi …) are left out.
@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ftzdata.ingest.metadata import detect_date  # noqa: E402
-from ftzdata.normalize import to_simplified  # noqa: E402
-from ftzdata.vocab import main_zone, zones_named  # noqa: E402
+from ftzdata.add import AddOptions, manifest_row  # noqa: E402
+from ftzdata.normalize import normalize_text  # noqa: E402
+from ftzdata.vocab import zones_named  # noqa: E402
 
 SETS = sorted((ROOT / "benchmarks" / "realtext").glob("batch*/sources.csv"), key=lambda p: int(p.parent.name[5:]))
 SETS.append(ROOT.parent / "shared" / "realtext" / "sources.csv")
@@ -80,17 +81,17 @@ def zones(verbose: bool) -> None:
     for sources in SETS:
         for path in sorted((sources.parent / "docs").glob("*.txt")):
             code = re.match(r"\d+_([a-z]+)_", path.name)
-            texts.append((path, code.group(1) if code else "", to_simplified(path.read_text(encoding="utf-8"))))
+            texts.append((path, code.group(1) if code else "", path.read_text(encoding="utf-8")))
     named = {}
     for path, code, text in texts:
-        if len(one := zones_named(text)) == 1:
+        if len(one := zones_named(normalize_text(text))) == 1:
             named.setdefault(code, Counter())[one[0]] += 1
     zone_of_code = {c: n.most_common(1)[0][0] for c, n in named.items() if n.most_common(1)[0][1] >= 3}
     counts, shown = Counter(), []
     for path, code, text in texts:
         if code not in zone_of_code:
             continue
-        got = main_zone(text)
+        got = manifest_row(text, AddOptions())[0].get("zone")  # what add fills in
         counts["none" if got is None else "right" if got == zone_of_code[code] else "wrong"] += 1
         if verbose and got not in (None, zone_of_code[code]):
             shown.append(f"{path.parent.parent.name}/{path.name} | code {code} = {zone_of_code[code]} | detected {got}")

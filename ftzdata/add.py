@@ -120,15 +120,15 @@ def manifest_row(text: str, opts: AddOptions) -> tuple[dict, dict, list[str]]:
     """The manifest fields read from ``text`` and passed in ``opts`` (passed wins), where each came from
     (``detected``/``passed``), and the zones the text names (English names, vocabulary order)."""
     from .ingest import detect_metadata
-    from .normalize import to_simplified
+    from .normalize import normalize_text
     from .vocab import main_zone, zones_named
 
     meta = detect_metadata(text)
     row = {f: meta[k] for f, k in DETECTED_FIELDS.items() if meta.get(k)}
     origin = {f: "detected" for f in row}
-    simplified = to_simplified(text)
-    named = zones_named(simplified)
-    if (zone := main_zone(simplified)) is not None:  # the one zone named, or the one named far more than others
+    plain = normalize_text(text)  # Simplified, without markup or a mirror's pinyin (安徽自貿(mào)試驗區)
+    named = zones_named(plain)
+    if (zone := main_zone(plain)) is not None:  # the one zone named, or the one named far more than others
         row["zone"], origin["zone"] = zone, "detected"
     passed = {"title_zh": opts.title, "date": opts.date, "zone": opts.zone, "source_url": opts.source_url}
     for f, v in passed.items():
