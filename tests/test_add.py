@@ -413,3 +413,14 @@ def test_a_case_takes_the_zone_its_text_names_far_more_often(corpus, tmp_path):
         w.writerows([{**r, "zone": ""} for r in rows])
     cases = ftzdata.cases(Corpus(corpus))
     assert set(cases.loc[cases["doc_id"] == row["doc_id"], "zone"].astype(str)) == {"Fujian"}
+
+
+def test_a_zone_named_through_a_mirrors_pinyin_or_a_city_areas_short_form():
+    """Mirror sites insert pinyin inside words (安徽自貿(mào)試驗區, batch27 doc 02): the zone is read from the text as
+    extraction reads it; 大连自贸片区 (batch76 doc 01) names the Dalian area, hence Liaoning."""
+    from ftzdata.add import manifest_row
+
+    for batch, name, zone in (("batch27", "02_ah_ftz_q1_2023_presser_trad.txt", "Anhui"),
+                              ("batch76", "01_ln_dalian_area_permit_green_channel_2020.txt", "Liaoning")):
+        text = (REAL / batch / "docs" / name).read_text(encoding="utf-8")
+        assert manifest_row(text, AddOptions())[0].get("zone") == zone, name
