@@ -139,10 +139,10 @@ def domain_of(written: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _zone_patterns() -> list[tuple[str, str]]:
-    """Chinese names of zones that identify a zone in running text, longest first: the zones' names and aliases,
-    and the areas' full names and aliases (广州南沙新区片区, 南沙自贸片区), not an area's bare short name, which may be
-    a common phrase (Beijing's 科技创新, 高端产业; Tianjin's 中心商务)."""
-    names = [(n, z) for n, z in _ZONE_NAMES.items() if any("\u4e00" <= ch <= "\u9fff" for ch in n)]
+    """Chinese names of three characters or more that identify a zone in running text, longest first: the zones'
+    names and aliases, and the areas' full names and aliases (广州南沙新区片区, 南沙自贸片区), not an area's bare short
+    name, which may be a common phrase (Beijing's 科技创新, 高端产业; Tianjin's 中心商务)."""
+    names = [(n, z) for n, z in _ZONE_NAMES.items() if len(n) > 2 and any("\u4e00" <= ch <= "\u9fff" for ch in n)]
     names += [(n, r["zone"]) for r in _AREAS.records for n in [r["name_zh"], *_split(r["aliases_zh"])]
               if n and len(n) >= 4 and any("\u4e00" <= ch <= "\u9fff" for ch in n)]
     return sorted(set(names), key=lambda p: (-len(p[0]), p))
@@ -153,14 +153,15 @@ def zones_named(text: str) -> list[str]:
     by an area's full name (广州南沙新区片区, 海南自由贸易港), in vocabulary order; a bare province name (福建)
     counts only as part of such a name."""
     text = text.replace("（", "(").replace("）", ")")
-    found = {z for n, z in _zone_patterns() if len(n) > 2 and n in text}
+    found = {z for n, z in _zone_patterns() if n in text}
     return [z for z in ZONES if z in found]
 
 
 @lru_cache(maxsize=1)
 def _zone_name_re() -> tuple[re.Pattern, dict[str, str]]:
-    names = dict((n, z) for n, z in _zone_patterns() if len(n) > 2)
-    return re.compile("|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))), names
+    """One pattern of :func:`_zone_patterns` (longest first: the longest name at a place wins), and name → zone."""
+    names = dict(_zone_patterns())
+    return re.compile("|".join(map(re.escape, names))), names
 
 
 def zone_mentions(text: str) -> dict[str, int]:

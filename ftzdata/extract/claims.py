@@ -410,6 +410,7 @@ _RANK = re.compile(alt(_SJ["rank"]) + rf"|{_SJ['rank_ordinal']['open']}(?:{NUMBE
                    rf"(?:{alt(_SJ['rank_ordinal']['close'])})")  # 第101名
 _RANK_UNIT = _SJ["rank_unit"]
 _FREQUENCY = re.compile(rf"(?:{NUMBER})(?:{alt(longest_first(_SJ['frequency_counts']))})")  # 两周一班: 一班
+_TIMES_UNITS = frozenset(f"count:{c}" for c in _SJ["frequency_counts"])  # counts of times or trips (次, 趟 …)
 _TITLE_OPEN = _SJ["title"]["open"]
 _TITLE = re.compile(rf"{_TITLE_OPEN}[^{_SJ['title']['close']}\n]{{0,{int(_SJ['title']['reach'])}}}{_SJ['title']['close']}")
 _QN = _SJ["quoted_name"]
@@ -719,9 +720,6 @@ def _is_trips(q: Qty) -> bool:
 def _inside(qs: list[Qty], qstarts: list[int], z: Qty) -> bool:
     i = bisect_right(qstarts, z.start) - 1
     return i >= 0 and qs[i].end > z.start
-
-
-_TIMES_UNITS = frozenset(f"count:{c}" for c in _SJ["frequency_counts"])  # counts of times or trips
 
 
 def _compatible(a: Qty, b: Qty) -> bool:

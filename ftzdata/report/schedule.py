@@ -4,7 +4,8 @@ With two workers, a long report handed out last keeps one worker busy while the 
 do; handing out the longest first (longest-processing-time scheduling) ends both workers at about the same
 time. How long each report took is remembered per machine (its wall seconds, kernel start included), in
 ``report-seconds.json`` in the cache folder (:func:`ftzdata.fonts.cache_dir`; the last :data:`KEEP` reports
-built); a report never built on this machine goes first, in the order given. The order changes no output: each report is built on its own.
+built); a report never built on this machine goes first, in the order given. The order changes no output:
+each report is built on its own.
 """
 
 from __future__ import annotations
