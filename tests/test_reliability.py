@@ -67,8 +67,15 @@ def _env(**extra) -> dict:
 
 
 def _cli(*args, env=None, **kw) -> subprocess.Popen:
+    """The command as a terminal would start it: Ctrl-C at its default even when this suite runs in the
+    background of a script (``pytest … &``), where SIGINT is ignored and a child would inherit that."""
     return subprocess.Popen([sys.executable, "-m", "ftzdata", *map(str, args)], cwd=ROOT, env=env or _env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_default_sigint, **kw)
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _run(*args, env=None, timeout=120) -> subprocess.CompletedProcess:
