@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ftzdata.extract import CLAIM_COLUMNS, claims, extract, quantities
+from ftzdata.extract import CLAIM_COLUMNS, claims, extract, parse_number, quantities
 from ftzdata.normalize import normalize
 from conftest_extract import GZ, M15, M17, TB, TJ, from_real, from_seed, real_text, seed_text
 
@@ -2127,3 +2127,70 @@ def test_importing_firms_batches_and_facilities_growing_are_growth():
         s = _sentence_of("batch73", name, fragment)
         assert claims(s).empty, (name, claims(s))
     assert only("查验批次由20个减少到5个。").after_low == 5
+
+
+def test_money_written_without_yuan_in_a_clause_about_money():
+    """现在物流成本由原来的每年1400多万降至现在的720万 (batch73 doc 10): values that end with 万 and no unit, in a clause
+    that names 成本, are yuan; the same values in a clause about people, or after a cost named in another clause,
+    are no money."""
+    s = _sentence_of("batch73", "10_tj_customs_copy_sh_ftz_samsung_2014.txt", "720万")
+    c = claims(s)
+    c = c[c["quote"].str.contains("1400多万")].iloc[0]
+    assert (c.kind, c.unit, c.direction) == ("money", "CNY", "decrease")
+    assert (c.before_low, c.after_low) == (parse_number("1400万")[0], parse_number("720万")[0])
+    assert "more than" in c.qualifier
+    assert claims("服务人口由1400万增至1500万。").empty
+    assert claims("物流成本下降,服务人口由1400万增至1500万。").empty
+
+
+def test_a_saving_in_wan_with_no_object_is_money():
+    """每年就可為出口企業節省超千萬 (batch53 doc 15): a verb of saving, then a value in 万 and the clause's end, saves
+    yuan; 减少 (fewer) before such a value says nothing of its unit."""
+    s = _sentence_of("batch53", "15_gd_qianhai_customs_half_year_trad.txt", "節省超千萬")
+    c = claims(s)
+    c = c[c["quote"].str.contains("節省超千萬")].iloc[0]
+    assert (c.kind, c.unit, c.change_low, c.per) == ("money", "CNY", parse_number("超千万")[0], "year")
+    assert claims("每年可减少超千万。").empty
+
+
+def test_two_digits_of_a_rough_range_joined_by_a_list_comma():
+    """由二、三天節省為六、七小時 (batch60 doc 11, a 2005 text): 二、三天 is 两三天 (2 to 3 days), 六、七小时 6 to 7 hours.
+    Of other units such digits are ordinals (马来西亚、缅甸分列二、三位, batch41 doc 18), and at a line's start
+    二、 numbers a heading (batch1 doc 20: 二、三类园区试点成效)."""
+    s = _sentence_of("batch60", "11_js_suzhou_bonded_logistics_centre_2005_trad.txt", "二、三天")
+    c = claims(s).iloc[0]
+    two_three, six_seven = quantities("两三天").iloc[0], quantities("六七小时").iloc[0]
+    assert (c.before_low, c.before_high) == (two_three.value_low, two_three.value_high)
+    assert (c.after_low, c.after_high) == (six_seven.value_low, six_seven.value_high)
+    ranks = quantities(_sentence_of("batch41", "18_yn_hekou_port_trade_2010.txt", "分列二、三位"))
+    assert "三位" in set(ranks["quote"]) and "二、三位" not in set(ranks["quote"])
+    assert "二、三天" not in set(quantities("先行区成效明显。\n二、三天内办结的事项")["quote"])
+    assert "一、二、三天" not in set(quantities("分为一、二、三天")["quote"])
+
+
+def test_a_rate_per_hour():
+    """门机集装箱装船效率由16自然箱/小时提高到20自然箱/小时 (batch60 doc 03): containers counted one by one (自然箱) per hour."""
+    s = _sentence_of("batch60", "03_gx_qinzhou_port_100m_tonnes_2021.txt", "门机集装箱装船效率")
+    c = claims(s)
+    c = c[c["quote"].str.contains("门机")].iloc[0]
+    before, after = quantities("16自然箱/小时").iloc[0], quantities("20自然箱/小时").iloc[0]
+    assert (c.unit, c.per, c.direction) == ("count:自然箱", "hour", "increase")
+    assert (c.before_low, c.after_low) == (before.value_low, after.value_low) and before.per == "hour"
+
+
+def test_places_moved_in_a_paragraph_that_names_a_rank():
+    """…排名前十位的依次是…。…变化较大的是重庆(上升2位)和江苏苏州(上升3位) (batch82 doc 06): places in a ranking
+    named a sentence before; more people (技术人员增加了3位) with no rank in the paragraph stay a count."""
+    text = real_text("batch82", "06_nat_ftz_innovation_index_2025.txt")
+    line = next(x for x in text.splitlines() if "上升2位" in x)
+    assert claims(line).empty, claims(line)
+    assert only("技术人员增加了3位。").change_low == 3
+
+
+def test_a_subject_ends_before_the_time_it_took():
+    """一批服装仅用5小时就走完了原本需要两三个工作日 (batch19 doc 21): the subject is what took the time (一批服装), not
+    its verb (仅用, 只花, 只要)."""
+    s = _sentence_of("batch19", "21_sh_customs_ftz_reforms_2015.txt", "一批服装仅用5小时")
+    c = claims(s)
+    assert c[c["quote"].str.contains("一批服装")].iloc[0].subject == "一批服装"
+    assert only("企业开办只花了3个工作日,比以往的20个工作日大大缩短。").subject == "企业开办"

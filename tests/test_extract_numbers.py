@@ -212,3 +212,16 @@ def test_a_rough_range_before_a_magnitude_in_real_text():
     assert (row["value_low"], row["value_high"], row["unit"]) == (50.0, 60.0, "count:人")
     assert text[row["start"]:row["end"]] == "五六十人"
 
+
+
+def test_a_whole_day_is_a_day():
+    """以前通關需要一整天時間 (batch27 doc 03): 一整天, a whole day, is one day (整 between the numeral and the unit);
+    整天 alone (all day long) has no numeral and is no quantity."""
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parents[1] / "benchmarks/realtext/batch27/docs/03_hlj_suifenhe_port_2019_trad.txt"
+    q = quantities(doc.read_text(encoding="utf-8"))
+    row = q[q["quote"] == "一整天"].iloc[0]
+    one_day = quantities("一天").iloc[0]
+    assert (row["value_low"], row["unit"]) == (one_day["value_low"], one_day["unit"])
+    assert quantities("窗口整天排队").empty

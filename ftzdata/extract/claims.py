@@ -326,7 +326,9 @@ _MONEY_NUM = rf"(?:{alt(longest_first(list(_QL['before_number']) + list(BARE_WOR
 _MONEY_LEFT_OUT = re.compile(  # 节省评估费用40多万, or the noun right after the value: 节省5000万成本
     rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))})了?"
     rf"(?:(?P<obj>[^,;。!?:\n\d]{{0,10}}?(?:{alt(_AM['money_nouns'])}))(?P<num>{_MONEY_NUM})(?=[,;。!?:\n)的]|$)"
-    rf"|(?P<num_first>{_MONEY_NUM})(?P<noun_after>{alt(_AM['money_nouns'])})(?=[,;。!?:\n)]|$))")
+    rf"|(?P<num_first>{_MONEY_NUM})(?P<noun_after>{alt(_AM['money_nouns'])})(?=[,;。!?:\n)]|$)"
+    rf"|(?P<num_alone>{_MONEY_NUM})(?=[,;。!?:\n)]|$))")  # 为出口企业节省超千万: after a verb of saving only
+_MONEY_SAVING = frozenset(_AM["money_saving_verbs"])
 _ARABIC = re.compile(r"\d")  # (not 一: 节省企业一次性投入500万元 keeps its verb)
 _LIST_TAIL = re.compile(rf"(?:{_JOINERS})$")  # 压缩48.5%、53.3%: the value before is an item of the same list
 _RANGE_FROM, _RANGE_VARIES = frozenset(_AM["range_from"]), _AM["range_varies"]
@@ -712,6 +714,39 @@ def _bare_list_items(doc: Doc, toks: list[Qty]) -> list[Qty]:
     return sorted(toks + extra, key=lambda q: q.start) if extra else toks
 
 
+_MONEY_NOUN_RE = re.compile(alt(_AM["money_nouns"]))
+_BARE_MONEY = re.compile(  # 1400多万 / 720万 / 超千万, then the clause's end, a change verb or a to word
+    rf"(?P<q>{alt(longest_first(list(_QL['before_number']) + list(BARE_WORDS)))})?(?P<num>{NUMBER})"
+    rf"(?=[,;。!?:\n)(\s]|$|(?:{_VERB_ANY})|(?:{_TO}))")
+
+
+def _money_tokens(doc: Doc, toks: list[Qty]) -> list[Qty]:
+    """``toks`` with the amounts written without 元 in a clause about money (物流成本由原来的每年1400多万降至现在的
+    720万): a value that ends with 万/亿, after one of the money nouns (成本, 费用 …) of its clause and before the
+    clause's end, a change verb or a to word, is in yuan."""
+    text = doc.text
+    if not any(ch in text for ch in _AM["money_magnitudes"]) or not _MONEY_NOUN_RE.search(text):
+        return toks
+    starts = [q.start for q in toks]
+    extra: list[Qty] = []
+    scanned = 0
+    for noun in _MONEY_NOUN_RE.finditer(text):  # the rest of each clause that names money (few), not the text
+        a = max(noun.end(), scanned)
+        scanned = min(len(text), doc.clause_end(noun.end()) + 1)
+        for m in _BARE_MONEY.finditer(text, a, scanned):
+            num = m.group("num")
+            if num.rstrip(_MORE_CHARS)[-1:] not in _AM["money_magnitudes"]:
+                continue
+            i = bisect_right(starts, m.end()) - 1
+            if i >= 0 and toks[i].end > m.start():
+                continue  # a quantity with its unit (720万元) or inside one
+            r = _money_value(m.group(0))
+            if r is not None:
+                extra.append(Qty(m.start(), m.end(), m.start("num"), m.end(), r[0], r[1], _MONEY_UNIT, "money", "",
+                                 _money_quals(m.group(0)), _AM["money_unit"]))  # the unit it leaves out
+    return sorted(toks + extra, key=lambda q: q.start) if extra else toks
+
+
 def _is_trips(q: Qty) -> bool:
     """Is ``q`` a zero-trips token (零跑动, 一次都不用跑)?"""
     return _ZERO_TRIPS.search(q.surface) is not None
@@ -820,6 +855,7 @@ class _Run:
         _elided_units(doc, self.toks)
         _list_units(doc, self.toks)
         self.toks = _bare_list_items(doc, self.toks)
+        self.toks = _money_tokens(doc, self.toks)
         self.n = len(self.toks)
         self.sent = [doc.sentence_start(q.start) for q in self.toks]
         self.starts = [q.start for q in self.toks]
@@ -1885,14 +1921,16 @@ def _money_unit_left_out(run: _Run) -> None:
         return
     taken = _Spans(run.out)
     for m in _MONEY_LEFT_OUT.finditer(text):
-        key = "num" if m.group("num") is not None else "num_first"
+        key = next(k for k in ("num", "num_first", "num_alone") if m.group(k) is not None)
+        if key == "num_alone" and m.group("verb") not in _MONEY_SAVING:
+            continue
         num = m.group(key)
         if num.rstrip(_MORE_CHARS)[-1:] not in _AM["money_magnitudes"]:
             continue
         if taken.overlap(m.start(key), m.end(key)):
             continue  # a rule before read it
-        r = range_floats(num[1:], True) if num[:1] in BARE_WORDS else parse_number(num)  # 上千万: 1e7
-        subj, _ = _clean_subject(m.group("obj") if key == "num" else m.group("noun_after"))
+        r = _money_value(num)
+        subj, _ = _clean_subject(m.group("obj") if key == "num" else m.group("noun_after") or "")
         direction = _direction_of_verbs(m.group("verb"), subj)
         if r is None or direction is None:
             continue
@@ -1902,6 +1940,11 @@ def _money_unit_left_out(run: _Run) -> None:
         c.quals = _money_quals(num) + _context_quals(text, cs, m.end())
         c.per = find_per(text, cs, m.end())
         run.emit(c)
+
+
+def _money_value(num: str) -> tuple[float, float] | None:
+    """(low, high) yuan of a value written without its unit, its bound word first (超千万, 上千万: 1e7)."""
+    return range_floats(num[1:], True) if num[:1] in BARE_WORDS else parse_number(num)
 
 
 def _money_quals(num: str) -> list[str]:
@@ -2143,11 +2186,13 @@ def _drop_frequencies(run: _Run) -> None:
 
 def _drop_ranks(run: _Run) -> None:
     """Drop a claim about a rank (进出口值排名提升55位: a place in a league table, not a reform effect), and
-    a change in places (位) in a sentence that names a rank before it (位列全国第27位,较上年提升37位)."""
+    a change in places (位) in a paragraph that names a rank before it (位列全国第27位,较上年提升37位; 排名前十位的
+    依次是…。…变化较大的是重庆(上升2位))."""
     text = run.text
     if run.occurs(_RANK):
-        run.out = [c for c in run.out if not (_RANK.search(text, run.clause_start(c.start), c.end)
-                                              or (c.unit == _RANK_UNIT and run.first_in_sentence(_RANK, c.start) <= c.end))]
+        run.out = [c for c in run.out if not (
+            _RANK.search(text, run.clause_start(c.start), c.end)
+            or (c.unit == _RANK_UNIT and _RANK.search(text, run.doc.paragraph_start(c.start), c.end)))]
 
 
 def _drop_service_hours(run: _Run) -> None:

@@ -180,7 +180,7 @@ def parse_fraction(s: str) -> Decimal | None:
 _LOOSE_PAIRS = frozenset(_NUM.get("loose_pairs", ()))
 
 
-def _consecutive_pair(s: str) -> tuple[Decimal, Decimal] | None:
+def consecutive_pair(s: str) -> tuple[Decimal, Decimal] | None:
     """两三 / 三四 / 七八 → (2, 3) …, 三五 → (3, 5): two Chinese digits read as a rough range; followed by a
     magnitude (二三十 → (20, 30), 三四百 → (300, 400)) the range is of it."""
     mult = 1
@@ -212,7 +212,7 @@ def _bare_magnitude(s: str) -> Decimal | None:
 
 def numeral_range(s: str) -> tuple[Decimal, Decimal] | None:
     """A numeral or a numeral range (``5至10``, ``2-3``, ``两三``, ``十几``) → (low, high) as Decimals."""
-    pair = _consecutive_pair(s) or _some_after_ten(s)
+    pair = consecutive_pair(s) or _some_after_ten(s)
     if pair:
         return pair
     m = _RANGE_RE.match(s)

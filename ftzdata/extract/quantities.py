@@ -40,7 +40,7 @@ import pandas as pd
 from .document import Doc, without_gc
 from .lexicon import LEX, alt, longest_first
 from .numbers import (AR_MULT, BARE_WORDS, BIG, CN_CHARS, DIGITS, FRACTION, HALF, NONZERO_POSITIONAL, NUMBER, POSITIONAL, RANGE_SEP, SMALL, TEN,
-                      parse_fraction, range_floats)
+                      consecutive_pair, parse_fraction, range_floats)
 from .units import PER_WORDS, UNIT_SURFACES, UNITS
 from .windows import by_window
 
@@ -273,6 +273,21 @@ def _half_or_minutes(t: str, e: int, u1: str, r1: tuple[float, float]):
     return None
 
 
+_PAIR_JOINER = LEX["numerals"]["pair_joiner"]
+
+
+def _paired_digit(t: str, nstart: int, n1: str) -> float | None:
+    """The first digit of a rough range of durations joined by 、 (二、三天 → 2, before the 三 at ``nstart``), or
+    None. (Of other units such digits are ordinals: 分列二、三位, 二、三类医疗器械; at a line's start, a heading's
+    number: 二、三天内办结.)"""
+    if len(n1) != 1 or nstart < 2 or t[nstart - 1] != _PAIR_JOINER:
+        return None
+    if nstart < 3 or t[nstart - 3] in _CN_CHARS or t[nstart - 3] in _PAIR_JOINER + "\n" or t[nstart - 3] in _CN_BLOCK_BEFORE:
+        return None  # 一、二、三 (a list), 第一、二 (ordinals), a heading
+    pair = consecutive_pair(t[nstart - 2] + n1)
+    return None if pair is None else float(pair[0])
+
+
 @without_gc
 def scan_quantities(doc: Doc) -> list[Qty]:
     """All quantities of a prepared document, in order, in normalised coordinates."""
@@ -347,6 +362,9 @@ def scan_quantities(doc: Doc) -> list[Qty]:
                     if goes_on_more:
                         quals.append("more than")
             nstart = m.start("n1")
+            if not n2 and not n3 and info.dimension == "duration" and low == high == r1[0] * info.factor \
+                    and (first := _paired_digit(t, nstart, n1)) is not None:
+                low, nstart = first * info.factor, nstart - 2  # 二、三天: 2 to 3 days
             s = nstart
             nend = e
             if m1 or _MORE_RE.search(n1) or (m3 and e == m.end("u3")):
