@@ -2194,3 +2194,27 @@ def test_a_subject_ends_before_the_time_it_took():
     c = claims(s)
     assert c[c["quote"].str.contains("一批服装")].iloc[0].subject == "一批服装"
     assert only("企业开办只花了3个工作日,比以往的20个工作日大大缩短。").subject == "企业开办"
+
+
+def test_costs_cut_as_jiang_ben_zeng_xiao():
+    """21项制度创新成果…为企业带来了实实在在的好处与便利,降本增效超过3000万元 (batch52 doc 20): 降本增效 (costs cut,
+    efficiency raised) with a sum of money is a saving of it; with no figure it states none."""
+    s = _sentence_of("batch52", "20_hun_yueyang_proposal_reply.txt", "降本增效超过")
+    c = claims(s)
+    c = c[c["quote"].str.contains("降本增效")].iloc[0]
+    assert (c.kind, c.direction, c.change_low) == ("money", "decrease", quantities("3000万元").iloc[0].value_low)
+    assert "more than" in c.qualifier
+    assert claims("切实为企业降本增效。").empty
+
+
+def test_a_volume_named_by_liang_alone_in_its_sentence_is_growth():
+    """与半年前相比,从白云机场入境的电商直购包裹量提升了1倍 (batch59 doc 03): a subject ending in 量 (parcels) that grows, in
+    a sentence of no other claim, is volume growth; in a sentence that states the reform's effects (the written
+    held-out batch8, 通关时间由两天半压缩至5个半小时,…年进口量增加了一倍) the growth is tied to it and stays. 抽样量 cut
+    stays a claim, and so does 质量 (quality)."""
+    s = _sentence_of("batch59", "03_gd_baiyun_nansha_cross_border_ecommerce_2018.txt", "包裹量提升了1倍")
+    assert not claims(s)["quote"].str.contains("包裹量").any(), claims(s)
+    tied = held_sentence("extract_heldout_batch8.csv", "b8-21")
+    assert claims(tied)["quote"].str.contains("年进口量").any()
+    assert only("企业抽样量减少了2/3。").direction == "decrease"
+    assert only("通关质量提升了20%。").change_pct_low == 20

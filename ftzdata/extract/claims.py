@@ -153,6 +153,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 from itertools import accumulate
 
@@ -451,6 +452,7 @@ _YOY_VERB = re.compile(rf"(?:{alt(longest_first(_V['year_on_year']))}|{_YOY_AT_S
 _YOY_REACH = max(map(len, _V["year_on_year"])) + max(map(len, _V["year_on_year_between"]))
 _VOLUME_SUBJECT = re.compile(alt(_V["volume_subjects"]))
 _MONEY_VOLUME_SUBJECT = re.compile(alt(_V["money_volume_subjects"]))
+_VOLUME_SUFFIX = re.compile(rf"(?<![{chars(_V['volume_suffix']['not_after'])}]){_V['volume_suffix']['word']}$")
 _FURTHER = re.compile(alt(_V["further"]))
 _COMPLETED_MARKS = tuple(_V["completed_marks"])
 _VOLUME_UNITS = frozenset(_V["volume_units"])
@@ -2262,7 +2264,8 @@ _PLACES_SUBJECT = re.compile(rf"(?:{alt(longest_first(_RN['zones'] + _RN['places
 def _drop_volume_growth(run: _Run) -> None:
     """Drop the increase of a volume, throughput or coverage (进出口总值从202.82亿元增至2631.5亿元, 航线拓展至
     49条): a claim that increases, in a unit only volumes have (tonnes, vehicles, routes, firms …), or whose
-    subject names a volume (总值, 货运量, 规模 …) and no measure a reform changes (效率, 时间, 成本 …), or a
+    subject names a volume (总值, 货运量, 规模 …, or ends with 量, 包裹量, in a sentence of no other claim) and no
+    measure a reform changes (效率, 时间, 成本 …), or a
     percent reached after a share (占全国18.1%的外商投资,…提升到18.4%), a count widened to with no
     before value (境外站点数拓展至24个: coverage), or the zones or places reached, in number or size (自贸试验区将由
     4个增加到11个, 原产国由最初的4个增加到了15个, 前海深港合作区扩大7倍)."""
@@ -2284,7 +2287,11 @@ def _drop_volume_growth(run: _Run) -> None:
         subj = c.subject or _PAREN.sub("", run.text[run.doc.sentence_start(c.start):c.start])
         named = _VOLUME_SUBJECT.search(subj) is not None or (c.kind == "money"
                                                               and _MONEY_VOLUME_SUBJECT.search(subj) is not None)
+        # 量 ends the subject (与半年前相比,…电商直购包裹量提升了1倍): a volume, unless the sentence also states a
+        # reform's effects, to which it then ties the growth (推行…,通关时间由两天半压缩至5个半小时,…年进口量增加了一倍)
+        named = named or (_VOLUME_SUFFIX.search(subj) is not None and per_sentence[c.sent] == 1)
         return named and _REFORM_MEASURE.search(subj) is None
+    per_sentence = Counter(c.sent for c in run.out)
     run.out = [c for c in run.out if not volume(c)]
 
 
