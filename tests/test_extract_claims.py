@@ -2218,3 +2218,15 @@ def test_a_volume_named_by_liang_alone_in_its_sentence_is_growth():
     assert claims(tied)["quote"].str.contains("年进口量").any()
     assert only("企业抽样量减少了2/3。").direction == "decrease"
     assert only("通关质量提升了20%。").change_pct_low == 20
+
+
+def test_a_change_after_jinhou_is_a_projection():
+    """今后重庆及西部地区的货物出口…,将至少可节约10天左右的时间,物流成本也将降低10%左右 (batch51 doc 16, a rail-sea train
+    that has just started): what a running service will bring, claims with the qualifier ``expected``; a level to
+    reach after 今后, or a push (今后将进一步压缩…), stays a target."""
+    s = _sentence_of("batch51", "16_cq_guoyuan_nansha_rail_sea_2022_trad.txt", "將至少可節")
+    c = claims(s)
+    assert len(c) == 2 and c["qualifier"].str.contains("expected").all(), c
+    assert c.iloc[0].change_low == quantities("10天").iloc[0].value_low and c.iloc[1].change_pct_low == 10
+    assert claims("今后审批时间将压缩至3天。").empty
+    assert claims("今后将进一步压缩审批时间50%。").empty

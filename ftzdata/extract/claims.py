@@ -497,6 +497,7 @@ def _plan_words() -> str:
 _PLAN = re.compile(_plan_words() + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
 _PLAN_AFTER_ONLY = re.compile(alt(_PL["after_only_push"]))
 _ESTIMATE = re.compile(alt(_PL["estimate"]))
+_PROJECTION = frozenset(_PL["projection"])
 _PROGRESS = re.compile(rf"(?:{alt(_PL['progress'][0])}).*(?:{alt(_PL['progress'][1])})$")
 _AS_OF = _SJ["as_of"]  # 截至
 _MODAL = re.compile(not_followed(_PL["modal"]))
@@ -2555,7 +2556,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     推动…进一步压缩至30个工作日以内; 到2019年6月底,…压缩至57个工作日 (a deadline before an after value);
     a merge with no count before (将设立登记、公章刻制等环节整合至1个平台,
     将多个许可证整合为一张综合凭证) describes the measure. A claim estimated from plans (plan word, then 测算/估算 before the claim) is a
-    projected effect: kept, with the qualifier ``expected``; so is one whose own clause says 预计 after a plan word in an
+    projected effect: kept, with the qualifier ``expected``, as is a change after 今后 with no other plan word
+    (:func:`_projected`); so is one whose own clause says 预计 after a plan word in an
     earlier clause (将进一步提高…,…船舶运营效率预计将提高20%以上)."""
     if _in_plan_speech(run, c.start):
         return True  # 《方案》提出,…;推动…,实现…由20个工作日缩短至3个工作日: what the plan asks for
@@ -2568,7 +2570,7 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
     if _PROGRESS.search(c.subject or ""):
         return True  # 《总体方案》实施率从92%提升到97%: how far a plan is carried out
     plan = run.plan_word(c.start, c.end)
-    if plan is not None and run.first_after(_ESTIMATE, plan[1], c.start) <= c.start:
+    if plan is not None and (run.first_after(_ESTIMATE, plan[1], c.start) <= c.start or _projected(run, c, plan)):
         # 根据未来3年计划实施项目测算,将为企业节约…: estimated from plans, a projected effect
         if _EXPECTED_NAME not in c.quals:
             c.quals = c.quals + [_EXPECTED_NAME]
@@ -2586,6 +2588,13 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
         return True  # 到2019年6月底,…压缩至57个工作日: a target with its deadline
     cs = run.clause_start(c.start)
     return run.any_mark(_PLAN_AFTER_ONLY, cs, c.end) or run.any_mark(_MERGE_TO, cs, c.end)
+
+
+def _projected(run: _Run, c: _Claim, plan: tuple[int, int]) -> bool:
+    """Is ``c`` what a running measure will bring (今后…,将至少可节约10天左右的时间): a projection word as the plan word,
+    no other plan word from it to the claim's end, and a change that is not a level to reach?"""
+    return (run.text[plan[0]:plan[1]] in _PROJECTION and not c.after_only
+            and _PLAN.search(run.text, plan[1], c.end) is None)
 
 
 def _task_of_units(run: _Run, pos: int) -> bool:
