@@ -2230,3 +2230,15 @@ def test_a_change_after_jinhou_is_a_projection():
     assert c.iloc[0].change_low == quantities("10天").iloc[0].value_low and c.iloc[1].change_pct_low == 10
     assert claims("今后审批时间将压缩至3天。").empty
     assert claims("今后将进一步压缩审批时间50%。").empty
+
+
+def test_more_people_served_is_throughput_unless_a_rate_of_a_measure():
+    """日均查验旅客由原来3000人提升至6000人 (batch52 doc 16): more travellers inspected a day is throughput, no reform
+    effect; 邮轮现场整体通关效率从首航的832人/小时提升至2000人/小时 (batch78 doc 01) is a clearance rate, a measure a reform
+    raises, and stays."""
+    s = _sentence_of("batch52", "16_yn_jinshuihe_port.txt", "日均查验旅客")
+    assert not claims(s)["quote"].str.contains("查验旅客").any(), claims(s)
+    c = claims(_sentence_of("batch78", "01_hn_sanya_cruise_clearance_2024.txt", "832人"))
+    c = c[c["quote"].str.contains("832人")].iloc[0]
+    assert (c.before_low, c.after_low, c.per) == (quantities("832人").iloc[0].value_low,
+                                                   quantities("2000人").iloc[0].value_low, "hour")

@@ -2273,8 +2273,8 @@ def _drop_volume_growth(run: _Run) -> None:
     def volume(c: _Claim) -> bool:
         if c.direction != "increase":
             return False
-        if c.unit in _VOLUME_UNITS:
-            return True
+        if c.unit in _VOLUME_UNITS:  # unless a rate of a measure rises: 通关效率从832人/小时提升至2000人/小时
+            return not (c.per and c.before is not None and _REFORM_MEASURE.search(c.subject or ""))
         if c.kind == "count" and c.after_only and c.before is None:
             return True  # 境外站点数拓展至24个, 跨国公司总部增至138家: how far something reaches, how many there are
         if c.unit == "%" and c.before is None and c.after is not None \
