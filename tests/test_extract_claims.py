@@ -2242,3 +2242,20 @@ def test_more_people_served_is_throughput_unless_a_rate_of_a_measure():
     c = c[c["quote"].str.contains("832人")].iloc[0]
     assert (c.before_low, c.after_low, c.per) == (quantities("832人").iloc[0].value_low,
                                                    quantities("2000人").iloc[0].value_low, "hour")
+
+
+def test_a_time_as_a_plain_fraction_of_the_old_one():
+    """只要相关材料完备,原则上最快仅需11日,即可完成全部流程,用时约为原来的1/5 (batch83 doc 06): 用时 (the time taken) is a
+    measure, and 为/约为 before 原来的 and a fraction says it is now that fraction of what it was, an 80 % cut — what the
+    procedure brings once its condition (只要…) is met, its consequent (即可) stated before the claim; 为 without a
+    before marker is a share (审批用时为全国平均的1/5 compares with elsewhere), and a claim inside a 只要 condition
+    before its consequent stays none (只要审批用时为原来的1/5,就可以申请). A rate raised (提升一线工作效率) has no
+    time as its level in the next clause (batch19 doc 06: 交通工具登临检疫平均用时55.8分钟,比原来缩短一半)."""
+    s = _sentence_of("batch83", "06_sh_pudong_simple_deregistration_2021.txt", "用时约为原来的1/5")
+    c = claims(s)
+    c = c[c["quote"].str.contains("1/5")].iloc[0]
+    assert (c.direction, c.change_pct_low) == ("decrease", 100 - quantities("1/5").iloc[0].value_low)
+    assert claims("审批用时为全国平均的1/5。").empty
+    assert claims("只要审批用时为原来的1/5,就可以申请奖励。").empty
+    s = _sentence_of("batch19", "06_zj_ningbo_health_port_five_years_2019.txt", "登临检疫平均用时")
+    assert (claims(s)["direction"] == "decrease").all(), claims(s)

@@ -275,7 +275,7 @@ _CN = _MK["count_noun"]
 _NOUN_AFTER_COUNT = re.compile(rf"[^\d\s,;。!?:、(){_POSSESSIVE}]{{1,{int(_CN['length'])}}}(?=[,;。!?:、\n])")
 _NOUN_HEAD = int(_CN["head"])
 _FO = _MK["fraction_of"]
-_FRACTION_OF = re.compile(rf"(?P<only>{alt(_FO['only'])})(?P<what>[^\d,;。!?:\n]{{0,{int(_FO['gap'])}}}){_POSSESSIVE}$")
+_FRACTION_OF = re.compile(rf"(?P<only>{alt(longest_first(_FO['only'] + _FO['plain']))})(?P<what>[^\d,;。!?:\n]{{0,{int(_FO['gap'])}}}){_POSSESSIVE}$")
 _FRACTION_OF_REACH = max(map(len, _FO["only"])) + int(_FO["gap"]) + 1
 _AR = _MK["after_reform"]
 _AE = _MK["after_event"]
@@ -404,6 +404,7 @@ _BASIS_CLOSE = re.compile(re.escape(_BASIS["close"]))
 # a change with its measure and no value, its level in the next clause (压缩了审批时长,平均审批时间不到24小时)
 _CHANGE_NO_VALUE = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DIRECTIONAL))}){{1,{_MAX_VERBS}}})了?"
                               rf"(?P<obj>[^,;。!?:\n\d]{{1,{int(_MK['next_clause_object'])}}})$")
+_RATE_MEASURES = tuple(_MK["next_clause_rates"])
 _MEASURE_END = re.compile(rf"(?:{alt(_V['reform_measures'])})(?P<is>{alt(_MK['next_clause_level_words'])})?$")
 
 # qualifier expected (预计 …), and ranks
@@ -502,6 +503,8 @@ _PROGRESS = re.compile(rf"(?:{alt(_PL['progress'][0])}).*(?:{alt(_PL['progress']
 _AS_OF = _SJ["as_of"]  # 截至
 _MODAL = re.compile(not_followed(_PL["modal"]))
 _CONDITIONAL = re.compile(not_followed(_PL["conditional"]))
+_SUFFICIENT = _PL["sufficient"]
+_SUFFICIENT_THEN = re.compile(alt(_SUFFICIENT["then"]))
 _CONDITION_END = re.compile(rf"(?<![{chars(_PL['condition_end_not_after'])}]){_PL['condition_end']},")
 _PROCEDURE_SETTING = re.compile(rf"{_PL['procedure_setting']['open']}(?:{alt(_PL['procedure_setting']['verbs'])})")
 _DIRECTIVE = re.compile(rf"\s*(?:{alt(_PL['directive_openers'])})")
@@ -1281,7 +1284,8 @@ def _statutory_promised(run: _Run) -> None:
 def _fraction_of_before(run: _Run) -> None:
     """``现在…X仅为…Y的F`` with F a fraction (现在的申报耗时仅为整合申报所需时间的1/5): X is now F of what it was, a
     cut of (100 − F) %; read only with an after marker before 仅为 in the clause (or a before marker between
-    仅为 and F: 仅为原来的五分之一) and a subject that names a measure a reform changes (耗时, 成本 …)."""
+    仅为 and F: 仅为原来的五分之一; after a plain 为/约为 only so: 用时约为原来的1/5) and a subject that names a
+    measure a reform changes (耗时, 成本 …)."""
     text = run.text
     for j in range(run.n):
         q = run.toks[j]
@@ -1292,7 +1296,8 @@ def _fraction_of_before(run: _Run) -> None:
         if not m:
             continue
         head = text[cs:m.start()]
-        if not (_AFTER_MARK.search(head) or _BEFORE_MARK.search(m.group("what"))):
+        plain = m.group("only") in _FO["plain"]
+        if not (_BEFORE_MARK.search(m.group("what")) or (not plain and _AFTER_MARK.search(head))):
             continue
         subj, off = _clean_subject(head)
         start = cs + off
@@ -1684,6 +1689,8 @@ def _level_after_change(run: _Run) -> None:
         m = _CHANGE_NO_VALUE.search(text, max(pcs, cs - 1 - _CHANGE_REACH - _MAX_VERBS * 2), cs - 1)
         if not m or not _MEASURE_END.search(m.group("obj")):
             continue
+        if q.dimension == "duration" and m.group("obj").endswith(_RATE_MEASURES):
+            continue  # 提升一线工作效率,…平均用时55.8分钟: a rate raised, a time of its own
         subj, _ = _clean_subject(head[:me.start("is")] if me.group("is") else head)
         direction = _direction_of_verbs(m.group("verb"), subj, q.dimension)
         if direction is None:
@@ -2495,8 +2502,8 @@ def _drop_conditions(run: _Run) -> None:
     def condition(c: _Claim) -> bool:
         if c.before is not None:  # 原本可能需要一周,现在只要1天: a hedged before value, a reported change
             return False
-        return (run.first_in_sentence(_CONDITIONAL, c.start) <= c.end
-                or run.any_mark(_MODAL, run.clause_start(c.start), c.end) or _condition_clause_before(run, c.start))
+        return (_conditional_before(run, c) or run.any_mark(_MODAL, run.clause_start(c.start), c.end)
+                or _condition_clause_before(run, c.start))
     stated: set = run.doc.carry.setdefault("stated", set())
     kept = []
     for c in sorted(run.out, key=lambda c: (c.start, c.end)):
@@ -2506,6 +2513,18 @@ def _drop_conditions(run: _Run) -> None:
         elif _figure(c) in stated:
             kept.append(c)
     run.out = kept
+
+
+def _conditional_before(run: _Run, c: _Claim) -> bool:
+    """Is there a conditional opener in the sentence of ``c`` before its end, other than a 只要 whose
+    consequent (即可, 就能 …) is already stated before the claim (只要相关材料完备,…即可完成全部流程,用时约为原来的1/5)?"""
+    if run.first_in_sentence(_CONDITIONAL, c.start) > c.end:
+        return False
+    text = run.text
+    for m in _CONDITIONAL.finditer(text, run.doc.sentence_start(c.start), c.end):
+        if m.group(0) != _SUFFICIENT["opener"] or not _SUFFICIENT_THEN.search(text, m.end(), c.start):
+            return True
+    return False
 
 
 def _figure(c: _Claim) -> tuple:
