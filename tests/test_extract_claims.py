@@ -2259,3 +2259,16 @@ def test_a_time_as_a_plain_fraction_of_the_old_one():
     assert claims("只要审批用时为原来的1/5,就可以申请奖励。").empty
     s = _sentence_of("batch19", "06_zj_ningbo_health_port_five_years_2019.txt", "登临检疫平均用时")
     assert (claims(s)["direction"] == "decrease").all(), claims(s)
+
+
+def test_a_need_a_few_words_before_the_value_one_sentence_back():
+    """過去企業在申報進口時,需要一次性完成105個項目的申報,…。而在改革試點的「兩步申報」模式下,…最少僅需填報9個項目
+    (batch83 doc 04): a need verb a few words before the value (需要一次性完成) still states what it took, the
+    before value of the contrast's smaller value. A count in the contrast that nothing needs stays none."""
+    text = real_text("batch83", "04_gd_shekou_two_step_pilot_2019_trad.txt")
+    start = text.index("過去企業在申報進口時")
+    c = claims(text[start:text.index("不必等到", start)])
+    c = c[c["quote"].str.contains("105個")].iloc[0]
+    assert (c.before_low, c.after_low, c.direction) == (quantities("105个").iloc[0].value_low,
+                                                        quantities("9个").iloc[0].value_low, "decrease")
+    assert claims("过去企业需要一次性完成105个项目的申报。而园区今年共有9个项目。").empty
