@@ -234,11 +234,11 @@ def test_a_hard_wrapped_markdown_file_keeps_its_headings_bullets_and_quotes(tmp_
 
 def test_text_that_is_not_hard_wrapped_is_read_as_it_is(tmp_path):
     """No line break is removed from a text whose lines are paragraphs: every real text of the benchmark
-    batches, a list of items of one width, table rows, a short note."""
+    batches (but the one PDF copy among them, below), a list of items of one width, table rows, a short note."""
     from ftzdata.ingest.unwrap import unwrap
 
     changed = [p.name for p in sorted(REALTEXT.glob("*/docs/*.txt")) if unwrap(p.read_text(encoding="utf-8"))[1]]
-    assert not changed
+    assert changed == [DOUBLE_SPACED.name]
     items = "\n".join(f"{i}. 第{i}项改革事项的办理时间压缩至{i}个工作日以内；" for i in range(1, 9))
     rows = "\n".join(f"事项{i}\t改革前{i + 10}个工作日办结，改革后当场办结的事项\t{i}个工作日" for i in range(8))
     note = "通关时间由36小时缩短至2.5小时\n企业每年节省物流成本约300万元"
@@ -247,6 +247,28 @@ def test_text_that_is_not_hard_wrapped_is_read_as_it_is(tmp_path):
         path.write_bytes(text.encode("utf-8"))
         got = read_document(path)
         assert got.text == text and not got.warnings
+
+
+DOUBLE_SPACED = REALTEXT / "batch65" / "docs" / "01_zj_zhoushan_reform_gains_2019.txt"
+
+
+def test_a_double_spaced_pdf_copy_is_rejoined(tmp_path):
+    """A report copied out of a PDF with an empty line after every line (batch65 doc 01: 为企业节约 / (empty) /
+    2500 余万元) is read as hard-wrapped: its lines run on into their paragraphs, which still end where a line
+    ends with 。, and the reader says so. The same text with its lines as paragraphs keeps them."""
+    text = DOUBLE_SPACED.read_text(encoding="utf-8")
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode("utf-8"))
+    got = read_document(path)
+    assert "为企业节约2500 余万元" in got.text and "从原来 9 天减少到 4 天" in got.text
+    assert got.warnings and "hard-wrapped" in got.warnings[0]
+    lines = [ln.rstrip() for ln in got.text.split("\n") if ln.strip()]
+    ends = [ln.rstrip() for ln in text.split("\n") if ln.rstrip().endswith("。")]
+    assert all(any(out.endswith(end) for out in lines) for end in ends)  # a paragraph still ends there
+    assert "一、深化“最多跑一次”改革" in lines  # a heading stays a line of its own
+    single = "\n\n".join(f"第{i}项改革事项的办理时间由原来的{i + 10}个工作日压缩至{i}个工作日以内。" for i in range(1, 9))
+    path.write_bytes(single.encode("utf-8"))
+    assert read_document(path).text == single
 
 
 # ------------------------------------------------------------------------------------------------ errors

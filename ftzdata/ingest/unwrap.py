@@ -80,11 +80,32 @@ def wrap_width(lines: list[str]) -> int | None:
     return max(v for v in widths if abs(v - best) <= tol)
 
 
+def _double_spaced(lines: list[str]) -> bool:
+    """Is every line of text followed by one empty line (a PDF copied with a blank line after each line), in
+    ``double_spaced`` of the places where one line of text follows another, at least ``min_lines`` of them?"""
+    cfg = settings()["text"]["unwrap"]
+    gaps = []
+    i = next((k for k, ln in enumerate(lines) if ln.strip()), len(lines))
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j < len(lines):
+            gaps.append(j - i - 1)
+        i = j
+    return len(gaps) >= cfg["min_lines"] and gaps.count(1) >= cfg["double_spaced"] * len(gaps)
+
+
 def unwrap(text: str) -> tuple[str, int]:
     """``text`` with its hard-wrapped lines rejoined, and how many line breaks were removed (0: the text is
     returned as it is). A line as wide as the wrap width (within the tolerance) runs on into the next one
-    unless it ends with a paragraph end, or the next line is empty, indented, a table row or a heading."""
+    unless it ends with a paragraph end, or the next line is empty, indented, a table row or a heading. In a
+    double-spaced text (an empty line after every line) the empty lines are read as plain line breaks."""
     lines = text.split("\n")
+    if _double_spaced(lines):
+        lines = [ln for ln in lines if ln.strip()]
+        if wrap_width(lines) is None:
+            return text, 0
     full = wrap_width(lines)
     if full is None:
         return text, 0
@@ -102,4 +123,4 @@ def unwrap(text: str) -> tuple[str, int]:
             out.append(line)
         last = out[-1].rstrip()
         run_on = bool(last) and not _is_row(line) and width(line.rstrip()) >= low and last[-1] not in ends
-    return "\n".join(out), joined
+    return ("\n".join(out), joined) if joined else (text, 0)
