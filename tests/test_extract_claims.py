@@ -2272,3 +2272,29 @@ def test_a_need_a_few_words_before_the_value_one_sentence_back():
     assert (c.before_low, c.after_low, c.direction) == (quantities("105个").iloc[0].value_low,
                                                         quantities("9个").iloc[0].value_low, "decrease")
     assert claims("过去企业需要一次性完成105个项目的申报。而园区今年共有9个项目。").empty
+
+
+def test_fees_cut_and_goods_picked_up_earlier():
+    """經測算,以上沿海港口引航機構減費金額約每年3.2億元 (batch85 doc 08): 减费 (fees cut) is a change verb of money; 在此模式下,
+    進口企業可提前6天至13天提貨 (batch85 doc 02): goods that can now be picked up (提货) that much earlier is time saved,
+    while 可提前3天申报 stays a lead time a rule allows."""
+    s = _sentence_of("batch85", "08_nat_port_charges_merged_2022_trad.txt", "減費金額")
+    c = claims(s)
+    c = c[c["quote"].str.contains("減費")].iloc[0]
+    assert (c.kind, c.direction, c.change_low, c.per) == ("money", "decrease", quantities("3.2亿元").iloc[0].value_low, "year")
+    s = _sentence_of("batch85", "02_ln_jinzhou_iron_ore_release_before_inspection_trad.txt", "提前6天至13天提貨")
+    c = claims(s)
+    c = c[c["quote"].str.contains("提前6天")].iloc[0]
+    span = quantities("6天至13天").iloc[0]
+    assert (c.direction, c.change_low, c.change_high) == ("decrease", span.value_low, span.value_high)
+    assert claims("企业可提前3天申报。").empty
+
+
+def test_zai_is_a_to_word_only_right_before_the_value():
+    """累计为约3.1万余艘外籍船舶缩短在港靠泊时间5.1万余小时 (batch87 doc 08): 在港 is "at port", the value the amount cut
+    (5.1万余小时 less), not the level reached; 压缩在6小时以内 reaches a level."""
+    s = _sentence_of("batch87", "08_zj_border_exit_entry_measures_2025.txt", "5.1万余小时")
+    c = claims(s)
+    c = c[c["quote"].str.contains("5.1万余小时")].iloc[0]
+    assert c.change_low == quantities("5.1万余小时").iloc[0].value_low and isnan(c.after_low)
+    assert only("通关时间压缩在6小时以内。").after_high == 6

@@ -225,3 +225,15 @@ def test_a_whole_day_is_a_day():
     one_day = quantities("一天").iloc[0]
     assert (row["value_low"], row["unit"]) == (one_day["value_low"], one_day["unit"])
     assert quantities("窗口整天排队").empty
+
+
+def test_more_after_times():
+    """整体的通关效率提升了一倍多 (batch87 doc 01): 多 after 倍 is more than that many times, as after a duration
+    (3个月多); after another unit it starts the next word (5项多措并举)."""
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parents[1] / "benchmarks/realtext/batch87/docs/01_tj_dongjiang_cruise_visa_free_2025.txt"
+    q = quantities(doc.read_text(encoding="utf-8"))
+    row = q[q["quote"] == "一倍多"].iloc[0]
+    assert (row["value_low"], row["unit"], row["qualifier"]) == (1.0, "times", "more than")
+    assert quantities("5项多措并举")["quote"].tolist() == ["5项"]

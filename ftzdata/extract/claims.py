@@ -310,6 +310,7 @@ _EARLIER = list(_ED["verbs"])  # 提早5天完成: with a done verb after the va
 _EARLIER_DONE = re.compile(rf"[^,;。!?:\n]{{0,{int(_ED['gap'])}}}?(?:{alt(_ED['done'])})")
 _EARLIER_STARTED = re.compile(alt(_ED["started"] + _ED["done"]))
 _EARLIER_CAUSE = re.compile(alt(_ED["cause"]))
+_EARLIER_CAN = re.compile(alt(_ED["cause"] + _ED["can"]))
 _CHANGE = re.compile(rf"(?P<verb>{_NOT_VERB_START}(?:{alt(longest_first(_CHANGE_VERBS))})|(?:{alt(_DEC_PERF)})(?=了)"
                      rf"|(?:{alt(_EARLIER)})(?=[^,;。!?:\n]{{0,4}}$)"
                      rf"|(?:(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])|{_WORD_BEFORE_ONE})"
@@ -1848,13 +1849,16 @@ def _change_subject(run: _Run, j: int, cs: int, vstart: int, obj: str) -> tuple[
 def _lead_time(run: _Run, m: re.Match, q: Qty) -> bool:
     """Is 提前/提早 (``m``) before value ``q`` a lead time, no saving: neither 提前了, nor a done verb after ``q``
     in a sentence that names the old way before the verb (以往…,此次提早5天完成了转运), nor work started or done
-    that much earlier because of the measure (此举可使项目提前开工60天左右)?"""
+    that much earlier because of the measure, or as it now can be (此举可使项目提前开工60天左右; 进口企业可提前6天至13天
+    提货)?"""
     verb = m.group("verb")
     if verb in _DEC_PERF and run.text.startswith("了", m.end("verb")):
         return False
-    if _EARLIER_STARTED.fullmatch(run.text, m.end("verb"), q.start) \
-            and _EARLIER_CAUSE.search(run.text, run.clause_start(m.start()), m.start()):
-        return False
+    cs = run.clause_start(m.start())
+    if _EARLIER_STARTED.fullmatch(run.text, m.end("verb"), q.start) and _EARLIER_CAUSE.search(run.text, cs, m.start()):
+        return False  # 此举可使项目提前开工60天
+    if _EARLIER_STARTED.match(run.text, q.end) and _EARLIER_CAN.search(run.text, cs, m.start()):
+        return False  # 进口企业可提前6天至13天提货
     return not (_EARLIER_DONE.match(run.text, q.end)
                 and run.any_mark(_BEFORE_MARK, run.doc.sentence_start(q.start), m.start()))
 

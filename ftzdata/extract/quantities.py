@@ -53,6 +53,7 @@ QUALIFIER_ORDER: list[str] = list(_QL["order"])
 _QRANK = {q: i for i, q in enumerate(QUALIFIER_ORDER)}
 _MORE = LEX["numerals"]["more"]  # 多, 余
 _MORE_RE = re.compile(alt(_MORE))
+_MORE_AFTER_UNIT = frozenset(_QL["more_after_unit"])
 
 # A unit, tried only where one can start (a one-character test first: the alternation is long).
 _UNIT_ALT = f"(?=[{''.join(sorted({re.escape(u[0]) for u in UNIT_SURFACES}))}])(?:" + "|".join(
@@ -378,7 +379,7 @@ def scan_quantities(doc: Doc) -> list[Qty]:
                     nxt = t[base + sm.end():base + sm.end() + 1]
                     if w == _WITHIN and nxt in _NOT_WITHIN:  # 内容, 内部 …
                         break
-                    if w in _MORE and dim != "duration":
+                    if w in _MORE and unit not in _MORE_AFTER_UNIT:
                         break
                     quals.append(_SUFFIX_QUAL[w])
                     e = base + sm.end()
