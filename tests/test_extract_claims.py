@@ -2298,3 +2298,15 @@ def test_zai_is_a_to_word_only_right_before_the_value():
     c = c[c["quote"].str.contains("5.1万余小时")].iloc[0]
     assert c.change_low == quantities("5.1万余小时").iloc[0].value_low and isnan(c.after_low)
     assert only("通关时间压缩在6小时以内。").after_high == 6
+
+
+def test_xiangjiao_is_a_comparison_and_an_index_rising_is_growth():
+    """2024年该指数为161.15,相较2023年提高12.80% (batch86 doc 16, a finance index): 相较 (compared with) states the
+    baseline as 相比 does, and an index rising is growth, no reform effect; 全程运行时间相较公路运输减少1至2天
+    (batch68 doc 14) keeps its subject whole."""
+    s = _sentence_of("batch86", "16_hn_ftp_finance_index_imi_2025.txt", "相较2023年提高12.80%")
+    assert claims(s).empty, claims(s)
+    s = _sentence_of("batch68", "14_yn_china_laos_rail_theme_day_2023.txt", "相较公路运输减少1至2天")
+    c = claims(s)
+    assert c[c["quote"].str.contains("减少1至2天")].iloc[0].subject == "全程运行时间"
+    assert only("通关时间相较于去年缩短12.8%。").subject == "通关时间"
