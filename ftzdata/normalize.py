@@ -327,6 +327,8 @@ _MARKUP = re.compile(
     r"|&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"  # HTML entity
     r"|[ \t]{0,64}\[bookmark:[^\]\n]{0,200}\][ \t]{0,64}\n?"  # Word bookmark debris (bounded: linear on blanks)
     r"|\r"
+    # a list item's dash between Chinese words (digest pages: …缩短至不到5分钟[2] - 两岸通行证件与政策演进 - 台胞…): a line break
+    r"| - (?<=[\u4e00-\u9fff\]] - )(?=[\u4e00-\u9fff])"
     # pinyin that mirror sites insert after a character, inside words: 區(qū)域, 環(huán)節(jié), 運(yùn) , 創(chuàng )新;
     # with a tone mark also after a garbled character (靶羞M(jìn)) and cut off at a line's end (聯動(dòn⏎, 現(x⏎)
     # (one alternative that starts with its bracket: the scan stays as fast as without it)
@@ -335,10 +337,15 @@ _MARKUP = re.compile(
 )
 
 
+_ITEM_DASH = " - "
+
+
 def _markup_replacement(m: re.Match, text: str) -> str | None:
     tok = m.group(0)
     if tok == "\r":
         return ""
+    if tok == _ITEM_DASH:
+        return "\n"
     if tok.startswith("&"):
         out = html.unescape(tok)
         if out == tok:
@@ -484,7 +491,7 @@ def normalize_text(text: str) -> str:
     if len(text) > CHUNK:
         return normalize(text).text
     t = _simplify_same_length(text).translate(_WIDTH)
-    if "<" in t or "&" in t or "[" in t or "\r" in t or "(" in t:  # what every markup match starts with
+    if "<" in t or "&" in t or "[" in t or "\r" in t or "(" in t or _ITEM_DASH in t:  # what every markup match starts with
         t = _MARKUP.sub(lambda m: _kept(m, _markup_replacement(m, m.string)), t)
     return _SPACES.sub(lambda m: _kept(m, _space_replacement(m, m.string)), t) if " " in t else t
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 import ftzdata
-from ftzdata.normalize import _WIDTH, normalize, to_simplified
+from ftzdata.normalize import _WIDTH, normalize, normalize_text, to_simplified
 from conftest import SEEDS
 
 DOC_IDS = list(ftzdata.documents()["doc_id"])
@@ -132,3 +132,25 @@ def test_normalize_text_is_the_text_of_normalize():
     for s in lines + debris + ["\n".join(lines[:50])]:
         assert normalize_text(s) == normalize(s).text, s
         assert clean_text(s) == normalize(s).text.strip()
+
+
+def test_a_list_items_dash_between_chinese_words_is_a_line_break():
+    """Digest pages list items with " - " (batch4 doc 22: 全程时效控制在17天 [3] - 跨里海…运输时间压缩至最快11天 [3] - 中哈…): the dash
+    between Chinese words (or after a citation's bracket) ends the item as a line break would, so a claim and its
+    subject stay inside their item and quote the original; a range with spaced digits (20 - 30天) and Latin text keep
+    theirs, and the short-string path agrees."""
+    from pathlib import Path
+
+    from ftzdata.extract import claims, quantities
+
+    doc = Path(__file__).resolve().parents[1] / "benchmarks/realtext/batch4/docs/22_sn_xian_rail_port_2025_digest.txt"
+    text = doc.read_text(encoding="utf-8")
+    c = claims(text)
+    assert not c["subject"].str.contains(r"\] -|\[\d\]", regex=True).any(), c["subject"].tolist()
+    assert all(text[a:b] == q for a, b, q in zip(c["start"], c["end"], c["quote"]))
+    item = c[c["quote"].str.contains("跨里海")].iloc[0]
+    assert item.quote.startswith("跨里海") and item.after_low == quantities("11天").iloc[0].value_low
+    for s in ("缩短至不到5分钟[2] - 两岸通行证件", "时间 20 - 30天", "A - B"):
+        assert normalize(s).text == normalize_text(s)
+    assert normalize("缩短至不到5分钟[2] - 两岸通行证件").text == "缩短至不到5分钟[2]\n两岸通行证件"
+    assert quantities("时间 20 - 30天").iloc[0].value_high == quantities("30天").iloc[0].value_low
