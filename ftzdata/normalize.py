@@ -2,8 +2,8 @@
 
 ``normalize(text)`` returns a :class:`Normalized`: the text in Simplified characters (OpenCC ``t2s``),
 with HTML tags and entities removed, Word debris removed (``[bookmark: _GoBack]``, stray spaces inside
-words such as ``办 证``, full-width indents), and full-width ASCII forms folded to ASCII (``（，％３`` →
-``(,%3``).  ``starts[i]:ends[i]`` is the span of the original that normalised character ``i`` came from
+words such as ``办 证``, full-width indents), a list item's dash between Chinese words (``…5分钟[2] - 两岸…``)
+read as a line break, and full-width ASCII forms folded to ASCII (``（，％３`` → ``(,%3``).  ``starts[i]:ends[i]`` is the span of the original that normalised character ``i`` came from
 (kept as runs, see :class:`OffsetMap`), so anything found in the normalised text can be quoted verbatim from the original with
 :meth:`Normalized.original_span`.
 """
