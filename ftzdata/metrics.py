@@ -277,7 +277,8 @@ def metrics(zone: str | None = None, kind: str | None = None, domain: str | None
     per claim and phase (``before``/``after``) with ``value``, ``value_low``, ``value_high`` — ready for
     seaborn; claims that state only a change have no phase and are left out (``df.attrs['dropped']``
     counts them). A reviewed decision that cannot be applied (its quote is gone from the edited text) is
-    reported in a warning, never dropped silently.
+    reported in a warning, never dropped silently; so is an empty result while claims await review (a corpus
+    just filled with ``ftzdata add``), with the command that reviews them.
     """
     corpus = resolve(corpus)
     zone = _filter_value("zone", zone, list(ZONES), zone_of)
@@ -292,7 +293,29 @@ def metrics(zone: str | None = None, kind: str | None = None, domain: str | None
             df = df[df[col] == value]
     df = df.reset_index(drop=True)
     df.attrs = dict(full.attrs, corpus=str(corpus.root))
+    if df.empty and review == "accepted":
+        _hint_pending(corpus, zone, kind, domain, doc_id)
     return to_long(df) if long else df
+
+
+def _hint_pending(corpus: Corpus, zone, kind, domain, doc_id) -> None:
+    """Warn when no claim is accepted but some await review (a corpus just filled with ``ftzdata add``): an
+    empty frame would otherwise say nothing of them."""
+    import warnings
+
+    from .errors import FtzDataWarning
+
+    found = corpus.derived("metrics:all", lambda c: _build(c, "all"))
+    for col, value in (("zone", zone), ("kind", kind), ("domain", domain), ("doc_id", doc_id)):
+        if value is not None:
+            found = found[found[col] == value]
+    pending = found[found["review"] == "pending"]
+    if len(pending):
+        docs = sorted(set(pending["doc_id"]))
+        warnings.warn(f"no accepted claim, but {len(pending)} found in {corpus.root} await review "
+                      f"({', '.join(docs[:3])}{' …' if len(docs) > 3 else ''}): metrics(review='all') includes them; "
+                      f"`ftzdata review {docs[0]} --corpus {corpus.root}` accepts or rejects them",
+                      FtzDataWarning, stacklevel=3)
 
 
 def to_long(df: pd.DataFrame) -> pd.DataFrame:

@@ -424,3 +424,26 @@ def test_a_zone_named_through_a_mirrors_pinyin_or_a_city_areas_short_form():
                               ("batch76", "01_ln_dalian_area_permit_green_channel_2020.txt", "Liaoning")):
         text = (REAL / batch / "docs" / name).read_text(encoding="utf-8")
         assert manifest_row(text, AddOptions())[0].get("zone") == zone, name
+
+
+def test_metrics_of_a_corpus_whose_claims_all_await_review_says_so(corpus, tmp_path):
+    """A corpus just filled with `ftzdata add` (a real report, batch65 doc 01) has claims but none accepted:
+    metrics() is empty and warns once, naming how many await review, the document and the command; a filter that
+    matches no pending claim, and a corpus with accepted claims, give no warning."""
+    import warnings
+
+    from ftzdata.errors import FtzDataWarning
+
+    src = ROOT / "benchmarks" / "realtext" / "batch65" / "docs" / "01_zj_zhoushan_reform_gains_2019.txt"
+    rc, row = add_one(corpus, src)
+    assert rc == 0
+    pending = ftzdata.metrics(corpus=corpus, review="all")
+    assert len(pending) and (pending["review"] == "pending").all()
+    with pytest.warns(FtzDataWarning, match=rf"{len(pending)} found in .* await review \({row['doc_id']}\).*"
+                                            rf"ftzdata review {row['doc_id']}") as got:
+        assert ftzdata.metrics(corpus=corpus).empty
+    assert len(got) == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FtzDataWarning)
+        assert ftzdata.metrics(corpus=corpus, kind="area").empty
+        assert len(ftzdata.metrics())
