@@ -287,15 +287,19 @@ def metrics(zone: str | None = None, kind: str | None = None, domain: str | None
     doc_id = _filter_value("doc_id", doc_id, corpus.doc_ids)
     review = _filter_value("review", review, list(REVIEWS))
     full = corpus.derived(f"metrics:{review}", lambda c: _build(c, review))
-    df = full.copy()
-    for col, value in (("zone", zone), ("kind", kind), ("domain", domain), ("doc_id", doc_id)):
-        if value is not None:
-            df = df[df[col] == value]
-    df = df.reset_index(drop=True)
+    df = _selected(full.copy(), zone, kind, domain, doc_id).reset_index(drop=True)
     df.attrs = dict(full.attrs, corpus=str(corpus.root))
     if df.empty and review == "accepted":
         _hint_pending(corpus, zone, kind, domain, doc_id)
     return to_long(df) if long else df
+
+
+def _selected(df: pd.DataFrame, zone, kind, domain, doc_id) -> pd.DataFrame:
+    """The rows of ``df`` that match every filter given (None: any)."""
+    for col, value in (("zone", zone), ("kind", kind), ("domain", domain), ("doc_id", doc_id)):
+        if value is not None:
+            df = df[df[col] == value]
+    return df
 
 
 def _hint_pending(corpus: Corpus, zone, kind, domain, doc_id) -> None:
@@ -305,10 +309,7 @@ def _hint_pending(corpus: Corpus, zone, kind, domain, doc_id) -> None:
 
     from .errors import FtzDataWarning
 
-    found = corpus.derived("metrics:all", lambda c: _build(c, "all"))
-    for col, value in (("zone", zone), ("kind", kind), ("domain", domain), ("doc_id", doc_id)):
-        if value is not None:
-            found = found[found[col] == value]
+    found = _selected(corpus.derived("metrics:all", lambda c: _build(c, "all")), zone, kind, domain, doc_id)
     pending = found[found["review"] == "pending"]
     if len(pending):
         docs = sorted(set(pending["doc_id"]))

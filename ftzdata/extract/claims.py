@@ -324,7 +324,8 @@ _CHANGE_LIST = re.compile(rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))})了?"
                           rf"{_AM['list_object_etc']}[^,;。!?:\n\d{_OBJ_STOP}{_AM['object_list_end']}]{{1,6}})$")
 _MORE_CHARS = "".join(LEX["numerals"]["more"])  # 多余
 _MONEY_UNIT = UNITS[_AM["money_unit"]].canonical
-_MONEY_NUM = rf"(?:{alt(longest_first(list(_QL['before_number']) + list(BARE_WORDS)))})?(?:{NUMBER})"
+_MONEY_BOUND = alt(longest_first(list(_QL["before_number"]) + list(BARE_WORDS)))  # 超, 约, 上 … before the value
+_MONEY_NUM = rf"(?:{_MONEY_BOUND})?(?:{NUMBER})"
 _MONEY_LEFT_OUT = re.compile(  # 节省评估费用40多万, or the noun right after the value: 节省5000万成本
     rf"(?P<verb>{alt(longest_first(_CHANGE_VERBS))})了?"
     rf"(?:(?P<obj>[^,;。!?:\n\d]{{0,10}}?(?:{alt(_AM['money_nouns'])}))(?P<num>{_MONEY_NUM})(?=[,;。!?:\n)的]|$)"
@@ -723,7 +724,7 @@ def _bare_list_items(doc: Doc, toks: list[Qty]) -> list[Qty]:
 
 _MONEY_NOUN_RE = re.compile(alt(_AM["money_nouns"]))
 _BARE_MONEY = re.compile(  # 1400多万 / 720万 / 超千万, then the clause's end, a change verb or a to word
-    rf"(?P<q>{alt(longest_first(list(_QL['before_number']) + list(BARE_WORDS)))})?(?P<num>{NUMBER})"
+    rf"(?P<q>{_MONEY_BOUND})?(?P<num>{NUMBER})"
     rf"(?=[,;。!?:\n)(\s]|$|(?:{_VERB_ANY})|(?:{_TO}))")
 
 
