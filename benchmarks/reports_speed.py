@@ -4,7 +4,8 @@
 
 Prints, per report, the seconds spent executing the notebook, rendering HTML and rendering the PDF
 (measured inside the workers), the wall time of each stage of the benchmark, the PDF sizes, and the
-wall time of a rerun where nothing changed (a fresh ``python -m ftzdata reports`` process). Each stage
+wall time of a rerun where nothing changed (a fresh ``python -m ftzdata reports`` process) and of the one
+report as a command (``python -m ftzdata report``, start to exit). Each stage
 also prints its CPU-seconds (this process and every child it waited for: workers, kernels) and the
 machine's 1-minute load average, since other work on a shared machine changes wall times.
 ``--cold-font`` also times building the font subset from scratch (in a temporary cache folder).
@@ -127,6 +128,15 @@ def main() -> int:
     res = batch.build_many([batch.Job(spec, full, out / "one")], n_jobs=1, force=True, progress=False)
     print("\n" + _stage(f"one report ({res[0].name})", t0, c0))
     _table(res, out / "one")
+
+    # The same report as a user runs it: a new ``ftzdata report`` process, start to exit.
+    t0, c0 = time.perf_counter(), _cpu()
+    proc = subprocess.run(
+        [sys.executable, "-m", "ftzdata", "report", "zone_profile", "-p", "zone", "Guangdong", "-p", "lang", args.lang,
+         "--force", "--out", str(out / "one-command"), "-q"], cwd=ROOT, capture_output=True, text=True,
+    )
+    print(_stage("one report as a command (python -m ftzdata report …, start to exit)", t0, c0)
+          + ("" if proc.returncode == 0 else f"  [failed] {proc.stderr.strip()}"))
 
     # The default set, in parallel.
     jobs = [batch.Job(*params.resolve(nb, p, specs=specs), out / "set") for nb, p in params.default_set(args.lang)]

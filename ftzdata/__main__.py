@@ -2,7 +2,7 @@
 
 import sys
 
-from ftzdata.cli import main
+from ftzdata.cli import console
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console())

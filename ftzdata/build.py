@@ -253,4 +253,6 @@ def _accept_report_options(parser: argparse.ArgumentParser) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from .cli import quick_exit
+
+    sys.exit(quick_exit(main()))

@@ -338,7 +338,7 @@ def extract_all(texts: list[str], jobs: int | None = None) -> list:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    from . import extract  # noqa: F401 - compiled once here, inherited by forked workers
+    from .extract import claims as _grammar  # noqa: F401 - compiled once here, inherited by forked workers
 
     global _FORKED
     fork = "fork" in mp.get_all_start_methods()
@@ -395,7 +395,7 @@ def _extracted(corpus, doc_ids: list[str], jobs: int):
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    from . import extract  # noqa: F401 - compiled once here, inherited by forked workers
+    from .extract import claims as _grammar  # noqa: F401 - compiled once here, inherited by forked workers
 
     global _FORKED_DOCS
     chunk = max(1, len(doc_ids) // (jobs * 16))

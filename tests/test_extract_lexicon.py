@@ -125,3 +125,27 @@ def test_each_word_list_lives_once():
         assert key not in seen, f"{'.'.join(path)} repeats {'.'.join(seen.get(key, ()))}"
         seen[key] = path
         assert len(set(words)) == len(words), f"{'.'.join(path)} lists a word twice"
+
+
+def test_reading_the_lexicon_leaves_the_grammar_unloaded_and_the_public_functions_stay_functions():
+    """The reports read labels from the lexicon without compiling the grammar; importing the submodules
+    ``claims``/``quantities`` (as code does for their helpers) must not turn the package's functions of
+    the same names into modules."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import ftzdata.extract.lexicon\n"
+        "print('ftzdata.extract.claims' in sys.modules, 'ftzdata.extract.quantities' in sys.modules)\n"
+        "from ftzdata.extract.claims import CLAIM_COLUMNS\n"
+        "import ftzdata.extract.quantities\n"
+        "import ftzdata.extract as fx\n"
+        "from ftzdata.extract import claims, quantities, extract\n"
+        "t = '审批时间由5天压缩至2天'\n"
+        "print(callable(fx.claims), callable(fx.quantities), claims(t).iloc[0].after_low,\n"
+        "      len(quantities(t)), extract(t)[1].iloc[0].before_low, sorted(set(fx.__all__) - set(dir(fx))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "False False"
+    assert out[1] == "True True 48.0 2 120.0 []"
