@@ -2310,3 +2310,20 @@ def test_xiangjiao_is_a_comparison_and_an_index_rising_is_growth():
     c = claims(s)
     assert c[c["quote"].str.contains("减少1至2天")].iloc[0].subject == "全程运行时间"
     assert only("通关时间相较于去年缩短12.8%。").subject == "通关时间"
+
+
+def test_a_stock_built_up_to_a_stated_total_and_machines_added_are_growth():
+    """泊位增加379個、總量達2971個 (batch90 doc 05) is a stock built up to the total its next clause states, and
+    岸边桥吊从2台变成8台 (batch90 doc 07) machines added: growth, no reform effect. A cut stays a claim before a
+    total (审批事项减少12项,累计达到80项), and so does an increase when 累计 opens no total (效率提升61%;累计为企业
+    节省…, batch10 doc 01; 试点企业由首批的12家扩大到86家, the written held-out batch3 b3-34); machines cut stay."""
+    s = _sentence_of("batch90", "05_nat_ports_report_qingdao_anchorage_2025_trad.txt", "泊位增加379個")
+    assert not claims(s)["quote"].str.contains("泊位").any(), claims(s)
+    s = _sentence_of("batch90", "07_gx_qinzhou_bonded_port_sea_rail_2019.txt", "岸边桥吊从2台变成8台")
+    assert claims(s).empty, claims(s)
+    s = _sentence_of("batch10", "01_zj_zhoushan_zhengzhao_fenli_2018.txt", "效率提升61%")
+    c = claims(s)
+    assert c[c["quote"] == "效率提升61%"].iloc[0].change_pct_low == 61
+    assert only("审批事项减少12项,累计达到80项。").change_low == 12
+    assert only("试点企业由首批的12家扩大到86家，累计为企业节省资金约3.6亿元。".split("，累计")[0] + "。").after_low == 86
+    assert only("查验设备由5台减少至2台。").after_low == 2

@@ -459,6 +459,8 @@ _VOLUME_SUFFIX = re.compile(rf"(?<![{chars(_V['volume_suffix']['not_after'])}]){
 _FURTHER = re.compile(alt(_V["further"]))
 _COMPLETED_MARKS = tuple(_V["completed_marks"])
 _VOLUME_UNITS = frozenset(_V["volume_units"])
+_RUNNING_TOTAL = re.compile(rf"\s*[、,;，；]\s*(?:{alt(_V['running_total']['opens'])})(?:{alt(_V['running_total']['verbs'])})"
+                            rf"\s*[\d{chars(_V['running_total']['numerals'])}]")  # …总量达2971个, not 累计为企业节省
 _SHARE_RE = re.compile(re.escape(_SHARE))  # 占
 _AVERAGE_GROWTH = re.compile(rf"(?:{alt(_V['average_growth'][0])})(?:{alt(_V['average_growth'][1])})")
 _SPAN_SUBJECT = re.compile(rf"[\d{chars(CN_DIGIT)}{TEN}{chars(LEX['numerals']['small_units'])}{LEX['numerals']['some']}"
@@ -2281,10 +2283,13 @@ def _drop_volume_growth(run: _Run) -> None:
     measure a reform changes (效率, 时间, 成本 …), or a
     percent reached after a share (占全国18.1%的外商投资,…提升到18.4%), a count widened to with no
     before value (境外站点数拓展至24个: coverage), or the zones or places reached, in number or size (自贸试验区将由
-    4个增加到11个, 原产国由最初的4个增加到了15个, 前海深港合作区扩大7倍)."""
+    4个增加到11个, 原产国由最初的4个增加到了15个, 前海深港合作区扩大7倍), or a stock built up to the total the next
+    clause states (泊位增加379个、总量达2971个)."""
     def volume(c: _Claim) -> bool:
         if c.direction != "increase":
             return False
+        if _RUNNING_TOTAL.match(run.text, c.end):
+            return True  # 泊位增加379个、总量达2971个: a stock built up to a total
         if c.unit in _VOLUME_UNITS:  # unless a rate of a measure rises: 通关效率从832人/小时提升至2000人/小时
             return not (c.per and c.before is not None and _REFORM_MEASURE.search(c.subject or ""))
         if c.kind == "count" and c.after_only and c.before is None:
