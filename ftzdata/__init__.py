@@ -10,12 +10,9 @@ Every number traces to a verbatim quote at known offsets of a document under ``s
 
 from __future__ import annotations
 
-import importlib as _importlib
-import sys as _sys
-import types as _types
-
 from .errors import (DocumentError, FtzDataError, FtzDataWarning, PlotDataError, ReviewError, UnknownValueError,
                      ValidationError)
+from .lazy import make_lazy
 
 __version__ = "0.1.0"
 
@@ -26,31 +23,7 @@ _LAZY = {"cases": "cases", "summaries": "cases", "consistency": "consistency", "
          "normalize": "normalize", "Normalized": "normalize"}
 
 
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'ftzdata' has no attribute {name!r}")
-    value = getattr(_importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
-
-
-class _Package(_types.ModuleType):
-    """The package's module type: when a submodule named like a public function (``ftzdata.metrics``,
-    ``cases``, ``consistency``, ``normalize``) is imported, the import system would set the package's
-    attribute to the module; the function keeps the name, as it did when the package imported them all."""
-
-    def __setattr__(self, name, value):
-        if name in _LAZY and isinstance(value, _types.ModuleType) and value.__name__ == f"{__name__}.{name}":
-            return
-        super().__setattr__(name, value)
-
-
-_sys.modules[__name__].__class__ = _Package
+make_lazy(__name__)
 
 __all__ = [
     "documents", "document_text", "normalized_text", "cases", "summaries", "metrics", "consistency", "validate",

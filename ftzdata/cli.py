@@ -365,10 +365,6 @@ def main(argv: list[str] | None = None) -> int:
     return _report_results(results, out)
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def console() -> int:
     """The ``ftzdata`` command (and ``python -m ftzdata``): :func:`main`, then :func:`quick_exit`."""
     return quick_exit(main())
@@ -383,3 +379,8 @@ def quick_exit(code: int) -> int:
 
     gc.freeze()
     return code
+
+
+if __name__ == "__main__":
+    sys.exit(console())
+

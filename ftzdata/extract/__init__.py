@@ -16,12 +16,10 @@ The public names load their modules on first use: reading the lexicon alone (the
 
 from __future__ import annotations
 
-import importlib
-import sys
-import types
+from ..lazy import make_lazy
 
-#: Public name → the submodule that defines it.
-_PUBLIC = {
+#: Public names and the submodule each comes from, imported on first use (see :mod:`ftzdata.lazy`).
+_LAZY = {
     "claims": "claims", "claims_frame": "claims", "empty_claims": "claims", "find_claims": "claims",
     "CLAIM_COLUMNS": "claims",
     "quantities": "quantities", "quantities_frame": "quantities", "empty_quantities": "quantities",
@@ -37,9 +35,11 @@ __all__ = ["quantities", "claims", "extract", "parse_number", "UNITS", "Unit", "
 def extract(text: str):
     """``(quantities(text), claims(text))`` computed with one normalisation and one number scan (a long text
     window by window, see :mod:`.windows`)."""
+    from .claims import empty_claims
+    from .quantities import empty_quantities
     from .windows import by_window
 
-    q, c = by_window(text, _both, [_public("empty_quantities"), _public("empty_claims")])
+    q, c = by_window(text, _both, [empty_quantities, empty_claims])
     return q, c
 
 
@@ -51,29 +51,4 @@ def _both(doc) -> list:
     return [quantities_frame(doc, qs), claims_frame(doc, find_claims(doc, qs))]
 
 
-def _public(name: str):
-    return getattr(importlib.import_module(f"{__name__}.{_PUBLIC[name]}"), name)
-
-
-class _Package(types.ModuleType):
-    """This package, whose public names load on first use. ``claims`` and ``quantities`` are both a
-    function and the submodule defining it: importing the submodule (``from ftzdata.extract.claims import
-    …``) makes Python set the package's attribute to the module, which this keeps the function instead."""
-
-    def __getattr__(self, name: str):
-        if name not in _PUBLIC:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = _public(name)
-        setattr(self, name, value)
-        return value
-
-    def __setattr__(self, name: str, value) -> None:
-        if isinstance(value, types.ModuleType) and _PUBLIC.get(name) == name:
-            value = getattr(value, name)  # the submodule claims → the function claims
-        super().__setattr__(name, value)
-
-    def __dir__(self):
-        return sorted(set(super().__dir__()) | set(_PUBLIC))
-
-
-sys.modules[__name__].__class__ = _Package
+make_lazy(__name__)
