@@ -2327,3 +2327,20 @@ def test_a_stock_built_up_to_a_stated_total_and_machines_added_are_growth():
     assert only("审批事项减少12项,累计达到80项。").change_low == 12
     assert only("试点企业由首批的12家扩大到86家，累计为企业节省资金约3.6亿元。".split("，累计")[0] + "。").after_low == 86
     assert only("查验设备由5台减少至2台。").after_low == 2
+
+
+def test_a_baseline_compared_with_is_the_before_value_of_a_percent_change():
+    """平均周期为4.2个月,较2019年的7.8个月缩短45% (batch93 doc 01): the value given with 较 is the before value of the
+    percent change, beside its level; so with no level (较2018年的8.5天减少了88%), but not when the percent is of
+    a speed (较国务院要求的8.5个工作日提速近一半, batch10 doc 06) or disagrees with the level."""
+    s = _sentence_of("batch93", "01_nat_enterprise_deregistration_timeline_2025.txt", "较2019年的7.8个月")
+    c = claims(s)
+    c = c[c["quote"].str.contains("缩短45%")].iloc[0]
+    assert c.before_low == quantities("7.8个月").iloc[0].value_low
+    assert c.after_low == quantities("4.2个月").iloc[0].value_low and c.change_pct_low == 45 and c.unit == "h"
+    r = only("企业开办时间较2018年的8.5天减少了88%。")
+    assert r.before_low == quantities("8.5天").iloc[0].value_low and r.change_pct_low == 88 and r.unit == "h"
+    s = _sentence_of(B10, "06_hb_wuhan_zhengzhao_fenli_2019.txt", "提速近一半")
+    c = claims(s)
+    assert isnan(c[c["quote"].str.contains("提速近一半")].iloc[0].before_low)
+    assert isnan(only("整体通关时间为30.56小时,较2017年的100小时压缩20%。").before_low)
