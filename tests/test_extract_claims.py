@@ -2344,3 +2344,14 @@ def test_a_baseline_compared_with_is_the_before_value_of_a_percent_change():
     c = claims(s)
     assert isnan(c[c["quote"].str.contains("提速近一半")].iloc[0].before_low)
     assert isnan(only("整体通关时间为30.56小时,较2017年的100小时压缩20%。").before_low)
+
+
+def test_an_aside_in_brackets_inside_a_range():
+    """成本可節省八百元(人民幣,下同)至一千元 (batch99 doc 05): the aside between a range's first value and 至 leaves
+    one range, a saving of 800 to 1000 yuan; an aside with a figure in it does not (5天(2019年)至10天)."""
+    s = _sentence_of("batch99", "05_gx_yn_hanoi_road_transport_launch_2025_trad.txt", "成本可節省八百元")
+    c = claims(s)
+    c = c[c["quote"].str.contains("八百元")].iloc[0]
+    lo, hi = quantities("八百元").iloc[0].value_low, quantities("一千元").iloc[0].value_low
+    assert (c.change_low, c.change_high, c.unit) == (lo, hi, "CNY") and c.quote.endswith("至一千元")
+    assert len(quantities("5天(2019年)至10天")) == 2

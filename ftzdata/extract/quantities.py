@@ -60,11 +60,13 @@ _UNIT_ALT = f"(?=[{''.join(sorted({re.escape(u[0]) for u in UNIT_SURFACES}))}])(
     re.escape(u) for u in UNIT_SURFACES) + ")"
 _SUFFIX_QUAL: dict[str, str] = dict(_QL["after_number"])
 _SUFFIX = rf"(?:{alt(_SUFFIX_QUAL)})"
+# An aside in brackets, without digits, between a range's first value and its separator (八百元(人民币,下同)至一千元).
+_ASIDE = rf"(?:\((?![^()]*\d)[^()\n]{{1,{int(LEX['numerals']['range_aside'])}}}\))"
 QTY_RE = re.compile(
     rf"(?=[\d{DIGITS}{HALF}{SMALL}{BIG}])"  # cheap first-character test: 3-4x faster scanning
     rf"(?:(?P<frac>{FRACTION}|(?<=[{LEX['numerals']['half_alone_after']}]){HALF}(?!{_UNIT_ALT}|个))"
     rf"|(?P<n1>{NUMBER})(?:\s?(?P<sep1>{RANGE_SEP})\s?(?P<n2>{NUMBER}))?(?P<m1>{alt(_MORE)})?(?P<u1>{_UNIT_ALT})"
-    rf"(?:(?P<sep2>{RANGE_SEP})(?P<n3>{NUMBER})(?P<m3>{alt(_MORE)})?(?P<u3>{_UNIT_ALT}))?"
+    rf"(?:{_ASIDE}?(?P<sep2>{RANGE_SEP})(?P<n3>{NUMBER})(?P<m3>{alt(_MORE)})?(?P<u3>{_UNIT_ALT}))?"
     rf"(?P<suf>{_SUFFIX}{{0,2}}))"
 )
 
