@@ -2355,3 +2355,13 @@ def test_an_aside_in_brackets_inside_a_range():
     lo, hi = quantities("八百元").iloc[0].value_low, quantities("一千元").iloc[0].value_low
     assert (c.change_low, c.change_high, c.unit) == (lo, hi, "CNY") and c.quote.endswith("至一千元")
     assert len(quantities("5天(2019年)至10天")) == 2
+
+
+def test_work_started_earlier_is_a_saving_unless_it_is_what_one_may_do():
+    """平均每個項目提前開工30天 (batch98 doc 01): work started 30 days earlier, an effect as 此举可使项目提前开工60天 is;
+    企业可提前开工30天 (what a firm may do) and 可提前3天申报 stay lead times."""
+    s = _sentence_of("batch98", "01_ah_hefei_hitech_project_service_trad.txt", "提前開工30天")
+    c = claims(s)
+    c = c[c["quote"].str.contains("提前開工30天")].iloc[0]
+    assert c.change_low == quantities("30天").iloc[0].value_low and c.direction == "decrease"
+    assert claims("企业可提前开工30天。").empty and claims("企业可提前3天申报。").empty

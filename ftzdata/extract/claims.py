@@ -1854,13 +1854,14 @@ def _lead_time(run: _Run, m: re.Match, q: Qty) -> bool:
     """Is 提前/提早 (``m``) before value ``q`` a lead time, no saving: neither 提前了, nor a done verb after ``q``
     in a sentence that names the old way before the verb (以往…,此次提早5天完成了转运), nor work started or done
     that much earlier because of the measure, or as it now can be (此举可使项目提前开工60天左右; 进口企业可提前6天至13天
-    提货)?"""
+    提货), nor work started that much earlier with no 可 before it (平均每个项目提前开工30天: what was achieved)?"""
     verb = m.group("verb")
     if verb in _DEC_PERF and run.text.startswith("了", m.end("verb")):
         return False
     cs = run.clause_start(m.start())
-    if _EARLIER_STARTED.fullmatch(run.text, m.end("verb"), q.start) and _EARLIER_CAUSE.search(run.text, cs, m.start()):
-        return False  # 此举可使项目提前开工60天
+    if _EARLIER_STARTED.fullmatch(run.text, m.end("verb"), q.start) \
+            and (_EARLIER_CAUSE.search(run.text, cs, m.start()) or not _EARLIER_CAN.search(run.text, cs, m.start())):
+        return False  # 此举可使项目提前开工60天; 平均每个项目提前开工30天 (not 可提前开工…: what one may do)
     if _EARLIER_STARTED.match(run.text, q.end) and _EARLIER_CAN.search(run.text, cs, m.start()):
         return False  # 进口企业可提前6天至13天提货
     return not (_EARLIER_DONE.match(run.text, q.end)
