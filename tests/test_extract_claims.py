@@ -2365,3 +2365,27 @@ def test_work_started_earlier_is_a_saving_unless_it_is_what_one_may_do():
     c = c[c["quote"].str.contains("提前開工30天")].iloc[0]
     assert c.change_low == quantities("30天").iloc[0].value_low and c.direction == "decrease"
     assert claims("企业可提前开工30天。").empty and claims("企业可提前3天申报。").empty
+
+
+def test_the_kinds_of_goods_a_list_covers_growing_is_its_scope():
+    """免税商品项目也从约1900项扩大至6600多项 (batch100 doc 11) and 覆盖税目从约1900个增至约6600个 (batch61 doc 06): the
+    goods a policy's list covers, their number growing, is the list's scope, no reform effect; fewer kinds of goods
+    to declare stays a cut, and items of a reform widened (the seeds' 归集信息事项从1249项拓展至3441项) stay."""
+    for batch, name, fragment in (("batch100", "11_hi_abc_chinese_customs_closure_2026.txt", "1900项扩大至"),
+                                  ("batch61", "06_hn_fengguan_island_wide_policy_core.txt", "1900个增至")):
+        s = _sentence_of(batch, name, fragment)
+        assert not claims(s)["quote"].str.contains(fragment).any(), claims(s)
+    assert only("进口商品种类由200种减少到50种。").after_low == 50
+    assert only("归集信息事项从1249项拓展至3441项。").after_low == 3441
+
+
+def test_a_measure_cut_to_a_fraction_is_a_percent_cut():
+    """…注册一个企业需要20多天,如今时间缩短至1/3 (batch101 doc 04): a time cut to a third of what it took, a 66.7 % cut
+    as 压缩至原来的1/3 is, no level of 33 %; a rate cut to a fraction stays a level."""
+    s = _sentence_of("batch101", "04_nat_ftz_forum_experts_2019.txt", "缩短至1/3")
+    c = claims(s)
+    c = c[c["quote"].str.contains("缩短至1/3")].iloc[0]
+    third = quantities("1/3").iloc[0].value_low
+    assert c.change_pct_low == pytest.approx(100 - third) and isnan(c.after_low)
+    assert only("审批时间压缩至一半。").change_pct_low == 100 - quantities("一半").iloc[0].value_low
+    assert only("通过率下降至1/3。").after_low == pytest.approx(third)

@@ -1209,7 +1209,8 @@ def _pair_claim(run: _Run, bi: int, ai: int, i: int, noun: str, verbs: str, trig
 
 # --- rule 2: after only --------------------------------------------------------------------------
 def _after_only(run: _Run) -> None:
-    """``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3 is a cut of 66.7 %;
+    """``VERB(到|至|为) B`` with a directional verb (报检报关数据减到103项); 压缩至原来的1/3 is a cut of 66.7 %, and so
+    is a measure cut to a fraction (时间缩短至1/3);
     a verb without a direction to a best-case time (变成最快5秒通关) is a cut to it."""
     text = run.text
     for j in range(run.n):
@@ -1239,13 +1240,20 @@ def _after_only(run: _Run) -> None:
         c = _Claim(start, q.end, subj, q.dimension, direction, _claim_unit(q, None), run.sent[j])
         c.quals = q.quals + _context_quals(text, start, q.end)
         c.per = q.per or find_per(text, start, q.end)
-        if q.unit == "%" and direction == "decrease" and q.high < 100 and _OF_ORIGINAL.search(m.group("post") or ""):
-            c.pct = (100 - q.high, 100 - q.low)  # 压缩至原来的1/3: a cut of 66.7 %
+        if q.unit == "%" and direction == "decrease" and q.high < 100 and (
+                _OF_ORIGINAL.search(m.group("post") or "") or _fraction_of_a_measure(q, subj)):
+            c.pct = (100 - q.high, 100 - q.low)  # 压缩至原来的1/3, 时间缩短至1/3: a cut of 66.7 %
         else:
             c.after = (q.low, q.high)
             c.after_only = True
             c.after_tok = j
         run.emit(c, j)
+
+
+def _fraction_of_a_measure(q: Qty, subj: str) -> bool:
+    """Is ``q`` a fraction (1/3, 三分之一, 一半) that a measure a reform changes is cut to (注册时间缩短至1/3: to a
+    third of what it took, no level in percent)?"""
+    return any(f in q.surface for f in _FO["fraction_marks"]) and _REFORM_MEASURE.search(subj) is not None
 
 
 def _best_case_cut(q: Qty) -> str | None:
@@ -2289,7 +2297,7 @@ def _drop_year_on_year(run: _Run) -> None:
 
 _RN = _V["reach_nouns"]
 _ZONE_SUBJECT = re.compile(rf"(?:{alt(longest_first(_RN['zones']))})(?:{alt(_RN['counts'])})?[)”」]?$")
-_PLACES_SUBJECT = re.compile(rf"(?:{alt(longest_first(_RN['zones'] + _RN['places']))})(?:{alt(_RN['counts'])})?[)”」]?$")
+_PLACES_SUBJECT = re.compile(rf"(?:{alt(longest_first(_RN['zones'] + _RN['places'] + _RN['kinds']))})(?:{alt(_RN['counts'])})?[)”」]?$")
 
 
 def _drop_volume_growth(run: _Run) -> None:
