@@ -2389,3 +2389,33 @@ def test_a_measure_cut_to_a_fraction_is_a_percent_cut():
     assert c.change_pct_low == pytest.approx(100 - third) and isnan(c.after_low)
     assert only("审批时间压缩至一半。").change_pct_low == 100 - quantities("一半").iloc[0].value_low
     assert only("通过率下降至1/3。").after_low == pytest.approx(third)
+
+
+def test_a_verb_its_measure_then_the_after_value():
+    """精简整合企业开办流程为1个环节,压减开办耗时至1个工作日(8小时)以内 (batch103 doc 15): a verb, then its object naming a
+    measure, then 为/至 and the value is the measure's after value; a one-character verb does not open it (云南省口岸…
+    通关时间为14.02小时: 省 is the province)."""
+    s = _sentence_of("batch103", "15_sc_chengdu_online_services_epidemic_2020.txt", "压减开办耗时")
+    c = claims(s)
+    steps = c[c["quote"].str.contains("企业开办流程为1个环节")].iloc[0]
+    assert steps.after_low == quantities("1个环节").iloc[0].value_low and steps.subject == "企业开办流程"
+    time = c[c["quote"].str.startswith("压减开办耗时至")].iloc[0]
+    assert time.after_low == quantities("1个工作日").iloc[0].value_low and time.direction == "decrease"
+    assert claims("云南省口岸出口整体通关时间为0.12小时。").empty
+
+
+def test_a_speed_raised_in_minutes_is_a_time_cut():
+    """出厂速度从原先的3分钟左右提升为1分钟左右 (batch102 doc 02): a speed raised whose values are times, 3 → 1 minute, a
+    cut of the time (运行速度从13天缩短至11天 names the time with its cut verb, batch55 doc 10); 让我们提前15天施工
+    (batch102 doc 05): construction started 15 days earlier because of the measure."""
+    s = _sentence_of("batch102", "02_zj_ningbo_bonded_zone_customs_containers_2021.txt", "出厂速度")
+    c = claims(s)
+    c = c[c["quote"].str.contains("提升为1分钟")].iloc[0]
+    assert (c.before_low, c.after_low) == (quantities("3分钟").iloc[0].value_low, quantities("1分钟").iloc[0].value_low)
+    assert c.direction == "decrease"
+    s = _sentence_of("batch55", "10_hen_zhengzhou_europe_train_two_years_2015.txt", "运行速度从13天")
+    c = claims(s)
+    assert c[c["quote"].str.contains("13天缩短至11天")].iloc[0].before_low == quantities("13天").iloc[0].value_low
+    s = _sentence_of("batch102", "05_js_lianyungang_msa_permit_2024.txt", "提前15天施工")
+    c = claims(s)
+    assert c[c["quote"].str.contains("提前15天")].iloc[0].change_low == quantities("15天").iloc[0].value_low

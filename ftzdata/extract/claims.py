@@ -244,6 +244,12 @@ _AFTER_ONLY = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DIRECTIONAL))}){{1,{
                          rf"(?:(?:{alt(_AFTER_ONLY_TO)})(?P<post>[^,;。!?:\n{chars(_AFTER_ONLY_TO)}]{{0,6}})"
                          rf"|(?:{alt(_BA['after_only_into'])}))$")
 _AFTER_ONLY_REACH = _MAX_VERBS * max(map(len, _DIRECTIONAL)) + 1 + max(map(len, _AFTER_ONLY_TO)) + 6
+_VOT = _BA["verb_object_to"]
+_VERB_OBJECT_TO = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DEC2 + _INC2))}){{1,{_MAX_VERBS}}})了?"
+                             rf"(?P<obj>[^\d\s,;。!?:、()“”《》]{{0,{int(_VOT['gap'])}}}?(?:{alt(_VOT['measures'])}))"
+                             rf"(?:{alt(_AFTER_ONLY_TO)})$")
+_VERB_OBJECT_TO_REACH = _MAX_VERBS * max(map(len, _DIRECTIONAL)) + 1 + int(_VOT["gap"]) \
+    + max(map(len, _VOT["measures"])) + max(map(len, _AFTER_ONLY_TO))
 # A quick gate: an after-only match puts the last character of a to-word within this many characters
 # before the value.
 _AFTER_ONLY_GATE = (frozenset(w[-1] for w in _AFTER_ONLY_TO + _BA["after_only_into"]), 1 + 6)
@@ -547,6 +553,7 @@ _PER_CUT = re.compile(alt(_SJ["cut_before"]))
 _VERBISH = re.compile(alt(_SJ["verbs"]))
 _SPEED_RE = re.compile(alt(_SPEED))
 _TIME_SUBJECT_RE = re.compile(f"[{chars(_V['time_subject_chars'])}]")
+_SPEED_SUBJECTS = tuple(_V["speed_subjects"])
 
 
 @lru_cache(maxsize=4096)
@@ -791,10 +798,14 @@ def _claim_unit(a: Qty | None, b: Qty | None) -> str:
 
 def _direction_of_verbs(verbs: str, subject: str = "", dimension: str = "") -> str | None:
     """decrease / increase from a verb chain (整合减少, 缩短, 提高 …), None if only neutral verbs. 提速 (speed
-    up) decreases a time: its subject names one, or its value is a duration (许可证从7个工作日提速至2个工作日)."""
+    up) decreases a time: its subject names one, or its value is a duration (许可证从7个工作日提速至2个工作日); a
+    speed raised whose values are durations does too (出厂速度从3分钟提升为1分钟)."""
     if _SPEED_RE.search(verbs):
         return "decrease" if dimension == "duration" or _TIME_SUBJECT_RE.search(subject) else "increase"
-    return _chain_direction(verbs)
+    direction = _chain_direction(verbs)
+    if direction == "increase" and dimension == "duration" and subject.endswith(_SPEED_SUBJECTS):
+        return "decrease"  # 出厂速度从3分钟提升为1分钟: the time falls (运行速度从13天缩短至11天 names the time)
+    return direction
 
 
 @lru_cache(maxsize=1024)
@@ -1189,7 +1200,9 @@ def _pair_claim(run: _Run, bi: int, ai: int, i: int, noun: str, verbs: str, trig
         subj = trig_subj
     if _counts_of_another_noun(run, bi, ai):
         return None
-    direction = _direction_of_verbs(verbs, subj, qa.dimension)
+    # with no subject, the clause's words before the values say what the verbs change (使每个集装箱出厂速度从…)
+    said = subj or text[run.clause_start(qa.start):qa.start if trig_pos is None else trig_pos]
+    direction = _direction_of_verbs(verbs, said, qa.dimension)
     value_dir = _value_direction(qa.mid, qb.mid)
     if direction is None:
         direction = value_dir
@@ -1226,9 +1239,15 @@ def _after_only(run: _Run) -> None:
         m = _AFTER_ONLY.search(text, reach, q.start) if gate else None
         if not m and best:
             m = _NEUTRAL_TO.search(text, reach, q.start)  # 变成最快5秒通关: a neutral verb to a best-case time
+        obj = None
+        if not m and gate:  # 压减开办耗时至1个工作日以内: the verb, its object, then 至
+            m = _VERB_OBJECT_TO.search(text, max(cs, q.start - _VERB_OBJECT_TO_REACH), q.start)
+            obj = m.group("obj") if m else None
         if not m:
             continue
-        subj, off = _clean_subject(text[cs:m.start()])
+        subj, off = _clean_subject(text[cs:m.start()] if obj is None else obj)
+        if obj is not None:
+            off = m.start() - cs  # the quote opens with the verb: 压减开办耗时至…
         direction = _direction_of_verbs(m.group("verb"), subj, q.dimension) or best
         if direction is None:
             continue
