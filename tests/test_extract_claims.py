@@ -2419,3 +2419,41 @@ def test_a_speed_raised_in_minutes_is_a_time_cut():
     s = _sentence_of("batch102", "05_js_lianyungang_msa_permit_2024.txt", "提前15天施工")
     c = claims(s)
     assert c[c["quote"].str.contains("提前15天")].iloc[0].change_low == quantities("15天").iloc[0].value_low
+
+
+def test_the_size_of_a_change_in_the_next_clause_is_the_same_claim():
+    """514项政务事项承诺办理时限平均缩减14个工作日,压缩率达72% (batch103 doc 13): the cut and its size in percent are one
+    claim, and so are a before/after and its 降幅 (从6小时压缩至1小时,降幅达80%, batch7 doc 15); a volume's 增幅 after
+    its growth stays no claim."""
+    s = _sentence_of("batch103", "13_hb_wuhan_four_ban_reform_jjrb_2019.txt", "压缩率达72%")
+    c = claims(s)
+    c = c[c["quote"].str.contains("压缩率达72%")]
+    assert len(c) == 1 and c.iloc[0].change_low == quantities("14个工作日").iloc[0].value_low
+    assert c.iloc[0].change_pct_low == 72
+    s = _sentence_of("batch7", "15_xj_horgos_rail_port_2025.txt", "降幅达80%")
+    c = claims(s)
+    c = c[c["quote"].str.contains("降幅达80%")].iloc[0]
+    assert (c.before_low, c.after_low, c.change_pct_low) == (6, 1, 80)
+    assert claims("进出口额增长5亿元,增幅达20%。").empty
+
+
+def test_working_hours_are_hours():
+    """由市上规定的8个工作小时压缩到了4个工作小时 (batch8 doc 03): 工作小时, hours of office time, is a duration in hours,
+    not a count of 个."""
+    s = _sentence_of("batch8", "03_sc_tianfu_service_hall_2020.txt", "8个工作小时")
+    c = claims(s)
+    c = c[c["quote"].str.contains("8个工作小时")].iloc[0]
+    assert (c.before_low, c.after_low, c.unit) == (8, 4, "h")
+
+
+def test_a_goal_the_work_follows_is_no_target_and_measures_counted_are_no_change():
+    """按照“办理环节最少、办理时限最短、申请材料最少”的目标,武汉…缩减14个工作日 (batch103 doc 13): the goal the work follows
+    opens the sentence, the figures after it are what was done; a figure inside such a phrase, or after 力争, stays a
+    target. 增加了77项济南市自主创新措施 (batch11 doc 13) counts the measures themselves, no change."""
+    s = _sentence_of("batch103", "13_hb_wuhan_four_ban_reform_jjrb_2019.txt", "压缩率达72%")
+    assert claims(s)["quote"].str.contains("缩减14个工作日").any(), claims(s)
+    assert claims("按照到2025年审批时限压缩至50个工作日的目标,持续推进改革。").empty
+    assert claims("按照目标,力争审批时限压缩至50个工作日。").empty
+    s = _sentence_of("batch11", "13_sd_jinan_area_first_months_2019.txt", "增加了77项")
+    assert claims(s).empty, claims(s)
+    assert only("申请材料减少了5项。").change_low == 5

@@ -346,6 +346,8 @@ _CHANGE_REACH = (max(map(len, _CHANGE_VERBS + _DEC1 + _INC1)) + 1 + 14 + max(map
                  + max(map(len, _AM["amount_reach"])))
 _CHANGE_GATE = (frozenset(w[-1] for w in _CHANGE_VERBS + _DEC1 + _INC1), 1 + 1 + 14)  # verb end, 了, object
 _OBJ_NOT_CHANGE = re.compile(alt(_V["object_not_change"]))
+_MC = _V["measures_counted"]
+_MEASURES_COUNTED = re.compile(rf"[^\d\s,;。!?:、()]{{0,{int(_MC['gap'])}}}?(?:{alt(_MC['nouns'])})(?=[,;。!?:、\n]|$)")
 _SHARE_CUT = re.compile(rf"(?:{alt(_V['share_cut'])})了?$")  # 取消36.8%的中介服务事项
 _SHARE_CUT_REACH = max(map(len, _V["share_cut"])) + 1
 _CANCEL = re.compile(alt(_V["share_cut"]))  # 取消…783项: a count of what was cancelled
@@ -358,6 +360,7 @@ _ACT_OBJECT = re.compile(rf"[^\d,;。!?:\s{_POSSESSIVE}]{{1,4}}{_POSSESSIVE}(?:{
 _LEVEL_WORDS = alt(_AM["level_words"])
 _RANGE_WORD = re.compile(rf"(?:(?P<v>{alt(longest_first(_DEC2 + _INC2))})(?:{alt(_AM['size_words'])})"
                          rf"|(?P<d>{alt(_AM['size_one_char'])}){_AM['size_suffix']})(?:{_LEVEL_WORDS}){{0,{_MAX_LEVEL_WORDS}}}$")
+_SIZE_LINK = re.compile(rf"[,;](?:{alt(_AM['size_link'])})?")  # …14个工作日, (平均)压缩率达72%: the next clause
 _RANGE_WORD_REACH = (max(map(len, _DEC2 + _INC2)) + max(map(len, _AM["size_words"]))
                      + _MAX_LEVEL_WORDS * max(map(len, _AM["level_words"])))
 _RANGE_WORD_GATE = (frozenset(w[-1] for w in list(_AM["size_words"]) + [_AM["size_suffix"]]),
@@ -506,7 +509,21 @@ def _plan_words() -> str:
     return "|".join(parts)
 
 
-_PLAN = re.compile(_plan_words() + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
+_GB = _PL["guided_by"]
+# 按照“…最短”的目标, : a goal the work follows, matched first so that its 目标 is no plan word (see _plan_in)
+_GUIDED_GOAL = rf"(?:{alt(_GB['opens'])})[^,;。!?\n]{{0,{int(_GB['gap'])}}}?(?:{alt(_GB['nouns'])})(?=[,;])"
+_PLAN = re.compile(_GUIDED_GOAL + "|" + _plan_words() + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
+_GUIDED_OPENS = tuple(_GB["opens"])
+
+
+def _plan_in(text: str, a: int, b: int, first: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """Span of the first plan word in text[a:b] (``first``: the first match of :data:`_PLAN` there, when known),
+    passing over the goals the work follows (按照…的目标, then the clause goes on: what was done to that end)."""
+    span = first if first is not None else (m.span() if (m := _PLAN.search(text, a, b)) else None)
+    while span is not None and text.startswith(_GUIDED_OPENS, span[0]):
+        m = _PLAN.search(text, span[1], b)
+        span = m.span() if m else None
+    return span
 _PLAN_AFTER_ONLY = re.compile(alt(_PL["after_only_push"]))
 _ESTIMATE = re.compile(alt(_PL["estimate"]))
 _PROJECTION = frozenset(_PL["projection"])
@@ -931,9 +948,10 @@ class _Run:
         (start, end), or None. (The first one of each sentence is found once.)"""
         ss, se = self.doc.sentence_start(pos), self.doc.sentence_end(pos)
         if end > se:  # a claim over two sentences (改革前 … 。 改革后 …): look at all of it
-            m = _PLAN.search(self.text, ss, end)
-            return m.span() if m else None
+            return _plan_in(self.text, ss, end)
         first = self._first(_PLAN, ss, se)
+        if first is not None and self.text.startswith(_GUIDED_OPENS, first[0]):
+            first = _plan_in(self.text, ss, se, first)
         return first if first is not None and first[1] <= end else None
 
     def clause_start(self, pos: int) -> int:
@@ -1846,6 +1864,8 @@ def _change_verb(run: _Run, q: Qty, cs: int) -> tuple[str, int, str] | None:
     # 占…扩展区域面积的三成: a share of something. Neither is a change.
     if _OBJ_NOT_CHANGE.search(obj) or (obj.endswith(_POSSESSIVE) and _SHARE in text[cs:vstart]):
         return None
+    if q.dimension == "count" and _MEASURES_COUNTED.match(text, q.end):
+        return None  # 增加了77项济南市自主创新措施: a count of the measures themselves
     return m.group("verb"), vstart, obj
 
 
@@ -2070,7 +2090,7 @@ def _fold_restatements(run: _Run) -> None:
     folded: list[_Claim] = []
     for c in run.out:
         p = folded[-1] if folded else None
-        if p is not None and _fold_into(run, p, c):
+        if p is not None and (_fold_into(run, p, c) or _fold_size_of_change(run, p, c)):
             continue
         tb = run.toks[c.base_tok] if c.base_tok is not None else None
         if tb is not None and c.change is not None and tb.unit == c.unit:
@@ -2080,6 +2100,23 @@ def _fold_restatements(run: _Run) -> None:
             c.unit, c.kind, c.start = tb.unit, tb.dimension, min(c.start, tb.start)
         folded.append(c)
     run.out = folded
+
+
+def _fold_size_of_change(run: _Run, p: _Claim, c: _Claim) -> bool:
+    """Fold percent ``c``, the size of a change stated right after it (缩减14个工作日,压缩率达72%; 缩短至1小时,降幅达
+    80%: 压缩率 / 降幅 (达) P%), into claim ``p`` of its sentence, the clause before, that states the change or its
+    level in a unit of its own and no percent; True if folded."""
+    if c.pct is None or c.change is not None or c.after is not None or c.before is not None \
+            or p.pct is not None or p.unit in ("%", "pp", "times") or p.sent != c.sent \
+            or p.direction != c.direction or (p.change is None and p.after is None):
+        return False
+    k = next(iter(run.toks_in(c.start, c.end)), None)
+    if k is None or not _RANGE_WORD.fullmatch(run.text, c.start, run.toks[k].start) \
+            or not _SIZE_LINK.fullmatch(run.text, p.end, c.start):
+        return False
+    p.pct, p.end = c.pct, c.end
+    p.quals = p.quals + [x for x in c.quals if x not in p.quals]
+    return True
 
 
 def _percent_of_base(run: _Run, c: _Claim, tb: Qty) -> bool:
@@ -2666,7 +2703,7 @@ def _projected(run: _Run, c: _Claim, plan: tuple[int, int]) -> bool:
     """Is ``c`` what a running measure will bring (今后…,将至少可节约10天左右的时间): a projection word as the plan word,
     no other plan word from it to the claim's end, and a change that is not a level to reach?"""
     return (run.text[plan[0]:plan[1]] in _PROJECTION and not c.after_only
-            and _PLAN.search(run.text, plan[1], c.end) is None)
+            and _plan_in(run.text, plan[1], c.end) is None)
 
 
 def _task_of_units(run: _Run, pos: int) -> bool:
