@@ -2457,3 +2457,22 @@ def test_a_goal_the_work_follows_is_no_target_and_measures_counted_are_no_change
     s = _sentence_of("batch11", "13_sd_jinan_area_first_months_2019.txt", "增加了77项")
     assert claims(s).empty, claims(s)
     assert only("申请材料减少了5项。").change_low == 5
+
+
+def test_dates_indices_compounds_and_quoted_slogans_of_batch104():
+    """Four false claims of batch104's first run: 座谈会16日在此间召开 (doc 11) is the day of a meeting, a place with 在 between
+    the day and its event, not 16 days 加快; 空气质量综合指数下降44.1% (doc 04) is an index, no reform's measure; 累计精简调整各类
+    事项环节363项 (doc 12) counts matters streamlined or adjusted, no direction; “…提高效能、方便企业和群众”三个环节 (doc 05)
+    counts the slogan's parts. Durations in 日 and the claims beside them stay."""
+    b = "batch104"
+    for name, fragment in (("11_gd_hengqin_macao_projects_measures_2015.txt", "座谈会16日"),
+                           ("04_tj_binhai_coastal_city_2019.txt", "综合指数下降44.1%"),
+                           ("12_fj_xiamen_engineering_approval_reform_service.txt", "精简调整各类事项环节363项"),
+                           ("05_fj_xiamen_admin_service_center_2016.txt", "三个环节")):
+        s = _sentence_of(b, name, fragment)
+        assert fragment in s and not claims(s)["quote"].str.contains(fragment[-3:]).any(), claims(s)
+    s = _sentence_of(b, "12_fj_xiamen_engineering_approval_reform_service.txt", "精简调整各类事项环节363项")
+    assert claims(s)["change_pct_low"].tolist() == [quantities(p).iloc[0].value_low for p in ("94.6%", "77%")]
+    assert only("审批时限由20日缩短至5日。").before_low == quantities("20日").iloc[0].value_low
+    assert only("精简审批事项363项。").change_low == 363
+    assert only("“减少审批、提高效能”以来,审批时间缩短3个工作日。").change_low == quantities("3个工作日").iloc[0].value_low

@@ -132,8 +132,8 @@ Precision conventions:
   ``_drop_shares_of_a_total``), a count of measures rolled out (加快复制推广33项), the
   growth of who uses a measure (实施“船边直提”的企业从十几家扩展至6000余家, “先进区、后报关”参与企业从7家增至419家; yearly 纳税主体增加4.9万户 with their
   growth rate: ``_drop_uptake``; a fall, 审批部门由十几个变成一个, and a pilot's reach are effects), or a count of
-  the aspects a programme covers (等6个方面: ``_drop_aspect_counts``). A span up to now (五年来, 三年以来) is no
-  value at all.
+  the aspects a programme covers (等6个方面: ``_drop_aspect_counts``), or of matters streamlined or adjusted (精简调整…363项:
+  ``_drop_undirected_compounds``). A span up to now (五年来, 三年以来) is no value at all.
 - A part of a total count after 其中 (确定了98项改革事项,其中…提高透明度和可预期性37项: items by category of a
   count of reforms) is no change (``_drop_breakdowns``), unless the total is a claim's value.
 - Rule 4 also reads a cut given as a percent of items (取消36.8%的中介服务事项; a count after 取消 is a count
@@ -200,6 +200,7 @@ _DEC2, _INC2 = list(_V["decrease"]), list(_V["increase"])
 _DEC1, _INC1 = list(_V["decrease_one_char"]), list(_V["increase_one_char"])
 _SPEED = list(_V["speed_up"])
 _VERB_MEASURE = dict(_V["verb_measure"])  # 降费: money
+_UNDIRECTED_COMPOUND = re.compile(rf"(?:{alt(longest_first(_V['decrease'] + _V['increase']))})(?:{alt(_V['undirected_compound'])})")
 _DEC_PERF = list(_V["decrease_perfective"])  # 提前了90余天: a change only with 了
 _DEC_SET = set(_DEC2 + _DEC1 + list(_V["share_cut"]) + _DEC_PERF + list(_V["earlier_done"]["verbs"]))
 _INC_SET = set(_INC2 + _INC1)
@@ -431,7 +432,7 @@ _TITLE_OPEN = _SJ["title"]["open"]
 _TITLE = re.compile(rf"{_TITLE_OPEN}[^{_SJ['title']['close']}\n]{{0,{int(_SJ['title']['reach'])}}}{_SJ['title']['close']}")
 _QN = _SJ["quoted_name"]
 _QUOTED_NAME = re.compile(rf"{_QN['open']}[^{_QN['open']}{_QN['close']}\n]{{1,{int(_QN['reach'])}}}{_QN['close']}")
-_NUMBER_ONLY = re.compile(rf"(?:{NUMBER})[^\d,;。!?:\s]{{0,2}}")  # 四个: a count and its classifier, nothing else
+_NUMBER_ONLY = re.compile(rf"(?:{NUMBER})[^\d,;。!?:\s]{{0,4}}")  # 四个, 三个环节: a count, its classifier and noun, nothing else
 _SH = _SJ["service_hours"]
 _SERVICE_BEFORE, _SERVICE_AFTER = tuple(_SH["before"]), tuple(_SH["after"])
 _GROWTH = re.compile(alt(_V["growth"]))
@@ -2566,6 +2567,17 @@ def _growth_rate_after(run: _Run, pos: int) -> bool:
     return False
 
 
+def _drop_undirected_compounds(run: _Run) -> None:
+    """Drop an amount of change whose verb is joined to one without a direction (累计精简调整各类事项环节363项:
+    matters streamlined or adjusted, see ``undirected_compound``): a count of matters handled, no change."""
+    if not run.occurs(_UNDIRECTED_COMPOUND):
+        return
+    def undirected(c: _Claim) -> bool:
+        return c.before is None and c.after is None and c.pct is None \
+            and _UNDIRECTED_COMPOUND.search(run.text, c.start, c.end) is not None
+    run.out = [c for c in run.out if not undirected(c)]
+
+
 def _drop_aspect_counts(run: _Run) -> None:
     """Drop a count of the aspects or fields a programme covers (支持扩大口岸开放等6个方面: the parts of a plan):
     a count claim every value of which is followed right away by 方面, 领域 … (see ``aspect_nouns``)."""
@@ -2754,7 +2766,7 @@ RULES = (_before_after, _after_only, _statutory_promised, _fraction_of_before, _
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
          _drop_unreadable, _drop_titles, _drop_across_names, _drop_frequencies, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
          _drop_year_on_year, _drop_volume_growth, _drop_flow_changes, _drop_policy_parameters, _drop_breakdowns, _drop_share_points,
-         _drop_shares_of_a_total, _drop_uptake, _drop_aspect_counts,
+         _drop_shares_of_a_total, _drop_uptake, _drop_aspect_counts, _drop_undirected_compounds,
          _drop_conditions, _drop_plans, _mark_expected)
 
 

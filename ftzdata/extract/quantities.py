@@ -96,6 +96,8 @@ _YEAR_WORD = set(_NQ["year_word_chars"])
 _WEEK_WORD = set(_NQ["week_word_chars"])
 _MONTH_DAY = tuple(_NQ["month_day"])
 _DAY_EVENTS = tuple(_NQ["day_events"])
+_DAY_EVENT_AFTER = re.compile(rf"(?:{alt(_NQ['day_event_time'])})?(?:{_NQ['day_event_place']}[^\s，。；,;！？!?：:、]{{1,{_NQ['day_event_place_chars']}}}?)?"
+                              rf"(?:{alt(_DAY_EVENTS)})")
 _POSITIONAL_DIGITS = set(POSITIONAL)
 _NOT_FRACTION_AFTER = {_NQ["ordinal"], LEX["per"]["each"]}  # 第三分之一? 每三分之一?: not a share
 
@@ -205,7 +207,7 @@ def _skip(doc: Doc, m: re.Match, n1: str, n2: str | None, u1: str) -> bool:
     if u1 == _MONTH_DAY[1] and prev == _MONTH_DAY[0]:
         return True
     if u1 == _MONTH_DAY[1] and n1.isdigit() and 1 <= int(n1) <= 31 and not n2 \
-            and t.startswith(_DAY_EVENTS, m.end("u1")):  # 大会8日举行: the day of an event
+            and _DAY_EVENT_AFTER.match(t, m.end("u1")):  # 大会8日举行, 16日在此间召开: the day of an event
         return True
     if u1 == "成":  # 五成 (50 %), not 形成/成本/成员/一成不变
         nxt = t[m.end("u1"):m.end("u1") + 2]
