@@ -2476,3 +2476,12 @@ def test_dates_indices_compounds_and_quoted_slogans_of_batch104():
     assert only("审批时限由20日缩短至5日。").before_low == quantities("20日").iloc[0].value_low
     assert only("精简审批事项363项。").change_low == 363
     assert only("“减少审批、提高效能”以来,审批时间缩短3个工作日。").change_low == quantities("3个工作日").iloc[0].value_low
+
+
+def test_a_year_after_er_zhi_is_a_story_told_not_a_deadline():
+    """而至2021年11月,浦东新区出台的《若干规定》,再次将简易注销登记公告时限缩减至10日 (batch83 doc 06): 而至 + a year tells what
+    happened next, no deadline that makes the figure a target (到2025年…压缩至 stays one); 再次将 is no subject."""
+    s = _sentence_of("batch83", "06_sh_pudong_simple_deregistration_2021.txt", "再次将简易注销")
+    c = only(s)
+    assert (c.after_low, c.subject) == (quantities("10日").iloc[0].value_low, "简易注销登记公告时限")
+    assert claims("到2025年,浦东新区将简易注销登记公告时限缩减至10日。").empty
