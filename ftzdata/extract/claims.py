@@ -200,6 +200,7 @@ _DEC2, _INC2 = list(_V["decrease"]), list(_V["increase"])
 _DEC1, _INC1 = list(_V["decrease_one_char"]), list(_V["increase_one_char"])
 _SPEED = list(_V["speed_up"])
 _VERB_MEASURE = dict(_V["verb_measure"])  # 降费: money
+_POWER_LIST = re.compile(alt(longest_first(_V["power_lists"])))  # 行政审批事项
 _UNDIRECTED_COMPOUND = re.compile(rf"(?:{alt(longest_first(_V['decrease'] + _V['increase']))})(?:{alt(_V['undirected_compound'])})")
 _DEC_PERF = list(_V["decrease_perfective"])  # 提前了90余天: a change only with 了
 _DEC_SET = set(_DEC2 + _DEC1 + list(_V["share_cut"]) + _DEC_PERF + list(_V["earlier_done"]["verbs"]))
@@ -313,13 +314,14 @@ _WORD_BEFORE_ONE = "|".join(f"(?<={re.escape(w)})" for w in _V["words_before_one
 # 至少跑腿 / 全省去年 / 广东省下: no verb begins inside a word that ends there
 _NOT_VERB_START = "".join(f"(?!(?<={re.escape(w[:-1])}){re.escape(w[-1])})"
                           for w in _V["words_not_verbs"] + [p + _V["province_char"] for p in _V["provinces"]])
+_NOT_VERB_END = "".join(f"(?!(?<={re.escape(w[0])}){re.escape(w[1:])})" for w in _V["words_after_verbs"])  # 省下放
 _ED = _V["earlier_done"]
 _EARLIER = list(_ED["verbs"])  # 提早5天完成: with a done verb after the value and a before marker before
 _EARLIER_DONE = re.compile(rf"[^,;。!?:\n]{{0,{int(_ED['gap'])}}}?(?:{alt(_ED['done'])})")
 _EARLIER_STARTED = re.compile(alt(_ED["started"] + _ED["done"]))
 _EARLIER_CAUSE = re.compile(alt(_ED["cause"]))
 _EARLIER_CAN = re.compile(alt(_ED["cause"] + _ED["can"]))
-_CHANGE = re.compile(rf"(?P<verb>{_NOT_VERB_START}(?:{alt(longest_first(_CHANGE_VERBS))})|(?:{alt(_DEC_PERF)})(?=了)"
+_CHANGE = re.compile(rf"(?P<verb>{_NOT_VERB_START}(?:{alt(longest_first(_CHANGE_VERBS))}){_NOT_VERB_END}|(?:{alt(_DEC_PERF)})(?=了)"
                      rf"|(?:{alt(_EARLIER)})(?=[^,;。!?:\n]{{0,4}}$)"
                      rf"|(?:(?<![{chars(_V['place_before_one_char'] + _V['new_before_one_char'])}])|{_WORD_BEFORE_ONE})"
                      rf"(?:{_ONE_CHAR_VERB})(?=了|$))了?"
@@ -387,8 +389,10 @@ _ZERO_VALUE = re.compile(rf"[{chars(_ZERO_CHARS)}](?<=[{chars(_ZERO_TO)}][{chars
 # Substrings that every match of _ZERO_VALUE contains: a search for them (fast: literals only) gates the scan.
 _ZERO_VALUE_GATE = re.compile(alt([t + z for t in _ZERO_TO for z in _ZERO_CHARS] + ["“" + _ZERO_CHARS[0]]))
 _SAME_DAY = _ZR["same_day"]
+_NOUN_CUES = longest_first(list(_MK["after_cue"]) + list(_MK["need"]) + [_MK["done_after"]["before"]])  # …的工商变更仅用3小时
+_SAME_DAY_DONE = re.compile(alt(_SAME_DAY["done"]))  # 当天办结
 _SAME_DAY_RE = re.compile(rf"(?<=[{chars(_ZERO_TO)}])(?:{alt(_SAME_DAY['words'])})"
-                          rf"|(?:{alt(_SAME_DAY['words'])})(?=(?:{alt(_MK['need_after'])}))")  # 当日就可以审批完成
+                          rf"|(?:{alt(_SAME_DAY['words'])})(?=(?:{alt(_MK['need_after'] + _SAME_DAY['done'])}))")  # 当日就可以审批完成, 当天办结
 
 # halved (减半): a decrease of 50 %
 _HALVED = re.compile(alt(_V["halved"]["words"]))
@@ -513,7 +517,7 @@ def _plan_words() -> str:
 _GB = _PL["guided_by"]
 # 按照“…最短”的目标, : a goal the work follows, matched first so that its 目标 is no plan word (see _plan_in)
 _GUIDED_GOAL = rf"(?:{alt(_GB['opens'])})[^,;。!?\n]{{0,{int(_GB['gap'])}}}?(?:{alt(_GB['nouns'])})(?=[,;])"
-_PLAN = re.compile(_GUIDED_GOAL + "|" + _plan_words() + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})")
+_PLAN = re.compile(_GUIDED_GOAL + "|" + _plan_words() + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})|{_PL['will'][0]}(?:{alt(_PL['push_adverbs'])})(?:{alt(_PL['push'])})")
 _GUIDED_OPENS = tuple(_GB["opens"])
 
 
@@ -538,7 +542,7 @@ _CONDITION_END = re.compile(rf"(?<![{chars(_PL['condition_end_not_after'])}]){_P
 _PROCEDURE_SETTING = re.compile(rf"{_PL['procedure_setting']['open']}(?:{alt(_PL['procedure_setting']['verbs'])})")
 _DIRECTIVE = re.compile(rf"\s*(?:{alt(_PL['directive_openers'])})")
 _SAYS = _PL["says"]
-_PLAN_SAYS = re.compile(rf"(?:(?:{alt(_SAYS['nouns'])})》?|(?:{alt(_SAYS['titled_nouns'])})》)"
+_PLAN_SAYS = re.compile(rf"(?:(?:{alt(_SAYS['nouns'])})》?|(?:{alt(_SAYS['titled_nouns'])})[》”])"
                         rf"(?:{alt(_SAYS['verbs'])})[{chars(_SAYS['then'])}]")
 _SAYS_UNTIL = re.compile(f"[{chars(_SAYS['until'])}]")
 _PLAN_ACCORDING = re.compile(rf"(?:{alt(_SAYS['according'])})[^《》,;。!?:\n]{{0,{int(_SAYS['according_gap'])}}}《[^》\n]{{0,{int(_SAYS['title'])}}}?(?:{alt(_SAYS['nouns'] + _SAYS['titled_nouns'])})》"
@@ -1598,25 +1602,34 @@ def _need_after_marked_before(run: _Run) -> None:
     after 在 and before 完成: 在30个工作日内全部完成), in a later clause than the one value of its unit after the
     before marker, is the time it now takes: before A → after B (原来的审批流程需要3个工作日左右,改由…海关审批后,
     只要资料齐全,当日就可以审批完成; 将原来需3个月的审批流程, 在30个工作日内全部完成); with 在…完成, also in
-    the same clause when the old time qualifies a noun (原本需要14个工作日完成的…审批许可在2个工作日完成)."""
+    the same clause when the old time qualifies a noun (原本需要14个工作日完成的…审批许可在2个工作日完成; 原本需要5个工作日的
+    工商变更当天办结, the same day and a done verb)."""
     text = run.text
     for j in range(run.n):
         q = run.toks[j]
         if j in run.used or q.surface == "":
             continue
-        if not (_NEED_AFTER.match(text, q.end) or _done_in(text, q)):
+        same_day_done = _SAME_DAY_DONE.match(text, q.end) is not None and q.surface in _SAME_DAY["words"]
+        if not (_NEED_AFTER.match(text, q.end) or _done_in(text, q) or same_day_done):
             continue
         cs = run.doc.clause_start(q.start)
         k = _marked_before(run, j, cs, run.sent[j])
-        if k is None and _done_in(text, q):
-            # 原本需要14个工作日完成的…审批许可在2个工作日完成: the old time qualifies the noun (的) in q's clause
+        if k is None:
+            # 原本需要14个工作日完成的…审批许可在2个工作日完成, 原本需要5个工作日的工商变更当天办结: the old time qualifies
+            # the noun (的) in q's clause
             k = _marked_before(run, j, q.start, run.sent[j])
             if k is not None and (k >= j or _POSSESSIVE not in text[run.toks[k].end:q.start]):
                 k = None
         if k is None or run.toks[k].mid == q.mid or _is_amount(run, j) or run.toks[k].unit != q.unit:
             continue
         qa = run.toks[k]
-        c = _Claim(qa.start, q.end, _before_subject(run, j, qa), q.dimension, _value_direction(qa.mid, q.mid), q.unit, run.sent[j])
+        subj = _before_subject(run, j, qa)
+        of = text.find(_POSSESSIVE, qa.end, q.start) if qa.start >= cs else -1
+        if of != -1:  # 原本需要5个工作日的工商变更当天办结 (one clause): the noun between 的 and the new value
+            noun = text[of + len(_POSSESSIVE):q.start]
+            cue = next((w for w in _NOUN_CUES if noun.endswith(w)), "")
+            subj = noun[:len(noun) - len(cue)].strip() or subj
+        c = _Claim(qa.start, q.end, subj, q.dimension, _value_direction(qa.mid, q.mid), q.unit, run.sent[j])
         c.before, c.after = (qa.low, qa.high), (q.low, q.high)
         c.quals = qa.quals + q.quals
         c.per = q.per or qa.per
@@ -2100,7 +2113,29 @@ def _fold_restatements(run: _Run) -> None:
             c.before = (tb.low, tb.high)  # 较2019年的7.8个月缩短45%: the baseline is the before value
             c.unit, c.kind, c.start = tb.unit, tb.dimension, min(c.start, tb.start)
         folded.append(c)
+    for c in folded:
+        if c.before is None and c.after is not None and c.pct is not None:
+            _before_from_percent(run, c)
     run.out = folded
+
+
+def _before_from_percent(run: _Run, c: _Claim) -> None:
+    """Give after-value-and-percent claim ``c`` the before value its percent implies, when its sentence states that
+    value earlier and no claim uses it (53项审批的420项申请材料,经过梳理,容缺要件压缩至237个,压缩率为43.6%: 420 → 237 is
+    43.6 %): a count of any classifier, another value in ``c``'s unit; within one point for an exact percent."""
+    a = (c.after[0] + c.after[1]) / 2
+    for k in reversed(run.toks_in(run.doc.sentence_start(c.start), c.start)):
+        t = run.toks[k]
+        if k in run.used or not (t.unit == c.unit or (c.kind == "count" and t.dimension == "count")):
+            continue
+        exact = not set(c.quals) & {"more than", "at least", "less than", "at most", "approximately", "nearly"}
+        pct_ba = abs(t.mid - a) / abs(t.mid) * 100 if t.mid else None
+        if pct_ba is not None and (t.mid > a) == (c.direction == "decrease") and (
+                abs(pct_ba - (c.pct[0] + c.pct[1]) / 2) <= 1 if exact else _percent_agrees(t.mid, a, c.pct, c.quals)):
+            c.before, c.start = (t.low, t.high), min(c.start, t.start)
+            c.after_only = False
+            run.used.add(k)
+            return
 
 
 def _fold_size_of_change(run: _Run, p: _Claim, c: _Claim) -> bool:
@@ -2354,7 +2389,7 @@ def _drop_year_on_year(run: _Run) -> None:
 
 _RN = _V["reach_nouns"]
 _ZONE_SUBJECT = re.compile(rf"(?:{alt(longest_first(_RN['zones']))})(?:{alt(_RN['counts'])})?[)”」]?$")
-_PLACES_SUBJECT = re.compile(rf"(?:{alt(longest_first(_RN['zones'] + _RN['places'] + _RN['kinds']))})(?:{alt(_RN['counts'])})?[)”」]?$")
+_PLACES_SUBJECT = re.compile(rf"(?:{alt(longest_first(_RN['zones'] + _RN['places'] + _RN['kinds'] + _RN['services']))})(?:{alt(_RN['counts'])})?[)”」]?$")
 
 
 def _drop_volume_growth(run: _Run) -> None:
@@ -2378,9 +2413,9 @@ def _drop_volume_growth(run: _Run) -> None:
         if c.unit == "%" and c.before is None and c.after is not None \
                 and run.first_in_sentence(_SHARE_RE, c.start) <= c.start:
             return True  # 贡献了占全国18.1%的外商投资,…进一步提升到18.4%: a share of a total that rises
-        if (_PLACES_SUBJECT if c.kind == "count" else _ZONE_SUBJECT).search(
+        if (_PLACES_SUBJECT if c.kind == "count" or c.unit == "%" else _ZONE_SUBJECT).search(
                 c.subject or run.text[run.clause_start(c.start):c.start]):
-            return True  # 自贸试验区将由4个增加到11个, 从3个城市拓展到18个, 前海合作区扩大7倍: zones or places reached
+            return True  # 自贸试验区将由4个增加到11个, 从3个城市拓展到18个, 前海合作区扩大7倍, 服务事项…分别提升89.9%: reach
         # a claim with no subject of its own is read with its sentence's words before it (我省货物贸易连跨3个千亿元
         # 台阶,,从2020年5406亿元提高到2023年8052亿元)
         subj = c.subject or _PAREN.sub("", run.text[run.doc.sentence_start(c.start):c.start])
@@ -2578,6 +2613,15 @@ def _drop_undirected_compounds(run: _Run) -> None:
     run.out = [c for c in run.out if not undirected(c)]
 
 
+def _drop_power_list_cuts(run: _Run) -> None:
+    """Drop a number cut from the government's lists of powers with no before or after value (精简了行政审批事项22项,
+    see ``power_lists``): the size of a reform's list, no effect; 由113项精简到59项 stays."""
+    if not run.occurs(_POWER_LIST):
+        return
+    run.out = [c for c in run.out if not (c.kind == "count" and c.before is None and c.after is None
+                                          and _POWER_LIST.search(c.subject or "") is not None)]
+
+
 def _drop_aspect_counts(run: _Run) -> None:
     """Drop a count of the aspects or fields a programme covers (支持扩大口岸开放等6个方面: the parts of a plan):
     a count claim every value of which is followed right away by 方面, 领域 … (see ``aspect_nouns``)."""
@@ -2766,7 +2810,7 @@ RULES = (_before_after, _after_only, _statutory_promised, _fraction_of_before, _
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
          _drop_unreadable, _drop_titles, _drop_across_names, _drop_frequencies, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
          _drop_year_on_year, _drop_volume_growth, _drop_flow_changes, _drop_policy_parameters, _drop_breakdowns, _drop_share_points,
-         _drop_shares_of_a_total, _drop_uptake, _drop_aspect_counts, _drop_undirected_compounds,
+         _drop_shares_of_a_total, _drop_uptake, _drop_aspect_counts, _drop_undirected_compounds, _drop_power_list_cuts,
          _drop_conditions, _drop_plans, _mark_expected)
 
 
