@@ -2513,3 +2513,31 @@ def test_rules_from_batches_106_and_107():
     s = _sentence_of("batch106", "03_sc_chengdu_xindu_relocation_service_2025.txt", "当天办结")
     c = only(s)
     assert (c.before_low, c.after_high, c.subject) == (quantities("5个工作日").iloc[0].value_low, 24, "工商变更")
+
+
+def test_rules_from_batches_105_and_108():
+    """First-run misses and false claims of batches 105 and 108, read from their texts: a level, then the old value it is
+    compared with and a verb that ends the clause (进口平均通关时间5.82小时,较去年38.08小时大幅缩减); an after count after the
+    list of steps it counts (缩减为受理报装、装表通水2个环节); a second labelled after value of one before value (…压缩至出让地
+    项目审批23个工作日、划拨地项目审批25个工作日); 现 opening a clause is now (现“保税物流一日游”仅4至6小时); what is kept after
+    a cut (削减后保留的301项), a headline's 要减少二成, persons against departments (20余名工作人员承担原来21个职能部门) and a
+    notice's provisions (…通知如下: …简化为…2个环节) are no claims."""
+    c = only(_sentence_of("batch108", "03_sd_rizhao_customs_import_clearance_2017.txt", "较去年38.08小时"))
+    assert (c.before_low, c.after_low) == (quantities("38.08小时").iloc[0].value_low, quantities("5.82小时").iloc[0].value_low)
+    assert c.direction == "decrease" and c.subject.endswith("进口平均通关时间")
+    assert claims("进口平均通关时间5.82小时,较去年2小时大幅缩减。").empty  # the values disagree with the verb
+    c = only(_sentence_of("batch108", "06_gd_guangzhou_water_huangpu_2021.txt", "装表通水2个环节"))
+    assert (c.after_low, c.subject) == (2, "办理流程")
+    assert claims("将办理流程缩减为受理报装、装表通水2天。").empty  # a list before a time counts nothing
+    s = _sentence_of("batch105", "11_hun_changsha_planning_approval_2016.txt", "划拨地项目审批25个工作日")
+    c = claims(s)
+    assert c["before_low"].tolist() == [quantities("109个工作日").iloc[0].value_low] * 2
+    assert c["after_low"].tolist() == [quantities(x).iloc[0].value_low for x in ("23个工作日", "25个工作日")]
+    c = only("如以前一个集装箱需要4至6天,现“保税物流一日游”仅4至6小时。")
+    assert (c.before_low, c.after_low) == (quantities("4至6天").iloc[0].value_low, quantities("4至6小时").iloc[0].value_low)
+    for name, fragment in (("04_ln_shenyang_approval_halls_2002.txt", "削减后保留的301项"),
+                           ("11_hun_changsha_planning_approval_2016.txt", "缓办案卷要减少二成"),
+                           ("12_hun_changsha_furong_approval_bureau_2017.txt", "20余名工作人员")):
+        s = _sentence_of("batch105", name, fragment)
+        assert not claims(s)["quote"].str.contains(fragment[-3:]).any(), claims(s)
+    assert claims(real_text("batch108", "07_sd_zaozhuang_water_notice_2021.txt")).empty

@@ -167,6 +167,7 @@ from .numbers import (BARE_WORDS, CN_DIGIT, HALF, MAX_DIGITS, NONZERO, NONZERO_P
 from .quantities import STR, Qty, find_per, frame_of, qualifier_string, scan_quantities
 from .tables import table_claims
 from .units import UNITS
+COUNT_NAMES: dict[str, str] = {str(k): str(v) for k, v in LEX["count_names"].items()}  # 名 → person
 from .windows import by_window
 
 __all__ = ["claims", "CLAIM_COLUMNS", "RULES", "find_claims", "claims_frame", "empty_claims"]
@@ -242,10 +243,12 @@ _SHARED_AFTER = {w: n for w, n in _QL["after_number"].items() if w not in LEX["n
 
 # rule 2, after only: the clause text right before the value
 _AFTER_ONLY_TO = _BA["after_only_to_words"]
+_AOL = _BA["after_only_list"]  # 缩减为受理报装、装表通水2个环节
 _AFTER_ONLY = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DIRECTIONAL))}){{1,{_MAX_VERBS}}})了?"
-                         rf"(?:(?:{alt(_AFTER_ONLY_TO)})(?P<post>[^,;。!?:\n{chars(_AFTER_ONLY_TO)}]{{0,6}})"
+                         rf"(?:(?:{alt(_AFTER_ONLY_TO)})(?P<post>[^,;。!?:\n{chars(_AFTER_ONLY_TO)}]{{0,6}}"
+                         rf"|(?P<list>[^,;。!?:\n\d{_AOL['joiner']}]{{1,12}}(?:{_AOL['joiner']}[^,;。!?:\n\d{_AOL['joiner']}]{{1,12}})+))"
                          rf"|(?:{alt(_BA['after_only_into'])}))$")
-_AFTER_ONLY_REACH = _MAX_VERBS * max(map(len, _DIRECTIONAL)) + 1 + max(map(len, _AFTER_ONLY_TO)) + 6
+_AFTER_ONLY_REACH = _MAX_VERBS * max(map(len, _DIRECTIONAL)) + 1 + max(map(len, _AFTER_ONLY_TO)) + max(6, int(_AOL["reach"]))
 _VOT = _BA["verb_object_to"]
 _VERB_OBJECT_TO = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DEC2 + _INC2))}){{1,{_MAX_VERBS}}})了?"
                              rf"(?P<obj>[^\d\s,;。!?:、()“”《》]{{0,{int(_VOT['gap'])}}}?(?:{alt(_VOT['measures'])}))"
@@ -255,6 +258,7 @@ _VERB_OBJECT_TO_REACH = _MAX_VERBS * max(map(len, _DIRECTIONAL)) + 1 + int(_VOT[
 # A quick gate: an after-only match puts the last character of a to-word within this many characters
 # before the value.
 _AFTER_ONLY_GATE = (frozenset(w[-1] for w in _AFTER_ONLY_TO + _BA["after_only_into"]), 1 + 6)
+_AFTER_ONLY_LIST_GATE = (frozenset(_AOL["joiner"]), 1 + 12)  # …、装表通水2个环节: a list's last item before the value
 _BEST_CASE = frozenset(_QL["best_case"])  # 变成最快5秒: a neutral verb to a best-case time is a cut
 _NEUTRAL_TO = re.compile(rf"(?P<verb>{alt(longest_first(list(_V['neutral'])))})(?:{_TO})(?P<post>[^,;。!?:\n]{{0,6}})$")
 _FROM_WORDS = tuple(_BA["subject_before"])  # 由 / 从 open a before value, not a subject
@@ -290,7 +294,8 @@ _AR = _MK["after_reform"]
 _AE = _MK["after_event"]
 _AFTER_EVENT = re.compile(rf"(?:{alt(_AE['ends'])})(?=,|[\u4e00-\u9fff]{{0,{int(_AE['noun'])}}}?(?:{alt(_AE['then'])}))")  # 开通后, / 以后只 / 封关后报价仅
 _AFTER_MARK = re.compile(alt(_MK["after"]) + rf"|{_AR['open']}[^\d,;。!?:\n]{{0,{int(_AR['gap'])}}}?{_AR['close']}"
-                         rf"|{_AFTER_EVENT.pattern}")
+                         rf"|{_AFTER_EVENT.pattern}"
+                         rf"|(?<=[,;。!?:\n]){_MK['now_opening']['word']}(?![{_MK['now_opening']['not_before']}])")
 _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
 _AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
 _NEED = re.compile(alt(_MK["need"]))
@@ -401,6 +406,14 @@ _TAX_HOLIDAY = re.compile(rf"{_V['halved']['holiday']}[{_V['halved']['holiday_ye
 
 # a baseline after the new value (不到1天就办完了原本需要3天的手续; 过去需辗转多部门、耗时20余天)
 _BA_LONG = _MK["baseline_after_long"]
+_LA = _BA["labelled_afters"]
+_LABELLED_AFTER = re.compile(rf"{_LA['joiner']}(?P<label>[^,;。!?:\n\d{_LA['joiner']}]{{1,{int(_LA['label'])}}}?)(?=\d)")
+_BTV = _MK["baseline_then_verb"]
+_NOSEP_ONLY = re.compile(r"[^,;。!?:\n\d]*")
+_COMPARED_THEN_VERB = re.compile(
+    rf"(?:{alt(_AM['comparison'])})(?:(?P<marker>{alt(_MK['before'])})(?P<noun>[^,;。!?:\n\d]{{0,{int(_BTV['noun'])}}}?)"
+    rf"|[^,;。!?:\n]{{0,{int(_BTV['gap'])}}}?(?P<old>\d[^,;。!?:\n]{{0,12}}?))"
+    rf"(?:{alt(longest_first(_BTV['adverbs']))})?(?P<verb>{alt(longest_first(_DEC2 + _INC2))})了?(?=[,;。!?\n]|$)")
 _BASELINE_AFTER = re.compile(rf"(?:{alt(_AM['comparison'])})?(?:{alt(_MK['before'])})"
                              rf"(?:[^,;。!?:\n\d]{{0,{int(_MK['baseline_after_gap'])}}}"
                              rf"|[^,;。!?:\n\d]{{0,{int(_BA_LONG['gap'])}}}(?:{alt(_BA_LONG['verbs'])}))$")
@@ -517,7 +530,8 @@ def _plan_words() -> str:
 _GB = _PL["guided_by"]
 # 按照“…最短”的目标, : a goal the work follows, matched first so that its 目标 is no plan word (see _plan_in)
 _GUIDED_GOAL = rf"(?:{alt(_GB['opens'])})[^,;。!?\n]{{0,{int(_GB['gap'])}}}?(?:{alt(_GB['nouns'])})(?=[,;])"
-_PLAN = re.compile(_GUIDED_GOAL + "|" + _plan_words() + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})|{_PL['will'][0]}(?:{alt(_PL['push_adverbs'])})(?:{alt(_PL['push'])})")
+_PLAN = re.compile(_GUIDED_GOAL + "|" + _plan_words() + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})|{_PL['will'][0]}(?:{alt(_PL['push_adverbs'])})(?:{alt(_PL['push'])})"
+                   rf"|(?<![{chars(_PL['must']['not_after'])}]){_PL['must']['word']}(?=(?:{alt(longest_first(_DEC2 + _INC2))}))")
 _GUIDED_OPENS = tuple(_GB["opens"])
 
 
@@ -548,6 +562,7 @@ _SAYS_UNTIL = re.compile(f"[{chars(_SAYS['until'])}]")
 _PLAN_ACCORDING = re.compile(rf"(?:{alt(_SAYS['according'])})[^《》,;。!?:\n]{{0,{int(_SAYS['according_gap'])}}}《[^》\n]{{0,{int(_SAYS['title'])}}}?(?:{alt(_SAYS['nouns'] + _SAYS['titled_nouns'])})》"
                              rf"[{chars(_SAYS['then'])}]")
 _WILL = re.compile(f"[{chars(_PL['will'])}]")
+_PROVISIONS = re.compile(rf"(?:{alt(_PL['provisions']['nouns'])}){_PL['provisions']['then']}")  # 通知如下
 _ACHIEVED = re.compile(rf"(?:{alt(_PL['achieved'])})(?:{alt(longest_first(_DIRECTIONAL))})")  # 已压缩至
 _DEADLINE = re.compile(rf"(?<![{chars(_PL['deadline_not_after'])}])(?:{alt(_PL['deadline_by'])})(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:底|末)?"
                        rf"|(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:{alt(_PL['deadline_end'])})")
@@ -803,9 +818,17 @@ def _compatible(a: Qty, b: Qty) -> bool:
         return a.dimension != "zero"
     if a.dimension != b.dimension:
         return False
-    if a.dimension == "count":
-        return True
+    if a.dimension == "count":  # any classifier, but persons only with persons (see count_kinds_apart)
+        return (_count_kind(a.unit) in _KINDS_APART) == (_count_kind(b.unit) in _KINDS_APART)
     return a.unit == b.unit
+
+
+_KINDS_APART = frozenset(_BA["count_kinds_apart"])
+
+
+def _count_kind(unit: str) -> str:
+    """English name of a count unit's classifier (count:名 → person)."""
+    return COUNT_NAMES.get(unit.partition(":")[2], "")
 
 
 def _claim_unit(a: Qty | None, b: Qty | None) -> str:
@@ -1254,7 +1277,7 @@ def _after_only(run: _Run) -> None:
             continue
         q = run.toks[j]
         best = _best_case_cut(q)
-        gate = run.near(_AFTER_ONLY_GATE, q.start)
+        gate = run.near(_AFTER_ONLY_GATE, q.start) or (q.dimension == "count" and run.near(_AFTER_ONLY_LIST_GATE, q.start))
         if q.dimension == "zero" or not (gate or best):
             continue
         cs = run.clause_start(q.start)
@@ -1266,8 +1289,8 @@ def _after_only(run: _Run) -> None:
         if not m and gate:  # 压减开办耗时至1个工作日以内: the verb, its object, then 至
             m = _VERB_OBJECT_TO.search(text, max(cs, q.start - _VERB_OBJECT_TO_REACH), q.start)
             obj = m.group("obj") if m else None
-        if not m:
-            continue
+        if not m or (m.groupdict().get("list") and q.dimension != "count"):
+            continue  # a list between 为 and the value only when the value counts its items
         subj, off = _clean_subject(text[cs:m.start()] if obj is None else obj)
         if obj is not None:
             off = m.start() - cs  # the quote opens with the verb: 压减开办耗时至…
@@ -1801,6 +1824,80 @@ def _baseline_after(run: _Run) -> None:
         c.quals = q.quals + qb.quals + _context_quals(text, start, qb.end)
         c.per = qb.per or q.per or find_per(text, start, q.end)
         run.emit(c, i, j)
+
+
+def _level_then_compared(run: _Run) -> None:
+    """``X A, 较<when> B (大幅)VERB``: a level, then in the next clause the old value it is compared with and a change
+    verb that ends that clause (进口平均通关时间5.82小时,较去年38.08小时大幅缩减): before B → after A, when the values
+    agree with the verb; with no old value but a before marker (相关部门可在5个工作日内出具备案证明,较以往的审批周期
+    大大压缩), A is an after value in the verb's direction."""
+    text, doc = run.text, run.doc
+    if not run.occurs(_COMPARE):
+        return
+    for i in range(run.n):
+        a = run.toks[i]
+        if i in run.used or a.surface == "" or a.dimension in ("zero", "other", "ratio"):
+            continue
+        ce = doc.clause_end(a.start)
+        if ce >= doc.sentence_end(a.start) or not _NOSEP_ONLY.fullmatch(text, a.end, ce):
+            continue  # the level ends its clause, and the sentence goes on
+        m = _COMPARED_THEN_VERB.match(text, ce + 1)
+        if not m:
+            continue
+        ks = [k for k in run.toks_in(ce + 1, m.end())]
+        verb = m.group("verb")
+        direction = "decrease" if verb in _DEC_SET else "increase"
+        if m.group("old") is not None:
+            if len(ks) != 1 or ks[0] in run.used or run.toks[ks[0]].start != m.start("old"):
+                continue
+            b = run.toks[ks[0]]
+            if not _compatible(a, b) or b.mid == a.mid or _value_direction(b.mid, a.mid) != direction:
+                continue
+            c = _Claim(a.start, m.end(), "", a.dimension, direction, _claim_unit(b, a), run.sent[i])
+            c.before, c.after = (b.low, b.high), (a.low, a.high)
+            c.quals = b.quals + a.quals
+            used = (i, ks[0])
+        else:
+            if ks or not m.group("marker"):
+                continue
+            c = _Claim(a.start, m.end(), "", a.dimension, direction, a.unit, run.sent[i])
+            c.after, c.after_only, c.after_tok = (a.low, a.high), True, i
+            c.quals = list(a.quals)
+            used = (i,)
+        cs = run.clause_start(a.start)
+        subj, off = _clean_subject(text[cs:a.start])
+        c.start = cs + off if subj else a.start
+        if m.group("marker"):  # 较以往的审批周期大大压缩: the measure is named with the old time
+            subj = m.group("noun").removeprefix(_POSSESSIVE) or subj
+        c.subject = subj
+        c.per = a.per or find_per(text, c.start, c.end)
+        run.emit(c, *used)
+
+
+def _labelled_afters(run: _Run) -> None:
+    """``由A VERB至 X B、Y C``: one before value and a list of after values, each with its label (由原来的 109个工作日压缩至
+    出让地项目审批23个工作日、划拨地项目审批25个工作日): C is an after value of A too, its label the subject. (Runs after the
+    filters: a claim they drop, 增加值从…1019亿元、日均产出3亿元,跃升至…2030亿元、日均6亿元, lends its before value to none.)"""
+    text = run.text
+    if _LA["joiner"] not in text:
+        return
+    for c in list(run.out):
+        if c.before is None or c.after is None or c.pct is not None or c.change is not None:
+            continue
+        end = c.end
+        while (m := _LABELLED_AFTER.match(text, end)) is not None:
+            ks = [k for k in run.toks_in(m.end(), m.end() + 1)]
+            if not ks or ks[0] in run.used:
+                break
+            q = run.toks[ks[0]]
+            if q.unit != c.unit or q.mid == (c.before[0] + c.before[1]) / 2 \
+                    or _value_direction((c.before[0] + c.before[1]) / 2, q.mid) != c.direction:
+                break
+            d = _Claim(m.start("label"), q.end, m.group("label"), c.kind, c.direction, c.unit, c.sent)
+            d.before, d.after = c.before, (q.low, q.high)
+            d.quals, d.per = list(q.quals), c.per
+            run.emit(d, ks[0])
+            end = q.end
 
 
 # --- rule 3c: halved ----------------------------------------------------------------------------
@@ -2746,6 +2843,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
         return not (plan[1] <= cs and run.any_mark(_EXPECTED, cs, c.end))
     if not c.after_only:
         return False
+    if run.occurs(_PROVISIONS) and run._spans(_PROVISIONS)[0][0] < c.start:
+        return True  # …通知如下: 1.…简化为申请受理、装表接通2个环节: what the provisions require
     if run.sentence_opens_with(_DIRECTIVE, c.start):
         return True  # 支持…片区…,审批时间压缩至70个工作日以内: what a policy asks for
     deadline = run.first_in_sentence(_DEADLINE, c.start)
@@ -2806,12 +2905,12 @@ def _in_plan_speech(run: _Run, pos: int) -> bool:
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
 RULES = (_before_after, _after_only, _statutory_promised, _fraction_of_before, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change,
-         _baseline_after, _halved, _amount_of_change, _money_unit_left_out,
+         _baseline_after, _level_then_compared, _halved, _amount_of_change, _money_unit_left_out,
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
          _drop_unreadable, _drop_titles, _drop_across_names, _drop_frequencies, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
          _drop_year_on_year, _drop_volume_growth, _drop_flow_changes, _drop_policy_parameters, _drop_breakdowns, _drop_share_points,
          _drop_shares_of_a_total, _drop_uptake, _drop_aspect_counts, _drop_undirected_compounds, _drop_power_list_cuts,
-         _drop_conditions, _drop_plans, _mark_expected)
+         _drop_conditions, _drop_plans, _labelled_afters, _mark_expected)
 
 
 @without_gc
