@@ -2811,6 +2811,8 @@ def _expects(text: str, comma: int) -> bool:
 def _drop_plans(run: _Run) -> None:
     """Drop targets and descriptions of the measure (see :func:`_is_plan`)."""
     run.out = [c for c in run.out if not _is_plan(run, c)]
+    if run.occurs(_PROVISIONS):
+        run.doc.carry["provisions"] = True  # the windows after this one read provisions too
 
 
 def _is_plan(run: _Run, c: _Claim) -> bool:
@@ -2843,8 +2845,8 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
         return not (plan[1] <= cs and run.any_mark(_EXPECTED, cs, c.end))
     if not c.after_only:
         return False
-    if run.occurs(_PROVISIONS) and run._spans(_PROVISIONS)[0][0] < c.start:
-        return True  # …通知如下: 1.…简化为申请受理、装表接通2个环节: what the provisions require
+    if run.doc.carry.get("provisions") or (run.occurs(_PROVISIONS) and run._spans(_PROVISIONS)[0][0] < c.start):
+        return True  # …通知如下: 1.…简化为申请受理、装表接通2个环节: what the provisions require (earlier windows too)
     if run.sentence_opens_with(_DIRECTIVE, c.start):
         return True  # 支持…片区…,审批时间压缩至70个工作日以内: what a policy asks for
     deadline = run.first_in_sentence(_DEADLINE, c.start)
