@@ -2541,3 +2541,29 @@ def test_rules_from_batches_105_and_108():
         s = _sentence_of("batch105", name, fragment)
         assert not claims(s)["quote"].str.contains(fragment[-3:]).any(), claims(s)
     assert claims(real_text("batch108", "07_sd_zaozhuang_water_notice_2021.txt")).empty
+
+
+def test_rules_from_batches_109_111_and_112():
+    """Misses and false claims of batches 109, 111 and 112, read from their texts: a headline's 超九成事项 is a share of the
+    matters, no 90 % cut; 以前, as a clause of its own, then the work, then 需要 and the value is the baseline after the new
+    value (才两天就办妥了,以前,办此事要走的程序,需要10个工作日才能完成); an old value in brackets after its measure
+    (较《通知》出台前的平均办理时间(约1个工作日)大幅缩短); a speed-up of more than 100 % on a time is the speed's rise
+    (较2018年6.01天提速202.01%); names in single quotes (‘两地两检’…简化为‘一次排队…’); 帮助企业提前1—2天配送运输."""
+    s = _sentence_of("batch109", "02_fj_changle_approval_time_limits_2017.txt", "超九成事项")
+    assert not claims(s)["quote"].str.contains("九成").any(), claims(s)
+    assert only("审批时间压缩九成。").change_pct_low == quantities("九成").iloc[0].value_low
+    s = _sentence_of("batch109", "02_fj_changle_approval_time_limits_2017.txt", "才两天就办妥了")
+    c = only(s)
+    assert (c.before_low, c.after_low) == (quantities("10个工作日").iloc[0].value_low, quantities("两天").iloc[0].value_low)
+    s = _sentence_of("batch111", "06_nat_trade_forex_management_optimised_2024.txt", "约1个工作日")
+    c = claims(s)
+    c = c[c["quote"].str.contains("大幅缩短")].iloc[0]
+    assert (c.before_low, c.after_high) == (quantities("1个工作日").iloc[0].value_low, quantities("15分钟").iloc[0].value_low)
+    s = _sentence_of("batch111", "08_zj_pinghu_export_tax_refund_2020.txt", "提速202.01%")
+    c = only(s)
+    assert (c.change_pct_low, c.direction) == (quantities("202.01%").iloc[0].value_low, "increase")
+    s = _sentence_of("batch112", "02_gd_hengqin_port_one_stop_lanes_2024.txt", "两地两检")
+    assert not claims(s)["quote"].str.contains("两地两检").any(), claims(s)
+    s = _sentence_of("batch112", "03_fj_xiamen_customs_35_measures_2024.txt", "提前1—2天")
+    c = claims(s)
+    assert c[c["quote"].str.contains("提前1—2天")].iloc[0].change_high == quantities("2天").iloc[0].value_low

@@ -201,6 +201,7 @@ _DEC2, _INC2 = list(_V["decrease"]), list(_V["increase"])
 _DEC1, _INC1 = list(_V["decrease_one_char"]), list(_V["increase_one_char"])
 _SPEED = list(_V["speed_up"])
 _VERB_MEASURE = dict(_V["verb_measure"])  # 降费: money
+_SHARE_OF_NOUNS = re.compile(alt(longest_first(_V["share_of_nouns"])))  # 九成事项
 _POWER_LIST = re.compile(alt(longest_first(_V["power_lists"])))  # 行政审批事项
 _UNDIRECTED_COMPOUND = re.compile(rf"(?:{alt(longest_first(_V['decrease'] + _V['increase']))})(?:{alt(_V['undirected_compound'])})")
 _DEC_PERF = list(_V["decrease_perfective"])  # 提前了90余天: a change only with 了
@@ -410,15 +411,22 @@ _LA = _BA["labelled_afters"]
 _LABELLED_AFTER = re.compile(rf"{_LA['joiner']}(?P<label>[^,;。!?:\n\d{_LA['joiner']}]{{1,{int(_LA['label'])}}}?)(?=\d)")
 _BTV = _MK["baseline_then_verb"]
 _NOSEP_ONLY = re.compile(r"[^,;。!?:\n\d]*")
-_COMPARED_THEN_VERB = re.compile(
-    rf"(?:{alt(_AM['comparison'])})(?:(?P<marker>{alt(_MK['before'])})(?P<noun>[^,;。!?:\n\d]{{0,{int(_BTV['noun'])}}}?)"
-    rf"|[^,;。!?:\n]{{0,{int(_BTV['gap'])}}}?(?P<old>\d[^,;。!?:\n]{{0,12}}?))"
-    rf"(?:{alt(longest_first(_BTV['adverbs']))})?(?P<verb>{alt(longest_first(_DEC2 + _INC2))})了?(?=[,;。!?\n]|$)")
+def _btv_verb(name: str) -> str:
+    """An adverb (大幅) and a change verb, the verb as group ``name``."""
+    return rf"(?:{alt(longest_first(_BTV['adverbs']))})?(?P<{name}>{alt(longest_first(_DEC2 + _INC2 + _SPEED))})"
+
+
+_MARKED_THEN_VERB = re.compile(rf"(?P<marker>{alt(_MK['before'])})(?P<noun>[^,;。!?:\n\d]{{0,{int(_BTV['noun'])}}}?)"
+                               rf"{_btv_verb('verb')}了?(?=[,;。!?\n]|$)")
+# … the verb ends the old value's clause, or opens the next one (较2018年6.01天,提速202.01%)
+_OLD_THEN_VERB = re.compile(rf"[)]?(?:{_btv_verb('verb1')}了?(?=[,;。!?\n]|$)|(?=,{_btv_verb('verb2')}))")
 _BASELINE_AFTER = re.compile(rf"(?:{alt(_AM['comparison'])})?(?:{alt(_MK['before'])})"
                              rf"(?:[^,;。!?:\n\d]{{0,{int(_MK['baseline_after_gap'])}}}"
-                             rf"|[^,;。!?:\n\d]{{0,{int(_BA_LONG['gap'])}}}(?:{alt(_BA_LONG['verbs'])}))$")
+                             rf"|[^,;。!?:\n\d]{{0,{int(_BA_LONG['gap'])}}}(?:{alt(_BA_LONG['verbs'])})"
+                             rf"|,[^,;。!?:\n\d]{{1,{int(_MK['baseline_after_clause'])}}},(?:{alt(_BA_LONG['verbs'])}))$")
 _BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + max(int(_MK["baseline_after_gap"]),
-                                                               int(_BA_LONG["gap"]) + max(map(len, _BA_LONG["verbs"])))
+                                                               int(_BA_LONG["gap"]) + max(map(len, _BA_LONG["verbs"])),
+                                                               2 + int(_MK["baseline_after_clause"]) + max(map(len, _BA_LONG["verbs"])))
 
 _PAST_SPAN = _MK["past_span"]  # 过去十年
 # a time spent, then 现在 (耗费一年多时间,现在只要100多天): the before value with no marker
@@ -448,7 +456,8 @@ _TIMES_UNITS = frozenset(f"count:{c}" for c in _SJ["frequency_counts"])  # count
 _TITLE_OPEN = _SJ["title"]["open"]
 _TITLE = re.compile(rf"{_TITLE_OPEN}[^{_SJ['title']['close']}\n]{{0,{int(_SJ['title']['reach'])}}}{_SJ['title']['close']}")
 _QN = _SJ["quoted_name"]
-_QUOTED_NAME = re.compile(rf"{_QN['open']}[^{_QN['open']}{_QN['close']}\n]{{1,{int(_QN['reach'])}}}{_QN['close']}")
+_QUOTED_NAME = re.compile("|".join(rf"{o}[^{o}{c}\n]{{1,{int(_QN['reach'])}}}{c}"
+                                   for o, c in ((_QN["open"], _QN["close"]), tuple(_QN["inner"]))))
 _NUMBER_ONLY = re.compile(rf"(?:{NUMBER})[^\d,;。!?:\s]{{0,4}}")  # 四个, 三个环节: a count, its classifier and noun, nothing else
 _SH = _SJ["service_hours"]
 _SERVICE_BEFORE, _SERVICE_AFTER = tuple(_SH["before"]), tuple(_SH["after"])
@@ -1828,9 +1837,10 @@ def _baseline_after(run: _Run) -> None:
 
 def _level_then_compared(run: _Run) -> None:
     """``X A, 较<when> B (大幅)VERB``: a level, then in the next clause the old value it is compared with and a change
-    verb that ends that clause (进口平均通关时间5.82小时,较去年38.08小时大幅缩减): before B → after A, when the values
-    agree with the verb; with no old value but a before marker (相关部门可在5个工作日内出具备案证明,较以往的审批周期
-    大大压缩), A is an after value in the verb's direction."""
+    verb that ends that clause or opens the next one (进口平均通关时间5.82小时,较去年38.08小时大幅缩减; 平均时间为1.99天,
+    较2018年6.01天,提速202.01%): before B → after A, when the values agree with the verb; with no old value but a
+    before marker (相关部门可在5个工作日内出具备案证明,较以往的审批周期大大压缩), A is an after value in the verb's
+    direction."""
     text, doc = run.text, run.doc
     if not run.occurs(_COMPARE):
         return
@@ -1839,37 +1849,38 @@ def _level_then_compared(run: _Run) -> None:
         if i in run.used or a.surface == "" or a.dimension in ("zero", "other", "ratio"):
             continue
         ce = doc.clause_end(a.start)
-        if ce >= doc.sentence_end(a.start) or not _NOSEP_ONLY.fullmatch(text, a.end, ce):
-            continue  # the level ends its clause, and the sentence goes on
-        m = _COMPARED_THEN_VERB.match(text, ce + 1)
-        if not m:
-            continue
-        ks = [k for k in run.toks_in(ce + 1, m.end())]
-        verb = m.group("verb")
-        direction = "decrease" if verb in _DEC_SET else "increase"
-        if m.group("old") is not None:
-            if len(ks) != 1 or ks[0] in run.used or run.toks[ks[0]].start != m.start("old"):
-                continue
+        if ce >= doc.sentence_end(a.start) or not _NOSEP_ONLY.fullmatch(text, a.end, ce) \
+                or not (head := _COMPARE.match(text, ce + 1)):
+            continue  # the level ends its clause, and the next one opens with 较 / 比
+        ks = list(run.toks_in(head.end(), doc.clause_end(head.end())))
+        if len(ks) == 1:  # 较去年38.08小时大幅缩减: the old value, then the verb
             b = run.toks[ks[0]]
-            if not _compatible(a, b) or b.mid == a.mid or _value_direction(b.mid, a.mid) != direction:
+            m = _OLD_THEN_VERB.match(text, b.end)
+            if ks[0] in run.used or b.nstart - head.end() > int(_BTV["gap"]) or not m:
+                continue
+            direction = _direction_of_verbs(m.group("verb1") or m.group("verb2"), "", a.dimension)
+            if direction is None or not _compatible(a, b) or b.mid == a.mid or _value_direction(b.mid, a.mid) != direction:
                 continue
             c = _Claim(a.start, m.end(), "", a.dimension, direction, _claim_unit(b, a), run.sent[i])
             c.before, c.after = (b.low, b.high), (a.low, a.high)
             c.quals = b.quals + a.quals
+            seg = text[head.end():b.start]
+            noun = seg[seg.rfind(_POSSESSIVE) + 1:].rstrip("(约") if _POSSESSIVE in seg else ""  # 出台前的平均办理时间(约1个工作日)
             used = (i, ks[0])
-        else:
-            if ks or not m.group("marker"):
+        elif not ks and (m := _MARKED_THEN_VERB.match(text, head.end())):  # 较以往的审批周期大大压缩
+            direction = _direction_of_verbs(m.group("verb"), "", a.dimension)
+            if direction is None:
                 continue
             c = _Claim(a.start, m.end(), "", a.dimension, direction, a.unit, run.sent[i])
             c.after, c.after_only, c.after_tok = (a.low, a.high), True, i
             c.quals = list(a.quals)
-            used = (i,)
+            used, noun = (i,), m.group("noun").removeprefix(_POSSESSIVE)  # the measure, named with the old time
+        else:
+            continue
         cs = run.clause_start(a.start)
         subj, off = _clean_subject(text[cs:a.start])
         c.start = cs + off if subj else a.start
-        if m.group("marker"):  # 较以往的审批周期大大压缩: the measure is named with the old time
-            subj = m.group("noun").removeprefix(_POSSESSIVE) or subj
-        c.subject = subj
+        c.subject = noun if noun and (not used[1:] or (_REFORM_MEASURE.search(noun) and not _REFORM_MEASURE.search(subj))) else subj
         c.per = a.per or find_per(text, c.start, c.end)
         run.emit(c, *used)
 
@@ -2074,6 +2085,8 @@ def _amount_of_change(run: _Run) -> None:
             continue
         subj, sstart = _change_subject(run, j, cs, vstart, obj)
         direction = _direction_of_verbs(verbs, subj, q.dimension)
+        if direction == "decrease" and q.unit == "%" and q.high > 100 and _SPEED_VERB.search(verbs):
+            direction = "increase"  # 平均时间…较2018年6.01天提速202.01%: the speed, three times as fast
         if direction is None or (direction == "decrease" and q.unit == "%" and q.high > 100):
             continue  # no direction; or a decrease of more than 100 %, which cannot be
         start = min(vstart, sstart) if sstart is not None else vstart
@@ -2394,7 +2407,7 @@ def _drop_across_names(run: _Run) -> None:
     “加工增值30%免关税”: the verb of one policy's name, the figure of the next), or a count that begins inside
     quoted names and is written right after them (“…指标提升、…影响力提升”四个提升工程: it counts the names): names
     listed, no change."""
-    if _QN["open"] not in run.text or not run.out:
+    if (_QN["open"] not in run.text and _QN["inner"][0] not in run.text) or not run.out:
         return
     def across(c: _Claim) -> bool:
         return (run.within(_QUOTED_NAME, c.start, c.start + 1) and run.within(_QUOTED_NAME, c.end - 1, c.end)
@@ -2699,6 +2712,19 @@ def _growth_rate_after(run: _Run, pos: int) -> bool:
     return False
 
 
+def _drop_shares_of_nouns(run: _Run) -> None:
+    """Drop a percent change whose value is written right before the things it is a share of (压缩行政审批时限 超九成
+    事项三天内办结: 90 % of the matters, see ``share_of_nouns``): a share, no change."""
+    if not run.occurs(_SHARE_OF_NOUNS):
+        return
+    def share(c: _Claim) -> bool:
+        if c.pct is None or c.before is not None or c.after is not None:
+            return False
+        ks = [k for k in run.toks_in(c.start, c.end) if run.toks[k].unit == "%"]
+        return bool(ks) and _SHARE_OF_NOUNS.match(run.text, run.toks[ks[-1]].end) is not None
+    run.out = [c for c in run.out if not share(c)]
+
+
 def _drop_undirected_compounds(run: _Run) -> None:
     """Drop an amount of change whose verb is joined to one without a direction (累计精简调整各类事项环节363项:
     matters streamlined or adjusted, see ``undirected_compound``): a count of matters handled, no change."""
@@ -2911,7 +2937,7 @@ RULES = (_before_after, _after_only, _statutory_promised, _fraction_of_before, _
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
          _drop_unreadable, _drop_titles, _drop_across_names, _drop_frequencies, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
          _drop_year_on_year, _drop_volume_growth, _drop_flow_changes, _drop_policy_parameters, _drop_breakdowns, _drop_share_points,
-         _drop_shares_of_a_total, _drop_uptake, _drop_aspect_counts, _drop_undirected_compounds, _drop_power_list_cuts,
+         _drop_shares_of_a_total, _drop_uptake, _drop_aspect_counts, _drop_undirected_compounds, _drop_power_list_cuts, _drop_shares_of_nouns,
          _drop_conditions, _drop_plans, _labelled_afters, _mark_expected)
 
 
