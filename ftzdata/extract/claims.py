@@ -203,7 +203,8 @@ _SPEED = list(_V["speed_up"])
 _VERB_MEASURE = dict(_V["verb_measure"])  # 降费: money
 _SHARE_OF_NOUNS = re.compile(alt(longest_first(_V["share_of_nouns"])))  # 九成事项
 _POWER_LIST = re.compile(alt(longest_first(_V["power_lists"])))  # 行政审批事项
-_UNDIRECTED_COMPOUND = re.compile(rf"(?:{alt(longest_first(_V['decrease'] + _V['increase']))})(?:{alt(_V['undirected_compound'])})")
+_UNDIRECTED_WORD = re.compile(alt(_V["undirected_compound"]))  # 调整, after a verb with a direction: 精简调整
+_DIRECTED_VERBS = tuple(_V["decrease"] + _V["increase"])
 _DEC_PERF = list(_V["decrease_perfective"])  # 提前了90余天: a change only with 了
 _DEC_SET = set(_DEC2 + _DEC1 + list(_V["share_cut"]) + _DEC_PERF + list(_V["earlier_done"]["verbs"]))
 _INC_SET = set(_INC2 + _INC1)
@@ -246,10 +247,12 @@ _SHARED_AFTER = {w: n for w, n in _QL["after_number"].items() if w not in LEX["n
 _AFTER_ONLY_TO = _BA["after_only_to_words"]
 _AOL = _BA["after_only_list"]  # 缩减为受理报装、装表通水2个环节
 _AFTER_ONLY = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DIRECTIONAL))}){{1,{_MAX_VERBS}}})了?"
-                         rf"(?:(?:{alt(_AFTER_ONLY_TO)})(?P<post>[^,;。!?:\n{chars(_AFTER_ONLY_TO)}]{{0,6}}"
-                         rf"|(?P<list>[^,;。!?:\n\d{_AOL['joiner']}]{{1,12}}(?:{_AOL['joiner']}[^,;。!?:\n\d{_AOL['joiner']}]{{1,12}})+))"
+                         rf"(?:(?:{alt(_AFTER_ONLY_TO)})(?P<post>[^,;。!?:\n{chars(_AFTER_ONLY_TO)}]{{0,6}})"
                          rf"|(?:{alt(_BA['after_only_into'])}))$")
-_AFTER_ONLY_REACH = _MAX_VERBS * max(map(len, _DIRECTIONAL)) + 1 + max(map(len, _AFTER_ONLY_TO)) + max(6, int(_AOL["reach"]))
+_AFTER_ONLY_LISTED = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DIRECTIONAL))}){{1,{_MAX_VERBS}}})了?(?:{alt(_AFTER_ONLY_TO)})"
+                                rf"(?P<list>[^,;。!?:\n\d{_AOL['joiner']}]{{1,12}}(?:{_AOL['joiner']}[^,;。!?:\n\d{_AOL['joiner']}]{{1,12}})+)$")
+_AFTER_ONLY_REACH = _MAX_VERBS * max(map(len, _DIRECTIONAL)) + 1 + max(map(len, _AFTER_ONLY_TO)) + 6
+_AFTER_ONLY_LIST_REACH = _AFTER_ONLY_REACH - 6 + int(_AOL["reach"])  # 缩减为受理报装、装表通水2个环节
 _VOT = _BA["verb_object_to"]
 _VERB_OBJECT_TO = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DEC2 + _INC2))}){{1,{_MAX_VERBS}}})了?"
                              rf"(?P<obj>[^\d\s,;。!?:、()“”《》]{{0,{int(_VOT['gap'])}}}?(?:{alt(_VOT['measures'])}))"
@@ -260,6 +263,7 @@ _VERB_OBJECT_TO_REACH = _MAX_VERBS * max(map(len, _DIRECTIONAL)) + 1 + int(_VOT[
 # before the value.
 _AFTER_ONLY_GATE = (frozenset(w[-1] for w in _AFTER_ONLY_TO + _BA["after_only_into"]), 1 + 6)
 _AFTER_ONLY_LIST_GATE = (frozenset(_AOL["joiner"]), 1 + 12)  # …、装表通水2个环节: a list's last item before the value
+_AFTER_ONLY_LIST_TO = (frozenset(w[-1] for w in _AFTER_ONLY_TO), 0)  # … and a to word (为) in the list's reach
 _BEST_CASE = frozenset(_QL["best_case"])  # 变成最快5秒: a neutral verb to a best-case time is a cut
 _NEUTRAL_TO = re.compile(rf"(?P<verb>{alt(longest_first(list(_V['neutral'])))})(?:{_TO})(?P<post>[^,;。!?:\n]{{0,6}})$")
 _FROM_WORDS = tuple(_BA["subject_before"])  # 由 / 从 open a before value, not a subject
@@ -296,7 +300,7 @@ _AE = _MK["after_event"]
 _AFTER_EVENT = re.compile(rf"(?:{alt(_AE['ends'])})(?=,|[\u4e00-\u9fff]{{0,{int(_AE['noun'])}}}?(?:{alt(_AE['then'])}))")  # 开通后, / 以后只 / 封关后报价仅
 _AFTER_MARK = re.compile(alt(_MK["after"]) + rf"|{_AR['open']}[^\d,;。!?:\n]{{0,{int(_AR['gap'])}}}?{_AR['close']}"
                          rf"|{_AFTER_EVENT.pattern}"
-                         rf"|(?<=[,;。!?:\n]){_MK['now_opening']['word']}(?![{_MK['now_opening']['not_before']}])")
+                         rf"|{_MK['now_opening']['word']}(?<=[,;。!?:\n]{_MK['now_opening']['word']})(?![{_MK['now_opening']['not_before']}])")
 _AFTER_CUE = re.compile(rf"(?:{alt(list(_MK['need']) + list(_MK['after_cue']))}){_NOSEP}{{0,8}}$")
 _AFTER_CUE_REACH = max(map(len, list(_MK["need"]) + list(_MK["after_cue"]))) + 8
 _NEED = re.compile(alt(_MK["need"]))
@@ -410,6 +414,21 @@ _BA_LONG = _MK["baseline_after_long"]
 _LA = _BA["labelled_afters"]
 _LABELLED_AFTER = re.compile(rf"{_LA['joiner']}(?P<label>[^,;。!?:\n\d{_LA['joiner']}]{{1,{int(_LA['label'])}}}?)(?=\d)")
 _BTV = _MK["baseline_then_verb"]
+_COMPARE_FIRST = tuple(sorted({w[0] for w in _AM["comparison"]}))  # 比, 较, 相, 同: a comparison word's first character
+
+
+def _clause_openings(text: str, firsts: tuple[str, ...]) -> list[int]:
+    """Positions of the , or ; right before one of ``firsts`` (found with str.find: faster than a pattern)."""
+    out = []
+    for ch in firsts:
+        p = text.find(ch, 1)
+        while p != -1:
+            if text[p - 1] in ",;":
+                out.append(p - 1)
+            p = text.find(ch, p + 1)
+    return sorted(out)
+
+
 _NOSEP_ONLY = re.compile(r"[^,;。!?:\n\d]*")
 def _btv_verb(name: str) -> str:
     """An adverb (大幅) and a change verb, the verb as group ``name``."""
@@ -456,8 +475,8 @@ _TIMES_UNITS = frozenset(f"count:{c}" for c in _SJ["frequency_counts"])  # count
 _TITLE_OPEN = _SJ["title"]["open"]
 _TITLE = re.compile(rf"{_TITLE_OPEN}[^{_SJ['title']['close']}\n]{{0,{int(_SJ['title']['reach'])}}}{_SJ['title']['close']}")
 _QN = _SJ["quoted_name"]
-_QUOTED_NAME = re.compile("|".join(rf"{o}[^{o}{c}\n]{{1,{int(_QN['reach'])}}}{c}"
-                                   for o, c in ((_QN["open"], _QN["close"]), tuple(_QN["inner"]))))
+_QUOTE_MARKS = _QN["open"] + _QN["close"] + "".join(_QN["inner"])
+_QUOTED_NAME = re.compile(rf"[{_QN['open']}{_QN['inner'][0]}][^{_QUOTE_MARKS}\n]{{1,{int(_QN['reach'])}}}[{_QN['close']}{_QN['inner'][1]}]")
 _NUMBER_ONLY = re.compile(rf"(?:{NUMBER})[^\d,;。!?:\s]{{0,4}}")  # 四个, 三个环节: a count, its classifier and noun, nothing else
 _SH = _SJ["service_hours"]
 _SERVICE_BEFORE, _SERVICE_AFTER = tuple(_SH["before"]), tuple(_SH["after"])
@@ -540,7 +559,7 @@ _GB = _PL["guided_by"]
 # 按照“…最短”的目标, : a goal the work follows, matched first so that its 目标 is no plan word (see _plan_in)
 _GUIDED_GOAL = rf"(?:{alt(_GB['opens'])})[^,;。!?\n]{{0,{int(_GB['gap'])}}}?(?:{alt(_GB['nouns'])})(?=[,;])"
 _PLAN = re.compile(_GUIDED_GOAL + "|" + _plan_words() + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})|{_PL['will'][0]}(?:{alt(_PL['push_adverbs'])})(?:{alt(_PL['push'])})"
-                   rf"|(?<![{chars(_PL['must']['not_after'])}]){_PL['must']['word']}(?=(?:{alt(longest_first(_DEC2 + _INC2))}))")
+                   rf"|{_PL['must']['word']}(?<![{chars(_PL['must']['not_after'])}]{_PL['must']['word']})(?=(?:{alt(longest_first(_DEC2 + _INC2))}))")
 _GUIDED_OPENS = tuple(_GB["opens"])
 
 
@@ -1286,20 +1305,30 @@ def _after_only(run: _Run) -> None:
             continue
         q = run.toks[j]
         best = _best_case_cut(q)
-        gate = run.near(_AFTER_ONLY_GATE, q.start) or (q.dimension == "count" and run.near(_AFTER_ONLY_LIST_GATE, q.start))
-        if q.dimension == "zero" or not (gate or best):
+        gate = run.near(_AFTER_ONLY_GATE, q.start)
+        # 缩减为受理报装、装表通水2个环节: the steps left, listed before their count (the list's joiner right before)
+        listed = not gate and q.dimension == "count" and run.near(_AFTER_ONLY_LIST_GATE, q.start) \
+            and run.near((_AFTER_ONLY_LIST_TO[0], _AFTER_ONLY_LIST_REACH), q.start)
+        if q.dimension == "zero" or not (gate or best or listed):
             continue
         cs = run.clause_start(q.start)
         reach = max(cs, q.start - _AFTER_ONLY_REACH)
-        m = _AFTER_ONLY.search(text, reach, q.start) if gate else None
+        if listed:  # from the last to word before the value: the verb right before it, the list after it
+            w0 = max(cs, q.start - _AFTER_ONLY_LIST_REACH)
+            t = max(text.rfind(w, w0, q.start) for w in _AFTER_ONLY_TO)
+            m = _AFTER_ONLY_LISTED.search(text, max(w0, t - _AFTER_ONLY_REACH), q.start) if t >= 0 else None
+            if not m:
+                continue
+        else:
+            m = _AFTER_ONLY.search(text, reach, q.start) if gate else None
         if not m and best:
             m = _NEUTRAL_TO.search(text, reach, q.start)  # 变成最快5秒通关: a neutral verb to a best-case time
         obj = None
         if not m and gate:  # 压减开办耗时至1个工作日以内: the verb, its object, then 至
             m = _VERB_OBJECT_TO.search(text, max(cs, q.start - _VERB_OBJECT_TO_REACH), q.start)
             obj = m.group("obj") if m else None
-        if not m or (m.groupdict().get("list") and q.dimension != "count"):
-            continue  # a list between 为 and the value only when the value counts its items
+        if not m:
+            continue
         subj, off = _clean_subject(text[cs:m.start()] if obj is None else obj)
         if obj is not None:
             off = m.start() - cs  # the quote opens with the verb: 压减开办耗时至…
@@ -1315,7 +1344,7 @@ def _after_only(run: _Run) -> None:
         c.quals = q.quals + _context_quals(text, start, q.end)
         c.per = q.per or find_per(text, start, q.end)
         if q.unit == "%" and direction == "decrease" and q.high < 100 and (
-                _OF_ORIGINAL.search(m.group("post") or "") or _fraction_of_a_measure(q, subj)):
+                _OF_ORIGINAL.search(m.groupdict().get("post") or "") or _fraction_of_a_measure(q, subj)):
             c.pct = (100 - q.high, 100 - q.low)  # 压缩至原来的1/3, 时间缩短至1/3: a cut of 66.7 %
         else:
             c.after = (q.low, q.high)
@@ -1842,14 +1871,17 @@ def _level_then_compared(run: _Run) -> None:
     before marker (相关部门可在5个工作日内出具备案证明,较以往的审批周期大大压缩), A is an after value in the verb's
     direction."""
     text, doc = run.text, run.doc
-    if not run.occurs(_COMPARE):
+    if not run.n:
         return
-    for i in range(run.n):
+    for p0 in _clause_openings(text, _COMPARE_FIRST):  # a clause that opens with 较 / 比 …, and the last value before it
+        i = bisect_left(run.starts, p0) - 1
+        if i < 0:
+            continue
         a = run.toks[i]
         if i in run.used or a.surface == "" or a.dimension in ("zero", "other", "ratio"):
             continue
         ce = doc.clause_end(a.start)
-        if ce >= doc.sentence_end(a.start) or not _NOSEP_ONLY.fullmatch(text, a.end, ce) \
+        if ce != p0 or ce >= doc.sentence_end(a.start) or not _NOSEP_ONLY.fullmatch(text, a.end, ce) \
                 or not (head := _COMPARE.match(text, ce + 1)):
             continue  # the level ends its clause, and the next one opens with 较 / 比
         ks = list(run.toks_in(head.end(), doc.clause_end(head.end())))
@@ -2715,7 +2747,7 @@ def _growth_rate_after(run: _Run, pos: int) -> bool:
 def _drop_shares_of_nouns(run: _Run) -> None:
     """Drop a percent change whose value is written right before the things it is a share of (压缩行政审批时限 超九成
     事项三天内办结: 90 % of the matters, see ``share_of_nouns``): a share, no change."""
-    if not run.occurs(_SHARE_OF_NOUNS):
+    if not any(c.pct is not None and c.before is None and c.after is None for c in run.out):
         return
     def share(c: _Claim) -> bool:
         if c.pct is None or c.before is not None or c.after is not None:
@@ -2728,18 +2760,20 @@ def _drop_shares_of_nouns(run: _Run) -> None:
 def _drop_undirected_compounds(run: _Run) -> None:
     """Drop an amount of change whose verb is joined to one without a direction (累计精简调整各类事项环节363项:
     matters streamlined or adjusted, see ``undirected_compound``): a count of matters handled, no change."""
-    if not run.occurs(_UNDIRECTED_COMPOUND):
+    text = run.text
+    joined = [m.start() for m in _UNDIRECTED_WORD.finditer(text) if text.endswith(_DIRECTED_VERBS, 0, m.start())]
+    if not joined:
         return
     def undirected(c: _Claim) -> bool:
         return c.before is None and c.after is None and c.pct is None \
-            and _UNDIRECTED_COMPOUND.search(run.text, c.start, c.end) is not None
+            and any(c.start < p < c.end for p in joined)
     run.out = [c for c in run.out if not undirected(c)]
 
 
 def _drop_power_list_cuts(run: _Run) -> None:
     """Drop a number cut from the government's lists of powers with no before or after value (精简了行政审批事项22项,
     see ``power_lists``): the size of a reform's list, no effect; 由113项精简到59项 stays."""
-    if not run.occurs(_POWER_LIST):
+    if not any(w in run.text for w in _V["power_lists"]):
         return
     run.out = [c for c in run.out if not (c.kind == "count" and c.before is None and c.after is None
                                           and _POWER_LIST.search(c.subject or "") is not None)]
@@ -2837,8 +2871,13 @@ def _expects(text: str, comma: int) -> bool:
 def _drop_plans(run: _Run) -> None:
     """Drop targets and descriptions of the measure (see :func:`_is_plan`)."""
     run.out = [c for c in run.out if not _is_plan(run, c)]
-    if run.occurs(_PROVISIONS):
+    if _provisions(run):
         run.doc.carry["provisions"] = True  # the windows after this one read provisions too
+
+
+def _provisions(run: _Run) -> bool:
+    """Does the text declare a directive's provisions (…通知如下)? (A plain word test first: 如下 is rare.)"""
+    return _PL["provisions"]["then"] in run.text and run.occurs(_PROVISIONS)
 
 
 def _is_plan(run: _Run, c: _Claim) -> bool:
@@ -2871,7 +2910,7 @@ def _is_plan(run: _Run, c: _Claim) -> bool:
         return not (plan[1] <= cs and run.any_mark(_EXPECTED, cs, c.end))
     if not c.after_only:
         return False
-    if run.doc.carry.get("provisions") or (run.occurs(_PROVISIONS) and run._spans(_PROVISIONS)[0][0] < c.start):
+    if run.doc.carry.get("provisions") or (_provisions(run) and run._spans(_PROVISIONS)[0][0] < c.start):
         return True  # …通知如下: 1.…简化为申请受理、装表接通2个环节: what the provisions require (earlier windows too)
     if run.sentence_opens_with(_DIRECTIVE, c.start):
         return True  # 支持…片区…,审批时间压缩至70个工作日以内: what a policy asks for
