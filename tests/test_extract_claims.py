@@ -2588,3 +2588,17 @@ def test_rules_from_batches_115_and_116():
     c = c[c["quote"].str.contains("最多九个环节")].iloc[0]
     assert (c.before_high, c.after_low) == (quantities("最多九个环节").iloc[0].value_high, 1)
     assert "at most" in c.qualifier
+
+
+def test_a_range_said_as_its_two_ends_and_the_time_it_took():
+    """过去拿一块地少则7、8个月,多则一年,这块地只用了3个月时间 (batch116 doc 11): 少则…多则… is one range, seven months to a
+    year, and 只用了 after a before marker in the sentence gives the time it took: 7 months–1 year → 3 months."""
+    s = _sentence_of("batch116", "11_zj_deqing_standard_land_2018.txt", "少则7、8个月")
+    c = only(s)
+    assert (c.before_low, c.before_high, c.after_low) == (quantities("7个月").iloc[0].value_low,
+                                                          quantities("一年").iloc[0].value_low,
+                                                          quantities("3个月").iloc[0].value_low)
+    assert c.subject == "拿一块地"
+    c = only("过去短则一周,长则需要一个月,现在只要3天。")
+    assert (c.before_low, c.before_high) == (quantities("一周").iloc[0].value_low, quantities("一个月").iloc[0].value_low)
+    assert claims("企业开办少则3天,多则5天。").empty  # a range with no change

@@ -400,6 +400,8 @@ _ZERO_VALUE = re.compile(rf"[{chars(_ZERO_CHARS)}](?<=[{chars(_ZERO_TO)}][{chars
 _ZERO_VALUE_GATE = re.compile(alt([t + z for t in _ZERO_TO for z in _ZERO_CHARS] + ["“" + _ZERO_CHARS[0]]))
 _SAME_DAY = _ZR["same_day"]
 _NOUN_CUES = longest_first(list(_MK["after_cue"]) + list(_MK["need"]) + [_MK["done_after"]["before"]])  # …的工商变更仅用3小时
+_ONLY_TOOK = re.compile(rf"(?:{alt(longest_first(_MK['only_took']))})$")
+_ONLY_TOOK_REACH = max(map(len, _MK["only_took"]))
 _SAME_DAY_DONE = re.compile(alt(_SAME_DAY["done"]))  # 当天办结
 _SAME_DAY_RE = re.compile(rf"(?<=[{chars(_ZERO_TO)}])(?:{alt(_SAME_DAY['words'])})"
                           rf"|(?:{alt(_SAME_DAY['words'])})(?=(?:{alt(_MK['need_after'] + _SAME_DAY['done'])}))")  # 当日就可以审批完成, 当天办结
@@ -593,6 +595,7 @@ _WILL = re.compile(f"[{chars(_PL['will'])}]")
 _TR = _PL["target_reached"]
 _REACHED_VERB = re.compile(alt(_TR["verbs"]))  # 实现了…的目标
 _SET_BY = re.compile(alt(_TR["set_by"]))
+_PROVISIONS_WORD = re.compile(re.escape(_PL["provisions"]["then"]))  # 如下
 _PROVISIONS = re.compile(rf"(?:{alt(_PL['provisions']['nouns'])}){_PL['provisions']['then']}")  # 通知如下
 _ACHIEVED = re.compile(rf"(?:{alt(_PL['achieved'])})(?:{alt(longest_first(_DIRECTIONAL))})")  # 已压缩至
 _DEADLINE = re.compile(rf"(?<![{chars(_PL['deadline_not_after'])}])(?:{alt(_PL['deadline_by'])})(?:19|20)\d\d年(?:\d{{1,2}}月)?(?:底|末)?"
@@ -778,6 +781,36 @@ def _list_units(doc: Doc, toks: list[Qty]) -> None:
 _BARE_ITEM = re.compile(r"(?<![\d._])(\d{1,6}(?:\.\d{1,4})?)、$")  # 65、 (before 53、50个工作日)
 
 
+def _span_ranges(doc: Doc, toks: list[Qty]) -> list[Qty]:
+    """``toks`` with a range said as its two ends in two clauses (少则7、8个月,多则一年; 短则一周,长则需要一个月) read as
+    one value from the first's low to the second's high (see ``span_range``)."""
+    text = doc.text
+    if not any(w in text for w in _SR["high"]):
+        return toks
+    out, skip = [], set()
+    for k, a in enumerate(toks):
+        if k in skip:
+            continue
+        b = toks[k + 1] if k + 1 < len(toks) else None
+        lo = _SPAN_LOW.search(text, max(0, a.nstart - len(max(_SR["low"], key=len)) - int(_SR["gap"]) - 2), a.nstart)
+        if b is None or lo is None or a.dimension != b.dimension or a.dimension not in ("duration", "count", "money") \
+                or doc.clause_start(b.start) != doc.clause_end(a.start) + 1 \
+                or not _SPAN_HIGH.search(text, doc.clause_start(b.start), b.nstart) \
+                or doc.sentence_start(a.start) != doc.sentence_start(b.start):
+            out.append(a)
+            continue
+        low, start = a.low, min(lo.start(), a.start)
+        m = _SPAN_ITEM.search(text, max(0, a.nstart - 4), a.nstart)  # 7、8个月: seven or eight months
+        if m is not None and UNITS.get(a.surface) is not None:
+            low = min(low, float(m.group(1)) * UNITS[a.surface].factor)
+        start = lo.end() if lo.end() <= a.start else a.start
+        out.append(Qty(start if m is None else m.start(1), b.end, start if m is None else m.start(1), b.nend,
+                       low, b.high, b.unit if a.unit == b.unit else a.unit, a.dimension, a.per or b.per,
+                       sorted(set(a.quals) | set(b.quals)), a.surface))
+        skip.add(k + 1)
+    return out
+
+
 def _bare_list_items(doc: Doc, toks: list[Qty]) -> list[Qty]:
     """``toks`` with the bare numbers of a 分别 list whose unit is written once, after its last item (分别由2019年的
     65、53、50个工作日,压缩到目前的39、33、31个工作日): each number joined by 、 right before a value, in a sentence
@@ -800,6 +833,10 @@ def _bare_list_items(doc: Doc, toks: list[Qty]) -> list[Qty]:
     return sorted(toks + extra, key=lambda q: q.start) if extra else toks
 
 
+_SR = _MK["span_range"]
+_SPAN_LOW = re.compile(rf"(?:{alt(_SR['low'])})[^,;。!?:\n\d]{{0,{int(_SR['gap'])}}}(?:\d{{1,2}}、)?$")
+_SPAN_HIGH = re.compile(rf"(?:{alt(_SR['high'])})[^,;。!?:\n\d]{{0,{int(_SR['gap'])}}}$")
+_SPAN_ITEM = re.compile(r"(?<![\d.])(\d{1,2})、$")
 _MONEY_NOUN_RE = re.compile(alt(_AM["money_nouns"]))
 _BARE_MONEY = re.compile(  # 1400多万 / 720万 / 超千万, then the clause's end, a change verb or a to word
     rf"(?P<q>{_MONEY_BOUND})?(?P<num>{NUMBER})"
@@ -953,6 +990,7 @@ class _Run:
         _elided_units(doc, self.toks)
         _list_units(doc, self.toks)
         self.toks = _bare_list_items(doc, self.toks)
+        self.toks = _span_ranges(doc, self.toks)
         self.toks = _money_tokens(doc, self.toks)
         self.n = len(self.toks)
         self.sent = [doc.sentence_start(q.start) for q in self.toks]
@@ -1674,7 +1712,9 @@ def _need_after_marked_before(run: _Run) -> None:
         if j in run.used or q.surface == "":
             continue
         same_day_done = _SAME_DAY_DONE.match(text, q.end) is not None and q.surface in _SAME_DAY["words"]
-        if not (_NEED_AFTER.match(text, q.end) or _done_in(text, q) or same_day_done):
+        took = _ONLY_TOOK.search(text, max(0, q.nstart - _ONLY_TOOK_REACH), q.nstart) is not None \
+            and run.last_mark(_BEFORE_MARK, run.sent[j], q.start) is not None  # “过去…,这块地只用了3个月时间
+        if not (_NEED_AFTER.match(text, q.end) or _done_in(text, q) or same_day_done or took):
             continue
         cs = run.doc.clause_start(q.start)
         k = _marked_before(run, j, cs, run.sent[j])
@@ -2880,7 +2920,7 @@ def _drop_plans(run: _Run) -> None:
 
 def _provisions(run: _Run) -> bool:
     """Does the text declare a directive's provisions (…通知如下)? (A plain word test first: 如下 is rare.)"""
-    return _PL["provisions"]["then"] in run.text and run.occurs(_PROVISIONS)
+    return run.occurs(_PROVISIONS_WORD) and run.occurs(_PROVISIONS)  # (both found once per text)
 
 
 def _is_plan(run: _Run, c: _Claim) -> bool:
