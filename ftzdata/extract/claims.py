@@ -561,7 +561,8 @@ _GB = _PL["guided_by"]
 # 按照“…最短”的目标, : a goal the work follows, matched first so that its 目标 is no plan word (see _plan_in)
 _GUIDED_GOAL = rf"(?:{alt(_GB['opens'])})[^,;。!?\n]{{0,{int(_GB['gap'])}}}?(?:{alt(_GB['nouns'])})(?=[,;])"
 _PLAN = re.compile(_GUIDED_GOAL + "|" + _plan_words() + rf"|[{chars(_PL['will'])}](?:{alt(_PL['push'])})|{_PL['will'][0]}(?:{alt(_PL['push_adverbs'])})(?:{alt(_PL['push'])})"
-                   rf"|{_PL['must']['word']}(?<![{chars(_PL['must']['not_after'])}]{_PL['must']['word']})(?=(?:{alt(longest_first(_DEC2 + _INC2))}))")
+                   rf"|{_PL['must']['word']}(?<![{chars(_PL['must']['not_after'])}]{_PL['must']['word']})"
+                   rf"(?=[{chars(''.join(sorted({v[0] for v in _DEC2 + _INC2})))}])(?=(?:{alt(longest_first(_DEC2 + _INC2))}))")
 _GUIDED_OPENS = tuple(_GB["opens"])
 
 
@@ -785,30 +786,46 @@ def _span_ranges(doc: Doc, toks: list[Qty]) -> list[Qty]:
     """``toks`` with a range said as its two ends in two clauses (少则7、8个月,多则一年; 短则一周,长则需要一个月) read as
     one value from the first's low to the second's high (see ``span_range``)."""
     text = doc.text
-    if not any(w in text for w in _SR["high"]):
+    starts = None
+    pairs: dict[int, Qty] = {}  # index of the low end → the range
+    for w in _SR["high"]:  # from each high word: the value right after it, and the one before it
+        p = text.find(w)
+        while p != -1:
+            if starts is None:
+                starts = [q.start for q in toks]
+            kb = bisect_left(starts, p)
+            if 0 < kb < len(toks) and (r := _span_range(doc, toks[kb - 1], toks[kb])) is not None:
+                pairs[kb - 1] = r
+            p = text.find(w, p + 1)
+    if not pairs:
         return toks
-    out, skip = [], set()
-    for k, a in enumerate(toks):
-        if k in skip:
-            continue
-        b = toks[k + 1] if k + 1 < len(toks) else None
-        lo = _SPAN_LOW.search(text, max(0, a.nstart - len(max(_SR["low"], key=len)) - int(_SR["gap"]) - 2), a.nstart)
-        if b is None or lo is None or a.dimension != b.dimension or a.dimension not in ("duration", "count", "money") \
-                or doc.clause_start(b.start) != doc.clause_end(a.start) + 1 \
-                or not _SPAN_HIGH.search(text, doc.clause_start(b.start), b.nstart) \
-                or doc.sentence_start(a.start) != doc.sentence_start(b.start):
-            out.append(a)
-            continue
-        low, start = a.low, min(lo.start(), a.start)
-        m = _SPAN_ITEM.search(text, max(0, a.nstart - 4), a.nstart)  # 7、8个月: seven or eight months
-        if m is not None and UNITS.get(a.surface) is not None:
-            low = min(low, float(m.group(1)) * UNITS[a.surface].factor)
-        start = lo.end() if lo.end() <= a.start else a.start
-        out.append(Qty(start if m is None else m.start(1), b.end, start if m is None else m.start(1), b.nend,
-                       low, b.high, b.unit if a.unit == b.unit else a.unit, a.dimension, a.per or b.per,
-                       sorted(set(a.quals) | set(b.quals)), a.surface))
-        skip.add(k + 1)
+    out, k = [], 0
+    while k < len(toks):
+        if k in pairs:
+            out.append(pairs[k])
+            k += 2
+        else:
+            out.append(toks[k])
+            k += 1
     return out
+
+
+def _span_range(doc: Doc, a: Qty, b: Qty) -> Qty | None:
+    """The range of low end ``a`` (after 少则/短则 …) and high end ``b`` (after 多则/长则 … in the next clause), or None."""
+    text = doc.text
+    lo = _SPAN_LOW.search(text, max(0, a.nstart - _SPAN_LOW_REACH), a.nstart)
+    if lo is None or a.dimension != b.dimension or a.dimension not in ("duration", "count", "money") \
+            or doc.clause_start(b.start) != doc.clause_end(a.start) + 1 \
+            or not _SPAN_HIGH.search(text, doc.clause_start(b.start), b.nstart) \
+            or doc.sentence_start(a.start) != doc.sentence_start(b.start):
+        return None
+    low = a.low
+    m = _SPAN_ITEM.search(text, max(0, a.nstart - 4), a.nstart)  # 7、8个月: seven or eight months
+    if m is not None and UNITS.get(a.surface) is not None:
+        low = min(low, float(m.group(1)) * UNITS[a.surface].factor)
+    start = m.start(1) if m is not None else (lo.end() if lo.end() <= a.start else a.start)
+    return Qty(start, b.end, start, b.nend, low, b.high, b.unit if a.unit == b.unit else a.unit, a.dimension,
+               a.per or b.per, sorted(set(a.quals) | set(b.quals)), a.surface)
 
 
 def _bare_list_items(doc: Doc, toks: list[Qty]) -> list[Qty]:
@@ -835,6 +852,7 @@ def _bare_list_items(doc: Doc, toks: list[Qty]) -> list[Qty]:
 
 _SR = _MK["span_range"]
 _SPAN_LOW = re.compile(rf"(?:{alt(_SR['low'])})[^,;。!?:\n\d]{{0,{int(_SR['gap'])}}}(?:\d{{1,2}}、)?$")
+_SPAN_LOW_REACH = max(map(len, _SR["low"])) + int(_SR["gap"]) + 3
 _SPAN_HIGH = re.compile(rf"(?:{alt(_SR['high'])})[^,;。!?:\n\d]{{0,{int(_SR['gap'])}}}$")
 _SPAN_ITEM = re.compile(r"(?<![\d.])(\d{1,2})、$")
 _MONEY_NOUN_RE = re.compile(alt(_AM["money_nouns"]))
@@ -1348,8 +1366,8 @@ def _after_only(run: _Run) -> None:
         best = _best_case_cut(q)
         gate = run.near(_AFTER_ONLY_GATE, q.start)
         # 缩减为受理报装、装表通水2个环节: the steps left, listed before their count (the list's joiner right before)
-        listed = not gate and q.dimension == "count" and run.near(_AFTER_ONLY_LIST_GATE, q.start) \
-            and run.near((_AFTER_ONLY_LIST_TO[0], _AFTER_ONLY_LIST_REACH), q.start)
+        listed = not gate and q.dimension == "count" \
+            and text.rfind(_AOL["joiner"], max(0, q.start - _AFTER_ONLY_LIST_GATE[1]), q.start) != -1
         if q.dimension == "zero" or not (gate or best or listed):
             continue
         cs = run.clause_start(q.start)
@@ -1712,9 +1730,9 @@ def _need_after_marked_before(run: _Run) -> None:
         if j in run.used or q.surface == "":
             continue
         same_day_done = _SAME_DAY_DONE.match(text, q.end) is not None and q.surface in _SAME_DAY["words"]
-        took = _ONLY_TOOK.search(text, max(0, q.nstart - _ONLY_TOOK_REACH), q.nstart) is not None \
-            and run.last_mark(_BEFORE_MARK, run.sent[j], q.start) is not None  # “过去…,这块地只用了3个月时间
-        if not (_NEED_AFTER.match(text, q.end) or _done_in(text, q) or same_day_done or took):
+        if not (_NEED_AFTER.match(text, q.end) or _done_in(text, q) or same_day_done
+                or (_ONLY_TOOK.search(text, max(0, q.nstart - _ONLY_TOOK_REACH), q.nstart) is not None
+                    and run.last_mark(_BEFORE_MARK, run.sent[j], q.start) is not None)):  # “过去…,这块地只用了3个月时间
             continue
         cs = run.doc.clause_start(q.start)
         k = _marked_before(run, j, cs, run.sent[j])
