@@ -166,8 +166,7 @@ from .numbers import (BARE_WORDS, CN_DIGIT, HALF, MAX_DIGITS, NONZERO, NONZERO_P
                       parse_numeral, range_floats)
 from .quantities import STR, Qty, find_per, frame_of, qualifier_string, scan_quantities
 from .tables import table_claims
-from .units import UNITS
-COUNT_NAMES: dict[str, str] = {str(k): str(v) for k, v in LEX["count_names"].items()}  # 名 → person
+from .units import _COUNT_EN, UNITS  # _COUNT_EN: 名 → person
 from .windows import by_window
 
 __all__ = ["claims", "CLAIM_COLUMNS", "RULES", "find_claims", "claims_frame", "empty_claims"]
@@ -262,8 +261,7 @@ _VERB_OBJECT_TO_REACH = _MAX_VERBS * max(map(len, _DIRECTIONAL)) + 1 + int(_VOT[
 # A quick gate: an after-only match puts the last character of a to-word within this many characters
 # before the value.
 _AFTER_ONLY_GATE = (frozenset(w[-1] for w in _AFTER_ONLY_TO + _BA["after_only_into"]), 1 + 6)
-_AFTER_ONLY_LIST_GATE = (frozenset(_AOL["joiner"]), 1 + 12)  # …、装表通水2个环节: a list's last item before the value
-_AFTER_ONLY_LIST_TO = (frozenset(w[-1] for w in _AFTER_ONLY_TO), 0)  # … and a to word (为) in the list's reach
+_AFTER_ONLY_LIST_ITEM = 1 + 12  # …、装表通水2个环节: the list's joiner at most this far before the value
 _BEST_CASE = frozenset(_QL["best_case"])  # 变成最快5秒: a neutral verb to a best-case time is a cut
 _NEUTRAL_TO = re.compile(rf"(?P<verb>{alt(longest_first(list(_V['neutral'])))})(?:{_TO})(?P<post>[^,;。!?:\n]{{0,6}})$")
 _FROM_WORDS = tuple(_BA["subject_before"])  # 由 / 从 open a before value, not a subject
@@ -820,7 +818,7 @@ def _span_range(doc: Doc, a: Qty, b: Qty) -> Qty | None:
             or doc.sentence_start(a.start) != doc.sentence_start(b.start):
         return None
     low = a.low
-    m = _SPAN_ITEM.search(text, max(0, a.nstart - 4), a.nstart)  # 7、8个月: seven or eight months
+    m = _BARE_ITEM.search(text, max(0, a.nstart - 4), a.nstart)  # 7、8个月: seven or eight months
     if m is not None and UNITS.get(a.surface) is not None:
         low = min(low, float(m.group(1)) * UNITS[a.surface].factor)
     start = m.start(1) if m is not None else (lo.end() if lo.end() <= a.start else a.start)
@@ -854,7 +852,6 @@ _SR = _MK["span_range"]
 _SPAN_LOW = re.compile(rf"(?:{alt(_SR['low'])})[^,;。!?:\n\d]{{0,{int(_SR['gap'])}}}(?:\d{{1,2}}、)?$")
 _SPAN_LOW_REACH = max(map(len, _SR["low"])) + int(_SR["gap"]) + 3
 _SPAN_HIGH = re.compile(rf"(?:{alt(_SR['high'])})[^,;。!?:\n\d]{{0,{int(_SR['gap'])}}}$")
-_SPAN_ITEM = re.compile(r"(?<![\d.])(\d{1,2})、$")
 _MONEY_NOUN_RE = re.compile(alt(_AM["money_nouns"]))
 _BARE_MONEY = re.compile(  # 1400多万 / 720万 / 超千万, then the clause's end, a change verb or a to word
     rf"(?P<q>{_MONEY_BOUND})?(?P<num>{NUMBER})"
@@ -914,7 +911,7 @@ _KINDS_APART = frozenset(_BA["count_kinds_apart"])
 
 def _count_kind(unit: str) -> str:
     """English name of a count unit's classifier (count:名 → person)."""
-    return COUNT_NAMES.get(unit.partition(":")[2], "")
+    return _COUNT_EN.get(unit.partition(":")[2], "")
 
 
 def _claim_unit(a: Qty | None, b: Qty | None) -> str:
@@ -1367,7 +1364,7 @@ def _after_only(run: _Run) -> None:
         gate = run.near(_AFTER_ONLY_GATE, q.start)
         # 缩减为受理报装、装表通水2个环节: the steps left, listed before their count (the list's joiner right before)
         listed = not gate and q.dimension == "count" \
-            and text.rfind(_AOL["joiner"], max(0, q.start - _AFTER_ONLY_LIST_GATE[1]), q.start) != -1
+            and text.rfind(_AOL["joiner"], max(0, q.start - _AFTER_ONLY_LIST_ITEM), q.start) != -1
         if q.dimension == "zero" or not (gate or best or listed):
             continue
         cs = run.clause_start(q.start)
