@@ -430,6 +430,16 @@ def _clause_openings(text: str, firsts: tuple[str, ...]) -> list[int]:
 
 
 _NOSEP_ONLY = re.compile(r"[^,;。!?:\n\d]*")
+_BOUND_WORDS = longest_first(list(_QL["before_number"]))  # 约, 近, 超过 …: a value's qualifier, written before it
+
+
+def _strip_bound(noun: str) -> str:
+    """``noun`` without the bracket and the qualifier that open the value after it (平均办理时间(约 → 平均办理时间)."""
+    noun = noun.rstrip("(")
+    word = next((w for w in _BOUND_WORDS if noun.endswith(w)), "")
+    return noun[:len(noun) - len(word)].rstrip("(")
+
+
 def _btv_verb(name: str) -> str:
     """An adverb (大幅) and a change verb, the verb as group ``name``."""
     return rf"(?:{alt(longest_first(_BTV['adverbs']))})?(?P<{name}>{alt(longest_first(_DEC2 + _INC2 + _SPEED))})"
@@ -988,7 +998,8 @@ class _Run:
     """One document being read: its tokens (quantities and zero values, in order), the sentence start of
     each, the tokens a claim already uses, and the claims so far. Rules add claims with :meth:`emit`."""
 
-    __slots__ = ("doc", "text", "toks", "sent", "starts", "used", "out", "n", "_marks", "_occurs", "_firsts", "_opens")
+    __slots__ = ("doc", "text", "toks", "sent", "starts", "used", "out", "n", "_marks", "_occurs", "_firsts", "_opens",
+                 "ends_by_sentence")
 
     def __init__(self, doc: Doc, qs: list[Qty]):
         zeros = _zero_tokens(doc)
@@ -1016,6 +1027,7 @@ class _Run:
         self._occurs: dict[re.Pattern, bool] = {}
         self._firsts: dict[tuple[re.Pattern, int], tuple[int, int] | None] = {}  # see _first
         self._opens: dict[re.Pattern, dict[int, bool]] = {}
+        self.ends_by_sentence: dict[int, list[int]] | None = None  # set by _drop_plans (see _target_reached)
 
     def _first(self, pattern: re.Pattern, a: int, b: int) -> tuple[int, int] | None:
         """Span of the first match of ``pattern`` in [a, b), found once per (pattern, a): every caller
@@ -1955,7 +1967,7 @@ def _level_then_compared(run: _Run) -> None:
             c.before, c.after = (b.low, b.high), (a.low, a.high)
             c.quals = b.quals + a.quals
             seg = text[head.end():b.start]
-            noun = seg[seg.rfind(_POSSESSIVE) + 1:].rstrip("(约") if _POSSESSIVE in seg else ""  # 出台前的平均办理时间(约1个工作日)
+            noun = _strip_bound(seg[seg.rfind(_POSSESSIVE) + 1:]) if _POSSESSIVE in seg else ""  # …的平均办理时间(约1个工作日)
             used = (i, ks[0])
         elif not ks and (m := _MARKED_THEN_VERB.match(text, head.end())):  # 较以往的审批周期大大压缩
             direction = _direction_of_verbs(m.group("verb"), "", a.dimension)
@@ -2321,14 +2333,16 @@ def _fold_restatements(run: _Run) -> None:
 
 def _before_from_percent(run: _Run, c: _Claim) -> None:
     """Give after-value-and-percent claim ``c`` the before value its percent implies, when its sentence states that
-    value earlier and no claim uses it (53项审批的420项申请材料,经过梳理,容缺要件压缩至237个,压缩率为43.6%: 420 → 237 is
-    43.6 %): a count of any classifier, another value in ``c``'s unit; within one point for an exact percent."""
+    value earlier, among the last ``_MAX_LIST`` values before it, and no claim uses it (53项审批的420项申请材料,经过梳理,
+    容缺要件压缩至237个,压缩率为43.6%: 420 → 237 is 43.6 %): a count of any classifier, another value in ``c``'s unit;
+    within one point for an exact percent."""
     a = (c.after[0] + c.after[1]) / 2
-    for k in reversed(run.toks_in(run.doc.sentence_start(c.start), c.start)):
+    exact = not set(c.quals) & {"more than", "at least", "less than", "at most", "approximately", "nearly"}
+    earlier = run.toks_in(run.doc.sentence_start(c.start), c.start)
+    for k in reversed(earlier[-_MAX_LIST:]):  # the values just before it (a bounded look back: linear in the text)
         t = run.toks[k]
         if k in run.used or not (t.unit == c.unit or (c.kind == "count" and t.dimension == "count")):
             continue
-        exact = not set(c.quals) & {"more than", "at least", "less than", "at most", "approximately", "nearly"}
         pct_ba = abs(t.mid - a) / abs(t.mid) * 100 if t.mid else None
         if pct_ba is not None and (t.mid > a) == (c.direction == "decrease") and (
                 abs(pct_ba - (c.pct[0] + c.pct[1]) / 2) <= 1 if exact else _percent_agrees(t.mid, a, c.pct, c.quals)):
@@ -2823,8 +2837,8 @@ def _drop_undirected_compounds(run: _Run) -> None:
     if not joined:
         return
     def undirected(c: _Claim) -> bool:
-        return c.before is None and c.after is None and c.pct is None \
-            and any(c.start < p < c.end for p in joined)
+        k = bisect_right(joined, c.start)  # the first 调整 after the claim's start: inside it?
+        return c.before is None and c.after is None and c.pct is None and k < len(joined) and joined[k] < c.end
     run.out = [c for c in run.out if not undirected(c)]
 
 
@@ -2928,6 +2942,10 @@ def _expects(text: str, comma: int) -> bool:
 
 def _drop_plans(run: _Run) -> None:
     """Drop targets and descriptions of the measure (see :func:`_is_plan`)."""
+    ends: dict[int, list[int]] = {}
+    for c in run.out:
+        ends.setdefault(c.sent, []).append(c.end)
+    run.ends_by_sentence = {k: sorted(v) for k, v in ends.items()}
     run.out = [c for c in run.out if not _is_plan(run, c)]
     if _provisions(run):
         run.doc.carry["provisions"] = True  # the windows after this one read provisions too
@@ -3017,7 +3035,8 @@ def _target_reached(run: _Run, c: _Claim) -> bool:
     m = run.last_mark(_REACHED_VERB, ss, c.start)
     if m is None or _SET_BY.search(run.text, m[1], c.start):
         return False
-    return not any(o is not c and o.sent == c.sent and o.end <= m[0] for o in run.out)
+    ends = run.ends_by_sentence.get(c.sent, []) if run.ends_by_sentence is not None else []
+    return bisect_right(ends, m[0]) == 0  # no claim of the sentence ends before the verb (c itself ends after it)
 
 
 def _quoted_target(run: _Run, c: _Claim) -> bool:
