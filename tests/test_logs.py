@@ -18,7 +18,7 @@ from ftzdata.cli import build_parser as cli_parser
 from ftzdata.report import batch
 from ftzdata.report.params import discover
 
-LINE = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d) (built|up to date|failed) (\S+)(?: \((\d+\.\d\d?) s\))?$")
+LINE = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d) (built|up to date|failed) (\S+)(?: \((\d+\.\d\d?) s; ([a-z ]+)\))?$")
 
 
 def _options(parser) -> set[str]:
@@ -75,11 +75,34 @@ def test_off_a_terminal_each_report_gets_one_timestamped_line(tmp_path, capsys):
     assert all(lines), err
     assert sorted(m[3] for m in lines) == sorted(j.name for j in jobs)
     assert all(m[2] == "built" and 0 < float(m[4]) <= took + 0.05 for m in lines), err
+    assert {m[5] for m in lines} == {"first build"}, err
     assert all(start <= datetime.fromisoformat(m[1]) <= datetime.now() for m in lines), err
 
     batch.build_many(jobs, n_jobs=1)  # nothing to do: still one line each
     again = [LINE.match(ln) for ln in capsys.readouterr().err.splitlines()]
     assert all(again) and [(m[2], m[3], m[4]) for m in again] == [("up to date", j.name, None) for j in jobs]
+
+
+def test_a_rebuilt_reports_line_says_what_changed(tmp_path, capsys):
+    """A scheduled run's log says why a report was built again: the notebook, a parameter, the corpus …"""
+    nb = tmp_path / "nb" / "tiny.py"
+    nb.parent.mkdir()
+    nb.write_text(NOTEBOOK, encoding="utf-8")
+    out = tmp_path / "out"
+
+    def run(params, formats=("ipynb",), force=False):
+        job = batch.Job(discover(nb.parent)["tiny"], params, out, formats)
+        batch.build_many([job], n_jobs=1, force=force)
+        return [LINE.match(ln)[5] for ln in capsys.readouterr().err.splitlines()]
+
+    assert run({"n": 1}) == ["first build"]
+    nb.write_text(NOTEBOOK + "print(n + 1)\n", encoding="utf-8")
+    assert run({"n": 1}) == ["notebook changed"]
+    assert run({"n": 1}, formats=("ipynb", "html")) == ["formats changed"]
+    assert run({"n": 1}, formats=("ipynb", "html")) == [None]  # up to date
+    assert run({"n": 1}, formats=("ipynb", "html"), force=True) == ["forced"]
+    next(out.glob("tiny*.ipynb")).unlink()
+    assert run({"n": 1}, formats=("ipynb", "html")) == ["outputs missing"]
 
 
 def _run_sh_build(*args: str) -> list[list[str]]:

@@ -277,7 +277,7 @@ def test_rerun_is_skipped_then_force_rebuilds(built):
     mtime = pdf.stat().st_mtime_ns
     t0 = time.perf_counter()
     proc = _run_cli("report", "zone_profile", "-p", "zone", ZONE, "--out", str(built))
-    assert proc.returncode == 0 and "1 up to date" in proc.stdout, proc.stdout + proc.stderr
+    assert proc.returncode == 0 and "1 up to date" in proc.stdout, proc.stdout + proc.stderr  # stderr says why
     assert time.perf_counter() - t0 < 10
     assert pdf.stat().st_mtime_ns == mtime
     # --formats changes the key: a different set of outputs is a different build

@@ -41,7 +41,7 @@ from ftzdata.atomic import atomic_write_bytes, clean_leftovers, folder_lock
 from . import schedule, template
 from .params import FORMATS, NotebookSpec, report_name, report_title
 
-__all__ = ["FORMATS", "Job", "Result", "build_many", "build_one", "inputs_key", "is_up_to_date", "log_line",
+__all__ = ["FORMATS", "Job", "Result", "build_many", "build_one", "inputs_key", "is_up_to_date", "key_parts", "rebuild_reason", "log_line",
            "progress_mode"]
 
 STATE_DIR = ".state"
@@ -70,6 +70,7 @@ class Result:
     files: dict = field(default_factory=dict)
     failed_notebook: str | None = None
     seconds: float = 0.0  # wall time of the build, including the kernel start
+    reason: str = ""  # why it was built: "first build", "corpus changed", "forced" … (see rebuild_reason)
 
 
 def _timed_build(job: Job, **kw) -> Result:
@@ -81,10 +82,13 @@ def _timed_build(job: Job, **kw) -> Result:
 
 
 def log_line(res: Result, now: float | None = None) -> str:
-    """One line of an unattended run's log: ``2026-12-01T06:00:12 built zone_profile-Fujian (4.1 s)``."""
+    """One line of an unattended run's log: ``2026-12-01T06:00:12 built zone_profile-Fujian (4.1 s; corpus changed)``."""
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(now))
     status = "up to date" if res.status == "skipped" else res.status
-    took = f" ({res.seconds:.{1 if res.seconds >= 0.1 else 2}f} s)" if res.status != "skipped" else ""  # 0.04 s, not 0.0
+    took = ""
+    if res.status != "skipped":
+        why = f"; {res.reason}" if res.reason else ""
+        took = f" ({res.seconds:.{1 if res.seconds >= 0.1 else 2}f} s{why})"  # 0.04 s, not 0.0
     return f"{stamp} {status} {res.name}{took}"
 
 
@@ -157,9 +161,11 @@ def _corpus_key(root: str, stats: tuple) -> str:
     return h.hexdigest()
 
 
-def inputs_key(job: Job, corpus_keys: dict | None = None) -> str:
-    """The key of everything ``job``'s outputs come from; ``corpus_keys`` (folder → :func:`corpus_key`) is
-    shared by the jobs of one build, so that a corpus's files are looked at once per build, not per report."""
+def key_parts(job: Job, corpus_keys: dict | None = None) -> dict[str, str]:
+    """The digests ``job``'s outputs come from, by what they cover: ``environment`` (ftzdata's files, the font,
+    Python), ``corpus`` (every file of the corpus folder), ``notebook``, ``params`` and ``formats``.
+    ``corpus_keys`` (folder → :func:`corpus_key`) is shared by the jobs of one build, so that a corpus's files
+    are looked at once per build, not per report."""
     from ftzdata.corpus import resolve
 
     root = str(resolve(job.params.get("corpus") or None).root.resolve())
@@ -167,13 +173,38 @@ def inputs_key(job: Job, corpus_keys: dict | None = None) -> str:
         corpus_keys = {}
     if root not in corpus_keys:
         corpus_keys[root] = corpus_key(root)
-    h = hashlib.sha256()
-    h.update(environment_key().encode())
-    h.update(corpus_keys[root].encode())
-    h.update(job.spec.path.read_bytes())
-    h.update(json.dumps(job.params, sort_keys=True, default=str).encode())
-    h.update(",".join(sorted(job.formats)).encode())
-    return h.hexdigest()
+    return {
+        "environment": environment_key(),
+        "corpus": corpus_keys[root],
+        "notebook": hashlib.sha256(job.spec.path.read_bytes()).hexdigest(),
+        "params": hashlib.sha256(json.dumps(job.params, sort_keys=True, default=str).encode()).hexdigest(),
+        "formats": ",".join(sorted(job.formats)),
+    }
+
+
+def key_of(parts: dict[str, str]) -> str:
+    """One digest of :func:`key_parts`."""
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def inputs_key(job: Job, corpus_keys: dict | None = None) -> str:
+    """The key of everything ``job``'s outputs come from (:func:`key_parts` in one digest)."""
+    return key_of(key_parts(job, corpus_keys))
+
+
+def rebuild_reason(job: Job, parts: dict[str, str]) -> str:
+    """Why ``job`` is built again, in a few words: ``"first build"``, ``"corpus changed"``,
+    ``"environment and notebook changed"``, ``"outputs missing"`` …"""
+    state = read_state(job.out, job.name)
+    if not state:
+        return "first build"
+    old = state.get("key_parts")
+    if not isinstance(old, dict):
+        return "built by an older ftzdata"
+    changed = [name for name in parts if old.get(name) != parts[name]]
+    if changed:
+        return " and ".join(changed) + " changed"
+    return "outputs missing"
 
 
 def _state_path(out: Path, name: str) -> Path:
@@ -253,13 +284,13 @@ def _failure(name: str, exc: Exception) -> str:
     return line
 
 
-def build_one(job: Job, km=None, info: dict | None = None, key: str | None = None, log=None) -> Result:
+def build_one(job: Job, km=None, info: dict | None = None, parts: dict | None = None, log=None) -> Result:
     """Execute, render and move into place one report. Never raises for a failing notebook."""
     from .execute import ExecutionFailed, execute_notebook
 
     out = job.out
     name = job.name
-    key = key or inputs_key(job)
+    parts = parts or key_parts(job)
     info = info or data_info(job.params.get("corpus") or None)
     timings: dict = {}
     (out / TMP_DIR).mkdir(parents=True, exist_ok=True)
@@ -312,7 +343,8 @@ def build_one(job: Job, km=None, info: dict | None = None, key: str | None = Non
         with contextlib.suppress(FileNotFoundError):
             (out / FAILED_DIR / f"{name}.ipynb").unlink()
         state = {
-            "key": key,
+            "key": key_of(parts),
+            "key_parts": parts,
             "name": name,
             "notebook": job.spec.name,
             "title": meta["title"],
@@ -429,7 +461,7 @@ def _worker(tasks, results, info, warm: bool, parent: int, zygote=None) -> None:
             item = tasks.get()
             if item is None:
                 break
-            job, key = item
+            job, parts = item
             km = None
             if warm:
                 if pool is None:
@@ -438,7 +470,7 @@ def _worker(tasks, results, info, warm: bool, parent: int, zygote=None) -> None:
                         prepare_renderers(job.formats)  # while the zygote imports
                 km = pool.take()
             try:
-                res = _timed_build(job, km=km, info=info, key=key)
+                res = _timed_build(job, km=km, info=info, parts=parts)
             except Exception as exc:  # keep the worker alive for the next report
                 res = Result(job.name, "failed", _failure(job.name, exc))
             results.put(res)
@@ -501,14 +533,16 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
     mode = progress_mode(progress)
     todo = []
     corpus_keys: dict[str, str] = {}
+    reasons: dict[str, str] = {}
     for job in jobs:
-        key = inputs_key(job, corpus_keys)
-        if not force and is_up_to_date(job, key):
+        parts = key_parts(job, corpus_keys)
+        if not force and is_up_to_date(job, key_of(parts)):
             results[job.name] = Result(job.name, "skipped")
             if mode == "lines":
                 print(log_line(results[job.name]), file=sys.stderr, flush=True)
         else:
-            todo.append((job, key))
+            reasons[job.name] = "forced" if force else rebuild_reason(job, parts)
+            todo.append((job, parts))
     if not todo:
         return results
 
@@ -521,6 +555,7 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
                    dynamic_ncols=True, leave=True)
 
     def done(res: Result) -> None:
+        res.reason = reasons.get(res.name, "")
         results[res.name] = res
         if bar:
             bar.set_postfix_str(f"{res.name} {res.status}", refresh=False)
@@ -548,8 +583,8 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
             pool = KernelPool(zygote=shared.clients[0] if shared else None) if warm else None
             prepare_renderers(todo[0][0].formats)
             try:
-                for job, key in todo:
-                    done(_timed_build(job, km=pool.take() if pool else None, info=info, key=key))
+                for job, parts in todo:
+                    done(_timed_build(job, km=pool.take() if pool else None, info=info, parts=parts))
             finally:
                 if pool:
                     pool.close()
