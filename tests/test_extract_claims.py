@@ -2602,3 +2602,17 @@ def test_a_range_said_as_its_two_ends_and_the_time_it_took():
     c = only("过去短则一周,长则需要一个月,现在只要3天。")
     assert (c.before_low, c.before_high) == (quantities("一周").iloc[0].value_low, quantities("一个月").iloc[0].value_low)
     assert claims("企业开办少则3天,多则5天。").empty  # a range with no change
+
+
+def test_a_kilowatt_hour_is_no_condition_and_a_count_is_no_speed_up():
+    """电价从…0.6532元/千瓦时,预计…可降低…用电成本12.91亿元 (batch120 doc 05): 千瓦时, before a comma, is a unit, not the
+    时 of a condition clause (…时,); 全力加快500多个新增用电项目的施工建设 (doc 13): 加快 speeds up a time, its count is
+    the projects sped up."""
+    s = _sentence_of("batch120", "05_cq_power_access_reform_2019_trad.txt", "12.91億元")
+    c = claims(s)
+    saved = c[c["quote"].str.contains("12.91")].iloc[0]
+    assert saved.change_low == quantities("12.91億元").iloc[0].value_low and "expected" in saved.qualifier
+    s = _sentence_of("batch120", "13_sh_lingang_power_applications_2022.txt", "500多个")
+    assert claims(s).empty
+    assert only("通关时间加快了2天。").change_low == quantities("2天").iloc[0].value_low
+    assert claims("审核时,需追加商品鉴定,延长3个工作日。").empty  # a condition clause still drops the claim

@@ -199,7 +199,7 @@ _ZR, _PL, _SJ, _QL = LEX["zero"], LEX["plan"], LEX["subject"], LEX["qualifiers"]
 _DEC2, _INC2 = list(_V["decrease"]), list(_V["increase"])
 _DEC1, _INC1 = list(_V["decrease_one_char"]), list(_V["increase_one_char"])
 _SPEED = list(_V["speed_up"])
-_VERB_MEASURE = dict(_V["verb_measure"])  # 降费: money
+_VERB_MEASURE = {v: {d} if isinstance(d, str) else set(d) for v, d in _V["verb_measure"].items()}  # 降费: {money}
 _SHARE_OF_NOUNS = re.compile(alt(longest_first(_V["share_of_nouns"])))  # 九成事项
 _POWER_LIST = re.compile(alt(longest_first(_V["power_lists"])))  # 行政审批事项
 _UNDIRECTED_WORD = re.compile(alt(_V["undirected_compound"]))  # 调整, after a verb with a direction: 精简调整
@@ -2041,7 +2041,7 @@ def _other_measure(verbs: str, q: Qty) -> bool:
     A percent fits any verb."""
     for verb, dim in _VERB_MEASURE.items():
         if verbs.endswith(verb):
-            return q.unit != "%" and q.dimension != dim
+            return q.unit != "%" and q.dimension not in dim
     return False
 
 
