@@ -200,3 +200,19 @@ def test_no_window_ends_inside_a_number_that_runs_over_a_newline():
     for size in (50, 400, 5_000):
         same(windowed(text, size, quantities), q0)
         same(windowed(text, size, claims), at_once(text, claims))
+
+
+def test_a_figure_stated_in_a_window_without_conditions_keeps_its_conditional_restatement_later():
+    """The heading 直通班列让物流效率提高60%以上 (a window with no 如果 in it), then, windows later, 如果通过直通班列,…
+    提高了60%以上: the restatement is kept, as when the text is read at once (batch15 doc 15)."""
+    doc = next(p for p in REAL if p.parent.parent.name == "batch15" and p.name.startswith("15_"))
+    text = doc.read_text(encoding="utf-8")
+    head = next(line for line in text.split("\n") if "直通班列让物流效率提高60%以上" in line)
+    body = next(line for line in text.split("\n") if "如果通过直通班列" in line)
+    filler = "\n".join(["这标志着班列正式开通运行。"] * 200)
+    long = "\n".join([head, filler, body])
+    assert "如果" not in head + filler
+    q0, c0 = at_once(long)
+    q1, c1 = windowed(long, 1_000)
+    assert c0["quote"].str.contains("提高了60%以上").any()
+    same(c0, c1)

@@ -2872,14 +2872,16 @@ def _drop_conditions(run: _Run) -> None:
     需追加商品鉴定,延长3-7个工作日). A figure the text also states with no condition (the heading 直通班列让物流
     效率提高60%以上, then 如果通过直通班列,…在时间效率上提高了60%以上) earlier in the text (an earlier window
     too) is a restatement of a reported effect: kept."""
+    stated: set = run.doc.carry.setdefault("stated", set())
     if not (run.occurs(_MODAL) or run.occurs(_CONDITIONAL) or run.occurs(_CONDITION_END)):
+        stated.update(_figure(c) for c in run.out)  # a later window's restatement may need them
         return
+
     def condition(c: _Claim) -> bool:
         if c.before is not None:  # 原本可能需要一周,现在只要1天: a hedged before value, a reported change
             return False
         return (_conditional_before(run, c) or run.any_mark(_MODAL, run.clause_start(c.start), c.end)
                 or _condition_clause_before(run, c.start))
-    stated: set = run.doc.carry.setdefault("stated", set())
     kept = []
     for c in sorted(run.out, key=lambda c: (c.start, c.end)):
         if not condition(c):
