@@ -41,8 +41,8 @@ from ftzdata.atomic import atomic_write_bytes, clean_leftovers, folder_lock
 from . import schedule, template
 from .params import FORMATS, NotebookSpec, report_name, report_title
 
-__all__ = ["FORMATS", "Job", "Result", "build_many", "build_one", "inputs_key", "is_up_to_date", "key_parts", "rebuild_reason", "log_line",
-           "progress_mode"]
+__all__ = ["FORMATS", "Job", "Result", "build_many", "build_one", "inputs_key", "is_up_to_date", "key_parts",
+           "rebuild_reason", "log_line", "progress_mode"]
 
 STATE_DIR = ".state"
 FAILED_DIR = "_failed"
@@ -192,19 +192,21 @@ def inputs_key(job: Job, corpus_keys: dict | None = None) -> str:
     return key_of(key_parts(job, corpus_keys))
 
 
-def rebuild_reason(job: Job, parts: dict[str, str]) -> str:
-    """Why ``job`` is built again, in a few words: ``"first build"``, ``"corpus changed"``,
-    ``"environment and notebook changed"``, ``"outputs missing"`` …"""
+def rebuild_reason(job: Job, parts: dict[str, str]) -> str | None:
+    """Why ``job`` must be built, in a few words (``"first build"``, ``"corpus changed"``, ``"environment and
+    notebook changed"``, ``"outputs missing"`` …), or None when its outputs are up to date with ``parts``
+    (:func:`key_parts`)."""
     state = read_state(job.out, job.name)
     if not state:
         return "first build"
-    old = state.get("key_parts")
-    if not isinstance(old, dict):
-        return "built by an older ftzdata"
-    changed = [name for name in parts if old.get(name) != parts[name]]
-    if changed:
-        return " and ".join(changed) + " changed"
-    return "outputs missing"
+    if state.get("key") != key_of(parts):
+        old = state.get("key_parts")
+        if not isinstance(old, dict):
+            return "built by an older ftzdata"
+        return " and ".join(name for name in parts if old.get(name) != parts[name]) + " changed"
+    if not all((job.out / f).is_file() for f in state.get("files", {}).values()):
+        return "outputs missing"
+    return None
 
 
 def _state_path(out: Path, name: str) -> Path:
@@ -218,11 +220,9 @@ def read_state(out: Path, name: str) -> dict | None:
         return None
 
 
-def is_up_to_date(job: Job, key: str | None = None) -> bool:
-    state = read_state(job.out, job.name)
-    if not state or state.get("key") != (key or inputs_key(job)):
-        return False
-    return all((job.out / f).is_file() for f in state.get("files", {}).values())
+def is_up_to_date(job: Job) -> bool:
+    """Are ``job``'s outputs there and built from its inputs as they are now?"""
+    return rebuild_reason(job, key_parts(job)) is None
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -536,12 +536,13 @@ def _build_locked(jobs, n_jobs, force, progress, warm) -> dict[str, Result]:
     reasons: dict[str, str] = {}
     for job in jobs:
         parts = key_parts(job, corpus_keys)
-        if not force and is_up_to_date(job, key_of(parts)):
+        reason = "forced" if force else rebuild_reason(job, parts)
+        if reason is None:
             results[job.name] = Result(job.name, "skipped")
             if mode == "lines":
                 print(log_line(results[job.name]), file=sys.stderr, flush=True)
         else:
-            reasons[job.name] = "forced" if force else rebuild_reason(job, parts)
+            reasons[job.name] = reason
             todo.append((job, parts))
     if not todo:
         return results
