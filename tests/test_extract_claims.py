@@ -2616,3 +2616,23 @@ def test_a_kilowatt_hour_is_no_condition_and_a_count_is_no_speed_up():
     assert claims(s).empty
     assert only("通关时间加快了2天。").change_low == quantities("2天").iloc[0].value_low
     assert claims("审核时,需追加商品鉴定,延长3个工作日。").empty  # a condition clause still drops the claim
+
+
+def test_a_time_spent_earlier_in_the_sentence_and_a_second_measure_pair_with_the_now_clause():
+    """…需要4至6天,費用要1.2萬元,現(xiàn)“保稅物流一日游”僅4至6小時,費用2000元 (batch105 doc 15, its before marker on the
+    line before): the time spent is two clauses before 現 and pairs with the time after 僅; the cost in the clause after
+    each is a second measure of the same change. 曾经 is a before marker, 目前 a now word."""
+    s = _sentence_of("batch105", "15_hun_changsha_jinxia_bonded_logistics_2009_trad.txt", "香港一日游")
+    c = claims(s)
+    time = c[c["kind"] == "duration"].iloc[0]
+    days, hours = quantities("4至6天").iloc[0], quantities("4至6小時").iloc[0]
+    assert (time.before_low, time.before_high, time.after_low, time.after_high) == (
+        days.value_low, days.value_high, hours.value_low, hours.value_high)
+    cost = c[c["kind"] == "money"].iloc[0]
+    assert (cost.before_low, cost.after_low) == (quantities("1.2萬元").iloc[0].value_low,
+                                                 quantities("2000元").iloc[0].value_low)
+    two = claims("以前报关需要3天,成本约1000元;现在只需1天,成本约300元。")
+    assert sorted(two["kind"]) == ["duration", "money"] and two[two["kind"] == "money"].iloc[0].after_low == 300
+    assert claims("原来需要5天,现在只需1天,全年节约500万元。")["before_low"].dropna().tolist() == [120.0]
+    assert only("整个流程曾经需要45天左右,目前平均只需9天。").before_low == quantities("45天").iloc[0].value_low
+    assert claims("现在已完成20天的工作,需要30天。").empty  # no need word after 现在: no time it now takes

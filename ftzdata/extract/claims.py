@@ -460,8 +460,11 @@ _BASELINE_AFTER_REACH = 2 + max(map(len, _MK["before"])) + max(int(_MK["baseline
 _PAST_SPAN = _MK["past_span"]  # 过去十年
 # a time spent, then 现在 (耗费一年多时间,现在只要100多天): the before value with no marker
 _STN = _MK["spent_then_now"]
-_SPENT = re.compile(rf"(?:{alt(_BA_LONG['verbs'])})[^,;。!?:\n\d]{{0,{int(_STN['gap'])}}}$")
-_SPENT_REACH = max(map(len, _BA_LONG["verbs"])) + int(_STN["gap"]) + 2
+_NEXT_MEASURE = _MK["next_measure"]
+_SPENT = re.compile(rf"(?:{alt(_BA_LONG['verbs'])}|(?<![{chars(_STN['not_after'])}])(?:{alt(_STN['verbs'])}))"
+                    rf"[^,;。!?:\n\d]{{0,{int(_STN['gap'])}}}$")
+_SPENT_REACH = max(map(len, _BA_LONG["verbs"] + _STN["verbs"])) + int(_STN["gap"]) + 2
+_NOW_ONLY = re.compile(rf"(?:{alt(_BA['bare_from_to']['only'])})[^,;。!?:\n\d]{{0,3}}$")  # 现…仅4至6小时
 _CONTRAST_OPEN = re.compile(rf"[“”\"\s]*(?:{alt(longest_first(_MK['spent_then_contrast']['openers']))})")
 
 # a level given as the basis of a further change (在…0.5天办结…的基础上, … 提速至2小时)
@@ -1561,15 +1564,17 @@ def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> in
 
 def _spent_before(run: _Run, j: int, am: tuple[int, int]) -> int | None:
     """The before value of after value ``j`` when there is no before marker: after marker ``am`` is one of
-    ``spent_then_now`` and opens its clause, a need word follows it, and the clause right before it, in the same
-    sentence, holds the time spent (:func:`_spent_value`; 一个项目…耗费一年多时间,现在只要100多天就能完成). Else None."""
+    ``spent_then_now`` and opens its clause, a need word follows it (or an only word right before the value, or a
+    need_after word right after it), and the sentence before the marker holds the time spent
+    (:func:`_spent_value`; 一个项目…耗费一年多时间,现在只要100多天就能完成; 需要4至6天,费用要1.2万元,现…仅4至6小时).
+    Else None."""
     text, q = run.text, run.toks[j]
     if text[am[0]:am[1]] not in _STN["now"] or run.clause_start(am[0]) != am[0] or am[0] <= run.sent[j]:
         return None
-    prev = run.clause_start(am[0] - 1)
-    if prev < run.sent[j] or not _NEED.search(text, am[1], q.start):
+    if not (_NEED.search(text, am[0], q.start) or _NOW_ONLY.search(text, max(am[0], q.start - 5), q.start)
+            or _NEED_AFTER.match(text, q.end) or _next_measure(run, j, run.clause_start(q.start))):
         return None  # (现在已完成20天的工作: no need word, no time it now takes)
-    return _spent_value(run, j, prev, am[0])
+    return _spent_value(run, j, max(run.sent[j], am[0] - int(_STN["reach"])), am[0])
 
 
 def _spent_sentence_before(run: _Run, j: int) -> int | None:
@@ -1657,7 +1662,7 @@ def _marked_before_after(run: _Run) -> None:
         cue_end = max(q.start, q.nstart)
         if j not in by_after and not trips and not _NEED_AFTER.match(text, q.end) \
                 and not _AFTER_CUE.search(text, max(cs, cue_end - _AFTER_CUE_REACH), cue_end) \
-                and not _done_in(text, q) and _RESPECTIVELY not in text[cs:q.start]:
+                and not _done_in(text, q) and _RESPECTIVELY not in text[cs:q.start] and not _next_measure(run, j, cs):
             continue  # (在两个工作日内拿到证件: the time it now takes, a cue of its own; 分别是3个工作日和5个: a list's cue)
         am = run.last_mark(_AFTER_MARK, run.sent[j], q.start)
         para = None
@@ -1692,8 +1697,9 @@ def _marked_before_after(run: _Run) -> None:
             subj, off = _clean_subject(head[:cut])
             if am is not None and (ev := _AFTER_EVENT.match(text, am[0])) and ev.end() == am[1]:
                 subj = _before_subject(run, j, qa)  # 通常需要近两周,绿色通道开通后,…: the event is no subject
-            if spent and not subj:
-                subj = _spent_subject(run, k)  # 一个项目…耗费一年多时间,现在只要…: the before clause's subject
+            if spent and (not subj or subj.startswith(text[am[0]:am[1]])):
+                # 一个项目…耗费一年多时间,现在只要…; 货柜“香港一日游”需要4至6天,…,现“保税物流一日游”仅…: the before clause's
+                subj = _spent_subject(run, k) or subj
             if listed or _RESPECTIVELY in head:
                 # 用地审查15个工作日、用林审查30个工作日,但现在分别是…: each item's noun, written before its value
                 qcs = run.clause_start(qa.start)
@@ -1707,6 +1713,22 @@ def _marked_before_after(run: _Run) -> None:
             run.emit(c, j, k)
         elif c.direction == value_dir:
             _add_before(run, c, k)
+
+
+def _next_measure(run: _Run, j: int, cs: int) -> bool:
+    """Is value ``j`` the next measure of an after side, cued by the clause before it: its own clause (from ``cs``)
+    holds only a short noun and the value (现在只需1天,费用500元), and the clause right before it, in the same
+    sentence, ends with the after value of a claim found so far?"""
+    text, q = run.text, run.toks[j]
+    gap = _NEXT_MEASURE["noun"]
+    if cs <= run.sent[j] or q.start - cs > gap or _DIGIT.search(text, cs, q.start) or run.doc.clause_end(q.start) > q.end:
+        return False
+    prev = bisect_left(run.starts, cs) - 1  # the last value before this clause
+    if prev < 0 or prev not in run.used or run.toks[prev].start < run.clause_start(cs - 1):
+        return False
+    end = run.toks[prev].end
+    return text[end:cs - 1].strip() == "" and any(c.end == end and c.before is not None and c.after is not None
+                                                   for c in run.out)
 
 
 def _emit_spent(run: _Run, j: int, k: int) -> None:
