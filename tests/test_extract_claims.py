@@ -2636,3 +2636,32 @@ def test_a_time_spent_earlier_in_the_sentence_and_a_second_measure_pair_with_the
     assert claims("原来需要5天,现在只需1天,全年节约500万元。")["before_low"].dropna().tolist() == [120.0]
     assert only("整个流程曾经需要45天左右,目前平均只需9天。").before_low == quantities("45天").iloc[0].value_low
     assert claims("现在已完成20天的工作,需要30天。").empty  # no need word after 现在: no time it now takes
+
+
+@pytest.mark.parametrize("doc_id,columns", [(M15, 60), (M17, 42)])
+def test_a_hard_wrapped_text_gives_the_claims_of_its_paragraphs(doc_id, columns):
+    """Text copied out of a PDF line by line (every full line cut at one width) is read as its paragraphs: the same
+    claims, with quotes in the wrapped original, as the text itself."""
+    from ftzdata.ingest.unwrap import hard_wrap
+
+    text = seed_text(doc_id)
+    wrapped = hard_wrap(text, columns)
+    plain, cut = claims(text), claims(wrapped)
+    values = ["kind", "before_low", "after_low", "change_low", "change_pct_low", "unit", "qualifier"]
+    assert len(plain) > 10 and cut[values].equals(plain[values])
+    assert all(wrapped[a:b] == q for a, b, q in zip(cut["start"], cut["end"], cut["quote"]))
+    assert cut["quote"].str.contains("\n").any()  # claims that a line end cuts are found across it
+
+
+def test_a_double_spaced_pdf_copy_is_read_across_its_line_ends():
+    """batch65 doc 01, a PDF copied with an empty line after every line: 测绘时间从原⏎⏎来 9 天减少到 4 天 keeps its
+    subject, and 跑腿 4-5 次减少⏎⏎到 0-1 次 and 节约⏎⏎2500 余万元 are found."""
+    text = real_text("batch65", "01_zj_zhoushan_reform_gains_2019.txt")
+    c = claims(text)
+    survey = c[c["quote"].str.contains("9 天")].iloc[0]
+    assert survey.subject == "普通工业项目测绘时间"
+    trips = c[c["unit"] == "count:次"].iloc[0]
+    before, after = quantities("4-5次").iloc[0], quantities("0-1次").iloc[0]
+    assert (trips.before_low, trips.before_high, trips.after_low, trips.after_high) == (
+        before.value_low, before.value_high, after.value_low, after.value_high)
+    assert c["change_low"].tolist().count(quantities("2500余万元").iloc[0].value_low) == 1

@@ -57,7 +57,7 @@ class Doc:
                  "carry")
 
     def __init__(self, original: str, norm: Normalized | None = None):
-        self.norm = _safe_normalize(original) if norm is None else norm
+        self.norm = _unwrapped(_safe_normalize(original) if norm is None else norm)
         t = self.norm.text
         self.text = t
         self.scan = _mark_thousands(t, self.norm) if "," in t else t
@@ -104,6 +104,38 @@ class Doc:
         """Start of the line containing ``pos`` (just after the last newline before it)."""
         i = bisect_right(self.line_ends, pos - 1)
         return self.line_ends[i - 1] + 1 if i else 0
+
+
+def _unwrapped(norm: Normalized) -> Normalized:
+    """``norm`` with the line breaks of hard-wrapped text removed (a PDF copied out line by line, every full line
+    cut at one width: :func:`ftzdata.ingest.unwrap.wrap_joins`, on the original text, whose widths are the
+    page's), so that a sentence cut at a line's end reads as one; ``norm`` itself when the text does not look
+    hard-wrapped."""
+    from ftzdata.ingest.unwrap import may_be_wrapped, wrap_joins  # (imported on the first document)
+
+    original, t = norm.original, norm.text
+    if not may_be_wrapped(original):
+        return norm
+    joins = wrap_joins(original)
+    if not joins:
+        return norm
+    at_norm = norm.offsets.index_of(np.array([x for a, b, _ in joins for x in (a, b)], dtype=np.int64))
+    starts, ends = norm.offsets.dense()
+    text, st, en, at = [], [], [], 0
+    for (_, _, glue), i, j in zip(joins, at_norm[0::2], at_norm[1::2]):
+        if i < at or t[i:j].strip():  # (what normalisation made of the break is not only blanks: kept)
+            continue
+        glue = glue[:j - i]
+        text += [t[at:i], glue]
+        st += [starts[at:i], starts[i:i + len(glue)]]  # a space between two Latin words stands for the break
+        en += [ends[at:i], ends[j - len(glue):j]]
+        at = j
+    if at == 0:
+        return norm
+    text.append(t[at:])
+    st.append(starts[at:])
+    en.append(ends[at:])
+    return Normalized("".join(text), original, np.concatenate(st), np.concatenate(en))
 
 
 # Boundaries are found in pieces of this many characters (a UTF-32 copy of a piece, not of the whole text).

@@ -80,6 +80,25 @@ def wrap_width(lines: list[str]) -> int | None:
     return max(v for v in widths if abs(v - best) <= tol)
 
 
+def may_be_wrapped(text: str) -> bool:
+    """A quick test before :func:`wrap_joins`, for the extractor, which reads every text (one that fails it is read
+    as it is; the reader of ``ftzdata add`` calls :func:`unwrap` alone): at least ``min_lines`` lines of ``min_width``/2 characters or more, ``prefilter_share`` of them within
+    ``prefilter_chars`` characters of one length, as lines cut at one width are (a wide character is two columns,
+    a digit one)."""
+    cfg = settings()["text"]["unwrap"]
+    if text.count("\n") < cfg["min_lines"]:
+        return False
+    lens = sorted(n for n in map(len, text.split("\n")) if 2 * n >= cfg["min_width"])
+    need = max(cfg["min_lines"], cfg["prefilter_share"] * len(lens))
+    lo = 0
+    for hi, n in enumerate(lens):  # the most lines whose lengths are at most prefilter_chars apart
+        while n - lens[lo] > cfg["prefilter_chars"]:
+            lo += 1
+        if hi - lo + 1 >= need:
+            return True
+    return False
+
+
 def _double_spaced(lines: list[str]) -> bool:
     """Is every line of text followed by one empty line (a PDF copied with a blank line after each line), in
     ``double_spaced`` of the places where one line of text follows another, at least ``min_lines`` of them?"""
@@ -96,31 +115,57 @@ def _double_spaced(lines: list[str]) -> bool:
     return len(gaps) >= cfg["min_lines"] and gaps.count(1) >= cfg["double_spaced"] * len(gaps)
 
 
-def unwrap(text: str) -> tuple[str, int]:
-    """``text`` with its hard-wrapped lines rejoined, and how many line breaks were removed (0: the text is
-    returned as it is). A line as wide as the wrap width (within the tolerance) runs on into the next one
-    unless it ends with a paragraph end, or the next line is empty, indented, a table row or a heading. In a
+def wrap_joins(text: str) -> list[tuple[int, int, str]]:
+    """Where the hard-wrapped lines of ``text`` run on: ``(start, end, joiner)`` for each line break to replace
+    (the newline, and in a double-spaced text the empty line after it), in order; [] when the text does not look
+    hard-wrapped. A line as wide as the wrap width (within the tolerance) runs on into the next one unless it
+    ends with a paragraph end, or the next line is empty, indented, a table row or a heading. In a
     double-spaced text (an empty line after every line) the empty lines are read as plain line breaks."""
     lines = text.split("\n")
+    begins, at = [], 0
+    for ln in lines:
+        begins.append(at)
+        at += len(ln) + 1
+    keep = range(len(lines))
     if _double_spaced(lines):
-        lines = [ln for ln in lines if ln.strip()]
-        if wrap_width(lines) is None:
-            return text, 0
-    full = wrap_width(lines)
+        keep = [k for k, ln in enumerate(lines) if ln.strip()]
+    kept = [lines[k] for k in keep]
+    full = wrap_width(kept)
     if full is None:
-        return text, 0
+        return []
     low = full - 2 * settings()["text"]["unwrap"]["tolerance"]
     ends = paragraph_ends()
-    out: list[str] = []
-    joined = 0
-    run_on = False
-    for line in lines:
+    joins: list[tuple[int, int, str]] = []
+    run_on, prev = False, None
+    tail = last = ""  # the paragraph so far: its last character, and its last one that is not a space
+    for k in keep:
+        line = lines[k]
         starts = not line.strip() or line[:1].isspace() or _is_row(line) or starts_paragraph(line.strip())
         if run_on and not starts:
-            out[-1] += joiner(out[-1], line) + line
-            joined += 1
+            glue = joiner(tail, line)
+            joins.append((begins[prev] + len(lines[prev]), begins[k], glue))
+            tail = (tail + glue + line)[-1:]
+            last = (last + glue + line).rstrip()[-1:]
         else:
-            out.append(line)
-        last = out[-1].rstrip()
-        run_on = bool(last) and not _is_row(line) and width(line.rstrip()) >= low and last[-1] not in ends
-    return ("\n".join(out), joined) if joined else (text, 0)
+            tail, last = line[-1:], line.rstrip()[-1:]
+        run_on = bool(last) and not _is_row(line) and width(line.rstrip()) >= low and last not in ends
+        prev = k
+    return joins
+
+
+def unwrap(text: str) -> tuple[str, int]:
+    """``text`` with its hard-wrapped lines rejoined (see :func:`wrap_joins`), and how many line breaks were
+    removed (0: the text is returned as it is). In a double-spaced text every empty line goes."""
+    joins = wrap_joins(text)
+    if not joins:
+        return text, 0
+    out, at = [], 0
+    for a, b, glue in joins:
+        out.append(text[at:a])
+        out.append(glue)
+        at = b
+    out.append(text[at:])
+    joined = "".join(out)
+    if _double_spaced(text.split("\n")):
+        joined = "\n".join(ln for ln in joined.split("\n") if ln.strip())
+    return joined, len(joins)
