@@ -2665,3 +2665,13 @@ def test_a_double_spaced_pdf_copy_is_read_across_its_line_ends():
     assert (trips.before_low, trips.before_high, trips.after_low, trips.after_high) == (
         before.value_low, before.value_high, after.value_low, after.value_high)
     assert c["change_low"].tolist().count(quantities("2500余万元").iloc[0].value_low) == 1
+
+
+def test_an_afternoon_after_the_morning_is_the_same_day():
+    """原先至少要跑4個部門、10多天才能辦完的業務,現在上午遞交了材料,下午就拿到了相… (batch109 doc 03): 10多天 → within
+    the day; an afternoon with no work done in it (上午开会,下午就出发) is no value."""
+    s = _sentence_of("batch109", "03_sd_changle_county_one_thing_2020_trad.txt", "下午就")
+    c = only(s)
+    assert (c.before_low, c.after_high) == (quantities("10多天").iloc[0].value_low, quantities("1天").iloc[0].value_low)
+    assert "within" in c.qualifier
+    assert claims("原先要跑10多天,上午开会,下午就出发。").empty

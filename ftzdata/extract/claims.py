@@ -400,6 +400,9 @@ _SAME_DAY = _ZR["same_day"]
 _NOUN_CUES = longest_first(list(_MK["after_cue"]) + list(_MK["need"]) + [_MK["done_after"]["before"]])  # …的工商变更仅用3小时
 _ONLY_TOOK = re.compile(rf"(?:{alt(longest_first(_MK['only_took']))})$")
 _ONLY_TOOK_REACH = max(map(len, _MK["only_took"]))
+_AM_PM = _ZR["morning_afternoon"]
+_AFTERNOON = re.compile(rf"{re.escape(_AM_PM['morning'])}[^。;!?\n]{{1,{int(_AM_PM['gap'])}}}?"
+                        rf"({re.escape(_AM_PM['afternoon'])})(?=(?:{alt(_MK['need_after'])}))")  # 上午递交…,下午就拿到
 _SAME_DAY_DONE = re.compile(alt(_SAME_DAY["done"]))  # 当天办结
 _SAME_DAY_RE = re.compile(rf"(?<=[{chars(_ZERO_TO)}])(?:{alt(_SAME_DAY['words'])})"
                           rf"|(?:{alt(_SAME_DAY['words'])})(?=(?:{alt(_MK['need_after'] + _SAME_DAY['done'])}))")  # 当日就可以审批完成, 当天办结
@@ -745,6 +748,11 @@ def _zero_tokens(doc: Doc) -> list[Qty]:
         for m in _SAME_DAY_RE.finditer(t):
             out.append(Qty(m.start(), m.end(), m.start(), m.end(), h, h, "h", "duration", "", [_SAME_DAY["qualifier"]],
                            m.group(0)))
+    if _AM_PM["morning"] in t:
+        for m in _AFTERNOON.finditer(t):
+            a, b = m.span(1)
+            out.append(Qty(a, b, a, b, float(_SAME_DAY["hours"]), float(_SAME_DAY["hours"]),
+                           "h", "duration", "", [_SAME_DAY["qualifier"]], m.group(1)))
     for m in _ZERO_TRIPS.finditer(t):
         a = m.start()
         a -= len(next((w for w in _TRIPS_LEAD if t.endswith(w, 0, a)), ""))
