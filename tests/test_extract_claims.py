@@ -2675,3 +2675,18 @@ def test_an_afternoon_after_the_morning_is_the_same_day():
     assert (c.before_low, c.after_high) == (quantities("10多天").iloc[0].value_low, quantities("1天").iloc[0].value_low)
     assert "within" in c.qualifier
     assert claims("原先要跑10多天,上午开会,下午就出发。").empty
+
+
+def test_a_baseline_clause_after_an_after_only_cut_completes_it():
+    """各类项目总审批时间缩短至40—110个工作日,较改革前的平均200多个工作日 (batch52 doc 13): the clause that opens with the
+    comparison names the old value of the cut; a clause with a subject of its own before 由原来 starts another
+    measure (注册时间缩短至2个工作日以内,投资报建审批项目由原来120个工作日…, batch19 doc 01)."""
+    s = _sentence_of("batch52", "13_ah_hefei_construction_2019.txt", "200多个工作日")
+    c = claims(s)
+    cut = c[c["quote"].str.contains("40—110")].iloc[0]
+    new, old = quantities("40—110个工作日").iloc[0], quantities("200多个工作日").iloc[0]
+    assert (cut.before_low, cut.after_low, cut.after_high) == (old.value_low, new.value_low, new.value_high)
+    s = _sentence_of("batch19", "01_hb_yichang_area_first_year.txt", "注册时间缩短至2个工作日以内")
+    reg = claims(s)
+    assert reg[reg["quote"].str.startswith("注册时间")]["before_low"].isna().all()
+    assert only("通关时间压缩至1小时以内,此前平均需要6小时。").before_low == quantities("6小时").iloc[0].value_low

@@ -1934,8 +1934,11 @@ def _baseline_after(run: _Run) -> None:
     the nearest earlier value of A's dimension in the sentence, unused and not the size of a change. A
     change verb between the marker and A makes A the size of the change, no baseline (不超过15个工作日,
     较原来缩短了20个工作日: at most 15 working days, 20 less; left to the amount-of-change rule), and a time B
-    longer than A is not its new value (仅用时18个月,原本需要14个工作日完成的…: another measure)."""
+    longer than A is not its new value (仅用时18个月,原本需要14个工作日完成的…: another measure). B may be the
+    after value of an after-only claim, which A then completes when the values go its verb's way and A's clause
+    opens with the marker (通关时间压缩至1小时以内,此前平均需要6小时; 缩短至40—110个工作日,较改革前的平均200多个工作日)."""
     text = run.text
+    by_after = {c.after_tok: c for c in run.out if c.after_only and c.after_tok is not None}
     for j in range(1, run.n):
         q = run.toks[j]
         if j in run.used or q.surface == "" or q.dimension in ("zero", "other"):
@@ -1947,7 +1950,14 @@ def _baseline_after(run: _Run) -> None:
             continue  # 这是过去十年…的普遍困境: the period looked back over
         i = next((k for k in range(j - 1, max(-1, j - _MAX_LIST), -1)
                   if run.toks[k].dimension == q.dimension), None)
-        if i is None or i in run.used or run.sent[i] != run.sent[j] or run.toks[i].end > m.start():
+        if i is None or run.sent[i] != run.sent[j] or run.toks[i].end > m.start():
+            continue
+        if i in run.used:
+            c = by_after.get(i)
+            if c is not None and c.before is None and _compatible(q, run.toks[i]) and m.start() == run.clause_start(q.start) \
+                    and c.direction == _value_direction(q.mid, run.toks[i].mid):  # (…,投资报建审批项目由原来120个…: another
+                _add_before(run, c, j)
+                c.end = max(c.end, q.end)
             continue
         qb = run.toks[i]
         cs = run.clause_start(qb.start)
