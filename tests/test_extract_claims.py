@@ -2634,6 +2634,11 @@ def test_a_time_spent_earlier_in_the_sentence_and_a_second_measure_pair_with_the
     two = claims("以前报关需要3天,成本约1000元;现在只需1天,成本约300元。")
     assert sorted(two["kind"]) == ["duration", "money"] and two[two["kind"] == "money"].iloc[0].after_low == 300
     assert claims("原来需要5天,现在只需1天,全年节约500万元。")["before_low"].dropna().tolist() == [120.0]
+    papers = only("开办企业过去需要跑4个部门,提交20多份材料,现在只需跑1个窗口,提交5份材料。")
+    assert (papers.unit, papers.after_low) == ("count:份", quantities("5份").iloc[0].value_low)
+    whole = claims(real_text("batch18", "17_sd_construction_approval_100_days_2020.txt"))
+    depts, one = quantities("16个部门").iloc[0], quantities("一个部门").iloc[0]
+    assert not ((whole["before_low"] == depts.value_low) & (whole["after_low"] == one.value_low)).any()  # (每个环节由一个部门牵头)
     assert only("整个流程曾经需要45天左右,目前平均只需9天。").before_low == quantities("45天").iloc[0].value_low
     assert claims("现在已完成20天的工作,需要30天。").empty  # no need word after 现在: no time it now takes
 

@@ -1668,10 +1668,13 @@ def _marked_before_after(run: _Run) -> None:
         cs = run.clause_start(q.start)
         trips = q.dimension == "count" and q.low == 0 and _is_trips(q)  # 现在一次都不用跑: a cue itself
         cue_end = max(q.start, q.nstart)
+        next_measure = False
         if j not in by_after and not trips and not _NEED_AFTER.match(text, q.end) \
                 and not _AFTER_CUE.search(text, max(cs, cue_end - _AFTER_CUE_REACH), cue_end) \
-                and not _done_in(text, q) and _RESPECTIVELY not in text[cs:q.start] and not _next_measure(run, j, cs):
-            continue  # (在两个工作日内拿到证件: the time it now takes, a cue of its own; 分别是3个工作日和5个: a list's cue)
+                and not _done_in(text, q) and _RESPECTIVELY not in text[cs:q.start]:
+            next_measure = _next_measure(run, j, cs)
+            if not next_measure:
+                continue  # (在两个工作日内拿到证件: the time it now takes, a cue of its own; 分别是3个工作日和5个: a list's cue)
         am = run.last_mark(_AFTER_MARK, run.sent[j], q.start)
         para = None
         if am is None and j not in by_after:
@@ -1693,6 +1696,8 @@ def _marked_before_after(run: _Run) -> None:
         qa = run.toks[k]
         if qa.mid == q.mid or (j not in by_after and _is_amount(run, j)):
             continue
+        if next_measure and not _parallel(run, k, j):
+            continue  # (…整合为4个审批环节,每个环节由一个部门牵头: no second measure of the same change)
         value_dir = _value_direction(qa.mid, q.mid)
         c = by_after.get(j)
         if c is None:
@@ -1725,18 +1730,33 @@ def _marked_before_after(run: _Run) -> None:
 
 def _next_measure(run: _Run, j: int, cs: int) -> bool:
     """Is value ``j`` the next measure of an after side, cued by the clause before it: its own clause (from ``cs``)
-    holds only a short noun and the value (现在只需1天,费用500元), and the clause right before it, in the same
-    sentence, ends with the after value of a claim found so far?"""
+    holds only a short verb or noun before the value and at most a short noun after it (现在只需1天,费用500元;
+    现在只需跑1个窗口,提交5份材料), and the clause right before it, in the same sentence, holds a value after a cue or
+    ends with the after value of a claim found so far?"""
     text, q = run.text, run.toks[j]
-    gap = _NEXT_MEASURE["noun"]
-    if cs <= run.sent[j] or q.start - cs > gap or _DIGIT.search(text, cs, q.start) or run.doc.clause_end(q.start) > q.end:
+    if cs <= run.sent[j] or q.start - cs > _NEXT_MEASURE["noun"] or _DIGIT.search(text, cs, q.start) \
+            or run.doc.clause_end(q.start) - q.end > _NEXT_MEASURE["tail"]:
         return False
     prev = bisect_left(run.starts, cs) - 1  # the last value before this clause
-    if prev < 0 or prev not in run.used or run.toks[prev].start < run.clause_start(cs - 1):
+    pcs = run.clause_start(cs - 1)
+    if prev < 0 or pcs < run.sent[j] or run.toks[prev].start < pcs:
         return False
-    end = run.toks[prev].end
-    return text[end:cs - 1].strip() == "" and any(c.end == end and c.before is not None and c.after is not None
-                                                   for c in run.out)
+    p = run.toks[prev]
+    if _AFTER_CUE.search(text, max(pcs, p.start - _AFTER_CUE_REACH), max(p.start, p.nstart)):
+        return True
+    return prev in run.used and any(c.end == p.end and c.before is not None and c.after is not None for c in run.out)
+
+
+def _parallel(run: _Run, k: int, j: int) -> bool:
+    """Are before value ``k`` and next-measure value ``j`` (see :func:`_next_measure`) the same measure: the same
+    unit, and a word of two characters said before both in their clauses (提交20多份材料 … 提交5份材料, 费用要1.2万元 …
+    费用2000元)?"""
+    text, qa, q = run.text, run.toks[k], run.toks[j]
+    if qa.unit != q.unit:
+        return False
+    before = text[run.clause_start(qa.start):qa.start]
+    own = text[run.clause_start(q.start):q.start]
+    return any(own[i:i + 2] in before for i in range(len(own) - 1))
 
 
 def _emit_spent(run: _Run, j: int, k: int) -> None:
