@@ -1732,7 +1732,7 @@ def _next_measure(run: _Run, j: int, cs: int) -> bool:
     """Is value ``j`` the next measure of an after side, cued by the clause before it: its own clause (from ``cs``)
     holds only a short verb or noun before the value and at most a short noun after it (现在只需1天,费用500元;
     现在只需跑1个窗口,提交5份材料), and the clause right before it, in the same sentence, holds a value after a cue or
-    ends with the after value of a claim found so far?"""
+    ends with the after value of a claim found so far? (The cue must follow an after marker in that clause.)"""
     text, q = run.text, run.toks[j]
     if cs <= run.sent[j] or q.start - cs > _NEXT_MEASURE["noun"] or _DIGIT.search(text, cs, q.start) \
             or run.doc.clause_end(q.start) - q.end > _NEXT_MEASURE["tail"]:
@@ -1742,8 +1742,9 @@ def _next_measure(run: _Run, j: int, cs: int) -> bool:
     if prev < 0 or pcs < run.sent[j] or run.toks[prev].start < pcs:
         return False
     p = run.toks[prev]
-    if _AFTER_CUE.search(text, max(pcs, p.start - _AFTER_CUE_REACH), max(p.start, p.nstart)):
-        return True
+    if run.last_mark(_AFTER_MARK, pcs, p.start) is not None \
+            and _AFTER_CUE.search(text, max(pcs, p.start - _AFTER_CUE_REACH), max(p.start, p.nstart)):
+        return True  # (项目审批需要30天,现在已完成20天的工作: 需要 is on the before side)
     return prev in run.used and any(c.end == p.end and c.before is not None and c.after is not None for c in run.out)
 
 
