@@ -2696,3 +2696,16 @@ def test_a_baseline_clause_after_an_after_only_cut_completes_it():
     assert reg[reg["quote"].str.startswith("注册时间")]["before_low"].isna().all()
     assert only("通关时间压缩至1小时以内,此前平均需要6小时。").before_low == quantities("6小时").iloc[0].value_low
     assert only("这批货物从申报到放行只用了2小时,而按传统模式至少需要2天。").before_low == quantities("2天").iloc[0].value_low
+
+
+def test_a_unit_written_once_in_the_clause_before_the_after_value():
+    """原来需要120个工作日,现在只要30个: the bare 30个 after 现在 takes the unit of the value in the clause before; a count
+    whose clause names its own noun keeps its classifier (…個部門…,使前期审批环节减少14个以上, batch56 doc 04)."""
+    c = only("原来需要120个工作日,现在只要30个。")
+    assert (c.before_low, c.after_low) == (quantities("120个工作日").iloc[0].value_low,
+                                           quantities("30个工作日").iloc[0].value_low)
+    assert "working days" in c.qualifier
+    assert only("过去办结需要二十多个工作日,而现在只需要五个。").after_low == quantities("五个工作日").iloc[0].value_low
+    s = _sentence_of("batch56", "04_gx_nanning_approval_time_2015.txt", "14个以上")
+    steps = claims(s)
+    assert steps[steps["quote"].str.contains("14个以上")]["unit"].tolist() == ["count:个"]
