@@ -2696,6 +2696,7 @@ def test_a_baseline_clause_after_an_after_only_cut_completes_it():
     assert reg[reg["quote"].str.startswith("注册时间")]["before_low"].isna().all()
     assert only("通关时间压缩至1小时以内,此前平均需要6小时。").before_low == quantities("6小时").iloc[0].value_low
     assert only("这批货物从申报到放行只用了2小时,而按传统模式至少需要2天。").before_low == quantities("2天").iloc[0].value_low
+    assert only("传统模式下需要3天,新模式下只需1天。").after_low == quantities("1天").iloc[0].value_low
 
 
 def test_a_unit_written_once_in_the_clause_before_the_after_value():
