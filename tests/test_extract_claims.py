@@ -2710,3 +2710,13 @@ def test_a_unit_written_once_in_the_clause_before_the_after_value():
     s = _sentence_of("batch56", "04_gx_nanning_approval_time_2015.txt", "14个以上")
     steps = claims(s)
     assert steps[steps["quote"].str.contains("14个以上")]["unit"].tolist() == ["count:个"]
+
+
+def test_a_cut_whose_object_points_back_takes_the_value_before_as_its_before_value():
+    """客户与电网企业的交互环节至少有5.5个,而新发布的《规则》将以上程序简化为2个环节 (batch62 doc 13): 以上程序 points back to
+    the 5.5 steps."""
+    s = _sentence_of("batch62", "13_gd_hengqin_power_connection_rules.txt", "以上程序")
+    c = only(s)
+    assert (c.before_low, c.after_low, c.subject) == (quantities("5.5个").iloc[0].value_low,
+                                                      quantities("2个环节").iloc[0].value_low, "程序")
+    assert only("企业需提交28份材料,经过梳理,这些材料压减至8份。").before_low == quantities("28份").iloc[0].value_low

@@ -473,6 +473,8 @@ _CONTRAST_OPEN = re.compile(rf"[“”\"\s]*(?:{alt(longest_first(_MK['spent_the
 # a level given as the basis of a further change (在…0.5天办结…的基础上, … 提速至2小时)
 _BASIS = _MK["basis"]
 _BASIS_CLOSE = re.compile(re.escape(_BASIS["close"]))
+_PB = _MK["points_back"]
+_POINTS_BACK = re.compile(rf"(?<![{chars(_PB['not_after'])}])(?:{alt(_PB['words'])})")  # 将以上程序, 这些材料
 
 # a change with its measure and no value, its level in the next clause (压缩了审批时长,平均审批时间不到24小时)
 _CHANGE_NO_VALUE = re.compile(rf"(?P<verb>(?:{alt(longest_first(_DIRECTIONAL))}){{1,{_MAX_VERBS}}})了?"
@@ -1894,6 +1896,32 @@ def _add_before(run: _Run, c: _Claim, k: int) -> None:
     run.used.add(k)
 
 
+# --- rule 3b: a cut whose object points back to a value before it --------------------------------------
+def _pointed_before(run: _Run) -> None:
+    """``A …, … 将以上/上述/这些 X VERB至 B``: the one unused value of B's kind before the clause of B, in the same
+    sentence and at most ``points_back.reach`` characters before the pointing word, is the before value of
+    after-only claim B, when the values go the verb's way (交互环节至少有5.5个,而…将以上程序简化为2个环节)."""
+    text = run.text
+    if not run.occurs(_POINTS_BACK):
+        return
+    for c in run.out:
+        if not c.after_only or c.before is not None or c.after_tok is None:
+            continue
+        q = run.toks[c.after_tok]
+        cs = run.clause_start(q.start)
+        m = _POINTS_BACK.search(text, cs, q.start)
+        if m is None or cs <= run.sent[c.after_tok]:
+            continue
+        cands = [k for k in run.toks_in(max(run.sent[c.after_tok], m.start() - int(_PB["reach"])), cs)
+                 if k not in run.used and _compatible(run.toks[k], q) and not _is_amount(run, k)
+                 and _value_direction(run.toks[k].mid, q.mid) == c.direction]
+        if len(cands) == 1:
+            _add_before(run, c, cands[0])
+            named = _POINTS_BACK.search(c.subject or "")
+            if named and named.end() < len(c.subject):  # 将以上程序 → 程序, 这些材料 → 材料: the thing pointed back to
+                c.subject = c.subject[named.end():]
+
+
 # --- rule 3a: a level given as the basis of a further change -------------------------------------------
 def _basis_before(run: _Run) -> None:
     """``在 … A … 的基础上, … VERB至 B``: the one level A of B's unit stated as the basis (not an amount of
@@ -3134,7 +3162,7 @@ def _in_plan_speech(run: _Run, pos: int) -> bool:
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
-RULES = (_before_after, _after_only, _statutory_promised, _fraction_of_before, _marked_before_after, _need_after_marked_before, _basis_before, _level_after_change,
+RULES = (_before_after, _after_only, _statutory_promised, _fraction_of_before, _marked_before_after, _need_after_marked_before, _basis_before, _pointed_before, _level_after_change,
          _baseline_after, _level_then_compared, _halved, _amount_of_change, _money_unit_left_out,
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
          _drop_unreadable, _drop_titles, _drop_across_names, _drop_frequencies, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
