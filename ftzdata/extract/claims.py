@@ -1019,7 +1019,7 @@ class _Run:
     each, the tokens a claim already uses, and the claims so far. Rules add claims with :meth:`emit`."""
 
     __slots__ = ("doc", "text", "toks", "sent", "starts", "used", "out", "n", "_marks", "_occurs", "_firsts", "_opens",
-                 "ends_by_sentence")
+                 "ends_by_sentence", "_noun_links")
 
     def __init__(self, doc: Doc, qs: list[Qty]):
         zeros = _zero_tokens(doc)
@@ -1048,6 +1048,7 @@ class _Run:
         self._firsts: dict[tuple[re.Pattern, int], tuple[int, int] | None] = {}  # see _first
         self._opens: dict[re.Pattern, dict[int, bool]] = {}
         self.ends_by_sentence: dict[int, list[int]] | None = None  # set by _drop_plans (see _target_reached)
+        self._noun_links: dict[int, bool] = {}  # see _noun_linked
 
     def _first(self, pattern: re.Pattern, a: int, b: int) -> tuple[int, int] | None:
         """Span of the first match of ``pattern`` in [a, b), found once per (pattern, a): every caller
@@ -1172,8 +1173,13 @@ def _parallel_lists(run: _Run, i: int, j: int) -> list[tuple[int, int]] | None:
 def _noun_linked(run: _Run, k: int) -> bool:
     """Are values ``k`` and ``k + 1`` items of one list written with only the first one's noun between them
     (3张申请表18个材料要件)?"""
-    return (k + 1 not in run.used and k not in run.used and run.sent[k] == run.sent[k + 1]
-            and bool(_NOUN_LINK.fullmatch(run.between(k, k + 1))))
+    if k in run.used or k + 1 in run.used:
+        return False
+    link = run._noun_links.get(k)
+    if link is None:  # the text between two values never changes: read it once per run
+        link = run._noun_links[k] = (run.sent[k] == run.sent[k + 1]
+                                     and bool(_NOUN_LINK.fullmatch(run.between(k, k + 1))))
+    return link
 
 
 def _noun_lists(run: _Run, i: int, j: int) -> list[tuple[int, int]] | None:
@@ -2621,9 +2627,17 @@ def _drop_across_names(run: _Run) -> None:
 def _drop_frequencies(run: _Run) -> None:
     """Drop a duration claim one of whose values is the period of a frequency, a count of sailings or trips
     right after it (集装箱班轮从两周一班增加到一周八班): how often, not how long."""
+    if not any(c.kind == "duration" for c in run.out):
+        return
+    periods = [k for k, q in enumerate(run.toks) if _FREQUENCY.match(run.text, q.end)]  # once per token
+    if not periods:
+        return
     def frequency(c: _Claim) -> bool:
-        return c.kind == "duration" and any(
-            _FREQUENCY.match(run.text, run.toks[k].end) for k in run.toks_in(c.start, c.end + 1))
+        if c.kind != "duration":
+            return False
+        r = run.toks_in(c.start, c.end + 1)
+        k = bisect_left(periods, r.start)
+        return k < len(periods) and periods[k] < r.stop
     run.out = [c for c in run.out if not frequency(c)]
 
 
