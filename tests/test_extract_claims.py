@@ -2720,3 +2720,15 @@ def test_a_cut_whose_object_points_back_takes_the_value_before_as_its_before_val
     assert (c.before_low, c.after_low, c.subject) == (quantities("5.5个").iloc[0].value_low,
                                                       quantities("2个环节").iloc[0].value_low, "程序")
     assert only("企业需提交28份材料,经过梳理,这些材料压减至8份。").before_low == quantities("28份").iloc[0].value_low
+
+
+def test_a_time_spent_then_now_done_in_a_time_with_no_need_word():
+    """办一个证要花20多天,现在一个窗口3天办结: after 现在 a verb of work done right after the value (办结, 办完, 办妥:
+    ``spent_then_now.done``) says the time it now takes, as 就办结 does: more than 20 days → 3 days. A rate of work
+    done in a time (3天办结率) and a larger value after (需要3天,现在5天办结) make no claim."""
+    c = only("办一个证要花20多天,现在一个窗口3天办结。")
+    hours = {w: quantities(w)["value_low"].iloc[0] for w in ("20多天", "3天")}
+    assert (c.before_low, c.after_low, c.direction) == (hours["20多天"], hours["3天"], "decrease")
+    assert only("开办企业要花5天,如今2天办完。").after_low == quantities("2天")["value_low"].iloc[0]
+    assert claims("办一个证要花20多天,现在一个窗口3天办结率达到95%。").empty
+    assert claims("审批需要3天,现在5天办结。").empty

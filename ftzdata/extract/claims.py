@@ -466,6 +466,7 @@ _STN = _MK["spent_then_now"]
 _NEXT_MEASURE = _MK["next_measure"]
 _SPENT = re.compile(rf"(?:{alt(_BA_LONG['verbs'])}|(?<![{chars(_STN['not_after'])}])(?:{alt(_STN['verbs'])}))"
                     rf"[^,;。!?:\n\d]{{0,{int(_STN['gap'])}}}$")
+_NOW_DONE = re.compile(rf"(?:{alt(_STN['done'])})(?!率)")  # 现在一个窗口3天办结 (not 3天办结率: a rate)
 _SPENT_REACH = max(map(len, _BA_LONG["verbs"] + _STN["verbs"])) + int(_STN["gap"]) + 2
 _NOW_ONLY = re.compile(rf"(?:{alt(_BA['bare_from_to']['only'])})[^,;。!?:\n\d]{{0,3}}$")  # 现…仅4至6小时
 _CONTRAST_OPEN = re.compile(rf"[“”\"\s]*(?:{alt(longest_first(_MK['spent_then_contrast']['openers']))})")
@@ -1588,14 +1589,15 @@ def _marked_before(run: _Run, j: int, limit: int, para: int | None = None) -> in
 def _spent_before(run: _Run, j: int, am: tuple[int, int]) -> int | None:
     """The before value of after value ``j`` when there is no before marker: after marker ``am`` is one of
     ``spent_then_now`` and opens its clause, a need word follows it (or an only word right before the value, or a
-    need_after word right after it), and the sentence before the marker holds the time spent
+    need_after word or one of its ``done`` verbs right after it: 现在一个窗口3天办结), and the sentence before the marker holds the time spent
     (:func:`_spent_value`; 一个项目…耗费一年多时间,现在只要100多天就能完成; 需要4至6天,费用要1.2万元,现…仅4至6小时).
     Else None."""
     text, q = run.text, run.toks[j]
     if text[am[0]:am[1]] not in _STN["now"] or run.clause_start(am[0]) != am[0] or am[0] <= run.sent[j]:
         return None
     if not (_NEED.search(text, am[0], q.start) or _NOW_ONLY.search(text, max(am[0], q.start - 5), q.start)
-            or _NEED_AFTER.match(text, q.end) or _next_measure(run, j, run.clause_start(q.start))):
+            or _NEED_AFTER.match(text, q.end) or _NOW_DONE.match(text, q.end)
+            or _next_measure(run, j, run.clause_start(q.start))):
         return None  # (现在已完成20天的工作: no need word, no time it now takes)
     return _spent_value(run, j, max(run.sent[j], am[0] - int(_STN["reach"])), am[0])
 
