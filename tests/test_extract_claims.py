@@ -2732,3 +2732,17 @@ def test_a_time_spent_then_now_done_in_a_time_with_no_need_word():
     assert only("开办企业要花5天,如今2天办完。").after_low == quantities("2天")["value_low"].iloc[0]
     assert claims("办一个证要花20多天,现在一个窗口3天办结率达到95%。").empty
     assert claims("审批需要3天,现在5天办结。").empty
+
+
+def test_a_total_then_only_part_of_it_needed():
+    """105个申报项目中,只需申报9个项目 (batch83 doc 15): a total whose clause ends with 中, then 只需 and a smaller count
+    of the same unit in the next clause, is a cut from the total to the part: 105 → 9 items. 只要有 (if there is),
+    a larger part, and another unit make no claim."""
+    c = only(_sentence_of("batch83", "15_sh_wusong_two_step_first_2019.txt", "只需申报"))
+    counts = {w: quantities(w)["value_low"].iloc[0] for w in ("105个申报项目", "9个项目")}
+    assert (c.before_low, c.after_low, c.direction, c.subject) == (
+        counts["105个申报项目"], counts["9个项目"], "decrease", "申报项目")
+    assert only("在20个环节当中,仅需办理3个环节。").subject == "环节"
+    assert claims("30个项目中,只要有5个项目完成。").empty
+    assert claims("30个项目中,只需申报40个项目。").empty
+    assert claims("30个项目中,只需3天。").empty

@@ -267,6 +267,10 @@ _NEUTRAL_TO = re.compile(rf"(?P<verb>{alt(longest_first(list(_V['neutral'])))})(
 _FROM_WORDS = tuple(_BA["subject_before"])  # 由 / 从 open a before value, not a subject
 _FROM_STATE = re.compile(rf"(?<![{chars(_BA['from_state']['not_after'])}])(?:{alt(_FROM_WORDS)})"
                          rf"[^\d{chars(_FROM_WORDS)}]{{1,{int(_BA['from_state']['gap'])}}}$")  # 由一大摞
+_SN = _MK["subset_needed"]
+_SUBSET_ONLY = re.compile(alt(_SN["only"]))
+_SUBSET_TOTAL = re.compile(rf"(?P<noun>[^\d\s,;。!?:、()]{{0,{int(_SN['noun'])}}}?)(?:{alt(_SN['of'])}),")
+_SUBSET_REACH = max(map(len, _SN["only"])) + int(_SN["gap"])
 _SP = _MK["statutory_promised"]
 _STATUTORY_WORD = re.compile(alt(_SP["before"]))
 
@@ -1490,6 +1494,33 @@ def _statutory_promised(run: _Run) -> None:
         c.quals = qa.quals + q.quals + _context_quals(text, qcs, bm.start())  # 平均法定…: average
         c.per = q.per or qa.per
         run.emit(c, j, k)
+
+
+def _subset_needed(run: _Run) -> None:
+    """A total, then only part of it needed, in the next clause of the sentence (105个申报项目中,只需申报9个项目):
+    before the total → after the smaller count of the same unit (``subset_needed``)."""
+    if not run.occurs(_SUBSET_ONLY):
+        return
+    text = run.text
+    for j in range(1, run.n):
+        q = run.toks[j]
+        if j in run.used or q.dimension != "count" or not run.any_mark(_SUBSET_ONLY, q.start - _SUBSET_REACH, q.start):
+            continue
+        cs = run.clause_start(q.start)
+        if _SUBSET_ONLY.search(text, max(cs, q.start - _SUBSET_REACH), q.start) is None:
+            continue  # the only word in the value's own clause
+        k = j - 1
+        qa = run.toks[k]
+        total = _SUBSET_TOTAL.fullmatch(text, qa.end, cs)
+        if (total is None or k in run.used or run.sent[k] != run.sent[j] or qa.dimension != "count"
+                or qa.unit != q.unit or q.high >= qa.low):
+            continue
+        subj = total.group("noun") or q.unit.partition(":")[2]  # 20个环节当中: the classifier is the noun
+        c = _Claim(qa.start, q.end, subj, q.dimension, "decrease", q.unit, run.sent[j])
+        c.before, c.after = (qa.low, qa.high), (q.low, q.high)
+        c.quals = qa.quals + q.quals
+        c.per = q.per or qa.per
+        run.emit(c, k, j)
 
 
 def _fraction_of_before(run: _Run) -> None:
@@ -3178,7 +3209,7 @@ def _in_plan_speech(run: _Run, pos: int) -> bool:
 # The rules, in the order they run. Each reads the document and the claims so far; the rules that find
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
-RULES = (_before_after, _after_only, _statutory_promised, _fraction_of_before, _marked_before_after, _need_after_marked_before, _basis_before, _pointed_before, _level_after_change,
+RULES = (_before_after, _after_only, _statutory_promised, _subset_needed, _fraction_of_before, _marked_before_after, _need_after_marked_before, _basis_before, _pointed_before, _level_after_change,
          _baseline_after, _level_then_compared, _halved, _amount_of_change, _money_unit_left_out,
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
          _drop_unreadable, _drop_titles, _drop_across_names, _drop_frequencies, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
