@@ -2746,3 +2746,23 @@ def test_a_total_then_only_part_of_it_needed():
     assert claims("30个项目中,只要有5个项目完成。").empty
     assert claims("30个项目中,只需申报40个项目。").empty
     assert claims("30个项目中,只需3天。").empty
+
+
+def test_a_share_cut_then_the_amount_it_comes_to_is_a_second_claim():
+    """每個集裝箱運輸成本降低一半約達1000元 (batch98 doc 11) and 一年减少了2/3的抽样量约700瓶酒 (batch64 doc 05): the amount
+    right after a link word (约达, 约) is an amount of change beside the share, in its direction and per container
+    where the share is; a noun after 的 is the subject of both. 为 after the share is the level (降低30%为1000元), and
+    an amount with no link word is no part of the share."""
+    s = _sentence_of("batch98", "11_ah_wuhu_multimodal_hub_2024_trad.txt", "降低一半")
+    got = claims(s)
+    money = got[got["kind"] == "money"]
+    assert len(money) == 1 and money.iloc[0].change_low == quantities("1000元")["value_low"].iloc[0], got
+    assert money.iloc[0].per == "container" and "approximately" in money.iloc[0].qualifier
+    assert (got[got["kind"] == "ratio"]["change_pct_low"] == 50).any(), got
+    s = _sentence_of("batch64", "05_js_kunshan_wine_cluster.txt", "抽样量")
+    got = claims(s)
+    bottles = got[got["unit"] == "count:瓶"]
+    assert len(bottles) == 1 and bottles.iloc[0].change_low == quantities("约700瓶")["value_low"].iloc[0], got
+    assert set(got[got["quote"].str.contains("2/3")]["subject"]) == {"抽样量"}, got
+    assert claims("运输成本降低30%为1000元。")["kind"].tolist() == ["ratio"]
+    assert claims("运输成本降低30%1000元。")["kind"].tolist() == ["ratio"]

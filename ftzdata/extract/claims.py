@@ -267,6 +267,10 @@ _NEUTRAL_TO = re.compile(rf"(?P<verb>{alt(longest_first(list(_V['neutral'])))})(
 _FROM_WORDS = tuple(_BA["subject_before"])  # 由 / 从 open a before value, not a subject
 _FROM_STATE = re.compile(rf"(?<![{chars(_BA['from_state']['not_after'])}])(?:{alt(_FROM_WORDS)})"
                          rf"[^\d{chars(_FROM_WORDS)}]{{1,{int(_BA['from_state']['gap'])}}}$")  # 由一大摞
+_STA = _MK["share_then_amount"]
+_SHARE_AMOUNT_LINK = re.compile(rf"(?:的(?P<noun>[^\d\s,;。!?:、()%]{{1,{int(_STA['noun'])}}}?))?(?:{alt(_STA['links'])})?")
+_SHARE_AMOUNT_LINKS = tuple(_STA["links"])
+_QUAL_WORDS_LONGEST = sorted(_QL["before_number"], key=len, reverse=True)
 _SN = _MK["subset_needed"]
 _SUBSET_ONLY = re.compile(alt(_SN["only"]))
 _SUBSET_TOTAL = re.compile(rf"(?P<noun>[^\d\s,;。!?:、()]{{0,{int(_SN['noun'])}}}?)(?:{alt(_SN['of'])}),")
@@ -1494,6 +1498,34 @@ def _statutory_promised(run: _Run) -> None:
         c.quals = qa.quals + q.quals + _context_quals(text, qcs, bm.start())  # 平均法定…: average
         c.per = q.per or qa.per
         run.emit(c, j, k)
+
+
+def _share_then_amount(run: _Run) -> None:
+    """A cut in percent or a share, then the amount it comes to (每个集装箱运输成本降低一半约达1000元, 减少了2/3的
+    抽样量约700瓶酒): the amount right after a link word (``share_then_amount``) is a second claim, an amount of
+    change in the share's direction; a noun after 的 between them is the subject of both."""
+    for c in list(run.out):
+        if c.pct is None or c.change is not None or c.before is not None or c.kind != "ratio":
+            continue
+        k = bisect_left(run.starts, c.end)
+        if k >= run.n or k in run.used:
+            continue
+        q = run.toks[k]
+        link = _SHARE_AMOUNT_LINK.fullmatch(run.text, c.end, q.start)
+        if link is None or q.unit == "%" or q.dimension == "zero" or run.sent[k] != c.sent:
+            continue
+        if link.end() == (link.end("noun") if link.group("noun") else c.end) \
+                and not run.text.startswith(_SHARE_AMOUNT_LINKS, q.start):
+            continue  # no link word, in the text or as the amount's own qualifier (约1000元)
+        if link.group("noun"):
+            c.subject = link.group("noun")  # 减少了2/3的抽样量约700瓶酒: 抽样量, not what follows it
+        a = _Claim(c.start, q.end, c.subject, q.dimension, c.direction, _claim_unit(q, None), c.sent)
+        a.change = (q.low, q.high)
+        word = run.text[link.end("noun") if link.group("noun") else c.end:q.start]
+        lead = next((w for w in _QUAL_WORDS_LONGEST if word.startswith(w)), None)  # 约达: approximately
+        a.quals = q.quals + ([_QL["before_number"][lead]] if lead and _QL["before_number"][lead] not in q.quals else [])
+        a.per = q.per or c.per
+        run.emit(a, k)
 
 
 def _subset_needed(run: _Run) -> None:
@@ -3210,7 +3242,7 @@ def _in_plan_speech(run: _Run, pos: int) -> bool:
 # claims add them with ``_Run.emit`` and mark their values used, so that a later rule does not read a
 # value twice. ``_fold_restatements``, ``_drop_unreadable`` and ``_drop_plans`` rewrite the claims found so far.
 RULES = (_before_after, _after_only, _statutory_promised, _subset_needed, _fraction_of_before, _marked_before_after, _need_after_marked_before, _basis_before, _pointed_before, _level_after_change,
-         _baseline_after, _level_then_compared, _halved, _amount_of_change, _money_unit_left_out,
+         _baseline_after, _level_then_compared, _halved, _amount_of_change, _share_then_amount, _money_unit_left_out,
          _drop_benchmark_comparisons, _levels_then_change, _fold_restatements, _n_in_one, _doubling, _tables,
          _drop_unreadable, _drop_titles, _drop_across_names, _drop_frequencies, _drop_ranks, _drop_service_hours, _drop_rates, _drop_average_growth, _drop_span_growth, _drop_growth,
          _drop_year_on_year, _drop_volume_growth, _drop_flow_changes, _drop_policy_parameters, _drop_breakdowns, _drop_share_points,
