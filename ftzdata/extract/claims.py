@@ -2692,17 +2692,14 @@ def _drop_across_names(run: _Run) -> None:
 def _drop_frequencies(run: _Run) -> None:
     """Drop a duration claim one of whose values is the period of a frequency, a count of sailings or trips
     right after it (集装箱班轮从两周一班增加到一周八班): how often, not how long."""
-    if not any(c.kind == "duration" for c in run.out):
-        return
-    periods = [k for k, q in enumerate(run.toks) if _FREQUENCY.match(run.text, q.end)]  # once per token
-    if not periods:
-        return
+    period: dict[int, bool] = {}  # token → is a frequency's period: each token read once, however many claims span it
+    def is_period(k: int) -> bool:
+        got = period.get(k)
+        if got is None:
+            got = period[k] = _FREQUENCY.match(run.text, run.toks[k].end) is not None
+        return got
     def frequency(c: _Claim) -> bool:
-        if c.kind != "duration":
-            return False
-        r = run.toks_in(c.start, c.end + 1)
-        k = bisect_left(periods, r.start)
-        return k < len(periods) and periods[k] < r.stop
+        return c.kind == "duration" and any(is_period(k) for k in run.toks_in(c.start, c.end + 1))
     run.out = [c for c in run.out if not frequency(c)]
 
 
