@@ -270,7 +270,7 @@ _FROM_STATE = re.compile(rf"(?<![{chars(_BA['from_state']['not_after'])}])(?:{al
 _STA = _MK["share_then_amount"]
 _SHARE_AMOUNT_LINK = re.compile(rf"(?:的(?P<noun>[^\d\s,;。!?:、()%]{{1,{int(_STA['noun'])}}}?))?(?:{alt(_STA['links'])})?")
 _SHARE_AMOUNT_LINKS = tuple(_STA["links"])
-_QUAL_WORDS_LONGEST = sorted(_QL["before_number"], key=len, reverse=True)
+_QUAL_WORDS_LONGEST = longest_first(_QL["before_number"])
 _SN = _MK["subset_needed"]
 _SUBSET_ONLY = re.compile(alt(_SN["only"]))
 _SUBSET_TOTAL = re.compile(rf"(?P<noun>[^\d\s,;。!?:、()]{{0,{int(_SN['noun'])}}}?)(?:{alt(_SN['of'])}),")
