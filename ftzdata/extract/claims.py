@@ -268,7 +268,7 @@ _FROM_WORDS = tuple(_BA["subject_before"])  # 由 / 从 open a before value, not
 _FROM_STATE = re.compile(rf"(?<![{chars(_BA['from_state']['not_after'])}])(?:{alt(_FROM_WORDS)})"
                          rf"[^\d{chars(_FROM_WORDS)}]{{1,{int(_BA['from_state']['gap'])}}}$")  # 由一大摞
 _STA = _MK["share_then_amount"]
-_SHARE_AMOUNT_LINK = re.compile(rf"(?:的(?P<noun>[^\d\s,;。!?:、()%]{{1,{int(_STA['noun'])}}}?))?(?:{alt(_STA['links'])})?")
+_SHARE_AMOUNT_LINK = re.compile(rf"(?:的(?P<noun>[^\d\s,;。!?:、()%]{{1,{int(_STA['noun'])}}}?))?(?P<link>{alt(_STA['links'])})?")
 _SHARE_AMOUNT_LINKS = tuple(_STA["links"])
 _QUAL_WORDS_LONGEST = longest_first(_QL["before_number"])
 _SN = _MK["subset_needed"]
@@ -1514,14 +1514,13 @@ def _share_then_amount(run: _Run) -> None:
         link = _SHARE_AMOUNT_LINK.fullmatch(run.text, c.end, q.start)
         if link is None or q.unit == "%" or q.dimension == "zero" or run.sent[k] != c.sent:
             continue
-        if link.end() == (link.end("noun") if link.group("noun") else c.end) \
-                and not run.text.startswith(_SHARE_AMOUNT_LINKS, q.start):
+        word = link.group("link") or ""
+        if not word and not run.text.startswith(_SHARE_AMOUNT_LINKS, q.start):
             continue  # no link word, in the text or as the amount's own qualifier (约1000元)
         if link.group("noun"):
             c.subject = link.group("noun")  # 减少了2/3的抽样量约700瓶酒: 抽样量, not what follows it
         a = _Claim(c.start, q.end, c.subject, q.dimension, c.direction, _claim_unit(q, None), c.sent)
         a.change = (q.low, q.high)
-        word = run.text[link.end("noun") if link.group("noun") else c.end:q.start]
         lead = next((w for w in _QUAL_WORDS_LONGEST if word.startswith(w)), None)  # 约达: approximately
         a.quals = q.quals + ([_QL["before_number"][lead]] if lead and _QL["before_number"][lead] not in q.quals else [])
         a.per = q.per or c.per
